@@ -1,0 +1,92 @@
+//! Subcommands, one file each. Every command writes its result to `out`
+//! (stdout) and progress or warnings to stderr.
+
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+
+mod actor;
+mod claims;
+mod conflicts;
+mod export;
+mod extract;
+mod ingest;
+mod neighbors;
+mod path;
+mod relations;
+mod sources;
+mod stats;
+mod timeline;
+mod timex;
+
+/// Turn news articles into an event-timeline knowledge graph: who said what,
+/// when, and through whom; what happened to whom; where sources disagree.
+#[derive(Debug, Parser)]
+#[command(name = "chronograph", version, propagate_version = true)]
+pub struct Cli {
+    /// The SQLite database to read and write.
+    #[arg(long, global = true, env = "CHRONOGRAPH_DB", default_value = "chronograph.db")]
+    pub db: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load articles or interchange JSON into the database.
+    Ingest(ingest::Args),
+    /// Extract actors, claims, events and relations from articles and print them.
+    Extract(extract::Args),
+    /// Find and normalise the temporal expressions of a text.
+    Timex(timex::Args),
+    /// Count what the database holds.
+    Stats(stats::Args),
+    /// Events (and dated claims) in time order.
+    Timeline(timeline::Args),
+    /// Search claims: who said what, through whom.
+    Claims(claims::Args),
+    /// The attribution chain of a claim and every document that carries it.
+    Sources(sources::Args),
+    /// Claims about the same thing that disagree, grouped by subject.
+    Conflicts(conflicts::Args),
+    /// Everything about one actor.
+    Actor(actor::Args),
+    /// Relations between actors.
+    Relations(relations::Args),
+    /// Actors within N hops of an actor.
+    Neighbors(neighbors::Args),
+    /// The shortest connection between two actors.
+    Path(path::Args),
+    /// Export the graph or the timeline for other tools.
+    Export(export::Args),
+}
+
+/// Global settings every command sees.
+pub struct Ctx {
+    /// The database path.
+    pub db: PathBuf,
+}
+
+pub fn parse() -> Cli {
+    Cli::parse()
+}
+
+pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
+    let ctx = Ctx { db: cli.db };
+    match cli.command {
+        Command::Ingest(a) => ingest::run(a, &ctx, out),
+        Command::Extract(a) => extract::run(a, &ctx, out),
+        Command::Timex(a) => timex::run(a, &ctx, out),
+        Command::Stats(a) => stats::run(a, &ctx, out),
+        Command::Timeline(a) => timeline::run(a, &ctx, out),
+        Command::Claims(a) => claims::run(a, &ctx, out),
+        Command::Sources(a) => sources::run(a, &ctx, out),
+        Command::Conflicts(a) => conflicts::run(a, &ctx, out),
+        Command::Actor(a) => actor::run(a, &ctx, out),
+        Command::Relations(a) => relations::run(a, &ctx, out),
+        Command::Neighbors(a) => neighbors::run(a, &ctx, out),
+        Command::Path(a) => path::run(a, &ctx, out),
+        Command::Export(a) => export::run(a, &ctx, out),
+    }
+}

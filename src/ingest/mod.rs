@@ -1,0 +1,2 @@
+//! Readers, one per input format: the interchange JSON (one bundle per file or
+//! JSON Lines of bundles) and plain articles.
