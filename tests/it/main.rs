@@ -1,0 +1,8 @@
+//! Integration tests: one test binary (links once, which matters on two
+//! cores) that drives the real `chronograph` binary on temporary SQLite files.
+
+mod common;
+mod core;
+mod extract;
+mod query;
+mod timex;
