@@ -211,3 +211,13 @@ mod tests {
         assert!(err("Russia massed troops.").contains("not interchange JSON"));
     }
 }
+
+/// The JSON Schema of the interchange format (a [`Bundle`] per object),
+/// generated from the serde types. `schema/interchange.schema.json` is this,
+/// pretty-printed; a test keeps the two in sync.
+pub fn interchange_schema() -> String {
+    let schema = schemars::schema_for!(Bundle);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serializes");
+    text.push('\n');
+    text
+}

@@ -155,6 +155,27 @@ fn round_trip_bundle_sqlite_graph() {
     assert_eq!(g.add_contradictions(&store, 0.1).unwrap(), 0);
 }
 
+/// `schema/interchange.schema.json` must be what the serde types generate.
+/// Regenerate with `UPDATE_SCHEMA=1 cargo test schema_file`.
+#[test]
+fn interchange_schema_file_is_in_sync() {
+    let path = crate::common::root().join("schema/interchange.schema.json");
+    let generated = chronograph::ingest::json::interchange_schema();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == generated,
+        "{} differs from the schema the model types generate; regenerate it with \
+         `UPDATE_SCHEMA=1 cargo test schema_file` and commit the result",
+        path.display()
+    );
+    // Only the document is required, as in the reader.
+    let v: serde_json::Value = serde_json::from_str(&generated).unwrap();
+    assert_eq!(v["required"], serde_json::json!(["document"]));
+}
+
 #[test]
 fn shared_example_bundle_ingests() {
     let Some(shared) = crate::common::shared() else {
