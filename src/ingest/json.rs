@@ -139,6 +139,16 @@ fn json_error(path: &Path, first_line: usize, field: String, e: serde_json::Erro
     }
 }
 
+/// The JSON Schema of the interchange format (a [`Bundle`] per object),
+/// generated from the serde types. `schema/interchange.schema.json` is this,
+/// pretty-printed; a test keeps the two in sync.
+pub fn interchange_schema() -> String {
+    let schema = schemars::schema_for!(Bundle);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serializes");
+    text.push('\n');
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,14 +220,4 @@ mod tests {
         assert!(err("  \n").contains("empty file"));
         assert!(err("Russia massed troops.").contains("not interchange JSON"));
     }
-}
-
-/// The JSON Schema of the interchange format (a [`Bundle`] per object),
-/// generated from the serde types. `schema/interchange.schema.json` is this,
-/// pretty-printed; a test keeps the two in sync.
-pub fn interchange_schema() -> String {
-    let schema = schemars::schema_for!(Bundle);
-    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serializes");
-    text.push('\n');
-    text
 }
