@@ -7,6 +7,7 @@
 
 pub mod json;
 pub mod locate;
+pub mod synth;
 
 use crate::error::{Error, Result};
 use crate::model::{Bundle, Evidence, TimeValue};

@@ -144,11 +144,14 @@ const GENERIC_WORDS: &[&str] = &[
 ];
 
 /// Whether a name is too generic to merge actors across documents: it starts
-/// in lower case ("unnamed administration official", "analysts"), is made
+/// in lower case after any leading "the" ("unnamed administration official",
+/// "analysts", "the president"; but not "the Kremlin"), is made
 /// only of role words ("The President", "Foreign Ministry"), or folds to
 /// fewer than two characters.
 pub fn is_generic_name(name: &str) -> bool {
-    let first_letter = name.chars().find(|c| c.is_alphabetic());
+    let trimmed = name.trim_start();
+    let bare = ["the ", "The ", "THE "].iter().find_map(|t| trimmed.strip_prefix(t)).unwrap_or(trimmed);
+    let first_letter = bare.chars().find(|c| c.is_alphabetic());
     if first_letter.is_none_or(|c| c.is_lowercase()) {
         return true;
     }
