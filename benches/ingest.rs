@@ -24,7 +24,9 @@ fn fresh() -> (tempfile::TempDir, Store) {
 fn group(c: &mut Criterion, name: &str, n: usize, measure: Duration) {
     let corpus: Vec<Bundle> = synth::corpus(42, n).collect();
     let mut g = c.benchmark_group(name);
-    g.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(measure);
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(measure);
 
     g.throughput(Throughput::Elements(n as u64));
     g.bench_function(BenchmarkId::new("ingest_claims", n), |b| {

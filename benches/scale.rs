@@ -24,7 +24,9 @@ fn main() {
     let mut store = Store::open(&path).expect("open store");
 
     let t = Instant::now();
-    let report = store.ingest(synth::corpus(42, n), &mut |_| {}).expect("ingest");
+    let report = store
+        .ingest(synth::corpus(42, n), &mut |_| {})
+        .expect("ingest");
     let secs = t.elapsed().as_secs_f64();
     println!(
         "ingest: {n} claims in {} documents, {secs:.2} s, {:.0} claims/s (synthesis included)",
@@ -43,6 +45,8 @@ fn main() {
         size as f64 / secs
     );
     let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0)
-        + std::fs::metadata(path.with_extension("db-wal")).map(|m| m.len()).unwrap_or(0);
+        + std::fs::metadata(path.with_extension("db-wal"))
+            .map(|m| m.len())
+            .unwrap_or(0);
     println!("database: {:.0} MiB", bytes as f64 / (1024.0 * 1024.0));
 }

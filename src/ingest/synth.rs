@@ -7,8 +7,8 @@
 //! events, two relations and three timexes. Same seed and size, same corpus.
 
 use crate::model::{
-    Actor, ActorKind, Bundle, Claim, Document, Event, EventStatus, Evidence, Modality, Participant, Polarity,
-    Quantity, Relation, TimeValue, Timex, TimexType,
+    Actor, ActorKind, Bundle, Claim, Document, Event, EventStatus, Evidence, Modality, Participant,
+    Polarity, Quantity, Relation, TimeValue, Timex, TimexType,
 };
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -43,8 +43,8 @@ impl Rng {
 }
 
 const SYLLABLES: &[&str] = &[
-    "ka", "lo", "ve", "ri", "tan", "mor", "el", "sa", "du", "ni", "bar", "quo", "zel", "pi", "rus", "ta", "go",
-    "mi", "len", "vo", "da", "kor", "sel", "fa",
+    "ka", "lo", "ve", "ri", "tan", "mor", "el", "sa", "du", "ni", "bar", "quo", "zel", "pi", "rus",
+    "ta", "go", "mi", "len", "vo", "da", "kor", "sel", "fa",
 ];
 const KINDS: &[ActorKind] = &[
     ActorKind::Person,
@@ -56,9 +56,30 @@ const KINDS: &[ActorKind] = &[
     ActorKind::Media,
     ActorKind::Group,
 ];
-const UNITS: &[&str] = &["troops", "tanks", "people", "ships", "battalion tactical groups", "dollars"];
-const EVENT_KINDS: &[&str] = &["meeting", "call", "sanction", "military_buildup", "exercise", "protest"];
-const RELATION_KINDS: &[&str] = &["supports", "opposes", "meets", "threatens", "sanctions", "allied_with"];
+const UNITS: &[&str] = &[
+    "troops",
+    "tanks",
+    "people",
+    "ships",
+    "battalion tactical groups",
+    "dollars",
+];
+const EVENT_KINDS: &[&str] = &[
+    "meeting",
+    "call",
+    "sanction",
+    "military_buildup",
+    "exercise",
+    "protest",
+];
+const RELATION_KINDS: &[&str] = &[
+    "supports",
+    "opposes",
+    "meets",
+    "threatens",
+    "sanctions",
+    "allied_with",
+];
 const ROLES: &[&str] = &["participant", "host", "agent", "target"];
 
 fn word(mut k: usize, parts: usize) -> String {
@@ -68,7 +89,9 @@ fn word(mut k: usize, parts: usize) -> String {
         k /= SYLLABLES.len();
     }
     let mut c = w.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Pool actor `k`: its kind, canonical name and an alias.
@@ -136,7 +159,10 @@ fn document(rng: &mut Rng, d: usize, n_claims: usize, pool: usize) -> Bundle {
         part_of: Some("a0".into()),
         ..Default::default()
     });
-    let publisher = actors.iter().find(|a| a.kind == ActorKind::Media).map(|a| a.name.clone());
+    let publisher = actors
+        .iter()
+        .find(|a| a.kind == ActorKind::Media)
+        .map(|a| a.name.clone());
 
     let day = |t: NaiveDate| TimeValue::from_value(&t.to_string());
     let month = TimeValue::from_value(&format!("{:04}-{:02}", published.year(), published.month()));
@@ -144,7 +170,12 @@ fn document(rng: &mut Rng, d: usize, n_claims: usize, pool: usize) -> Bundle {
     let mut evidence = |text: String| {
         let start = offset;
         offset += text.len() + 1;
-        Evidence { start, end: start + text.len(), text, rule: Some("synth".into()) }
+        Evidence {
+            start,
+            end: start + text.len(),
+            text,
+            rule: Some("synth".into()),
+        }
     };
 
     let events: Vec<Event> = (0..2)
@@ -159,10 +190,20 @@ fn document(rng: &mut Rng, d: usize, n_claims: usize, pool: usize) -> Bundle {
                 time: Some(day(when)),
                 place: Some(word(rng.below(500), 2)),
                 participants: vec![
-                    Participant { actor: actors[a].id.clone(), role: ROLES[rng.below(ROLES.len())].into() },
-                    Participant { actor: actors[b].id.clone(), role: "participant".into() },
+                    Participant {
+                        actor: actors[a].id.clone(),
+                        role: ROLES[rng.below(ROLES.len())].into(),
+                    },
+                    Participant {
+                        actor: actors[b].id.clone(),
+                        role: "participant".into(),
+                    },
                 ],
-                status: if when > published { EventStatus::Planned } else { EventStatus::Occurred },
+                status: if when > published {
+                    EventStatus::Planned
+                } else {
+                    EventStatus::Occurred
+                },
                 evidence: evidence(format!(
                     "{} will meet {} on {} to discuss the situation.",
                     actors[a].name, actors[b].name, when
@@ -178,10 +219,16 @@ fn document(rng: &mut Rng, d: usize, n_claims: usize, pool: usize) -> Bundle {
             let via: Vec<String> = match rng.below(10) {
                 0..=5 => Vec::new(),
                 6..=8 => vec![actors[(claimant + 1) % 8].id.clone()],
-                _ => vec![actors[(claimant + 1) % 8].id.clone(), actors[(claimant + 2) % 8].id.clone()],
+                _ => vec![
+                    actors[(claimant + 1) % 8].id.clone(),
+                    actors[(claimant + 2) % 8].id.clone(),
+                ],
             };
             let unit = UNITS[rng.below(UNITS.len())];
-            let subject = format!("{unit} near {}", word(rng.below(subjects), 3).to_lowercase());
+            let subject = format!(
+                "{unit} near {}",
+                word(rng.below(subjects), 3).to_lowercase()
+            );
             let value = (rng.below(200) + 1) as f64 * 500.0;
             let quantity = rng.chance(0.6).then(|| Quantity {
                 value: Some(value),
@@ -189,20 +236,38 @@ fn document(rng: &mut Rng, d: usize, n_claims: usize, pool: usize) -> Bundle {
                 approximate: rng.chance(0.5),
                 ..Default::default()
             });
-            let statement = format!("about {value} {subject} as of {}", published.format("%B %Y"));
+            let statement = format!(
+                "about {value} {subject} as of {}",
+                published.format("%B %Y")
+            );
             Claim {
                 id: format!("c{i}"),
                 claimant: actors[claimant].id.clone(),
                 via,
                 subject: Some(subject),
-                evidence: evidence(format!("{} said there were about {value} {unit} in the area.", actors[claimant].name)),
+                evidence: evidence(format!(
+                    "{} said there were about {value} {unit} in the area.",
+                    actors[claimant].name
+                )),
                 statement,
                 quantity,
-                polarity: if rng.chance(0.9) { Polarity::Affirm } else { Polarity::Deny },
-                modality: if rng.chance(0.7) { Modality::Assertion } else { Modality::Estimate },
+                polarity: if rng.chance(0.9) {
+                    Polarity::Affirm
+                } else {
+                    Polarity::Deny
+                },
+                modality: if rng.chance(0.7) {
+                    Modality::Assertion
+                } else {
+                    Modality::Estimate
+                },
                 stated: Some(day(published)),
                 valid: Some(month.clone()),
-                about: if rng.chance(0.2) { vec![events[0].id.clone()] } else { Vec::new() },
+                about: if rng.chance(0.2) {
+                    vec![events[0].id.clone()]
+                } else {
+                    Vec::new()
+                },
             }
         })
         .collect();
@@ -262,7 +327,10 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(a.len(), 3);
         assert_eq!(a.iter().map(|b| b.claims.len()).sum::<usize>(), 45);
-        let src = Source { path: "synth".into(), line: 1 };
+        let src = Source {
+            path: "synth".into(),
+            line: 1,
+        };
         for b in &a {
             validate(b, &src, None).unwrap();
         }
@@ -279,6 +347,9 @@ mod tests {
         assert!(merged > 500, "only {merged} merges");
         // One anonymous "officials" per document: never merged.
         assert_eq!(stats.actors_by_kind["anonymous"], 100);
-        assert!(stats.actors < 100 + pool_size(2000) as i64 + 50, "{stats:?}");
+        assert!(
+            stats.actors < 100 + pool_size(2000) as i64 + 50,
+            "{stats:?}"
+        );
     }
 }

@@ -150,7 +150,10 @@ const GENERIC_WORDS: &[&str] = &[
 /// fewer than two characters.
 pub fn is_generic_name(name: &str) -> bool {
     let trimmed = name.trim_start();
-    let bare = ["the ", "The ", "THE "].iter().find_map(|t| trimmed.strip_prefix(t)).unwrap_or(trimmed);
+    let bare = ["the ", "The ", "THE "]
+        .iter()
+        .find_map(|t| trimmed.strip_prefix(t))
+        .unwrap_or(trimmed);
     let first_letter = bare.chars().find(|c| c.is_alphabetic());
     if first_letter.is_none_or(|c| c.is_lowercase()) {
         return true;

@@ -9,7 +9,7 @@
 //! - new key: `added`.
 
 use super::Store;
-use super::actors::{self, LocalActor, Resolver};
+use super::actors::{self, LocalActor, NameCache, Resolver};
 use crate::error::{Error, Result};
 use crate::ingest::{Source, validate};
 use crate::model::{Bundle, Document, Quantity, TimeValue};
@@ -186,9 +186,22 @@ impl Store {
         I: IntoIterator<Item = B>,
     {
         let recorded_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let bundles = bundles.into_iter();
         let tx = self.conn.transaction()?;
+        let existing_docs: i64 =
+            tx.query_row("SELECT coalesce(max(id), 0) FROM documents", [], |r| {
+                r.get(0)
+            })?;
+        let bulk = bundles.size_hint().0 >= BULK_MIN_BUNDLES
+            && existing_docs as usize <= bundles.size_hint().0;
+        let dropped = if bulk {
+            drop_deferred_indexes(&tx)?
+        } else {
+            Vec::new()
+        };
         let mut report = IngestReport::default();
-        for (i, b) in bundles.into_iter().enumerate() {
+        let mut batch = Batch::default();
+        for (i, b) in bundles.enumerate() {
             let b = b.borrow();
             validate(
                 b,
@@ -198,15 +211,96 @@ impl Store {
                 },
                 None,
             )?;
-            report.documents.push(write_bundle(&tx, b, &recorded_at)?);
+            report
+                .documents
+                .push(write_bundle(&tx, b, &recorded_at, &mut batch)?);
             progress(i + 1);
+        }
+        batch.flush_fts(&tx)?;
+        for (_, sql) in &dropped {
+            tx.execute_batch(sql)?;
         }
         tx.commit()?;
         Ok(report)
     }
 }
 
-fn write_bundle(tx: &Transaction<'_>, b: &Bundle, recorded_at: &str) -> Result<DocReport> {
+/// A batch this large, into a database holding no more documents than the
+/// batch, drops the secondary indexes first and rebuilds them at the end:
+/// sorting once beats a million random b-tree inserts per index.
+const BULK_MIN_BUNDLES: usize = 256;
+
+/// Secondary indexes a bulk ingest rebuilds rather than maintains. The
+/// indexes that ingest itself reads (documents.key, claims and events by
+/// document, actor names and links, claim_about by claim) stay.
+const DEFERRED_INDEXES: &[&str] = &[
+    "claims_claimant",
+    "claims_subject",
+    "claims_valid",
+    "claims_stated",
+    "claim_via_actor",
+    "claim_about_actor",
+    "claim_about_event",
+    "event_participants_actor",
+    "events_time",
+    "events_kind",
+    "relations_source",
+    "relations_target",
+    "timexes_document",
+];
+
+/// Drops the deferred indexes that exist and returns their definitions.
+fn drop_deferred_indexes(tx: &Transaction<'_>) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    let mut st = tx.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1")?;
+    for name in DEFERRED_INDEXES {
+        if let Some(sql) = st.query_row([name], |r| r.get::<_, String>(0)).optional()? {
+            // Index names come from the list above, never from input.
+            tx.execute_batch(&format!("DROP INDEX {name}"))?;
+            out.push((name.to_string(), sql));
+        }
+    }
+    Ok(out)
+}
+
+/// State carried across the documents of one ingest call.
+#[derive(Default)]
+struct Batch {
+    cache: NameCache,
+    /// First claim and event rowids not yet in the full-text index. Rows
+    /// are indexed in one statement per table at the end of the batch
+    /// (or before a document's rows are deleted), which keeps FTS5's
+    /// pending-terms hash large and its segment merges few.
+    fts_claims_from: Option<i64>,
+    fts_events_from: Option<i64>,
+}
+
+impl Batch {
+    fn flush_fts(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        if let Some(from) = self.fts_claims_from.take() {
+            tx.prepare_cached(
+                "INSERT INTO claims_fts (rowid, statement, subject, ev_text)
+                 SELECT id, statement, subject, ev_text FROM claims WHERE id >= ?1",
+            )?
+            .execute([from])?;
+        }
+        if let Some(from) = self.fts_events_from.take() {
+            tx.prepare_cached(
+                "INSERT INTO events_fts (rowid, label, place, ev_text)
+                 SELECT id, label, place, ev_text FROM events WHERE id >= ?1",
+            )?
+            .execute([from])?;
+        }
+        Ok(())
+    }
+}
+
+fn write_bundle(
+    tx: &Transaction<'_>,
+    b: &Bundle,
+    recorded_at: &str,
+    batch: &mut Batch,
+) -> Result<DocReport> {
     let hash = bundle_hash(b);
     let key = document_key(b, &hash);
     let d = &b.document;
@@ -231,7 +325,13 @@ fn write_bundle(tx: &Transaction<'_>, b: &Bundle, recorded_at: &str) -> Result<D
             return Ok(rep);
         }
         Some((id, _)) => {
+            // Rows still waiting for the full-text index must be in it
+            // before the index entries of this document can be removed.
+            batch.flush_fts(tx)?;
             delete_document_facts(tx, id)?;
+            // Refreshing the document's actors rewrote names and may have
+            // deleted actors.
+            batch.cache.clear();
             tx.prepare_cached(
                 "UPDATE documents SET title = ?2, publisher = ?3, publisher_id = NULL, url = ?4, published = ?5,
                  recorded_at = ?6, content_hash = ?7, bundle_hash = ?8 WHERE id = ?1",
@@ -252,7 +352,7 @@ fn write_bundle(tx: &Transaction<'_>, b: &Bundle, recorded_at: &str) -> Result<D
 
     // Actors: each local actor becomes a link to a stored actor, new or
     // merged; part_of is set once every local id has its stored id.
-    let mut resolver = Resolver::new(doc_id);
+    let mut resolver = Resolver::new(doc_id, &mut batch.cache);
     let mut actor_ids: HashMap<&str, i64> = HashMap::with_capacity(b.actors.len());
     for a in &b.actors {
         let local = LocalActor::from_actor(a);
@@ -311,6 +411,7 @@ fn write_bundle(tx: &Transaction<'_>, b: &Bundle, recorded_at: &str) -> Result<D
                 e.evidence.rule
             ])?;
             let eid = tx.last_insert_rowid();
+            batch.fts_events_from.get_or_insert(eid);
             event_ids.insert(e.id.as_str(), eid);
             for p in &e.participants {
                 part.execute(params![eid, actor("participants", &p.actor)?, p.role])?;
@@ -376,6 +477,7 @@ fn write_bundle(tx: &Transaction<'_>, b: &Bundle, recorded_at: &str) -> Result<D
                 c.evidence.rule
             ])?;
             let cid = tx.last_insert_rowid();
+            batch.fts_claims_from.get_or_insert(cid);
             for (pos, a) in c.via.iter().enumerate() {
                 via.execute(params![cid, pos as i64, actor("via", a)?])?;
             }
@@ -444,21 +546,6 @@ fn write_bundle(tx: &Transaction<'_>, b: &Bundle, recorded_at: &str) -> Result<D
         }
     }
 
-    // Full-text rows for this document, one statement per table.
-    if !b.claims.is_empty() {
-        tx.prepare_cached(
-            "INSERT INTO claims_fts (rowid, statement, subject, ev_text)
-             SELECT id, statement, subject, ev_text FROM claims WHERE document_id = ?1",
-        )?
-        .execute([doc_id])?;
-    }
-    if !b.events.is_empty() {
-        tx.prepare_cached(
-            "INSERT INTO events_fts (rowid, label, place, ev_text)
-             SELECT id, label, place, ev_text FROM events WHERE document_id = ?1",
-        )?
-        .execute([doc_id])?;
-    }
     Ok(rep)
 }
 
