@@ -13,7 +13,7 @@
 //! rebuilds an actor's name, kind, part_of and names from them.
 
 use super::Store;
-use super::names::{is_generic_name, normalize_name};
+use super::names::{is_generic, normalize_name};
 use crate::error::{Error, Result};
 use crate::model::{Actor, ActorKind};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -53,7 +53,7 @@ impl<'a> LocalActor<'a> {
             if norm.is_empty() || !seen.insert(norm.clone()) {
                 continue;
             }
-            let mergeable = !anonymous && !is_generic_name(n);
+            let mergeable = !anonymous && !is_generic(n, &norm);
             out.push((norm, n, i == 0, mergeable));
         }
         out
@@ -137,6 +137,9 @@ impl NameCache {
 
 /// Resolves the local actors of one document.
 pub(crate) struct Resolver<'c> {
+    /// Folded names of this document's local actors → their stored ids,
+    /// for matching the publisher.
+    local_names: HashMap<String, (i64, ActorKind)>,
     doc_id: i64,
     /// Stored actors already linked from this document.
     taken: HashSet<i64>,
@@ -146,6 +149,7 @@ pub(crate) struct Resolver<'c> {
 impl<'c> Resolver<'c> {
     pub fn new(doc_id: i64, cache: &'c mut NameCache) -> Self {
         Resolver {
+            local_names: HashMap::new(),
             doc_id,
             taken: HashSet::new(),
             cache,
@@ -188,6 +192,9 @@ impl<'c> Resolver<'c> {
         };
         let merged = matched.is_some();
         self.taken.insert(id);
+        for (norm, ..) in &keys {
+            self.local_names.entry(norm.clone()).or_insert((id, a.kind));
+        }
         insert_link(tx, self.doc_id, a, id, matched)?;
         self.cache.add_names(tx, id, a.kind, &keys)?;
         Ok((id, merged))
@@ -196,29 +203,18 @@ impl<'c> Resolver<'c> {
     /// Links the document's publisher (local id `@publisher`) as a media
     /// actor: the local actor with the same folded name when the bundle has
     /// one, else a stored media actor of that name, else a new one.
-    pub fn resolve_publisher(
-        &mut self,
-        tx: &Transaction<'_>,
-        publisher: &str,
-        locals: &[Actor],
-        ids: &HashMap<&str, i64>,
-    ) -> Result<i64> {
+    pub fn resolve_publisher(&mut self, tx: &Transaction<'_>, publisher: &str) -> Result<i64> {
         let norm = normalize_name(publisher);
-        for a in locals {
-            let same = std::iter::once(&a.name)
-                .chain(&a.aliases)
-                .any(|n| normalize_name(n) == norm);
-            if same && let Some(&id) = ids.get(a.id.as_str()) {
-                let local = LocalActor {
-                    id: "@publisher",
-                    name: publisher,
-                    kind: a.kind,
-                    aliases: &[],
-                    part_of: None,
-                };
-                insert_link(tx, self.doc_id, &local, id, Some(&norm))?;
-                return Ok(id);
-            }
+        if let Some(&(id, kind)) = self.local_names.get(&norm) {
+            let local = LocalActor {
+                id: "@publisher",
+                name: publisher,
+                kind,
+                aliases: &[],
+                part_of: None,
+            };
+            insert_link(tx, self.doc_id, &local, id, Some(&norm))?;
+            return Ok(id);
         }
         let local = LocalActor {
             id: "@publisher",

@@ -17,7 +17,6 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use std::borrow::Borrow;
 use std::collections::HashMap;
-use std::io::Write;
 
 /// What ingest did with one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -70,28 +69,29 @@ impl IngestReport {
     }
 }
 
-/// FNV-1a as an `io::Write`, so that a bundle can be hashed through its
-/// serialization without building the string.
-struct Fnv(u64);
-
-impl Write for Fnv {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        for &b in buf {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        Ok(buf.len())
+/// A 64-bit hash over 8-byte words (FxHash's mixing step, then the
+/// SplitMix64 finaliser): several times faster than byte-wise FNV on the
+/// ~10 KB a bundle serializes to, and, unlike std's hashers, stable across
+/// platforms and releases, which stored hashes need.
+fn hash64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+    let mut last = [0u8; 8];
+    last[..words.remainder().len()].copy_from_slice(words.remainder());
+    h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
 }
 
 /// A hash of everything a bundle says except when it was recorded: equal
 /// hashes mean re-ingesting would change nothing.
 pub fn bundle_hash(b: &Bundle) -> String {
     let d = &b.document;
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
     let facts = (
         (
             &d.id,
@@ -103,8 +103,8 @@ pub fn bundle_hash(b: &Bundle) -> String {
         ),
         (&b.actors, &b.events, &b.claims, &b.relations, &b.timexes),
     );
-    serde_json::to_writer(&mut h, &facts).expect("hashing never fails");
-    format!("{:016x}", h.0)
+    let json = serde_json::to_vec(&facts).expect("a bundle serializes");
+    format!("{:016x}", hash64(&json))
 }
 
 /// The document's key: its id when given, else one derived from the
@@ -369,7 +369,7 @@ fn write_bundle(
         }
     }
     if let Some(p) = d.publisher.as_deref().filter(|p| !p.trim().is_empty()) {
-        let id = resolver.resolve_publisher(tx, p, &b.actors, &actor_ids)?;
+        let id = resolver.resolve_publisher(tx, p)?;
         tx.prepare_cached("UPDATE documents SET publisher_id = ?2 WHERE id = ?1")?
             .execute(params![doc_id, id])?;
     }
@@ -580,4 +580,22 @@ fn delete_document_facts(tx: &Transaction<'_>, doc_id: i64) -> Result<()> {
         actors::refresh_actor(tx, id)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_is_stable_and_sensitive() {
+        // Stored in databases: this value must never change.
+        assert_eq!(hash64(b"chronograph"), hash64(b"chronograph"));
+        let a = hash64(b"0123456789abcdef-x");
+        assert_ne!(a, hash64(b"0123456789abcdef-y"));
+        assert_ne!(a, hash64(b"1123456789abcdef-x"));
+        assert_ne!(hash64(b""), hash64(b"\0"));
+        assert_eq!(format!("{:016x}", hash64(b"chronograph")), FROZEN);
+    }
+
+    const FROZEN: &str = "add072218018c1f2";
 }
