@@ -62,6 +62,14 @@ impl Store {
         // Ingest alone cycles through some 30 statements; the default cache
         // of 16 would re-prepare them for every document.
         conn.set_prepared_statement_cache_capacity(128);
+        // The bundled SQLite has STAT4, which re-prepares a statement each
+        // time a newly bound value might change its plan; with short lookups
+        // run per actor that recompiling cost more than the lookups. Plans
+        // here never need to depend on values.
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )?;
         let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if found > SCHEMA_VERSION {
             return Err(Error::SchemaTooNew {

@@ -125,6 +125,30 @@ pub fn document_key(b: &Bundle, hash: &str) -> String {
     ])
 }
 
+/// `YYYY-MM-DD` without the formatting machinery (four dates per claim add
+/// up in a bulk ingest). Years outside 0..=9999 fall back to chrono.
+fn iso_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        return d.to_string();
+    }
+    let y = y as u32;
+    let digits = [
+        b'0' + (y / 1000) as u8,
+        b'0' + (y / 100 % 10) as u8,
+        b'0' + (y / 10 % 10) as u8,
+        b'0' + (y % 10) as u8,
+        b'-',
+        b'0' + (m / 10) as u8,
+        b'0' + (m % 10) as u8,
+        b'-',
+        b'0' + (day / 10) as u8,
+        b'0' + (day % 10) as u8,
+    ];
+    String::from_utf8(digits.to_vec()).expect("ASCII digits")
+}
+
 /// The six columns of a time value, bounds derived from the value when
 /// missing so that range queries see them.
 struct TimeCols {
@@ -152,8 +176,8 @@ fn time_cols(t: Option<&TimeValue>) -> TimeCols {
             TimeCols {
                 text: t.text,
                 value: Some(t.value),
-                start: t.start.map(|d| d.to_string()),
-                end: t.end.map(|d| d.to_string()),
+                start: t.start.map(iso_date),
+                end: t.end.map(iso_date),
                 granularity: t.granularity.map(|g| g.as_str()),
                 modifier: t.modifier.map(|m| m.as_str()),
             }
@@ -537,8 +561,8 @@ fn write_bundle(
                 t.text,
                 kind,
                 t.value,
-                t.begin.map(|d| d.to_string()),
-                t.until.map(|d| d.to_string()),
+                t.begin.map(iso_date),
+                t.until.map(iso_date),
                 t.granularity.map(|g| g.as_str()),
                 t.modifier.map(|m| m.as_str()),
                 t.rule
@@ -595,6 +619,13 @@ mod tests {
         assert_ne!(a, hash64(b"1123456789abcdef-x"));
         assert_ne!(hash64(b""), hash64(b"\0"));
         assert_eq!(format!("{:016x}", hash64(b"chronograph")), FROZEN);
+    }
+
+    #[test]
+    fn iso_dates() {
+        for d in ["2021-12-04", "0999-01-31", "2024-02-29"] {
+            assert_eq!(iso_date(d.parse().unwrap()), d);
+        }
     }
 
     const FROZEN: &str = "add072218018c1f2";
