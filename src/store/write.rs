@@ -628,5 +628,75 @@ mod tests {
         }
     }
 
+    fn indexes(store: &Store) -> Vec<String> {
+        let mut st = store
+            .conn()
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+
+    fn check(store: &Store) {
+        let c = store.conn();
+        let ok: String = c
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+        let fk: i64 = c
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(fk, 0);
+        for t in ["claims_fts", "events_fts"] {
+            c.execute(
+                &format!("INSERT INTO {t}({t}) VALUES ('integrity-check')"),
+                [],
+            )
+            .unwrap();
+        }
+    }
+
+    /// A bulk batch (indexes dropped and rebuilt, full-text rows written at
+    /// the end), then a bulk batch that updates every document: the
+    /// database must end with every index and a consistent full-text index.
+    #[test]
+    fn bulk_batches_with_updates_keep_indexes_and_fts_whole() {
+        let mut store = Store::open_in_memory().unwrap();
+        let before = indexes(&store);
+        let n = BULK_MIN_BUNDLES * crate::ingest::synth::CLAIMS_PER_DOC;
+        let corpus: Vec<Bundle> = crate::ingest::synth::corpus(3, n).collect();
+        let r = store.ingest(&corpus, &mut |_| {}).unwrap();
+        assert_eq!(r.count(DocStatus::Added), BULK_MIN_BUNDLES);
+        assert_eq!(indexes(&store), before);
+        check(&store);
+
+        let changed: Vec<Bundle> = corpus
+            .iter()
+            .map(|b| {
+                let mut b = b.clone();
+                b.claims[0].statement = "quokka sighting reported".into();
+                b
+            })
+            .collect();
+        let r = store.ingest(&changed, &mut |_| {}).unwrap();
+        assert_eq!(r.count(DocStatus::Updated), BULK_MIN_BUNDLES);
+        assert_eq!(indexes(&store), before);
+        check(&store);
+        let hits: i64 = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'quokka'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(hits, BULK_MIN_BUNDLES as i64);
+        assert_eq!(store.stats().unwrap().claims, n as i64);
+    }
+
     const FROZEN: &str = "add072218018c1f2";
 }
