@@ -8,17 +8,32 @@
 //!
 //! (`cargo bench --bench scale -- 1000000` works too, with cargo's own
 //! memory in the picture.)
+//!
+//! With `--jsonl FILE` it writes the corpus as JSON Lines instead, to
+//! measure the command line: `chronograph --db F ingest FILE`.
 
 use chronograph::graph::ClaimGraph;
 use chronograph::ingest::synth;
 use chronograph::store::Store;
+use std::io::Write;
 use std::time::Instant;
 
 fn main() {
-    let n: usize = std::env::args()
-        .skip(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let n: usize = args
+        .iter()
         .find_map(|a| a.replace('_', "").parse().ok())
         .unwrap_or(1_000_000);
+    if let Some(i) = args.iter().position(|a| a == "--jsonl") {
+        let path = args.get(i + 1).expect("--jsonl FILE");
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("create"));
+        for b in synth::corpus(42, n) {
+            serde_json::to_writer(&mut out, &b).expect("write");
+            out.write_all(b"\n").expect("write");
+        }
+        out.flush().expect("flush");
+        return;
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("scale.db");
     let mut store = Store::open(&path).expect("open store");

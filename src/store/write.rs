@@ -209,6 +209,22 @@ impl Store {
         B: Borrow<Bundle>,
         I: IntoIterator<Item = B>,
     {
+        self.ingest_results(bundles.into_iter().map(Ok), progress)
+    }
+
+    /// [`Store::ingest`] for bundles read lazily (a file streamed from
+    /// disk): the first `Err` rolls everything back and is returned. A lower
+    /// bound in the iterator's `size_hint` lets a large batch into a small
+    /// database take the bulk path.
+    pub fn ingest_results<B, I>(
+        &mut self,
+        bundles: I,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<IngestReport>
+    where
+        B: Borrow<Bundle>,
+        I: IntoIterator<Item = Result<B>>,
+    {
         let recorded_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let bundles = bundles.into_iter();
         let tx = self.conn.transaction()?;
@@ -226,6 +242,7 @@ impl Store {
         let mut report = IngestReport::default();
         let mut batch = Batch::default();
         for (i, b) in bundles.enumerate() {
+            let b = b?;
             let b = b.borrow();
             validate(
                 b,
