@@ -18,6 +18,7 @@ mod sources;
 mod stats;
 mod timeline;
 mod timex;
+mod unmerge;
 
 /// Turn news articles into an event-timeline knowledge graph: who said what,
 /// when, and through whom; what happened to whom; where sources disagree.
@@ -25,7 +26,12 @@ mod timex;
 #[command(name = "chronograph", version, propagate_version = true)]
 pub struct Cli {
     /// The SQLite database to read and write.
-    #[arg(long, global = true, env = "CHRONOGRAPH_DB", default_value = "chronograph.db")]
+    #[arg(
+        long,
+        global = true,
+        env = "CHRONOGRAPH_DB",
+        default_value = "chronograph.db"
+    )]
     pub db: PathBuf,
 
     #[command(subcommand)]
@@ -60,6 +66,8 @@ pub enum Command {
     Path(path::Args),
     /// Export the graph or the timeline for other tools.
     Export(export::Args),
+    /// Undo a cross-document actor merge.
+    Unmerge(unmerge::Args),
 }
 
 /// Global settings every command sees.
@@ -88,5 +96,6 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Command::Neighbors(a) => neighbors::run(a, &ctx, out),
         Command::Path(a) => path::run(a, &ctx, out),
         Command::Export(a) => export::run(a, &ctx, out),
+        Command::Unmerge(a) => unmerge::run(a, &ctx, out),
     }
 }
