@@ -74,6 +74,9 @@ pub(crate) enum Tense {
     Past,
     Present,
     Future,
+    /// A modal or an intention ("would", "could", "hopes"): looks forward
+    /// for months, but too weak to move a weekday into next week.
+    Modal,
 }
 
 /// A count: exact, or vague ("several").
@@ -255,6 +258,7 @@ fn build() -> Lexicon {
             "past" => Tense::Past,
             "future" => Tense::Future,
             "present" => Tense::Present,
+            "modal" => Tense::Modal,
             other => panic!("data/time/cues.tsv: unknown tense {other}"),
         };
         { let i = words.entry(k).or_default(); i.cue = Some(t); }

@@ -133,6 +133,8 @@ impl<'a> Tagger<'a> {
             self.r_year_ago_adj(i),
             self.r_year_words(i),
             self.r_year_end(i),
+            self.r_weekend(i),
+            self.r_bare_plural(i),
         ];
         let mut best: Option<M> = None;
         for c in cands.into_iter().flatten() {
@@ -339,6 +341,36 @@ impl<'a> Tagger<'a> {
         None
     }
 
+    /// The cue of token `k`, read with the auxiliary before it: a past
+    /// participle after "be" or a modal ("will be held") is not a past.
+    fn cue_in_context(&self, k: usize) -> Option<Tense> {
+        let c = self.cue(k)?;
+        if c != Tense::Past || k == 0 || matches!(self.lw(k), "ago" | "last" | "yesterday" | "earlier") {
+            return Some(c);
+        }
+        let mut p = k - 1;
+        if matches!(self.lw(p), "not" | "also" | "already" | "still") && p > 0 {
+            p -= 1;
+        }
+        match self.lw(p) {
+            "be" | "being" => {
+                if p > 0 && let Some(t @ (Tense::Future | Tense::Modal)) = self.cue(p - 1) {
+                    return Some(t);
+                }
+                if p > 0 && self.lw(p - 1) == "to" {
+                    return Some(Tense::Modal);
+                }
+                Some(Tense::Present)
+            }
+            "is" | "are" | "am" => Some(Tense::Present),
+            "to" => Some(Tense::Modal),
+            _ => match self.cue(p) {
+                Some(t @ (Tense::Future | Tense::Modal)) => Some(t),
+                _ => Some(c),
+            },
+        }
+    }
+
     /// The tense of the clause around tokens `s..e`: the nearest cue,
     /// looking back first.
     fn tense(&self, s: usize, e: usize) -> Option<Tense> {
@@ -351,7 +383,7 @@ impl<'a> Tagger<'a> {
             if self.boundary(k) || self.toks[k + 1].newline {
                 break;
             }
-            if let Some(c) = self.cue(k) {
+            if let Some(c) = self.cue_in_context(k) {
                 back = Some((dist, c));
                 break;
             }
@@ -364,7 +396,7 @@ impl<'a> Tagger<'a> {
                 break;
             }
             dist += 1;
-            if let Some(c) = self.cue(k) {
+            if let Some(c) = self.cue_in_context(k) {
                 fwd = Some((dist, c));
                 break;
             }
@@ -409,10 +441,10 @@ impl<'a> Tagger<'a> {
         let here = (self.dct.month(), d.map(|_| self.dct.day()).unwrap_or(0));
         let there = (m, d.unwrap_or(0));
         match self.tense(s, e) {
-            Some(Tense::Past) if there > here => y - 1,
-            Some(Tense::Future) if there < here => y + 1,
-            Some(_) => y,
-            None => {
+            Some(Tense::Past) if m > self.dct.month() => y - 1,
+            Some(Tense::Future | Tense::Modal) if there < here => y + 1,
+            Some(Tense::Past | Tense::Future | Tense::Modal) => y,
+            _ => {
                 // no cue: the nearer of this year's and the neighbouring one
                 let diff = i64::from(m) - i64::from(self.dct.month());
                 if diff > 6 {
@@ -522,7 +554,7 @@ impl<'a> Tagger<'a> {
         let m = m?;
         let word = self.lw(j - 1).to_owned();
         let had_the = j - 1 > i;
-        if self.is(j, "of") || (self.is(j, "in") && matches!(word.as_str(), "earlier" | "later")) {
+        if self.is(j, "of") {
             j += 1;
         } else if self.is(j, "-") && self.glued(j) {
             j += 1;
@@ -531,6 +563,7 @@ impl<'a> Tagger<'a> {
         }
         if matches!(word.as_str(), "earlier" | "later")
             && !matches!(self.lw(j), "this" | "that" | "the" | "last" | "next" | "today" | "yesterday" | "tomorrow")
+            && !self.info(j).is_some_and(|x| x.weekday.is_some())
         {
             return None;
         }
@@ -554,13 +587,8 @@ impl<'a> Tagger<'a> {
             return None;
         }
         // "early Monday" (a time of the day) and "late yesterday"
-        let val = match (dv, m) {
-            (Dv::Day(d), Modifier::Start) if word == "early" => Val::Date(Dv::Part(*d, "MO")),
-            (Dv::Day(d), Modifier::End) if word == "late" => Val::Date(Dv::Part(*d, "NI")),
-            _ => inner.val.clone(),
-        };
-        let m = if matches!(val, Val::Date(Dv::Part(..))) && matches!(word.as_str(), "early" | "late") { None } else { Some(m) };
-        Some(M { s: i, e: inner.e, val, m, rule: "part" })
+        let m = if matches!(dv, Dv::Day(_)) { None } else { Some(m) };
+        Some(M { s: i, e: inner.e, val: inner.val.clone(), m, rule: "part" })
     }
 
     /// Month names: "December 7", "Dec. 7, 2021", "August 1988", "January",
@@ -710,8 +738,9 @@ impl<'a> Tagger<'a> {
 
     /// A day, optionally followed by a part of the day ("Tuesday night").
     fn with_day_part(&self, s: usize, j: usize, d: NaiveDate, rule: &'static str) -> Option<M> {
-        if let Some((DayPart::Code(p), false)) = self.info(j).and_then(|x| x.day_part) {
-            return mk(s, j + 1, Val::Date(Dv::Part(d, p)), rule);
+        if let Some((DayPart::Code(_), false)) = self.info(j).and_then(|x| x.day_part) {
+            // news names the day; the part of it rarely matters to a timeline
+            return mk(s, j + 1, Val::Date(Dv::Day(d)), rule);
         }
         if let Some(c) = self.clock_at(j + usize::from(self.is(j, "at"))) {
             return mk(s, c.0, Val::Date(Dv::Clock(d, c.1, c.2)), rule);
@@ -774,9 +803,16 @@ impl<'a> Tagger<'a> {
                 return None;
             }
         }
+        // after "in", "since", "fiscal" ... a year stays a year ("1989 earnings")
+        let lead = j > 0
+            && matches!(
+                self.lw(j - 1),
+                "in" | "since" | "by" | "until" | "of" | "from" | "to" | "through" | "during" | "before" | "after"
+                    | "fiscal" | "year" | "early" | "late" | "mid" | "-" | "and" | "or" | "'s" | "s" | "between"
+            );
         if let Some(n) = self.tok(j + 1) {
             let w = self.lw(j + 1);
-            if n.kind == Kind::Word && !n.cap {
+            if n.kind == Kind::Word && !n.cap && !(lead && !self.info(j + 1).is_some_and(|x| x.qty_after)) {
                 let known_time = self.info(j + 1).is_some_and(|x| x.unit.is_none() && x.qty_after == false);
                 if self.info(j + 1).is_some_and(|x| x.qty_after || x.unit.is_some()) {
                     return None;
@@ -941,7 +977,7 @@ impl<'a> Tagger<'a> {
         };
         let y = match self.tense(i, e) {
             Some(Tense::Past) if start > self.dct.month() => y - 1,
-            Some(Tense::Future) if start + 2 < self.dct.month() => y + 1,
+            Some(Tense::Future | Tense::Modal) if start + 2 < self.dct.month() => y + 1,
             _ => y,
         };
         if code == "WI" && self.dct.month() <= 2 {
@@ -1165,7 +1201,11 @@ impl<'a> Tagger<'a> {
                 }
             } else {
                 match &self.anchor {
-                    Some(a) if granularity_rank(a) <= unit_rank(u) => a.clone(),
+                    Some(a @ (Dv::Quarter(..) | Dv::Half(..) | Dv::Day(_)))
+                        if granularity_rank(a) <= unit_rank(u) =>
+                    {
+                        a.clone()
+                    }
                     Some(a) => at_unit(a.first_day()?, u)?,
                     None => at_unit(self.dct, u)?,
                 }
@@ -1232,7 +1272,9 @@ impl<'a> Tagger<'a> {
 
     /// Sets: "daily", "every week", "each Thursday", "every other month".
     fn r_set(&self, i: usize) -> Option<M> {
-        if let Some(v) = self.info(i)?.set {
+        if let Some(v) = self.info(i)?.set
+            && v != "-"
+        {
             return mk(i, i + 1, Val::Set(v.into()), "set");
         }
         if !matches!(self.lw(i), "every" | "each" | "per") {
@@ -1393,6 +1435,33 @@ impl<'a> Tagger<'a> {
         i > 0 && matches!(self.lw(i - 1), "in" | "year" | "since" | "until" | "by")
     }
 
+    /// "the weekend": the one just past in a past clause, else the coming one.
+    fn r_weekend(&self, i: usize) -> Option<M> {
+        if !self.is(i, "the") || !self.is(i + 1, "weekend") {
+            return None;
+        }
+        let wd = iso_wd(self.dct);
+        let back = wd < 6 && !matches!(self.tense(i, i + 2), Some(Tense::Future | Tense::Modal));
+        let d = if back { shift_day(self.dct, Unit::Week, -1)? } else { self.dct };
+        mk(i, i + 2, Val::Date(at_unit(d, Unit::Weekend)?), "weekend")
+    }
+
+    /// Bare plural units: "for years", "within weeks", "months of talks".
+    fn r_bare_plural(&self, i: usize) -> Option<M> {
+        let (u, true) = self.unit_at(i)? else { return None };
+        if !matches!(u, Unit::Year | Unit::Week | Unit::Month) {
+            return None;
+        }
+        let prev = if i > 0 { self.lw(i - 1) } else { "" };
+        if self.tok(i - 1.min(i)).is_some_and(|t| t.kind == Kind::Num) && i > 0 {
+            return None;
+        }
+        if matches!(prev, "the" | "these" | "those" | "all" | "its" | "his" | "her" | "their" | "of") {
+            return None;
+        }
+        mk(i, i + 1, Val::Dur(dur_value(Count::Vague, u)?), "bare_plural")
+    }
+
     /// "year-end", "year end", "year's end".
     fn r_year_end(&self, i: usize) -> Option<M> {
         if !self.is(i, "year") {
@@ -1469,6 +1538,9 @@ pub(crate) fn dur_value(c: Count, u: Unit) -> Option<String> {
         let whole = n.trunc();
         let part = n.fract();
         return Some(match u {
+            Unit::Year if (part * 12.0).fract() == 0.0 && whole > 0.0 => {
+                format!("P{}Y{}M", whole as i64, (part * 12.0) as i64)
+            }
             Unit::Year => format!("P{}M", fmt_num(n * 12.0)),
             Unit::Hour if whole > 0.0 => format!("PT{}H{}M", whole as i64, (part * 60.0).round() as i64),
             Unit::Hour => format!("PT{}M", (part * 60.0).round() as i64),
