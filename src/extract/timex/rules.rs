@@ -80,7 +80,10 @@ impl<'a> Tagger<'a> {
             return None;
         }
         if let Val::Date(dv) = &m.val {
-            self.anchor = Some(dv.clone());
+            // relative expressions point back at the anchor; they do not move it
+            if !matches!(m.rule, "ago" | "year_ago" | "anchored") {
+                self.anchor = Some(dv.clone());
+            }
             if m.m.is_none() {
                 m.m = self.bound_before(m.s);
             }
@@ -335,8 +338,17 @@ impl<'a> Tagger<'a> {
             return Some(c);
         }
         let w = self.lw(k);
-        if !t.cap && w.len() >= 5 && w.ends_with("ed") && t.info.is_none() {
-            return Some(Tense::Past);
+        if !t.cap && w.len() >= 5 && w.ends_with("ed") && t.info.is_none() && !w.starts_with("un") {
+            // an -ed word after a determiner or adverb is an adjective
+            let adj = k > 0
+                && matches!(
+                    self.lw(k - 1),
+                    "a" | "an" | "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our" | "still" | "very"
+                        | "more" | "most" | "well" | "so" | "newly" | "recently" | "widely"
+                );
+            if !adj {
+                return Some(Tense::Past);
+            }
         }
         None
     }
@@ -374,6 +386,10 @@ impl<'a> Tagger<'a> {
     /// The tense of the clause around tokens `s..e`: the nearest cue,
     /// looking back first.
     fn tense(&self, s: usize, e: usize) -> Option<Tense> {
+        // "as early as Tuesday", "as soon as January" look forward whatever the verb
+        if s >= 3 && matches!(self.lw(s - 2), "early" | "soon") && self.is(s - 1, "as") && self.is(s - 3, "as") {
+            return Some(Tense::Future);
+        }
         let mut back = None;
         let mut k = s;
         let mut dist = 0;
@@ -1156,6 +1172,9 @@ impl<'a> Tagger<'a> {
             k = k2;
         }
         let (u, plural) = self.unit_at(k)?;
+        if self.is(k + 1, "-") && matches!(self.lw(k + 2), "earlier" | "ago" | "old") {
+            return None;
+        }
         if matches!(u, Unit::Half | Unit::Weekend) && !matches!(w, "a" | "an" | "one") {
             return None;
         }
