@@ -137,6 +137,7 @@ impl<'a> Tagger<'a> {
             self.r_year_words(i),
             self.r_year_end(i),
             self.r_weekend(i),
+            self.r_the_quarter(i),
             self.r_bare_plural(i),
         ];
         let mut best: Option<M> = None;
@@ -734,7 +735,7 @@ impl<'a> Tagger<'a> {
             // abbreviations only with a period or a date after them
             if self.is(j, ".") && self.glued(j) {
                 j += 1;
-            } else if !self.is(j, ",") {
+            } else {
                 return None;
             }
         }
@@ -1452,6 +1453,19 @@ impl<'a> Tagger<'a> {
 
     fn tense_free_year_context(&self, i: usize) -> bool {
         i > 0 && matches!(self.lw(i - 1), "in" | "year" | "since" | "until" | "by")
+    }
+
+    /// "the quarter": the quarter last mentioned, else the last complete
+    /// one (news reports results after a quarter closes).
+    fn r_the_quarter(&self, i: usize) -> Option<M> {
+        if !self.is(i, "the") || !self.is(i + 1, "quarter") || self.is(i + 2, "of") {
+            return None;
+        }
+        let v = match &self.anchor {
+            Some(q @ Dv::Quarter(..)) => q.clone(),
+            _ => shift(&at_unit(self.dct, Unit::Quarter)?, Unit::Quarter, -1)?,
+        };
+        mk(i, i + 2, Val::Date(v), "anchored")
     }
 
     /// "the weekend": the one just past in a past clause, else the coming one.
