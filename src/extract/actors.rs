@@ -349,6 +349,7 @@ impl Doc<'_> {
                 det = Some(l.to_owned());
                 j += 1;
             } else if ANON_MODS.contains(&l)
+                && !(toks[j].is_cap() && LEX.names.longest(toks, j, lim).is_some())
                 && !(l == "white" && toks.get(j + 1).is_some_and(|t| t.norm == "House"))
                 && !(l == "state" && toks.get(j + 1).is_some_and(|t| t.norm == "Department"))
                 && !(l == "state" && toks[j].is_cap())
@@ -497,7 +498,7 @@ impl Doc<'_> {
             return Some(r);
         }
         let t = self.toks[k].clone();
-        if namelike(&t) && !(is_function_word(&t.lower) && (sent_start || k == np_start)) {
+        if namelike(&t) && !(is_function_word(&t.lower) && (sent_start || k == np_start)) && !self.title_case(k) {
             let e = self.namerun(k, lim);
             if e > k {
                 let surface = self.span_text(k, e);
@@ -512,6 +513,11 @@ impl Doc<'_> {
                     let s = self.span_text(k, e2);
                     let a = self.actor(&format!("org:{s}"), &s, ActorKind::Organization);
                     return Some((e2, Some((a, false))));
+                }
+                let placey = self.toks[k..e].iter().any(|t| is_place_word(&t.norm));
+                if placey {
+                    self.places.push((k, e, surface));
+                    return Some((e, None));
                 }
                 if e - k >= 2 && !(sent_start && k == i && self.toks[k].lower == "the") {
                     let a = self.person_actor(&surface);
@@ -556,6 +562,15 @@ impl Doc<'_> {
             return Some((e, Some((a, false))));
         }
         None
+    }
+
+    /// Whether the sentence holding token `k` is a headline in title case,
+    /// where capitals say nothing about names.
+    fn title_case(&self, k: usize) -> bool {
+        let s = &self.sents[self.sent_of[k]];
+        let words: Vec<&super::text::Token> =
+            self.toks[s.t0..s.t1].iter().filter(|t| t.kind == TokKind::Word && t.norm.len() > 3).collect();
+        words.len() >= 4 && words.iter().filter(|t| t.is_cap()).count() * 10 >= words.len() * 7
     }
 
     fn administration_of(&mut self, person: usize, surface: &str, end: usize) -> (usize, bool) {
@@ -865,4 +880,18 @@ impl Doc<'_> {
         }
         a
     }
+}
+
+/// Words that make a capitalised run a place or an era rather than a person.
+fn is_place_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Lake" | "Mount" | "Middle" | "East" | "West" | "North" | "South" | "Northern" | "Southern" | "Eastern"
+            | "Western" | "Central" | "Upper" | "Lower" | "San" | "Saint" | "St" | "Port" | "Fort" | "Cape" | "Cold"
+            | "Black" | "Red" | "Baltic" | "Caspian" | "Mediterranean" | "Arctic" | "Atlantic" | "Pacific" | "Soviet"
+            | "Great" | "Holy" | "Nord" | "Old" | "New" | "Greater" | "Day" | "Christmas" | "Easter" | "Olympic"
+            | "World" | "Second" | "First" | "Covid" | "COVID" | "Brexit" | "Sunday" | "Monday" | "Tuesday"
+            | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "January" | "February" | "March" | "April" | "June"
+            | "July" | "August" | "September" | "October" | "November" | "December" | "Republic" | "Republics"
+    )
 }

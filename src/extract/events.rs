@@ -662,11 +662,31 @@ impl Doc<'_> {
         let mut n = 0;
         while j < s1 && n < 7 {
             let tk = &self.toks[j];
-            if tk.kind == TokKind::Quote || matches!(tk.norm.as_str(), ";" | ":" | "." | ",") {
+            if tk.kind == TokKind::Quote || matches!(tk.norm.as_str(), ";" | ":" | ".") {
                 return None;
+            }
+            if tk.norm == "," {
+                // An appositive: "support to another former republic, Belarus".
+                match self.mention_at(j + 1) {
+                    Some(m) if m.t0 == j + 1 && !m.adjective => {}
+                    _ => return None,
+                }
+                j += 1;
+                n += 1;
+                continue;
             }
             if let Some(m) = self.mention_at(j) {
                 let (a, e) = (m.actor, m.t1);
+                // "Kremlin-backed separatists": the group, not its backer.
+                if self.toks.get(e).is_some_and(|t| t.norm == "-")
+                    && self.toks.get(e + 1).is_some_and(|t| {
+                        matches!(t.lower.as_str(), "backed" | "supported" | "led" | "sponsored" | "controlled" | "allied")
+                    })
+                {
+                    j = e + 2;
+                    n += 1;
+                    continue;
+                }
                 // "Ukraine's Crimean Peninsula": the place owned, not the owner.
                 if self.toks.get(e).is_some_and(|t| t.norm == "'s") {
                     if let Some(p) = self.place_actor(e + 1, s1) {
