@@ -76,7 +76,10 @@ pub fn suggest_actors(conn: &Connection, name: &str, limit: usize) -> Result<Vec
 /// diacritics-insensitive; the most-cited one when several share it), or
 /// [`Error::NotFound`] listing the closest names.
 pub fn resolve_actor(conn: &Connection, name: &str) -> Result<ActorRow> {
-    if let Some(a) = q::actors_named(conn, name, &fold(name))?.into_iter().next() {
+    if let Some(a) = q::actors_named(conn, name, &crate::store::normalize_name(name))?
+        .into_iter()
+        .next()
+    {
         return Ok(a);
     }
     let sugg = suggest_actors(conn, name, 5)?;

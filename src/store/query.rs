@@ -873,7 +873,8 @@ pub(crate) mod fixture {
         let id = conn.last_insert_rowid();
         for n in std::iter::once(&name).chain(aliases) {
             conn.execute(
-                "INSERT INTO actor_names VALUES (?1, ?2, lower(?2))",
+                "INSERT INTO actor_names (actor_id, norm, name, canonical, mergeable)
+                 VALUES (?1, lower(?2), ?2, 1, 1)",
                 params![id, n],
             )
             .unwrap();
@@ -920,7 +921,7 @@ pub(crate) mod fixture {
         .unwrap();
         let id = conn.last_insert_rowid();
         conn.execute(
-            "INSERT INTO events_fts (rowid, label, evidence) VALUES (?1, ?2, ?2)",
+            "INSERT INTO events_fts (rowid, label, place, ev_text) VALUES (?1, ?2, NULL, ?2)",
             params![id, label],
         )
         .unwrap();
@@ -985,7 +986,7 @@ pub(crate) mod fixture {
         .unwrap();
         let id = conn.last_insert_rowid();
         conn.execute(
-            "INSERT INTO claims_fts (rowid, statement, subject, evidence) VALUES (?1, ?2, ?3, ?2)",
+            "INSERT INTO claims_fts (rowid, statement, subject, ev_text) VALUES (?1, ?2, ?3, ?2)",
             params![id, c.statement, c.subject.unwrap_or("")],
         )
         .unwrap();
