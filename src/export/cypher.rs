@@ -1,9 +1,11 @@
-//! Cypher statements that load the graph into Neo4j or Memgraph
+//! Cypher that loads the graph into Neo4j or Memgraph
 //! (`cypher-shell < graph.cypher`, `mgconsole < graph.cypher`).
 //!
-//! Nodes are created with a `cg_id` key and edges matched on it, one
-//! statement per line, so the file loads in any Cypher shell. Strings are
-//! single-quoted with backslash escapes, which both databases accept.
+//! The whole graph is one `CREATE` statement whose nodes are bound to
+//! variables and whose edges use them: no index, no `MATCH` per edge, and no
+//! syntax that only one of the two databases knows (their index statements
+//! differ). Each node keeps its chronograph id as `cg_id`. Strings are
+//! single-quoted with backslash escapes, which both accept.
 
 use crate::query::graph::GraphData;
 use std::io::{self, Write};
@@ -37,35 +39,38 @@ fn map(pairs: impl Iterator<Item = (String, String)>) -> String {
     format!("{{{}}}", body.join(", "))
 }
 
-/// Writes index, node and edge statements.
+/// Writes one `CREATE` statement, a pattern per line.
 pub fn write(g: &GraphData, out: &mut dyn Write) -> io::Result<()> {
-    let labels: std::collections::BTreeSet<&str> = g.nodes.iter().map(|n| n.label).collect();
-    for l in &labels {
-        writeln!(out, "CREATE INDEX ON :{l}(cg_id);")?;
-    }
-    for n in &g.nodes {
+    let var: std::collections::HashMap<&str, usize> = g
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let mut parts = Vec::with_capacity(g.nodes.len() + g.edges.len());
+    for (i, n) in g.nodes.iter().enumerate() {
         let props = std::iter::once(("cg_id".to_owned(), n.id.clone()))
             .chain(std::iter::once(("name".to_owned(), n.name.clone())))
             .chain(n.props.iter().map(|(k, v)| (k.clone(), v.clone())));
-        writeln!(out, "CREATE (:{} {});", n.label, map(props))?;
+        parts.push(format!("(n{i}:{} {})", n.label, map(props)));
     }
-    let label_of: std::collections::HashMap<&str, &str> =
-        g.nodes.iter().map(|n| (n.id.as_str(), n.label)).collect();
     for e in &g.edges {
-        let (Some(ls), Some(lt)) = (
-            label_of.get(e.source.as_str()),
-            label_of.get(e.target.as_str()),
-        ) else {
+        let (Some(s), Some(t)) = (var.get(e.source.as_str()), var.get(e.target.as_str())) else {
             continue;
         };
-        writeln!(
-            out,
-            "MATCH (a:{ls} {{cg_id: {}}}), (b:{lt} {{cg_id: {}}}) CREATE (a)-[:{} {}]->(b);",
-            string(&e.source),
-            string(&e.target),
+        parts.push(format!(
+            "(n{s})-[:{} {}]->(n{t})",
             e.label,
             map(e.props.iter().map(|(k, v)| (k.clone(), v.clone())))
-        )?;
+        ));
+    }
+    if parts.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "CREATE")?;
+    let last = parts.len() - 1;
+    for (i, p) in parts.iter().enumerate() {
+        writeln!(out, "  {p}{}", if i == last { ";" } else { "," })?;
     }
     Ok(())
 }

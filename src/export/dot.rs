@@ -61,3 +61,13 @@ pub fn write(g: &GraphData, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "}}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_and_line_breaks_are_escaped() {
+        assert_eq!(quote("say \"no\"\\\nnow"), "\"say \\\"no\\\"\\\\\\nnow\"");
+    }
+}

@@ -603,6 +603,12 @@ pub fn conflicts(conn: &Connection, opt: &Options) -> Result<Report> {
                 }
             }
         }
+        // The same claim carried by several documents gives the same pair
+        // several times: one line each is enough (the sides list every carrier).
+        let mut seen = HashSet::new();
+        disagreements.retain(|d| seen.insert(d.summary.clone()));
+        let mut seen = HashSet::new();
+        changes.retain(|c| seen.insert(c.summary.clone()));
         if disagreements.is_empty() && changes.is_empty() {
             continue;
         }

@@ -2,10 +2,11 @@
 //!
 //! The connection graph has actors, events, claims and relations as nodes;
 //! an actor is linked to the events it took part in, the claims it made,
-//! relayed or is the subject of, and the relations it is an end of; a claim
-//! is linked to the event it is about. One *hop* between two actors is two
-//! edges (actor – event – actor, actor – claim – actor, actor – relation –
-//! actor), so `--hops N` explores up to 2N edges.
+//! relayed or is the subject of, the relations it is an end of, and the actor
+//! it is part of; a claim is linked to the event it is about. One *hop*
+//! between two actors is two edges (actor – event – actor, actor – claim –
+//! actor, actor – relation – actor), so `--hops N` explores up to 2N edges;
+//! `part_of` is a single edge (a minister is close to their government).
 //!
 //! Search runs over an [`Adjacency`]: [`StoreAdjacency`] reads neighbours
 //! from the store's indexes on demand, so a command touches only the part of

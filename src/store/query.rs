@@ -659,7 +659,8 @@ pub enum Node {
 }
 
 /// The nodes adjacent to `node`, with the role of the edge (`participant`,
-/// `claimant`, `via`, `about`, `source`, `target`), from the indexes.
+/// `claimant`, `via`, `about`, `source`, `target`, `part_of`, `has_part`),
+/// from the indexes. `part_of` links two actors directly (one edge).
 pub fn node_neighbors(conn: &Connection, node: Node, out: &mut Vec<(Node, String)>) -> Result<()> {
     let mut q = |sql: &str, id: i64, make: fn(i64) -> Node| -> Result<()> {
         let mut stmt = conn.prepare_cached(sql)?;
@@ -701,6 +702,16 @@ pub fn node_neighbors(conn: &Connection, node: Node, out: &mut Vec<(Node, String
                 "SELECT id, 'target' FROM relations WHERE target_id = ?1",
                 a,
                 Node::Relation,
+            )?;
+            q(
+                "SELECT part_of, 'part_of' FROM actors WHERE id = ?1 AND part_of IS NOT NULL",
+                a,
+                Node::Actor,
+            )?;
+            q(
+                "SELECT id, 'has_part' FROM actors WHERE part_of = ?1",
+                a,
+                Node::Actor,
             )?;
         }
         Node::Event(e) => {
