@@ -5,6 +5,7 @@
 //! [`validate`] before anything reaches the store, so that a bad file is
 //! refused whole and the database stays exactly as it was.
 
+pub mod article;
 pub mod json;
 pub mod locate;
 pub mod synth;

@@ -8,6 +8,7 @@
 
 mod actors;
 pub mod names;
+pub mod query;
 mod stats;
 mod write;
 
