@@ -74,12 +74,18 @@ impl<'a> Tagger<'a> {
         let mut i = 0;
         while i < self.toks.len() {
             let t = self.toks[i];
-            let trigger = t.info.is_some()
-                || t.phrase
-                || t.kind == Kind::Num
-                || self.is_apos(i)
-                || matches!(self.lw(i), "fiscal" | "that");
-            if trigger && let Some(m) = self.best(i) {
+            // articles only start a time when a known word follows
+            let lead_ok = !t.trig
+                || t.kind != Kind::Word
+                || !matches!(self.lw(i), "the" | "that" | "a" | "an")
+                || self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.kind == Kind::Num || n.info.is_some())
+                || matches!(self.lw(i + 1), "same" | "future" | "near");
+            if t.trig
+                && lead_ok
+                && let Some(m) = self.best(i)
+            {
                 i = m.e.max(i + 1);
                 if let Some(t) = self.emit(m) {
                     out.push(t);
@@ -678,9 +684,7 @@ impl<'a> Tagger<'a> {
         let m = m?;
         let word = self.lw(j - 1).to_owned();
         let had_the = j - 1 > i;
-        if self.is(j, "of") {
-            j += 1;
-        } else if self.is(j, "-") && self.glued(j) {
+        if self.is(j, "of") || (self.is(j, "-") && self.glued(j)) {
             j += 1;
         } else if had_the && matches!(word.as_str(), "end" | "beginning" | "start" | "middle") {
             return None;
@@ -690,14 +694,14 @@ impl<'a> Tagger<'a> {
                 self.lw(j),
                 "this" | "that" | "the" | "last" | "next" | "today" | "yesterday" | "tomorrow"
             )
-            && !self.info(j).is_some_and(|x| x.weekday.is_some())
+            && self.info(j).is_none_or(|x| x.weekday.is_none())
         {
             return None;
         }
         // "the end of the month", "the end of the year": the current period
         let inner = if self.is(j, "the")
             && let Some((u, false)) = self.unit_at(j + 1)
-            && !self.unit_at(j + 2).is_some()
+            && self.unit_at(j + 2).is_none()
         {
             let base = if matches!(u, Unit::Day) {
                 self.anchor_or_dct(u)
@@ -1054,11 +1058,11 @@ impl<'a> Tagger<'a> {
             let w = self.lw(j + 1);
             if n.kind == Kind::Word
                 && !n.cap
-                && !(lead && !self.info(j + 1).is_some_and(|x| x.qty_after))
+                && (!lead || self.info(j + 1).is_some_and(|x| x.qty_after))
             {
                 let known_time = self
                     .info(j + 1)
-                    .is_some_and(|x| x.unit.is_none() && x.qty_after == false);
+                    .is_some_and(|x| x.unit.is_none() && !x.qty_after);
                 if self
                     .info(j + 1)
                     .is_some_and(|x| x.qty_after || x.unit.is_some())
@@ -1181,11 +1185,11 @@ impl<'a> Tagger<'a> {
         if let Some(y) = self.year_at(o) {
             explicit = Some(y);
             e = o + 1;
-        } else if self.is(o, "this") || self.is(o, "last") || self.is(o, "next") {
-            if self.is(o + 1, "year") {
-                explicit = Some(self.dct.year() + self.info(o)?.deictic?.0);
-                e = o + 2;
-            }
+        } else if (self.is(o, "this") || self.is(o, "last") || self.is(o, "next"))
+            && self.is(o + 1, "year")
+        {
+            explicit = Some(self.dct.year() + self.info(o)?.deictic?.0);
+            e = o + 2;
         }
         let y = year.or(explicit);
         let val = match u {
@@ -1570,10 +1574,10 @@ impl<'a> Tagger<'a> {
             return mk(i, end, Val::Date(v), "ago");
         }
         if matches!(c, Count::Vague)
-            && matches!(
+            && !matches!(
                 w,
                 "recent" | "several" | "few" | "many" | "some" | "numerous"
-            ) == false
+            )
             && !plural
         {
             return None;
