@@ -162,7 +162,7 @@ fn seed_article_timexes_are_right() {
             .collect();
         let hit = found.iter().any(|f| {
             let ft = f["text"].as_str().unwrap().to_lowercase();
-            texts.iter().any(|t| *t == ft) && values.contains(&f["value"].as_str().unwrap())
+            texts.contains(&ft) && values.contains(&f["value"].as_str().unwrap())
         });
         if !hit {
             missing.push(g["text"].as_str().unwrap().to_owned());
