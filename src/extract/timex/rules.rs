@@ -163,6 +163,7 @@ impl<'a> Tagger<'a> {
             self.r_year_end(i),
             self.r_weekend(i),
             self.r_the_quarter(i),
+            self.r_week_of(i),
             self.r_bare_plural(i),
         ];
         let mut best: Option<M> = None;
@@ -531,12 +532,19 @@ impl<'a> Tagger<'a> {
     /// the tense of the clause.
     fn guess_year(&self, m: u32, d: Option<u32>, s: usize, e: usize) -> i32 {
         let y = self.dct.year();
-        let here = (self.dct.month(), d.map(|_| self.dct.day()).unwrap_or(0));
-        let there = (m, d.unwrap_or(0));
         match self.tense(s, e) {
-            Some(Tense::Past) if m > self.dct.month() => y - 1,
-            Some(Tense::Future | Tense::Modal) if there < here => y + 1,
-            Some(Tense::Past | Tense::Future | Tense::Modal) => y,
+            Some(Tense::Past) => {
+                // a date a few weeks ahead in a "past" clause is more likely
+                // a misread tense than last year's
+                let soon = d
+                    .and_then(|d| NaiveDate::from_ymd_opt(y, m, d))
+                    .is_some_and(|x| x > self.dct && (x - self.dct).num_days() <= 21);
+                if m > self.dct.month() && !soon { y - 1 } else { y }
+            }
+            // month precision: "will meet on Dec. 7" written on Dec. 8 is a
+            // misread tense more often than next year's date
+            Some(Tense::Future) if m < self.dct.month() => y + 1,
+            Some(Tense::Future) => y,
             _ => {
                 // no cue: the nearer of this year's and the neighbouring one
                 let diff = i64::from(m) - i64::from(self.dct.month());
@@ -806,8 +814,8 @@ impl<'a> Tagger<'a> {
         if self.is(k, "of") || self.is(k, ",") {
             k += 1;
         }
-        if let Some(y) = self.year_at(k) {
-            return mk(i, k + 1, Val::Date(Dv::Month(y, mo)), "month_year");
+        if let Some((y, e)) = self.year_any(k) {
+            return mk(i, e, Val::Date(Dv::Month(y, mo)), "month_year");
         }
         if self.is_apos(j) && self.glued(j + 1) && self.raw(j + 1).len() == 2 {
             let y = self.two_digit_year(self.num(j + 1)?);
@@ -860,6 +868,27 @@ impl<'a> Tagger<'a> {
         }
         let y = self.guess_year(mo, None, i, j);
         mk(i, j, Val::Date(Dv::Month(y, mo)), "month")
+    }
+
+    /// A year in digits or in words at `k`: (year, next token).
+    fn year_any(&self, k: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_at(k) {
+            return Some((y, k + 1));
+        }
+        match self.r_year_words(k)? {
+            M { val: Val::Date(Dv::Year(y)), e, .. } => Some((y, e)),
+            _ => None,
+        }
+    }
+
+    /// "the week of March 6": the ISO week holding that day.
+    fn r_week_of(&self, i: usize) -> Option<M> {
+        if !self.is(i, "the") || !self.is(i + 1, "week") || !self.is(i + 2, "of") {
+            return None;
+        }
+        let m = self.r_month(i + 3).or_else(|| self.r_day_month(i + 3))?;
+        let Val::Date(Dv::Day(d)) = m.val else { return None };
+        mk(i, m.e, Val::Date(at_unit(d, Unit::Week)?), "week_of")
     }
 
     fn two_digit_year(&self, n: i64) -> i32 {
@@ -1228,8 +1257,8 @@ impl<'a> Tagger<'a> {
         if self.is(o, "of") || self.is(o, ",") {
             o += 1;
         }
-        if let Some(y) = self.year_at(o) {
-            return mk(i, o + 1, Val::Date(Dv::Season(y, code)), "season");
+        if let Some((y, e)) = self.year_any(o) {
+            return mk(i, e, Val::Date(Dv::Season(y, code)), "season");
         }
         if !matches!(
             prev,
@@ -1362,8 +1391,10 @@ impl<'a> Tagger<'a> {
             let y = self.dct.year();
             let m0 = self.dct.month();
             let y = match off {
+                // "last February" in March is a year back: the month just
+                // past would be named without "last"
                 -1 => {
-                    if mo < m0 {
+                    if mo + 1 < m0 {
                         y
                     } else {
                         y - 1
@@ -1381,7 +1412,19 @@ impl<'a> Tagger<'a> {
             return mk(i, j + 1, Val::Date(Dv::Month(y, mo)), "deictic");
         }
         if let Some((code, false)) = info.season {
-            let y = self.dct.year() + off as i32;
+            let mut y = self.dct.year() + off as i32;
+            // "this past spring": the latest one already over
+            if self.is(i, "this") && off == -1 {
+                let first = match code {
+                    "SP" => 3,
+                    "SU" => 6,
+                    "FA" => 9,
+                    _ => 12,
+                };
+                if first + 3 <= self.dct.month() {
+                    y = self.dct.year();
+                }
+            }
             return mk(i, j + 1, Val::Date(Dv::Season(y, code)), "deictic");
         }
         if let Some((DayPart::Code(p), false)) = info.day_part
@@ -1411,7 +1454,7 @@ impl<'a> Tagger<'a> {
             "yesterday" => Some(-1),
             "tomorrow" => Some(1),
             "tonight" => {
-                return mk(i, i + 1, Val::Date(Dv::Part(self.dct, "NI")), "dayword");
+                return mk(i, i + 1, Val::Date(Dv::Day(self.dct)), "dayword");
             }
             _ => None,
         };
@@ -1775,9 +1818,12 @@ impl<'a> Tagger<'a> {
             e += usize::from(matches!(self.lw(e), "period" | "quarter"));
         }
         let base = match &self.anchor {
-            Some(
-                a @ (Dv::Quarter(..) | Dv::Month(..) | Dv::Half(..) | Dv::Day(_) | Dv::Year(_)),
-            ) => a.clone(),
+            Some(a @ (Dv::Quarter(..) | Dv::Half(..))) => a.clone(),
+            // "the year-ago quarter" after "Sept. 30": that date's quarter
+            Some(a @ (Dv::Day(_) | Dv::Month(..))) if self.is(i + 3, "quarter") => {
+                at_unit(a.first_day()?, Unit::Quarter)?
+            }
+            Some(a @ (Dv::Day(_) | Dv::Month(..))) => a.clone(),
             _ => at_unit(self.dct, Unit::Year)?,
         };
         mk(i, e, Val::Date(shift(&base, Unit::Year, -1)?), "year_ago")
@@ -1950,7 +1996,7 @@ pub(crate) fn dur_value(c: Count, u: Unit) -> Option<String> {
                 Unit::Second => "PTXS",
                 Unit::Decade => "PXDE",
                 Unit::Century => "PXCE",
-                Unit::Quarter => "PXQ",
+                Unit::Quarter => "PXM",
                 Unit::Half | Unit::Millennium => "PXY",
             }
             .into(),
@@ -1988,6 +2034,7 @@ pub(crate) fn dur_value(c: Count, u: Unit) -> Option<String> {
         Unit::Half => format!("P{}M", n * 6),
         Unit::Fortnight => format!("P{}W", n * 2),
         Unit::Weekend => format!("P{}D", n * 2),
+        Unit::Quarter => format!("P{}M", n * 3),
         _ => format!("P{n}{}", code(u)),
     })
 }
