@@ -368,6 +368,7 @@ fn build() -> Lexicon {
     // words that open a rule without a meaning of their own
     for k in [
         "fiscal",
+        "full",
         "that",
         "the",
         "year",

@@ -164,6 +164,7 @@ impl<'a> Tagger<'a> {
             self.r_weekend(i),
             self.r_the_quarter(i),
             self.r_week_of(i),
+            self.r_the_year(i),
             self.r_bare_plural(i),
         ];
         let mut best: Option<M> = None;
@@ -339,6 +340,9 @@ impl<'a> Tagger<'a> {
                 }
                 if self.is(j, "couple") || self.is(j, "dozen") || self.is(j, "few") {
                     return None;
+                }
+                if matches!(self.lw(i), "couple" | "dozen") && self.is(j, "of") {
+                    j += 1;
                 }
                 if matches!(self.lw(i), "a" | "an") {
                     return None;
@@ -1881,6 +1885,30 @@ impl<'a> Tagger<'a> {
             _ => shift(&at_unit(self.dct, Unit::Quarter)?, Unit::Quarter, -1)?,
         };
         mk(i, i + 2, Val::Date(v), "anchored")
+    }
+
+    /// "the year", "the fiscal year": a span of a year; "the full year":
+    /// the DCT's year; "the latest
+    /// period": the last complete quarter.
+    fn r_the_year(&self, i: usize) -> Option<M> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        if matches!(self.lw(i + 1), "latest" | "recent") && self.is(i + 2, "period") {
+            let v = match &self.anchor {
+                Some(q @ Dv::Quarter(..)) => q.clone(),
+                _ => shift(&at_unit(self.dct, Unit::Quarter)?, Unit::Quarter, -1)?,
+            };
+            return mk(i, i + 3, Val::Date(v), "anchored");
+        }
+        let j = if matches!(self.lw(i + 1), "fiscal" | "full" | "whole" | "entire") { i + 2 } else { i + 1 };
+        if !self.is(j, "year") || matches!(self.lw(j + 1), "-" | "'" | "’" | "of") || self.num(j + 1).is_some() {
+            return None;
+        }
+        // "the full year" of results names the calendar year
+        let named = self.is(i + 1, "full");
+        let val = if named { Val::Date(Dv::Year(self.dct.year())) } else { Val::Dur("P1Y".into()) };
+        mk(i, j + 1, val, "the_year")
     }
 
     /// "the weekend": the one just past in a past clause, else the coming one.
