@@ -165,6 +165,7 @@ impl<'a> Tagger<'a> {
             self.r_the_quarter(i),
             self.r_week_of(i),
             self.r_the_year(i),
+            self.r_year_period(i),
             self.r_bare_plural(i),
         ];
         let mut best: Option<M> = None;
@@ -543,7 +544,10 @@ impl<'a> Tagger<'a> {
                 let soon = d
                     .and_then(|d| NaiveDate::from_ymd_opt(y, m, d))
                     .is_some_and(|x| x > self.dct && (x - self.dct).num_days() <= 21);
-                if m > self.dct.month() && !soon { y - 1 } else { y }
+                // and so is a month just ahead ("will be paid Dec. 15" in a
+                // clause that "said" it in October)
+                let near = m > self.dct.month() && m - self.dct.month() <= 2;
+                if m > self.dct.month() && !soon && !near { y - 1 } else { y }
             }
             // month precision: "will meet on Dec. 7" written on Dec. 8 is a
             // misread tense more often than next year's date
@@ -1041,6 +1045,11 @@ impl<'a> Tagger<'a> {
             }
             let y = self.two_digit_year(self.num(j + 1)?);
             return mk(i, j + 2, Val::Date(Dv::Year(y)), "year");
+        }
+        if j > i
+            && let Some(m) = self.r_year_words(j)
+        {
+            return Some(M { s: i, ..m });
         }
         let y = self.year_at(j)?;
         if self.glued(j + 1) && matches!(self.lw(j + 1), "s" | "-" | "%" | "th") {
@@ -1550,6 +1559,9 @@ impl<'a> Tagger<'a> {
             k = k2;
         }
         let (u, plural) = self.unit_at(k)?;
+        if !plural && self.num(i).is_some() && self.raw(i).len() == 4 {
+            return None;
+        }
         if self.is(k + 1, "-") && matches!(self.lw(k + 2), "earlier" | "ago" | "old") {
             return None;
         }
@@ -1838,7 +1850,10 @@ impl<'a> Tagger<'a> {
         let Some(Count::Exact(hi)) = self.info(i)?.count else {
             return None;
         };
-        if self.is(i, "two") && self.is(i + 1, "thousand") && self.tense_free_year_context(i) {
+        if self.is(i, "two")
+            && self.is(i + 1, "thousand")
+            && (self.tense_free_year_context(i) || (i > 0 && self.is(i - 1, "year")))
+        {
             return mk(i, i + 2, Val::Date(Dv::Year(2000)), "year_words");
         }
         if !(11.0..=20.0).contains(&hi) {
@@ -1909,6 +1924,23 @@ impl<'a> Tagger<'a> {
         let named = self.is(i + 1, "full");
         let val = if named { Val::Date(Dv::Year(self.dct.year())) } else { Val::Dur("P1Y".into()) };
         mk(i, j + 1, val, "the_year")
+    }
+
+    /// "the 1988 quarter", "the 1989 period": the quarter last mentioned,
+    /// in that year.
+    fn r_year_period(&self, i: usize) -> Option<M> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let y = self.year_at(i + 1)?;
+        if !matches!(self.lw(i + 2), "quarter" | "period") {
+            return None;
+        }
+        let v = match &self.anchor {
+            Some(Dv::Quarter(_, q)) => Dv::Quarter(y, *q),
+            _ => Dv::Year(y),
+        };
+        mk(i, i + 3, Val::Date(v), "anchored")
     }
 
     /// "the weekend": the one just past in a past clause, else the coming one.
@@ -2024,7 +2056,7 @@ pub(crate) fn dur_value(c: Count, u: Unit) -> Option<String> {
                 Unit::Second => "PTXS",
                 Unit::Decade => "PXDE",
                 Unit::Century => "PXCE",
-                Unit::Quarter => "PXM",
+                Unit::Quarter => "PXQ",
                 Unit::Half | Unit::Millennium => "PXY",
             }
             .into(),
@@ -2062,7 +2094,6 @@ pub(crate) fn dur_value(c: Count, u: Unit) -> Option<String> {
         Unit::Half => format!("P{}M", n * 6),
         Unit::Fortnight => format!("P{}W", n * 2),
         Unit::Weekend => format!("P{}D", n * 2),
-        Unit::Quarter => format!("P{}M", n * 3),
         _ => format!("P{n}{}", code(u)),
     })
 }
