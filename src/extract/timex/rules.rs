@@ -1381,6 +1381,16 @@ impl<'a> Tagger<'a> {
             if matches!(u, Unit::Hour | Unit::Minute | Unit::Second | Unit::Half) {
                 return None;
             }
+            // a capitalised "This Week" in running text is a title, not a time
+            if self.toks[j].cap {
+                let quoted = i > 0 && matches!(self.lw(i - 1), "\"" | "“" | "‘" | "'");
+                let next_lower = self.tok(j + 1).is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                    || (self.tok(j + 1).is_some_and(|t| t.kind == Kind::Punct)
+                        && self.tok(j + 2).is_some_and(|t| t.kind == Kind::Word && !t.cap));
+                if quoted || next_lower {
+                    return None;
+                }
+            }
             let base = if anchored || (u == Unit::Day && off != 0) {
                 self.anchor_or_dct(u)?
             } else {
@@ -1401,6 +1411,9 @@ impl<'a> Tagger<'a> {
             return self.with_day_part(i, j + 1, d, "deictic");
         }
         if let Some(mo) = info.month {
+            if !self.toks[j].cap {
+                return None;
+            }
             let y = self.dct.year();
             let m0 = self.dct.month();
             let y = match off {
@@ -1501,6 +1514,10 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             let a = self.anchor_or_dct(u)?;
+            // "that day" needs a day to point at, not a year
+            if granularity_rank(&a) > unit_rank(u) {
+                return None;
+            }
             return mk(i, j + 1, Val::Date(at_unit(a.first_day()?, u)?), "anchored");
         }
         None
@@ -1560,6 +1577,22 @@ impl<'a> Tagger<'a> {
         }
         let (u, plural) = self.unit_at(k)?;
         if !plural && self.num(i).is_some() && self.raw(i).len() == 4 {
+            return None;
+        }
+        // rates: "$1.76 a year", "four flights a week", "24 hours a day"
+        if matches!(w, "a" | "an" | "per") && i > 0 {
+            let p = self.tok(i - 1)?;
+            let pw = self.lw(i - 1);
+            let plural_noun = p.kind == Kind::Word
+                && pw.len() > 3
+                && pw.ends_with('s')
+                && !pw.ends_with("ss")
+                && !matches!(pw, "was" | "has" | "does" | "this" | "thus" | "his" | "its" | "is" | "as");
+            if p.kind == Kind::Num || plural_noun || matches!(pw, "times" | "twice" | "once" | "%") {
+                return None;
+            }
+        }
+        if u == Unit::Second && matches!(w, "a" | "an") {
             return None;
         }
         if self.is(k + 1, "-") && matches!(self.lw(k + 2), "earlier" | "ago" | "old") {
