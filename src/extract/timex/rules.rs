@@ -1580,7 +1580,8 @@ impl<'a> Tagger<'a> {
             return None;
         }
         // rates: "$1.76 a year", "four flights a week", "24 hours a day"
-        if matches!(w, "a" | "an" | "per") && i > 0 {
+        let offset_next = matches!(self.lw(k + 1), "ago" | "earlier" | "later" | "before" | "after" | "or");
+        if matches!(w, "a" | "an" | "per") && i > 0 && !offset_next {
             let p = self.tok(i - 1)?;
             let pw = self.lw(i - 1);
             let plural_noun = p.kind == Kind::Word
