@@ -547,7 +547,11 @@ impl<'a> Tagger<'a> {
                 // and so is a month just ahead ("will be paid Dec. 15" in a
                 // clause that "said" it in October)
                 let near = m > self.dct.month() && m - self.dct.month() <= 2;
-                if m > self.dct.month() && !soon && !near { y - 1 } else { y }
+                if m > self.dct.month() && !soon && !near {
+                    y - 1
+                } else {
+                    y
+                }
             }
             // month precision: "will meet on Dec. 7" written on Dec. 8 is a
             // misread tense more often than next year's date
@@ -665,6 +669,10 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let inner = self.r_core(i + 1)?;
+        // "the seven-year war": the adjective alone is the expression
+        if inner.rule == "duration_adj" {
+            return None;
+        }
         if inner.rule == "year_ago" && inner.e <= i + 4 {
             return None;
         }
@@ -884,7 +892,11 @@ impl<'a> Tagger<'a> {
             return Some((y, k + 1));
         }
         match self.r_year_words(k)? {
-            M { val: Val::Date(Dv::Year(y)), e, .. } => Some((y, e)),
+            M {
+                val: Val::Date(Dv::Year(y)),
+                e,
+                ..
+            } => Some((y, e)),
             _ => None,
         }
     }
@@ -895,7 +907,9 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let m = self.r_month(i + 3).or_else(|| self.r_day_month(i + 3))?;
-        let Val::Date(Dv::Day(d)) = m.val else { return None };
+        let Val::Date(Dv::Day(d)) = m.val else {
+            return None;
+        };
         mk(i, m.e, Val::Date(at_unit(d, Unit::Week)?), "week_of")
     }
 
@@ -1384,9 +1398,13 @@ impl<'a> Tagger<'a> {
             // a capitalised "This Week" in running text is a title, not a time
             if self.toks[j].cap {
                 let quoted = i > 0 && matches!(self.lw(i - 1), "\"" | "“" | "‘" | "'");
-                let next_lower = self.tok(j + 1).is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                let next_lower = self
+                    .tok(j + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap)
                     || (self.tok(j + 1).is_some_and(|t| t.kind == Kind::Punct)
-                        && self.tok(j + 2).is_some_and(|t| t.kind == Kind::Word && !t.cap));
+                        && self
+                            .tok(j + 2)
+                            .is_some_and(|t| t.kind == Kind::Word && !t.cap));
                 if quoted || next_lower {
                     return None;
                 }
@@ -1495,6 +1513,26 @@ impl<'a> Tagger<'a> {
             }
             return self.with_day_part(i, i + 1, shift_day(self.dct, Unit::Day, o)?, "dayword");
         }
+        // "the next morning", "the following evening": the day after the anchor
+        if w == "the"
+            && let Some((o, _)) = self.info(i + 1).and_then(|x| x.deictic)
+            && o != 0
+            && matches!(
+                self.info(i + 2).and_then(|x| x.day_part),
+                Some((DayPart::Code(_), false))
+            )
+        {
+            let a = match &self.anchor {
+                Some(Dv::Day(d) | Dv::Part(d, _) | Dv::Clock(d, ..)) => *d,
+                _ => self.dct,
+            };
+            return mk(
+                i,
+                i + 3,
+                Val::Date(Dv::Day(shift_day(a, Unit::Day, i64::from(o))?)),
+                "anchored",
+            );
+        }
         // "that day", "that same year", "the same month"
         let mut j = i;
         if matches!(w, "that" | "the") {
@@ -1579,8 +1617,23 @@ impl<'a> Tagger<'a> {
         if !plural && self.num(i).is_some() && self.raw(i).len() == 4 {
             return None;
         }
+        if plural && matches!(w, "a" | "an") {
+            return None;
+        }
+        // "a day-long strike": the adjective is the expression
+        if self.is(k + 1, "-") && self.is(k + 2, "long") && self.glued(k + 1) {
+            return mk(
+                k,
+                k + 3,
+                Val::Dur(dur_value(Count::Exact(1.0), u)?),
+                "duration_adj",
+            );
+        }
         // rates: "$1.76 a year", "four flights a week", "24 hours a day"
-        let offset_next = matches!(self.lw(k + 1), "ago" | "earlier" | "later" | "before" | "after" | "or");
+        let offset_next = matches!(
+            self.lw(k + 1),
+            "ago" | "earlier" | "later" | "before" | "after" | "or"
+        );
         if matches!(w, "a" | "an" | "per") && i > 0 && !offset_next {
             let p = self.tok(i - 1)?;
             let pw = self.lw(i - 1);
@@ -1588,8 +1641,12 @@ impl<'a> Tagger<'a> {
                 && pw.len() > 3
                 && pw.ends_with('s')
                 && !pw.ends_with("ss")
-                && !matches!(pw, "was" | "has" | "does" | "this" | "thus" | "his" | "its" | "is" | "as");
-            if p.kind == Kind::Num || plural_noun || matches!(pw, "times" | "twice" | "once" | "%") {
+                && !matches!(
+                    pw,
+                    "was" | "has" | "does" | "this" | "thus" | "his" | "its" | "is" | "as"
+                );
+            if p.kind == Kind::Num || plural_noun || matches!(pw, "times" | "twice" | "once" | "%")
+            {
                 return None;
             }
         }
@@ -1799,6 +1856,12 @@ impl<'a> Tagger<'a> {
         } else if w == "am" || w == "pm" {
             pm = Some(w == "pm");
             j += 1;
+        } else if w == "in"
+            && self.is(j + 1, "the")
+            && matches!(self.lw(j + 2), "morning" | "afternoon" | "evening")
+        {
+            pm = Some(!self.is(j + 2, "morning"));
+            j += 3;
         } else if matches!(w, "o") && self.is_apos(j + 1) && self.is(j + 2, "clock") {
             j += 3;
             pm = Some(false);
@@ -1950,13 +2013,24 @@ impl<'a> Tagger<'a> {
             };
             return mk(i, i + 3, Val::Date(v), "anchored");
         }
-        let j = if matches!(self.lw(i + 1), "fiscal" | "full" | "whole" | "entire") { i + 2 } else { i + 1 };
-        if !self.is(j, "year") || matches!(self.lw(j + 1), "-" | "'" | "’" | "of") || self.num(j + 1).is_some() {
+        let j = if matches!(self.lw(i + 1), "fiscal" | "full" | "whole" | "entire") {
+            i + 2
+        } else {
+            i + 1
+        };
+        if !self.is(j, "year")
+            || matches!(self.lw(j + 1), "-" | "'" | "’" | "of")
+            || self.num(j + 1).is_some()
+        {
             return None;
         }
         // "the full year" of results names the calendar year
         let named = self.is(i + 1, "full");
-        let val = if named { Val::Date(Dv::Year(self.dct.year())) } else { Val::Dur("P1Y".into()) };
+        let val = if named {
+            Val::Date(Dv::Year(self.dct.year()))
+        } else {
+            Val::Dur("P1Y".into())
+        };
         mk(i, j + 1, val, "the_year")
     }
 
@@ -1997,11 +2071,19 @@ impl<'a> Tagger<'a> {
         let (u, true) = self.unit_at(i)? else {
             return None;
         };
+        if self.is(i + 1, "-") && self.is(i + 2, "long") && self.glued(i + 1) {
+            return mk(
+                i,
+                i + 3,
+                Val::Dur(dur_value(Count::Vague, u)?),
+                "duration_adj",
+            );
+        }
         if !matches!(u, Unit::Year | Unit::Week | Unit::Month) {
             return None;
         }
         let prev = if i > 0 { self.lw(i - 1) } else { "" };
-        if self.tok(i - 1.min(i)).is_some_and(|t| t.kind == Kind::Num) && i > 0 {
+        if i > 0 && self.tok(i - 1).is_some_and(|t| t.kind == Kind::Num) {
             return None;
         }
         if matches!(
