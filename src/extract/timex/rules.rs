@@ -53,18 +53,26 @@ pub(crate) struct Tagger<'a> {
     dct: NaiveDate,
     /// The last date mentioned, for "a year earlier", "the next day".
     anchor: Option<Dv>,
+    /// Tokens before the first line break: the headline, if any.
+    title_end: usize,
 }
 
 impl<'a> Tagger<'a> {
     pub fn new(text: &'a str, dct: NaiveDate) -> Self {
         let low = text.to_ascii_lowercase();
         let toks = tokenize(text, &low);
+        let title_end = toks
+            .iter()
+            .skip(1)
+            .position(|t| t.newline)
+            .map_or(0, |p| p + 1);
         Tagger {
             text,
             low,
             toks,
             dct,
             anchor: None,
+            title_end,
         }
     }
 
@@ -81,7 +89,10 @@ impl<'a> Tagger<'a> {
                 || self
                     .tok(i + 1)
                     .is_some_and(|n| n.kind == Kind::Num || n.info.is_some())
-                || matches!(self.lw(i + 1), "same" | "future" | "near");
+                || matches!(
+                    self.lw(i + 1),
+                    "same" | "future" | "near" | "immediate" | "matter"
+                );
             if t.trig
                 && lead_ok
                 && let Some(m) = self.best(i)
@@ -289,6 +300,9 @@ impl<'a> Tagger<'a> {
             return Some((Count::Exact(v), j));
         }
         let w = self.lw(i);
+        if w == "a" && self.is(i + 1, "matter") && self.is(i + 2, "of") {
+            return Some((Count::Vague, i + 3));
+        }
         if w == "a" || w == "an" {
             // "a few", "a couple of", "a dozen", "a half", else one
             let k = self.info(i + 1)?;
@@ -377,6 +391,13 @@ impl<'a> Tagger<'a> {
         let t = self.tok(k)?;
         if t.kind != Kind::Word {
             return None;
+        }
+        // headline style: "Biden to speak with Putin on Thursday"
+        if k < self.title_end
+            && self.lw(k) == "to"
+            && self.tok(k + 1).is_some_and(|n| n.kind == Kind::Word)
+        {
+            return Some(Tense::Future);
         }
         if let Some(c) = t.info.and_then(|i| i.cue) {
             if c == Tense::Present && matches!(self.lw(k), "has" | "have") {
@@ -489,7 +510,7 @@ impl<'a> Tagger<'a> {
         let mut k = e;
         let mut dist = 0;
         while k < self.toks.len() && dist < 10 {
-            if self.boundary(k) || (k > e && self.toks[k].newline) {
+            if self.boundary(k) || self.is(k, ",") || (k > e && self.toks[k].newline) {
                 break;
             }
             dist += 1;
@@ -1457,8 +1478,8 @@ impl<'a> Tagger<'a> {
         }
         if let Some((code, false)) = info.season {
             let mut y = self.dct.year() + off as i32;
-            // "this past spring": the latest one already over
-            if self.is(i, "this") && off == -1 {
+            // "last spring", "this past spring": the latest one already over
+            if off == -1 {
                 let first = match code {
                     "SP" => 3,
                     "SU" => 6,
@@ -1467,6 +1488,9 @@ impl<'a> Tagger<'a> {
                 };
                 if first + 3 <= self.dct.month() {
                     y = self.dct.year();
+                } else if code == "WI" && self.dct.month() >= 3 {
+                    // the winter that ended this year began last December
+                    y = self.dct.year() - 1;
                 }
             }
             return mk(i, j + 1, Val::Date(Dv::Season(y, code)), "deictic");
@@ -1617,7 +1641,7 @@ impl<'a> Tagger<'a> {
         if !plural && self.num(i).is_some() && self.raw(i).len() == 4 {
             return None;
         }
-        if plural && matches!(w, "a" | "an") {
+        if plural && matches!(w, "a" | "an") && c != Count::Vague {
             return None;
         }
         // "a day-long strike": the adjective is the expression
@@ -2079,7 +2103,7 @@ impl<'a> Tagger<'a> {
                 "duration_adj",
             );
         }
-        if !matches!(u, Unit::Year | Unit::Week | Unit::Month) {
+        if !matches!(u, Unit::Year | Unit::Week | Unit::Month | Unit::Decade) {
             return None;
         }
         let prev = if i > 0 { self.lw(i - 1) } else { "" };
