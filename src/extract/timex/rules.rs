@@ -510,7 +510,7 @@ impl<'a> Tagger<'a> {
         let mut k = e;
         let mut dist = 0;
         while k < self.toks.len() && dist < 10 {
-            if self.boundary(k) || self.is(k, ",") || (k > e && self.toks[k].newline) {
+            if self.boundary(k) || self.is(k, ",") || self.toks[k].newline {
                 break;
             }
             dist += 1;
