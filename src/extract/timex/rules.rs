@@ -895,11 +895,17 @@ impl<'a> Tagger<'a> {
                     | "till"
                     | "end"
                     | "beginning"
+                    | "the"
             );
             if !lead {
                 return None;
             }
-            if w == "march" && matches!(self.lw(j), "on" | "against" | "for" | "to" | "through") {
+            // "the March on Washington", "a march for peace"; after "in" it is a month
+            let weak_lead = matches!(prev, "the" | "and" | "or" | "to" | "-");
+            if w == "march"
+                && weak_lead
+                && matches!(self.lw(j), "on" | "against" | "for" | "to" | "through")
+            {
                 return None;
             }
         }
