@@ -153,6 +153,20 @@ impl<'a> Tagger<'a> {
 
     /// The core rules, without a leading approximation or article.
     fn r_core(&self, i: usize) -> Option<M> {
+        // numbers (prices, counts) are most triggers: only the rules that can
+        // open with a number run on them
+        if self.tok(i).is_some_and(|t| t.kind == Kind::Num) {
+            let cands = [
+                self.r_day_month(i),
+                self.r_numeric(i),
+                self.r_year(i),
+                self.r_decade(i),
+                self.r_ordinal_period(i),
+                self.r_duration(i),
+                self.r_clock(i),
+            ];
+            return longest(cands);
+        }
         let cands = [
             self.r_part(i),
             self.r_month(i),
@@ -179,13 +193,7 @@ impl<'a> Tagger<'a> {
             self.r_year_period(i),
             self.r_bare_plural(i),
         ];
-        let mut best: Option<M> = None;
-        for c in cands.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| c.e > b.e) {
-                best = Some(c);
-            }
-        }
-        best
+        longest(cands)
     }
 
     // ----- token helpers -------------------------------------------------
@@ -2152,6 +2160,17 @@ impl<'a> Tagger<'a> {
             rule: "year_end",
         })
     }
+}
+
+/// The longest of the candidate matches (the first on ties).
+fn longest<const N: usize>(cands: [Option<M>; N]) -> Option<M> {
+    let mut best: Option<M> = None;
+    for c in cands.into_iter().flatten() {
+        if best.as_ref().is_none_or(|b| c.e > b.e) {
+            best = Some(c);
+        }
+    }
+    best
 }
 
 fn granularity_rank(v: &Dv) -> u8 {
