@@ -66,6 +66,9 @@ impl<'a> Tagger<'a> {
             .skip(1)
             .position(|t| t.newline)
             .map_or(0, |p| p + 1);
+        // a headline: a short first line that does not end a sentence
+        let last_is_period = title_end > 0 && toks.get(title_end - 1).is_some_and(|t| &low[t.s..t.e] == ".");
+        let title_end = if title_end <= 24 && !last_is_period { title_end } else { 0 };
         Tagger {
             text,
             low,
@@ -408,6 +411,15 @@ impl<'a> Tagger<'a> {
             return Some(Tense::Future);
         }
         if let Some(c) = t.info.and_then(|i| i.cue) {
+            // nouns and causes: "the plan", "due to", "set of"
+            let needs_to = matches!(
+                self.lw(k),
+                "plan" | "plans" | "planned" | "planning" | "set" | "going" | "hope" | "hopes" | "aims" | "wants"
+                    | "intend" | "intends" | "due"
+            );
+            if needs_to && (!self.is(k + 1, "to") || (self.is(k, "due") && self.is(k + 1, "to"))) {
+                return None;
+            }
             if c == Tense::Present && matches!(self.lw(k), "has" | "have") {
                 // present perfect reports the past
                 let n = self.lw(k + 1);
