@@ -526,11 +526,24 @@ impl<'a> Tagger<'a> {
                 break;
             }
         }
+        // a time fronted in its sentence ("In January, the firm ...") is
+        // governed by the verb after its comma
+        let mut f = s;
+        while f > 0
+            && s - f < 4
+            && !self.boundary(f - 1)
+            && !self.toks[f].newline
+            && matches!(self.lw(f - 1), "in" | "on" | "at" | "by" | "since" | "until" | "during" | "early" | "late" | "mid" | "the" | "\"" | "“" | "and" | "but")
+        {
+            f -= 1;
+        }
+        let fronted = f == 0 || self.boundary(f - 1) || self.toks[f].newline;
         let mut fwd = None;
         let mut k = e;
         let mut dist = 0;
         while k < self.toks.len() && dist < 10 {
-            if self.boundary(k) || self.is(k, ",") || self.toks[k].newline {
+            let skip_comma = fronted && k == e && self.is(k, ",");
+            if self.boundary(k) || (self.is(k, ",") && !skip_comma) || self.toks[k].newline {
                 break;
             }
             dist += 1;
