@@ -67,8 +67,15 @@ impl<'a> Tagger<'a> {
             .position(|t| t.newline)
             .map_or(0, |p| p + 1);
         // a headline: a short first line that does not end a sentence
-        let last_is_period = title_end > 0 && toks.get(title_end - 1).is_some_and(|t| &low[t.s..t.e] == ".");
-        let title_end = if title_end <= 24 && !last_is_period { title_end } else { 0 };
+        let last_is_period = title_end > 0
+            && toks
+                .get(title_end - 1)
+                .is_some_and(|t| &low[t.s..t.e] == ".");
+        let title_end = if title_end <= 24 && !last_is_period {
+            title_end
+        } else {
+            0
+        };
         Tagger {
             text,
             low,
@@ -414,8 +421,19 @@ impl<'a> Tagger<'a> {
             // nouns and causes: "the plan", "due to", "set of"
             let needs_to = matches!(
                 self.lw(k),
-                "plan" | "plans" | "planned" | "planning" | "set" | "going" | "hope" | "hopes" | "aims" | "wants"
-                    | "intend" | "intends" | "due"
+                "plan"
+                    | "plans"
+                    | "planned"
+                    | "planning"
+                    | "set"
+                    | "going"
+                    | "hope"
+                    | "hopes"
+                    | "aims"
+                    | "wants"
+                    | "intend"
+                    | "intends"
+                    | "due"
             );
             if needs_to && (!self.is(k + 1, "to") || (self.is(k, "due") && self.is(k + 1, "to"))) {
                 return None;
@@ -533,7 +551,23 @@ impl<'a> Tagger<'a> {
             && s - f < 4
             && !self.boundary(f - 1)
             && !self.toks[f].newline
-            && matches!(self.lw(f - 1), "in" | "on" | "at" | "by" | "since" | "until" | "during" | "early" | "late" | "mid" | "the" | "\"" | "“" | "and" | "but")
+            && matches!(
+                self.lw(f - 1),
+                "in" | "on"
+                    | "at"
+                    | "by"
+                    | "since"
+                    | "until"
+                    | "during"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "the"
+                    | "\""
+                    | "“"
+                    | "and"
+                    | "but"
+            )
         {
             f -= 1;
         }
