@@ -1489,6 +1489,15 @@ impl<'a> Tagger<'a> {
             if matches!(u, Unit::Hour | Unit::Minute | Unit::Second | Unit::Half) {
                 return None;
             }
+            // "the past decade" is the last ten years, not the 2010s
+            if w0 == "past" && matches!(u, Unit::Decade | Unit::Century) {
+                return mk(
+                    i,
+                    j + 1,
+                    Val::Dur(dur_value(Count::Exact(1.0), u)?),
+                    "deictic_duration",
+                );
+            }
             // a capitalised "This Week" in running text is a title, not a time
             if self.toks[j].cap {
                 let quoted = i > 0 && matches!(self.lw(i - 1), "\"" | "“" | "‘" | "'");
