@@ -533,13 +533,35 @@ impl<'a> Tagger<'a> {
         let mut back = None;
         let mut k = s;
         let mut dist = 0;
+        // "agreed to meet on January 10": the time belongs to the infinitive,
+        // which looks forward from a past or present governing verb
+        let mut infinitive = false;
         while k > 0 && dist < 14 {
             k -= 1;
             dist += 1;
             if self.boundary(k) || self.toks[k + 1].newline {
                 break;
             }
+            if self.is(k, "to")
+                && k >= self.title_end
+                && k + 1 < s
+                && self
+                    .tok(k + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                && !matches!(
+                    self.lw(k + 1),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "be"
+                )
+            {
+                infinitive = true;
+                continue;
+            }
             if let Some(c) = self.cue_in_context(k) {
+                let c = if infinitive && matches!(c, Tense::Past | Tense::Present) {
+                    Tense::Modal
+                } else {
+                    c
+                };
                 back = Some((dist, c));
                 break;
             }
