@@ -151,14 +151,10 @@ impl<'a> Tagger<'a> {
 
     /// Every rule at token `i`; the longest match (first on ties).
     fn best(&self, i: usize) -> Option<M> {
-        let cands = [self.r_approx(i), self.r_the(i), self.r_core(i)];
-        let mut best: Option<M> = None;
-        for c in cands.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| c.e > b.e) {
-                best = Some(c);
-            }
-        }
-        best
+        self.longest(
+            i,
+            &[|t, i| t.r_approx(i), |t, i| t.r_the(i), |t, i| t.r_core(i)],
+        )
     }
 
     /// The core rules, without a leading approximation or article.
@@ -166,44 +162,22 @@ impl<'a> Tagger<'a> {
         // numbers (prices, counts) are most triggers: only the rules that can
         // open with a number run on them
         if self.tok(i).is_some_and(|t| t.kind == Kind::Num) {
-            let cands = [
-                self.r_day_month(i),
-                self.r_numeric(i),
-                self.r_year(i),
-                self.r_decade(i),
-                self.r_ordinal_period(i),
-                self.r_duration(i),
-                self.r_clock(i),
-            ];
-            return longest(cands);
+            return self.longest(i, NUM_RULES);
         }
-        let cands = [
-            self.r_part(i),
-            self.r_month(i),
-            self.r_day_month(i),
-            self.r_weekday(i),
-            self.r_numeric(i),
-            self.r_year(i),
-            self.r_decade(i),
-            self.r_ordinal_period(i),
-            self.r_season(i),
-            self.r_deictic(i),
-            self.r_dayword(i),
-            self.r_duration(i),
-            self.r_phrase(i),
-            self.r_set(i),
-            self.r_clock(i),
-            self.r_year_ago_adj(i),
-            self.r_year_words(i),
-            self.r_year_end(i),
-            self.r_weekend(i),
-            self.r_the_quarter(i),
-            self.r_week_of(i),
-            self.r_the_year(i),
-            self.r_year_period(i),
-            self.r_bare_plural(i),
-        ];
-        longest(cands)
+        self.longest(i, WORD_RULES)
+    }
+
+    /// The longest match of `rules` at `i` (the first on ties).
+    fn longest(&self, i: usize, rules: &[Rule]) -> Option<M> {
+        let mut best: Option<M> = None;
+        for r in rules {
+            if let Some(c) = r(self, i)
+                && best.as_ref().is_none_or(|b| c.e > b.e)
+            {
+                best = Some(c);
+            }
+        }
+        best
     }
 
     // ----- token helpers -------------------------------------------------
@@ -239,10 +213,7 @@ impl<'a> Tagger<'a> {
 
     fn num(&self, i: usize) -> Option<i64> {
         let t = self.toks.get(i)?;
-        if t.kind != Kind::Num || t.e - t.s > 9 {
-            return None;
-        }
-        self.text[t.s..t.e].parse().ok()
+        (t.kind == Kind::Num && t.val >= 0).then_some(t.val)
     }
 
     /// A number token that is not part of a larger number ("1,000", "2.5").
@@ -2252,16 +2223,47 @@ impl<'a> Tagger<'a> {
     }
 }
 
-/// The longest of the candidate matches (the first on ties).
-fn longest<const N: usize>(cands: [Option<M>; N]) -> Option<M> {
-    let mut best: Option<M> = None;
-    for c in cands.into_iter().flatten() {
-        if best.as_ref().is_none_or(|b| c.e > b.e) {
-            best = Some(c);
-        }
-    }
-    best
-}
+/// A rule: tries one family of expressions at a token.
+type Rule = fn(&Tagger<'_>, usize) -> Option<M>;
+
+/// The rules that can open with a number.
+const NUM_RULES: &[Rule] = &[
+    |t, i| t.r_day_month(i),
+    |t, i| t.r_numeric(i),
+    |t, i| t.r_year(i),
+    |t, i| t.r_decade(i),
+    |t, i| t.r_ordinal_period(i),
+    |t, i| t.r_duration(i),
+    |t, i| t.r_clock(i),
+];
+
+/// The rules that open with a word.
+const WORD_RULES: &[Rule] = &[
+    |t, i| t.r_part(i),
+    |t, i| t.r_month(i),
+    |t, i| t.r_day_month(i),
+    |t, i| t.r_weekday(i),
+    |t, i| t.r_numeric(i),
+    |t, i| t.r_year(i),
+    |t, i| t.r_decade(i),
+    |t, i| t.r_ordinal_period(i),
+    |t, i| t.r_season(i),
+    |t, i| t.r_deictic(i),
+    |t, i| t.r_dayword(i),
+    |t, i| t.r_duration(i),
+    |t, i| t.r_phrase(i),
+    |t, i| t.r_set(i),
+    |t, i| t.r_clock(i),
+    |t, i| t.r_year_ago_adj(i),
+    |t, i| t.r_year_words(i),
+    |t, i| t.r_year_end(i),
+    |t, i| t.r_weekend(i),
+    |t, i| t.r_the_quarter(i),
+    |t, i| t.r_week_of(i),
+    |t, i| t.r_the_year(i),
+    |t, i| t.r_year_period(i),
+    |t, i| t.r_bare_plural(i),
+];
 
 fn granularity_rank(v: &Dv) -> u8 {
     match v {
