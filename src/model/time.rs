@@ -332,6 +332,12 @@ pub fn bounds_of(value: &str) -> Option<(NaiveDate, NaiveDate, Granularity)> {
             let (s, e) = months(y, q * 3 - 2, q * 3)?;
             (s, e, Granularity::Quarter)
         }
+        // the weekend of an ISO week: its Saturday and Sunday
+        t if t.len() == 6 && t.starts_with('W') && t.ends_with("-WE") && digits(&t[1..3]) => {
+            let w: u32 = t[1..3].parse().ok()?;
+            let s = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Sat)?;
+            (s, s + chrono::Days::new(1), Granularity::Week)
+        }
         t if t.len() == 3 && t.starts_with('W') && digits(&t[1..]) => {
             let w: u32 = t[1..].parse().ok()?;
             let s = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)?;
@@ -402,6 +408,11 @@ mod tests {
             bounds_of("2021-W48"),
             Some((d("2021-11-29"), d("2021-12-05"), Granularity::Week))
         );
+        assert_eq!(
+            bounds_of("2021-W48-WE"),
+            Some((d("2021-12-04"), d("2021-12-05"), Granularity::Week))
+        );
+        assert_eq!(bounds_of("2021-W53"), None);
         assert_eq!(
             bounds_of("2021-SP"),
             Some((d("2021-03-01"), d("2021-05-31"), Granularity::Season))

@@ -31,7 +31,13 @@ pub(crate) struct M {
 }
 
 fn mk(s: usize, e: usize, val: Val, rule: &'static str) -> Option<M> {
-    Some(M { s, e, val, m: None, rule })
+    Some(M {
+        s,
+        e,
+        val,
+        m: None,
+        rule,
+    })
 }
 
 /// Whether a four-digit number is read as a year.
@@ -47,13 +53,37 @@ pub(crate) struct Tagger<'a> {
     dct: NaiveDate,
     /// The last date mentioned, for "a year earlier", "the next day".
     anchor: Option<Dv>,
+    /// Tokens before the first line break: the headline, if any.
+    title_end: usize,
 }
 
 impl<'a> Tagger<'a> {
     pub fn new(text: &'a str, dct: NaiveDate) -> Self {
         let low = text.to_ascii_lowercase();
         let toks = tokenize(text, &low);
-        Tagger { text, low, toks, dct, anchor: None }
+        let title_end = toks
+            .iter()
+            .skip(1)
+            .position(|t| t.newline)
+            .map_or(0, |p| p + 1);
+        // a headline: a short first line that does not end a sentence
+        let last_is_period = title_end > 0
+            && toks
+                .get(title_end - 1)
+                .is_some_and(|t| &low[t.s..t.e] == ".");
+        let title_end = if title_end <= 24 && !last_is_period {
+            title_end
+        } else {
+            0
+        };
+        Tagger {
+            text,
+            low,
+            toks,
+            dct,
+            anchor: None,
+            title_end,
+        }
     }
 
     /// Scans the text once, left to right, longest match first.
@@ -62,8 +92,21 @@ impl<'a> Tagger<'a> {
         let mut i = 0;
         while i < self.toks.len() {
             let t = self.toks[i];
-            let trigger = t.info.is_some() || t.phrase || t.kind == Kind::Num || self.is_apos(i);
-            if trigger && let Some(m) = self.best(i) {
+            // articles only start a time when a known word follows
+            let lead_ok = !t.trig
+                || t.kind != Kind::Word
+                || !matches!(self.lw(i), "the" | "that" | "a" | "an")
+                || self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.kind == Kind::Num || n.info.is_some())
+                || matches!(
+                    self.lw(i + 1),
+                    "same" | "future" | "near" | "immediate" | "matter"
+                );
+            if t.trig
+                && lead_ok
+                && let Some(m) = self.best(i)
+            {
                 i = m.e.max(i + 1);
                 if let Some(t) = self.emit(m) {
                     out.push(t);
@@ -91,7 +134,14 @@ impl<'a> Tagger<'a> {
         let s = self.toks[m.s].s;
         let e = self.toks[m.e - 1].e;
         let (kind, value) = match m.val {
-            Val::Date(dv) => (if dv.is_time() { TimexType::Time } else { TimexType::Date }, dv.value()),
+            Val::Date(dv) => (
+                if dv.is_time() {
+                    TimexType::Time
+                } else {
+                    TimexType::Date
+                },
+                dv.value(),
+            ),
             Val::Dur(v) => (TimexType::Duration, v),
             Val::Set(v) => (TimexType::Set, v),
             Val::Raw(v, k) => (k, v),
@@ -101,48 +151,29 @@ impl<'a> Tagger<'a> {
 
     /// Every rule at token `i`; the longest match (first on ties).
     fn best(&self, i: usize) -> Option<M> {
-        let cands = [
-            self.r_approx(i),
-            self.r_the(i),
-            self.r_core(i),
-        ];
-        let mut best: Option<M> = None;
-        for c in cands.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| c.e > b.e) {
-                best = Some(c);
-            }
-        }
-        best
+        self.longest(
+            i,
+            &[|t, i| t.r_approx(i), |t, i| t.r_the(i), |t, i| t.r_core(i)],
+        )
     }
 
     /// The core rules, without a leading approximation or article.
     fn r_core(&self, i: usize) -> Option<M> {
-        let cands = [
-            self.r_part(i),
-            self.r_month(i),
-            self.r_day_month(i),
-            self.r_weekday(i),
-            self.r_numeric(i),
-            self.r_year(i),
-            self.r_decade(i),
-            self.r_ordinal_period(i),
-            self.r_season(i),
-            self.r_deictic(i),
-            self.r_dayword(i),
-            self.r_duration(i),
-            self.r_phrase(i),
-            self.r_set(i),
-            self.r_clock(i),
-            self.r_year_ago_adj(i),
-            self.r_year_words(i),
-            self.r_year_end(i),
-            self.r_weekend(i),
-            self.r_the_quarter(i),
-            self.r_bare_plural(i),
-        ];
+        // numbers (prices, counts) are most triggers: only the rules that can
+        // open with a number run on them
+        if self.tok(i).is_some_and(|t| t.kind == Kind::Num) {
+            return self.longest(i, NUM_RULES);
+        }
+        self.longest(i, WORD_RULES)
+    }
+
+    /// The longest match of `rules` at `i` (the first on ties).
+    fn longest(&self, i: usize, rules: &[Rule]) -> Option<M> {
         let mut best: Option<M> = None;
-        for c in cands.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| c.e > b.e) {
+        for r in rules {
+            if let Some(c) = r(self, i)
+                && best.as_ref().is_none_or(|b| c.e > b.e)
+            {
                 best = Some(c);
             }
         }
@@ -182,17 +213,20 @@ impl<'a> Tagger<'a> {
 
     fn num(&self, i: usize) -> Option<i64> {
         let t = self.toks.get(i)?;
-        if t.kind != Kind::Num || t.e - t.s > 9 {
-            return None;
-        }
-        self.text[t.s..t.e].parse().ok()
+        (t.kind == Kind::Num && t.val >= 0).then_some(t.val)
     }
 
     /// A number token that is not part of a larger number ("1,000", "2.5").
     fn plain_num(&self, i: usize) -> Option<i64> {
         let n = self.num(i)?;
         let sep = |k: usize| matches!(self.lw(k), "," | "." | ":" | "/");
-        if i > 0 && sep(i - 1) && self.glued(i) && i >= 2 && self.num(i - 2).is_some() && self.glued(i - 1) {
+        if i > 0
+            && sep(i - 1)
+            && self.glued(i)
+            && i >= 2
+            && self.num(i - 2).is_some()
+            && self.glued(i - 1)
+        {
             return None;
         }
         if sep(i + 1) && self.glued(i + 1) && self.num(i + 2).is_some() && self.glued(i + 2) {
@@ -232,7 +266,11 @@ impl<'a> Tagger<'a> {
         if let Some(n) = self.num(i) {
             let mut v = n as f64;
             let mut j = i + 1;
-            while self.is(j, ",") && self.glued(j) && self.glued(j + 1) && self.raw(j + 1).len() == 3 {
+            while self.is(j, ",")
+                && self.glued(j)
+                && self.glued(j + 1)
+                && self.raw(j + 1).len() == 3
+            {
                 v = v * 1000.0 + self.num(j + 1)? as f64;
                 j += 2;
             }
@@ -251,12 +289,18 @@ impl<'a> Tagger<'a> {
             return Some((Count::Exact(v), j));
         }
         let w = self.lw(i);
+        if w == "a" && self.is(i + 1, "matter") && self.is(i + 2, "of") {
+            return Some((Count::Vague, i + 3));
+        }
         if w == "a" || w == "an" {
             // "a few", "a couple of", "a dozen", "a half", else one
             let k = self.info(i + 1)?;
             return match (self.lw(i + 1), k.count) {
                 ("few", _) => Some((Count::Vague, i + 2)),
-                ("couple", _) => Some((Count::Exact(2.0), if self.is(i + 2, "of") { i + 3 } else { i + 2 })),
+                ("couple", _) => Some((
+                    Count::Exact(2.0),
+                    if self.is(i + 2, "of") { i + 3 } else { i + 2 },
+                )),
                 ("dozen", _) => Some((Count::Exact(12.0), i + 2)),
                 _ if k.unit.is_some() || k.count.is_none() => Some((Count::Exact(1.0), i + 1)),
                 _ => None,
@@ -273,7 +317,11 @@ impl<'a> Tagger<'a> {
                 let mut j = i + 1;
                 // twenty-four, twenty four
                 if (20.0..100.0).contains(&v) && v % 10.0 == 0.0 {
-                    let k = if self.is(j, "-") && self.glued(j) { j + 1 } else { j };
+                    let k = if self.is(j, "-") && self.glued(j) {
+                        j + 1
+                    } else {
+                        j
+                    };
                     if let Some(Count::Exact(u)) = self.info(k).and_then(|x| x.count)
                         && (1.0..10.0).contains(&u)
                         && !matches!(self.lw(k), "a" | "an")
@@ -287,12 +335,18 @@ impl<'a> Tagger<'a> {
                     j += 1;
                 }
                 // "one and a half"
-                if self.is(j, "and") && matches!(self.lw(j + 1), "a" | "an") && self.is(j + 2, "half") {
+                if self.is(j, "and")
+                    && matches!(self.lw(j + 1), "a" | "an")
+                    && self.is(j + 2, "half")
+                {
                     v += 0.5;
                     j += 3;
                 }
                 if self.is(j, "couple") || self.is(j, "dozen") || self.is(j, "few") {
                     return None;
+                }
+                if matches!(self.lw(i), "couple" | "dozen") && self.is(j, "of") {
+                    j += 1;
                 }
                 if matches!(self.lw(i), "a" | "an") {
                     return None;
@@ -327,11 +381,42 @@ impl<'a> Tagger<'a> {
         if t.kind != Kind::Word {
             return None;
         }
+        // headline style: "Biden to speak with Putin on Thursday"
+        if k < self.title_end
+            && self.lw(k) == "to"
+            && self.tok(k + 1).is_some_and(|n| n.kind == Kind::Word)
+        {
+            return Some(Tense::Future);
+        }
         if let Some(c) = t.info.and_then(|i| i.cue) {
+            // nouns and causes: "the plan", "due to", "set of"
+            let needs_to = matches!(
+                self.lw(k),
+                "plan"
+                    | "plans"
+                    | "planned"
+                    | "planning"
+                    | "set"
+                    | "going"
+                    | "hope"
+                    | "hopes"
+                    | "aims"
+                    | "wants"
+                    | "intend"
+                    | "intends"
+                    | "due"
+            );
+            if needs_to && (!self.is(k + 1, "to") || (self.is(k, "due") && self.is(k + 1, "to"))) {
+                return None;
+            }
             if c == Tense::Present && matches!(self.lw(k), "has" | "have") {
                 // present perfect reports the past
                 let n = self.lw(k + 1);
-                let n = if n == "not" || n == "already" || n == "also" { self.lw(k + 2) } else { n };
+                let n = if n == "not" || n == "already" || n == "also" {
+                    self.lw(k + 2)
+                } else {
+                    n
+                };
                 if n.ends_with("ed") || n.ends_with("en") || n == "been" {
                     return Some(Tense::Past);
                 }
@@ -344,8 +429,24 @@ impl<'a> Tagger<'a> {
             let adj = k > 0
                 && matches!(
                     self.lw(k - 1),
-                    "a" | "an" | "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our" | "still" | "very"
-                        | "more" | "most" | "well" | "so" | "newly" | "recently" | "widely"
+                    "a" | "an"
+                        | "the"
+                        | "this"
+                        | "that"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "our"
+                        | "still"
+                        | "very"
+                        | "more"
+                        | "most"
+                        | "well"
+                        | "so"
+                        | "newly"
+                        | "recently"
+                        | "widely"
                 );
             if !adj {
                 return Some(Tense::Past);
@@ -358,7 +459,10 @@ impl<'a> Tagger<'a> {
     /// participle after "be" or a modal ("will be held") is not a past.
     fn cue_in_context(&self, k: usize) -> Option<Tense> {
         let c = self.cue(k)?;
-        if c != Tense::Past || k == 0 || matches!(self.lw(k), "ago" | "last" | "yesterday" | "earlier") {
+        if c != Tense::Past
+            || k == 0
+            || matches!(self.lw(k), "ago" | "last" | "yesterday" | "earlier")
+        {
             return Some(c);
         }
         let mut p = k - 1;
@@ -367,7 +471,9 @@ impl<'a> Tagger<'a> {
         }
         match self.lw(p) {
             "be" | "being" => {
-                if p > 0 && let Some(t @ (Tense::Future | Tense::Modal)) = self.cue(p - 1) {
+                if p > 0
+                    && let Some(t @ (Tense::Future | Tense::Modal)) = self.cue(p - 1)
+                {
                     return Some(t);
                 }
                 if p > 0 && self.lw(p - 1) == "to" {
@@ -388,28 +494,83 @@ impl<'a> Tagger<'a> {
     /// looking back first.
     fn tense(&self, s: usize, e: usize) -> Option<Tense> {
         // "as early as Tuesday", "as soon as January" look forward whatever the verb
-        if s >= 3 && matches!(self.lw(s - 2), "early" | "soon") && self.is(s - 1, "as") && self.is(s - 3, "as") {
+        if s >= 3
+            && matches!(self.lw(s - 2), "early" | "soon")
+            && self.is(s - 1, "as")
+            && self.is(s - 3, "as")
+        {
             return Some(Tense::Future);
         }
         let mut back = None;
         let mut k = s;
         let mut dist = 0;
+        // "agreed to meet on January 10": the time belongs to the infinitive,
+        // which looks forward from a past or present governing verb
+        let mut infinitive = false;
         while k > 0 && dist < 14 {
             k -= 1;
             dist += 1;
             if self.boundary(k) || self.toks[k + 1].newline {
                 break;
             }
+            if self.is(k, "to")
+                && k >= self.title_end
+                && k + 1 < s
+                && self
+                    .tok(k + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                && !matches!(
+                    self.lw(k + 1),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "be"
+                )
+            {
+                infinitive = true;
+                continue;
+            }
             if let Some(c) = self.cue_in_context(k) {
+                let c = if infinitive && matches!(c, Tense::Past | Tense::Present) {
+                    Tense::Modal
+                } else {
+                    c
+                };
                 back = Some((dist, c));
                 break;
             }
         }
+        // a time fronted in its sentence ("In January, the firm ...") is
+        // governed by the verb after its comma
+        let mut f = s;
+        while f > 0
+            && s - f < 4
+            && !self.boundary(f - 1)
+            && !self.toks[f].newline
+            && matches!(
+                self.lw(f - 1),
+                "in" | "on"
+                    | "at"
+                    | "by"
+                    | "since"
+                    | "until"
+                    | "during"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "the"
+                    | "\""
+                    | "“"
+                    | "and"
+                    | "but"
+            )
+        {
+            f -= 1;
+        }
+        let fronted = f == 0 || self.boundary(f - 1) || self.toks[f].newline;
         let mut fwd = None;
         let mut k = e;
         let mut dist = 0;
         while k < self.toks.len() && dist < 10 {
-            if self.boundary(k) || (k > e && self.toks[k].newline) {
+            let skip_comma = fronted && k == e && self.is(k, ",");
+            if self.boundary(k) || (self.is(k, ",") && !skip_comma) || self.toks[k].newline {
                 break;
             }
             dist += 1;
@@ -424,7 +585,9 @@ impl<'a> Tagger<'a> {
             (Some(b), None) => Some(b.1),
             (None, Some(f)) => Some(f.1),
             (None, None) => self.bound_before(s).and_then(|m| match m {
-                Modifier::OnOrAfter | Modifier::OnOrBefore | Modifier::Before => Some(Tense::Future),
+                Modifier::OnOrAfter | Modifier::OnOrBefore | Modifier::Before => {
+                    Some(Tense::Future)
+                }
                 _ => None,
             }),
         }
@@ -455,12 +618,26 @@ impl<'a> Tagger<'a> {
     /// the tense of the clause.
     fn guess_year(&self, m: u32, d: Option<u32>, s: usize, e: usize) -> i32 {
         let y = self.dct.year();
-        let here = (self.dct.month(), d.map(|_| self.dct.day()).unwrap_or(0));
-        let there = (m, d.unwrap_or(0));
         match self.tense(s, e) {
-            Some(Tense::Past) if m > self.dct.month() => y - 1,
-            Some(Tense::Future | Tense::Modal) if there < here => y + 1,
-            Some(Tense::Past | Tense::Future | Tense::Modal) => y,
+            Some(Tense::Past) => {
+                // a date a few weeks ahead in a "past" clause is more likely
+                // a misread tense than last year's
+                let soon = d
+                    .and_then(|d| NaiveDate::from_ymd_opt(y, m, d))
+                    .is_some_and(|x| x > self.dct && (x - self.dct).num_days() <= 21);
+                // and so is a month just ahead ("will be paid Dec. 15" in a
+                // clause that "said" it in October)
+                let near = m > self.dct.month() && m - self.dct.month() <= 2;
+                if m > self.dct.month() && !soon && !near {
+                    y - 1
+                } else {
+                    y
+                }
+            }
+            // month precision: "will meet on Dec. 7" written on Dec. 8 is a
+            // misread tense more often than next year's date
+            Some(Tense::Future) if m < self.dct.month() => y + 1,
+            Some(Tense::Future) => y,
             _ => {
                 // no cue: the nearer of this year's and the neighbouring one
                 let diff = i64::from(m) - i64::from(self.dct.month());
@@ -496,7 +673,11 @@ impl<'a> Tagger<'a> {
             }
             _ => {
                 let past = if off > 0 { off - 7 } else { off };
-                if self.tense(s, e) == Some(Tense::Future) && past != 0 { past + 7 } else { past }
+                if self.tense(s, e) == Some(Tense::Future) && past != 0 {
+                    past + 7
+                } else {
+                    past
+                }
             }
         };
         shift_day(self.dct, Unit::Day, o)
@@ -517,12 +698,29 @@ impl<'a> Tagger<'a> {
     fn r_approx(&self, i: usize) -> Option<M> {
         let first = self.lw(i);
         for p in LEX.phrases.get(first)? {
-            let PhraseKind::Approx(m) = p.kind else { continue };
-            if !p.rest.iter().enumerate().all(|(k, w)| self.lw(i + 1 + k) == *w) {
+            let PhraseKind::Approx(m) = p.kind else {
+                continue;
+            };
+            if !p
+                .rest
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.lw(i + 1 + k) == *w)
+            {
                 continue;
             }
             let j = i + 1 + p.rest.len();
-            let inner = self.r_the(j).into_iter().chain(self.r_core(j)).max_by_key(|c| c.e)?;
+            // "over the past two months" is "during", not "more than"
+            if matches!(first, "over" | "under")
+                && (self.is(j, "the") || self.info(j).is_some_and(|x| x.deictic.is_some()))
+            {
+                return None;
+            }
+            let inner = self
+                .r_the(j)
+                .into_iter()
+                .chain(self.r_core(j))
+                .max_by_key(|c| c.e)?;
             let keep = match &inner.val {
                 Val::Dur(_) => true,
                 Val::Date(_) => inner.rule == "ago" || matches!(m, Modifier::Approx),
@@ -531,8 +729,16 @@ impl<'a> Tagger<'a> {
             if !keep {
                 return None;
             }
-            let m = if matches!(inner.val, Val::Date(_)) && m != Modifier::Approx { Modifier::Approx } else { m };
-            return Some(M { s: i, m: Some(m), ..inner });
+            let m = if matches!(inner.val, Val::Date(_)) && m != Modifier::Approx {
+                Modifier::Approx
+            } else {
+                m
+            };
+            return Some(M {
+                s: i,
+                m: Some(m),
+                ..inner
+            });
         }
         None
     }
@@ -544,12 +750,24 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let inner = self.r_core(i + 1)?;
+        // "the seven-year war": the adjective alone is the expression
+        if inner.rule == "duration_adj" {
+            return None;
+        }
+        if inner.rule == "year_ago" && inner.e <= i + 4 {
+            return None;
+        }
         let ok = match &inner.val {
             Val::Date(Dv::Day(_) | Dv::Month(..) | Dv::Year(_) | Dv::Clock(..)) => {
                 matches!(inner.rule, "deictic" | "part" | "anchored" | "year_ago")
             }
             Val::Set(_) => false,
-            _ => inner.rule != "ref" || self.is(i + 1, "past") || self.is(i + 1, "future") || self.is(i + 1, "present"),
+            _ => {
+                inner.rule != "ref"
+                    || self.is(i + 1, "past")
+                    || self.is(i + 1, "future")
+                    || self.is(i + 1, "present")
+            }
         };
         if !ok {
             return None;
@@ -571,41 +789,73 @@ impl<'a> Tagger<'a> {
         let m = m?;
         let word = self.lw(j - 1).to_owned();
         let had_the = j - 1 > i;
-        if self.is(j, "of") {
-            j += 1;
-        } else if self.is(j, "-") && self.glued(j) {
+        if self.is(j, "of") || (self.is(j, "-") && self.glued(j)) {
             j += 1;
         } else if had_the && matches!(word.as_str(), "end" | "beginning" | "start" | "middle") {
             return None;
         }
         if matches!(word.as_str(), "earlier" | "later")
-            && !matches!(self.lw(j), "this" | "that" | "the" | "last" | "next" | "today" | "yesterday" | "tomorrow")
-            && !self.info(j).is_some_and(|x| x.weekday.is_some())
+            && !matches!(
+                self.lw(j),
+                "this" | "that" | "the" | "last" | "next" | "today" | "yesterday" | "tomorrow"
+            )
+            && self.info(j).is_none_or(|x| x.weekday.is_none())
         {
             return None;
         }
         // "the end of the month", "the end of the year": the current period
         let inner = if self.is(j, "the")
             && let Some((u, false)) = self.unit_at(j + 1)
-            && !self.unit_at(j + 2).is_some()
+            && self.unit_at(j + 2).is_none()
         {
-            let base = if matches!(u, Unit::Day) { self.anchor_or_dct(u) } else { at_unit(self.dct, u) };
-            M { s: j, e: j + 2, val: Val::Date(base.and_then(|b| at_unit(b.first_day()?, u))?), m: None, rule: "deictic" }
+            let base = if matches!(u, Unit::Day) {
+                self.anchor_or_dct(u)
+            } else {
+                at_unit(self.dct, u)
+            };
+            M {
+                s: j,
+                e: j + 2,
+                val: Val::Date(base.and_then(|b| at_unit(b.first_day()?, u))?),
+                m: None,
+                rule: "deictic",
+            }
         } else if self.is(j, "that")
             && let Some((u, false)) = self.unit_at(j + 1)
         {
             let a = self.anchor_or_dct(u)?;
-            M { s: j, e: j + 2, val: Val::Date(at_unit(a.first_day()?, u)?), m: None, rule: "anchored" }
+            M {
+                s: j,
+                e: j + 2,
+                val: Val::Date(at_unit(a.first_day()?, u)?),
+                m: None,
+                rule: "anchored",
+            }
         } else {
-            self.r_the(j).into_iter().chain(self.r_core(j)).max_by_key(|c| c.e)?
+            self.r_the(j)
+                .into_iter()
+                .chain(self.r_core(j))
+                .max_by_key(|c| c.e)?
         };
-        let Val::Date(dv) = &inner.val else { return None };
+        let Val::Date(dv) = &inner.val else {
+            return None;
+        };
         if matches!(dv, Dv::Clock(..)) {
             return None;
         }
         // "early Monday" (a time of the day) and "late yesterday"
-        let m = if matches!(dv, Dv::Day(_)) { None } else { Some(m) };
-        Some(M { s: i, e: inner.e, val: inner.val.clone(), m, rule: "part" })
+        let m = if matches!(dv, Dv::Day(_)) {
+            None
+        } else {
+            Some(m)
+        };
+        Some(M {
+            s: i,
+            e: inner.e,
+            val: inner.val.clone(),
+            m,
+            rule: "part",
+        })
     }
 
     /// Month names: "December 7", "Dec. 7, 2021", "August 1988", "January",
@@ -628,8 +878,14 @@ impl<'a> Tagger<'a> {
         }
         // month day [, year]
         if let Some((d, k)) = self.day_num(j)
-            && !(self.num(j).is_some() && self.is(k, ",") && self.num(k + 1).is_some() && self.raw(k + 1).len() == 3)
-            && !(self.num(j).is_some() && self.raw(j).len() == 2 && self.glued(k) && self.num(k).is_some())
+            && !(self.num(j).is_some()
+                && self.is(k, ",")
+                && self.num(k + 1).is_some()
+                && self.raw(k + 1).len() == 3)
+            && !(self.num(j).is_some()
+                && self.raw(j).len() == 2
+                && self.glued(k)
+                && self.num(k).is_some())
         {
             let mut k2 = k;
             if self.is(k2, ",") {
@@ -642,7 +898,12 @@ impl<'a> Tagger<'a> {
             let y = self.guess_year(mo, Some(d), i, k);
             return match NaiveDate::from_ymd_opt(y, mo, d) {
                 Some(dt) => mk(i, k, Val::Date(Dv::Day(dt)), "month_day"),
-                None => mk(i, k, Val::Raw(format!("XXXX-{mo:02}-{d:02}"), TimexType::Date), "month_day"),
+                None => mk(
+                    i,
+                    k,
+                    Val::Raw(format!("XXXX-{mo:02}-{d:02}"), TimexType::Date),
+                    "month_day",
+                ),
             };
         }
         // month [of|,] year
@@ -650,8 +911,8 @@ impl<'a> Tagger<'a> {
         if self.is(k, "of") || self.is(k, ",") {
             k += 1;
         }
-        if let Some(y) = self.year_at(k) {
-            return mk(i, k + 1, Val::Date(Dv::Month(y, mo)), "month_year");
+        if let Some((y, e)) = self.year_any(k) {
+            return mk(i, e, Val::Date(Dv::Month(y, mo)), "month_year");
         }
         if self.is_apos(j) && self.glued(j + 1) && self.raw(j + 1).len() == 2 {
             let y = self.two_digit_year(self.num(j + 1)?);
@@ -669,19 +930,74 @@ impl<'a> Tagger<'a> {
             let prev = if i > 0 { self.lw(i - 1) } else { "" };
             let lead = matches!(
                 prev,
-                "in" | "of" | "since" | "until" | "by" | "from" | "through" | "early" | "late" | "mid" | "before"
-                    | "after" | "last" | "next" | "this" | "during" | "between" | "and" | "to" | "-" | "or" | "each"
-                    | "every" | "till" | "end" | "beginning"
+                "in" | "of"
+                    | "since"
+                    | "until"
+                    | "by"
+                    | "from"
+                    | "through"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "before"
+                    | "after"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "during"
+                    | "between"
+                    | "and"
+                    | "to"
+                    | "-"
+                    | "or"
+                    | "each"
+                    | "every"
+                    | "till"
+                    | "end"
+                    | "beginning"
+                    | "the"
             );
             if !lead {
                 return None;
             }
-            if w == "march" && matches!(self.lw(j), "on" | "against" | "for" | "to" | "through") {
+            // "the March on Washington", "a march for peace"; after "in" it is a month
+            let weak_lead = matches!(prev, "the" | "and" | "or" | "to" | "-");
+            if w == "march"
+                && weak_lead
+                && matches!(self.lw(j), "on" | "against" | "for" | "to" | "through")
+            {
                 return None;
             }
         }
         let y = self.guess_year(mo, None, i, j);
         mk(i, j, Val::Date(Dv::Month(y, mo)), "month")
+    }
+
+    /// A year in digits or in words at `k`: (year, next token).
+    fn year_any(&self, k: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_at(k) {
+            return Some((y, k + 1));
+        }
+        match self.r_year_words(k)? {
+            M {
+                val: Val::Date(Dv::Year(y)),
+                e,
+                ..
+            } => Some((y, e)),
+            _ => None,
+        }
+    }
+
+    /// "the week of March 6": the ISO week holding that day.
+    fn r_week_of(&self, i: usize) -> Option<M> {
+        if !self.is(i, "the") || !self.is(i + 1, "week") || !self.is(i + 2, "of") {
+            return None;
+        }
+        let m = self.r_month(i + 3).or_else(|| self.r_day_month(i + 3))?;
+        let Val::Date(Dv::Day(d)) = m.val else {
+            return None;
+        };
+        mk(i, m.e, Val::Date(at_unit(d, Unit::Week)?), "week_of")
     }
 
     fn two_digit_year(&self, n: i64) -> i32 {
@@ -708,7 +1024,9 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let mut e = k + 1;
-        if self.is(e, ".") && self.glued(e) {
+        let w = self.lw(k);
+        if self.is(e, ".") && self.glued(e) && w.len() <= 4 && !matches!(w, "may" | "june" | "july")
+        {
             e += 1;
         }
         let mut k2 = e;
@@ -716,10 +1034,20 @@ impl<'a> Tagger<'a> {
             k2 += 1;
         }
         if let Some(y) = self.year_at(k2) {
-            return mk(i, k2 + 1, Val::Date(Dv::Day(NaiveDate::from_ymd_opt(y, mo, d)?)), "day_month_year");
+            return mk(
+                i,
+                k2 + 1,
+                Val::Date(Dv::Day(NaiveDate::from_ymd_opt(y, mo, d)?)),
+                "day_month_year",
+            );
         }
         let y = self.guess_year(mo, Some(d), i, e);
-        mk(i, e, Val::Date(Dv::Day(NaiveDate::from_ymd_opt(y, mo, d)?)), "day_month")
+        mk(
+            i,
+            e,
+            Val::Date(Dv::Day(NaiveDate::from_ymd_opt(y, mo, d)?)),
+            "day_month",
+        )
     }
 
     /// Weekdays: "Tuesday", "Tuesday night", "Friday, Dec. 3", "Mondays".
@@ -747,7 +1075,11 @@ impl<'a> Tagger<'a> {
         if let Some(m) = self.r_month(k).or_else(|| self.r_day_month(k))
             && matches!(m.val, Val::Date(Dv::Day(_)))
         {
-            return Some(M { s: i, rule: "weekday_date", ..m });
+            return Some(M {
+                s: i,
+                rule: "weekday_date",
+                ..m
+            });
         }
         let d = self.weekday_date(wd, None, i, j)?;
         self.with_day_part(i, j, d, "weekday")
@@ -769,7 +1101,10 @@ impl<'a> Tagger<'a> {
     fn r_numeric(&self, i: usize) -> Option<M> {
         let a = self.num(i)?;
         let (sep, b, c) = (self.lw(i + 1), self.num(i + 2)?, self.num(i + 4)?);
-        if !(sep == "-" || sep == "/") || self.lw(i + 3) != sep || !(1..=4).all(|k| self.glued(i + k)) {
+        if !(sep == "-" || sep == "/")
+            || self.lw(i + 3) != sep
+            || !(1..=4).all(|k| self.glued(i + k))
+        {
             return None;
         }
         if self.glued(i + 5) && matches!(self.lw(i + 5), "-" | "/" | ":") {
@@ -782,7 +1117,12 @@ impl<'a> Tagger<'a> {
         } else {
             return None;
         };
-        mk(i, i + 5, Val::Date(Dv::Day(NaiveDate::from_ymd_opt(y, m, d)?)), "numeric_date")
+        mk(
+            i,
+            i + 5,
+            Val::Date(Dv::Day(NaiveDate::from_ymd_opt(y, m, d)?)),
+            "numeric_date",
+        )
     }
 
     /// Years: "2014", "fiscal 1989", "the year 2000", "'87".
@@ -796,12 +1136,21 @@ impl<'a> Tagger<'a> {
         } else if self.is(j, "year") && j == i {
             j += 1;
         }
-        if self.is_apos(j) && self.glued(j + 1) && self.raw(j + 1).len() == 2 && self.num(j + 1).is_some() {
+        if self.is_apos(j)
+            && self.glued(j + 1)
+            && self.raw(j + 1).len() == 2
+            && self.num(j + 1).is_some()
+        {
             if self.glued(j + 2) && self.lw(j + 2) == "s" {
                 return None;
             }
             let y = self.two_digit_year(self.num(j + 1)?);
             return mk(i, j + 2, Val::Date(Dv::Year(y)), "year");
+        }
+        if j > i
+            && let Some(m) = self.r_year_words(j)
+        {
+            return Some(M { s: i, ..m });
         }
         let y = self.year_at(j)?;
         if self.glued(j + 1) && matches!(self.lw(j + 1), "s" | "-" | "%" | "th") {
@@ -813,7 +1162,9 @@ impl<'a> Tagger<'a> {
         // identifiers and quantities
         if j > 0 {
             let p = self.lw(j - 1);
-            if self.info(j - 1).is_some_and(|x| x.id_before) || matches!(p, "$" | "#" | "€" | "£" | "no" | "¥") {
+            if self.info(j - 1).is_some_and(|x| x.id_before)
+                || matches!(p, "$" | "#" | "€" | "£" | "no" | "¥")
+            {
                 return None;
             }
             if p == "." && j >= 2 && self.is(j - 2, "no") {
@@ -824,17 +1175,49 @@ impl<'a> Tagger<'a> {
         let lead = j > 0
             && matches!(
                 self.lw(j - 1),
-                "in" | "since" | "by" | "until" | "of" | "from" | "to" | "through" | "during" | "before" | "after"
-                    | "fiscal" | "year" | "early" | "late" | "mid" | "-" | "and" | "or" | "'s" | "s" | "between"
+                "in" | "since"
+                    | "by"
+                    | "until"
+                    | "of"
+                    | "from"
+                    | "to"
+                    | "through"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "fiscal"
+                    | "year"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "-"
+                    | "and"
+                    | "or"
+                    | "'s"
+                    | "s"
+                    | "between"
             );
         if let Some(n) = self.tok(j + 1) {
             let w = self.lw(j + 1);
-            if n.kind == Kind::Word && !n.cap && !(lead && !self.info(j + 1).is_some_and(|x| x.qty_after)) {
-                let known_time = self.info(j + 1).is_some_and(|x| x.unit.is_none() && x.qty_after == false);
-                if self.info(j + 1).is_some_and(|x| x.qty_after || x.unit.is_some()) {
+            if n.kind == Kind::Word
+                && !n.cap
+                && (!lead || self.info(j + 1).is_some_and(|x| x.qty_after))
+            {
+                let known_time = self
+                    .info(j + 1)
+                    .is_some_and(|x| x.unit.is_none() && !x.qty_after);
+                if self
+                    .info(j + 1)
+                    .is_some_and(|x| x.qty_after || x.unit.is_some())
+                {
                     return None;
                 }
-                if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !known_time && self.num_of_words(j + 1) {
+                if w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !known_time
+                    && self.num_of_words(j + 1)
+                {
                     return None;
                 }
             }
@@ -849,12 +1232,20 @@ impl<'a> Tagger<'a> {
     /// phrase ("2000 troops") rather than a clause after a year ("in 2014
     /// prices rose"): the word after it is not a verb-like word.
     fn num_of_words(&self, k: usize) -> bool {
-        !matches!(self.lw(k), "was" | "is" | "has" | "as" | "this" | "thus" | "his" | "its" | "plus" | "always")
+        !matches!(
+            self.lw(k),
+            "was" | "is" | "has" | "as" | "this" | "thus" | "his" | "its" | "plus" | "always"
+        )
     }
 
     /// Decades: "the 1990s", "the '90s", "mid-1990s" (through r_part).
     fn r_decade(&self, i: usize) -> Option<M> {
-        if self.is_apos(i) && self.glued(i + 1) && self.raw(i + 1).len() == 2 && self.is(i + 2, "s") && self.glued(i + 2) {
+        if self.is_apos(i)
+            && self.glued(i + 1)
+            && self.raw(i + 1).len() == 2
+            && self.is(i + 2, "s")
+            && self.glued(i + 2)
+        {
             let y = self.two_digit_year(self.num(i + 1)?);
             return mk(i, i + 3, Val::Date(Dv::Decade(y / 10)), "decade");
         }
@@ -920,7 +1311,12 @@ impl<'a> Tagger<'a> {
             && let Some((Count::Exact(n), k2)) = self.count_at(k)
             && let Some((u, true)) = self.unit_at(k2)
         {
-            return mk(i, k2 + 1, Val::Dur(dur_value(Count::Exact(n), u)?), "duration");
+            return mk(
+                i,
+                k2 + 1,
+                Val::Dur(dur_value(Count::Exact(n), u)?),
+                "duration",
+            );
         }
         let (u, plural) = self.unit_at(k)?;
         let mut e = k + 1;
@@ -932,11 +1328,11 @@ impl<'a> Tagger<'a> {
         if let Some(y) = self.year_at(o) {
             explicit = Some(y);
             e = o + 1;
-        } else if self.is(o, "this") || self.is(o, "last") || self.is(o, "next") {
-            if self.is(o + 1, "year") {
-                explicit = Some(self.dct.year() + self.info(o)?.deictic?.0);
-                e = o + 2;
-            }
+        } else if (self.is(o, "this") || self.is(o, "last") || self.is(o, "next"))
+            && self.is(o + 1, "year")
+        {
+            explicit = Some(self.dct.year() + self.info(o)?.deictic?.0);
+            e = o + 2;
         }
         let y = year.or(explicit);
         let val = match u {
@@ -946,7 +1342,11 @@ impl<'a> Tagger<'a> {
                 }
                 let y = y.unwrap_or_else(|| {
                     let cur = (self.dct.month() - 1) / 3 + 1;
-                    if ord > cur && self.tense(i, e) == Some(Tense::Past) { self.dct.year() - 1 } else { self.dct.year() }
+                    if ord > cur && self.tense(i, e) == Some(Tense::Past) {
+                        self.dct.year() - 1
+                    } else {
+                        self.dct.year()
+                    }
                 });
                 Dv::Quarter(y, ord)
             }
@@ -971,11 +1371,24 @@ impl<'a> Tagger<'a> {
         if self.is(o, "of") || self.is(o, ",") {
             o += 1;
         }
-        if let Some(y) = self.year_at(o) {
-            return mk(i, o + 1, Val::Date(Dv::Season(y, code)), "season");
+        if let Some((y, e)) = self.year_any(o) {
+            return mk(i, e, Val::Date(Dv::Season(y, code)), "season");
         }
-        if !matches!(prev, "the" | "in" | "this" | "last" | "next" | "early" | "late" | "mid" | "during" | "since" | "until" | "by")
-            || self.is(e, "of")
+        if !matches!(
+            prev,
+            "the"
+                | "in"
+                | "this"
+                | "last"
+                | "next"
+                | "early"
+                | "late"
+                | "mid"
+                | "during"
+                | "since"
+                | "until"
+                | "by"
+        ) || self.is(e, "of")
             || (code == "FA" && !matches!(prev, "the" | "this" | "last" | "next"))
         {
             return None;
@@ -1038,11 +1451,29 @@ impl<'a> Tagger<'a> {
             && let Some((u, true)) = self.unit_at(j)
             && off != 0
         {
-            return mk(i, j + 1, Val::Dur(dur_value(Count::Vague, u)?), "deictic_duration");
+            return mk(
+                i,
+                j + 1,
+                Val::Dur(dur_value(Count::Vague, u)?),
+                "deictic_duration",
+            );
         }
         let info = self.info(j)?;
-        if !matches!(w0, "this" | "last" | "next" | "coming" | "past" | "previous" | "current" | "latest" | "following" | "upcoming" | "present" | "prior")
-        {
+        if !matches!(
+            w0,
+            "this"
+                | "last"
+                | "next"
+                | "coming"
+                | "past"
+                | "previous"
+                | "current"
+                | "latest"
+                | "following"
+                | "upcoming"
+                | "present"
+                | "prior"
+        ) {
             return None;
         }
         let anchored = w0 == "following" || (w0 == "previous" && self.is(i.wrapping_sub(1), "the"));
@@ -1051,22 +1482,59 @@ impl<'a> Tagger<'a> {
             if matches!(u, Unit::Hour | Unit::Minute | Unit::Second | Unit::Half) {
                 return None;
             }
-            let base = if anchored || (u == Unit::Day && off != 0) { self.anchor_or_dct(u)? } else { at_unit(self.dct, u)? };
+            // "the past decade" is the last ten years, not the 2010s
+            if w0 == "past" && matches!(u, Unit::Decade | Unit::Century) {
+                return mk(
+                    i,
+                    j + 1,
+                    Val::Dur(dur_value(Count::Exact(1.0), u)?),
+                    "deictic_duration",
+                );
+            }
+            // a capitalised "This Week" in running text is a title, not a time
+            if self.toks[j].cap {
+                let quoted = i > 0 && matches!(self.lw(i - 1), "\"" | "“" | "‘" | "'");
+                let next_lower = self
+                    .tok(j + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                    || (self.tok(j + 1).is_some_and(|t| t.kind == Kind::Punct)
+                        && self
+                            .tok(j + 2)
+                            .is_some_and(|t| t.kind == Kind::Word && !t.cap));
+                if quoted || next_lower {
+                    return None;
+                }
+            }
+            let base = if anchored || (u == Unit::Day && off != 0) {
+                self.anchor_or_dct(u)?
+            } else {
+                at_unit(self.dct, u)?
+            };
             let base = at_unit(base.first_day()?, u)?;
             // "the latest quarter" and "last quarter" are the last complete one
             let v = shift(&base, u, off)?;
-            return mk(i, j + 1, Val::Date(v), if anchored { "anchored" } else { "deictic" });
+            return mk(
+                i,
+                j + 1,
+                Val::Date(v),
+                if anchored { "anchored" } else { "deictic" },
+            );
         }
         if let Some((wd, false)) = info.weekday {
             let d = self.weekday_date(wd, Some(off.signum() as i32), i, j + 1)?;
             return self.with_day_part(i, j + 1, d, "deictic");
         }
         if let Some(mo) = info.month {
+            if !self.toks[j].cap {
+                return None;
+            }
             let y = self.dct.year();
             let m0 = self.dct.month();
             let y = match off {
+                // "last February" in March is a year back: the month just
+                // past would be named without "last"
                 -1 => {
-                    if mo < m0 {
+                    if mo + 1 < m0 {
                         y
                     } else {
                         y - 1
@@ -1084,7 +1552,22 @@ impl<'a> Tagger<'a> {
             return mk(i, j + 1, Val::Date(Dv::Month(y, mo)), "deictic");
         }
         if let Some((code, false)) = info.season {
-            let y = self.dct.year() + off as i32;
+            let mut y = self.dct.year() + off as i32;
+            // "last spring", "this past spring": the latest one already over
+            if off == -1 {
+                let first = match code {
+                    "SP" => 3,
+                    "SU" => 6,
+                    "FA" => 9,
+                    _ => 12,
+                };
+                if first + 3 <= self.dct.month() {
+                    y = self.dct.year();
+                } else if code == "WI" && self.dct.month() >= 3 {
+                    // the winter that ended this year began last December
+                    y = self.dct.year() - 1;
+                }
+            }
             return mk(i, j + 1, Val::Date(Dv::Season(y, code)), "deictic");
         }
         if let Some((DayPart::Code(p), false)) = info.day_part
@@ -1095,7 +1578,12 @@ impl<'a> Tagger<'a> {
         if let Some((DayPart::Code("NI"), false)) = info.day_part
             && w0 == "last"
         {
-            return mk(i, j + 1, Val::Date(Dv::Part(shift_day(self.dct, Unit::Day, -1)?, "NI")), "deictic");
+            return mk(
+                i,
+                j + 1,
+                Val::Date(Dv::Part(shift_day(self.dct, Unit::Day, -1)?, "NI")),
+                "deictic",
+            );
         }
         None
     }
@@ -1109,15 +1597,40 @@ impl<'a> Tagger<'a> {
             "yesterday" => Some(-1),
             "tomorrow" => Some(1),
             "tonight" => {
-                return mk(i, i + 1, Val::Date(Dv::Part(self.dct, "NI")), "dayword");
+                return mk(i, i + 1, Val::Date(Dv::Day(self.dct)), "dayword");
             }
             _ => None,
         };
         if let Some(o) = off {
             if self.is_apos(i + 1) && self.is(i + 2, "s") {
-                return mk(i, i + 1, Val::Date(Dv::Day(shift_day(self.dct, Unit::Day, o)?)), "dayword");
+                return mk(
+                    i,
+                    i + 1,
+                    Val::Date(Dv::Day(shift_day(self.dct, Unit::Day, o)?)),
+                    "dayword",
+                );
             }
             return self.with_day_part(i, i + 1, shift_day(self.dct, Unit::Day, o)?, "dayword");
+        }
+        // "the next morning", "the following evening": the day after the anchor
+        if w == "the"
+            && let Some((o, _)) = self.info(i + 1).and_then(|x| x.deictic)
+            && o != 0
+            && matches!(
+                self.info(i + 2).and_then(|x| x.day_part),
+                Some((DayPart::Code(_), false))
+            )
+        {
+            let a = match &self.anchor {
+                Some(Dv::Day(d) | Dv::Part(d, _) | Dv::Clock(d, ..)) => *d,
+                _ => self.dct,
+            };
+            return mk(
+                i,
+                i + 3,
+                Val::Date(Dv::Day(shift_day(a, Unit::Day, i64::from(o))?)),
+                "anchored",
+            );
         }
         // "that day", "that same year", "the same month"
         let mut j = i;
@@ -1128,11 +1641,20 @@ impl<'a> Tagger<'a> {
             } else if w == "the" {
                 return None;
             }
-            let (u, false) = self.unit_at(j)? else { return None };
-            if matches!(u, Unit::Hour | Unit::Minute | Unit::Second | Unit::Half | Unit::Weekend) {
+            let (u, false) = self.unit_at(j)? else {
+                return None;
+            };
+            if matches!(
+                u,
+                Unit::Hour | Unit::Minute | Unit::Second | Unit::Half | Unit::Weekend
+            ) {
                 return None;
             }
             let a = self.anchor_or_dct(u)?;
+            // "that day" needs a day to point at, not a year
+            if granularity_rank(&a) > unit_rank(u) {
+                return None;
+            }
             return mk(i, j + 1, Val::Date(at_unit(a.first_day()?, u)?), "anchored");
         }
         None
@@ -1152,17 +1674,35 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             // "five-year-old" is an age
-            if self.is(k + 1, "-") && self.glued(k + 1) && matches!(self.lw(k + 2), "old" | "olds") {
+            if self.is(k + 1, "-") && self.glued(k + 1) && matches!(self.lw(k + 2), "old" | "olds")
+            {
                 return None;
             }
-            let e = if self.is(k + 1, "-") && self.is(k + 2, "long") { k + 3 } else { k + 1 };
+            let e = if self.is(k + 1, "-") && self.is(k + 2, "long") {
+                k + 3
+            } else {
+                k + 1
+            };
             return mk(i, e, Val::Dur(dur_value(c, u)?), "duration_adj");
         }
         if matches!(w, "some" | "many") && !self.unit_at(k).is_some_and(|u| u.1) {
             return None;
         }
         // "two more weeks", "an additional year", "eight trading days"
-        if matches!(self.lw(k), "more" | "additional" | "straight" | "consecutive" | "full" | "trading" | "business" | "long" | "extra" | "whole" | "successive") {
+        if matches!(
+            self.lw(k),
+            "more"
+                | "additional"
+                | "straight"
+                | "consecutive"
+                | "full"
+                | "trading"
+                | "business"
+                | "long"
+                | "extra"
+                | "whole"
+                | "successive"
+        ) {
             k += 1;
         }
         // "two to three weeks", "a year or two"
@@ -1173,6 +1713,45 @@ impl<'a> Tagger<'a> {
             k = k2;
         }
         let (u, plural) = self.unit_at(k)?;
+        if !plural && self.num(i).is_some() && self.raw(i).len() == 4 {
+            return None;
+        }
+        if plural && matches!(w, "a" | "an") && c != Count::Vague {
+            return None;
+        }
+        // "a day-long strike": the adjective is the expression
+        if self.is(k + 1, "-") && self.is(k + 2, "long") && self.glued(k + 1) {
+            return mk(
+                k,
+                k + 3,
+                Val::Dur(dur_value(Count::Exact(1.0), u)?),
+                "duration_adj",
+            );
+        }
+        // rates: "$1.76 a year", "four flights a week", "24 hours a day"
+        let offset_next = matches!(
+            self.lw(k + 1),
+            "ago" | "earlier" | "later" | "before" | "after" | "or"
+        );
+        if matches!(w, "a" | "an" | "per") && i > 0 && !offset_next {
+            let p = self.tok(i - 1)?;
+            let pw = self.lw(i - 1);
+            let plural_noun = p.kind == Kind::Word
+                && pw.len() > 3
+                && pw.ends_with('s')
+                && !pw.ends_with("ss")
+                && !matches!(
+                    pw,
+                    "was" | "has" | "does" | "this" | "thus" | "his" | "its" | "is" | "as"
+                );
+            if p.kind == Kind::Num || plural_noun || matches!(pw, "times" | "twice" | "once" | "%")
+            {
+                return None;
+            }
+        }
+        if u == Unit::Second && matches!(w, "a" | "an") {
+            return None;
+        }
         if self.is(k + 1, "-") && matches!(self.lw(k + 2), "earlier" | "ago" | "old") {
             return None;
         }
@@ -1201,7 +1780,9 @@ impl<'a> Tagger<'a> {
         if let Some(dir) = dir {
             let end = if after == "from" { e + 2 } else { e + 1 };
             // "before"/"after" followed by a time is a relation to that time
-            if matches!(after, "before" | "after") && self.tok(e + 1).is_some_and(|t| t.kind != Kind::Punct) {
+            if matches!(after, "before" | "after")
+                && self.tok(e + 1).is_some_and(|t| t.kind != Kind::Punct)
+            {
                 return mk(i, e, Val::Dur(dur_value(c, u)?), "duration");
             }
             let Count::Exact(n) = c else {
@@ -1209,7 +1790,15 @@ impl<'a> Tagger<'a> {
                 return mk(i, end, Val::Raw(r.into(), TimexType::Date), "ago");
             };
             if n.fract() != 0.0 {
-                return mk(i, end, Val::Raw(if dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(), TimexType::Date), "ago");
+                return mk(
+                    i,
+                    end,
+                    Val::Raw(
+                        if dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(),
+                        TimexType::Date,
+                    ),
+                    "ago",
+                );
             }
             let n = n as i64 * dir;
             let from_dct = matches!(after, "ago" | "hence" | "from");
@@ -1233,7 +1822,12 @@ impl<'a> Tagger<'a> {
             let v = shift(&base, u, n)?;
             return mk(i, end, Val::Date(v), "ago");
         }
-        if matches!(c, Count::Vague) && matches!(w, "recent" | "several" | "few" | "many" | "some" | "numerous") == false && !plural
+        if matches!(c, Count::Vague)
+            && !matches!(
+                w,
+                "recent" | "several" | "few" | "many" | "some" | "numerous"
+            )
+            && !plural
         {
             return None;
         }
@@ -1248,7 +1842,12 @@ impl<'a> Tagger<'a> {
     fn r_phrase(&self, i: usize) -> Option<M> {
         let list = LEX.phrases.get(self.lw(i))?;
         for p in list {
-            if !p.rest.iter().enumerate().all(|(k, w)| self.lw(i + 1 + k) == *w) {
+            if !p
+                .rest
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.lw(i + 1 + k) == *w)
+            {
                 continue;
             }
             let e = i + 1 + p.rest.len();
@@ -1356,6 +1955,12 @@ impl<'a> Tagger<'a> {
         } else if w == "am" || w == "pm" {
             pm = Some(w == "pm");
             j += 1;
+        } else if w == "in"
+            && self.is(j + 1, "the")
+            && matches!(self.lw(j + 2), "morning" | "afternoon" | "evening")
+        {
+            pm = Some(!self.is(j + 2, "morning"));
+            j += 3;
         } else if matches!(w, "o") && self.is_apos(j + 1) && self.is(j + 2, "clock") {
             j += 3;
             pm = Some(false);
@@ -1396,7 +2001,9 @@ impl<'a> Tagger<'a> {
             .or_else(|| self.r_month(k))
             .filter(|d| matches!(d.val, Val::Date(Dv::Day(_))));
         if let Some(d) = day {
-            let Val::Date(Dv::Day(dt)) = d.val else { return None };
+            let Val::Date(Dv::Day(dt)) = d.val else {
+                return None;
+            };
             return mk(i, d.e, Val::Date(Dv::Clock(dt, h, m)), "clock");
         }
         let base = match &self.anchor {
@@ -1409,15 +2016,26 @@ impl<'a> Tagger<'a> {
     /// "year-earlier", "the year-ago quarter", "the year-earlier period":
     /// the last period mentioned, a year before.
     fn r_year_ago_adj(&self, i: usize) -> Option<M> {
-        if !self.is(i, "year") || !self.is(i + 1, "-") || !matches!(self.lw(i + 2), "ago" | "earlier") {
+        if !self.is(i, "year")
+            || !self.is(i + 1, "-")
+            || !matches!(self.lw(i + 2), "ago" | "earlier")
+        {
             return None;
         }
         let mut e = i + 3;
-        if matches!(self.lw(e), "period" | "quarter" | "level" | "levels" | "results") {
+        if matches!(
+            self.lw(e),
+            "period" | "quarter" | "level" | "levels" | "results"
+        ) {
             e += usize::from(matches!(self.lw(e), "period" | "quarter"));
         }
         let base = match &self.anchor {
-            Some(a @ (Dv::Quarter(..) | Dv::Month(..) | Dv::Half(..) | Dv::Day(_) | Dv::Year(_))) => a.clone(),
+            Some(a @ (Dv::Quarter(..) | Dv::Half(..))) => a.clone(),
+            // "the year-ago quarter" after "Sept. 30": that date's quarter
+            Some(a @ (Dv::Day(_) | Dv::Month(..))) if self.is(i + 3, "quarter") => {
+                at_unit(a.first_day()?, Unit::Quarter)?
+            }
+            Some(a @ (Dv::Day(_) | Dv::Month(..))) => a.clone(),
             _ => at_unit(self.dct, Unit::Year)?,
         };
         mk(i, e, Val::Date(shift(&base, Unit::Year, -1)?), "year_ago")
@@ -1425,14 +2043,21 @@ impl<'a> Tagger<'a> {
 
     /// Years in words: "nineteen ninety-one", "two thousand".
     fn r_year_words(&self, i: usize) -> Option<M> {
-        let Some(Count::Exact(hi)) = self.info(i)?.count else { return None };
-        if self.is(i, "two") && self.is(i + 1, "thousand") && self.tense_free_year_context(i) {
+        let Some(Count::Exact(hi)) = self.info(i)?.count else {
+            return None;
+        };
+        if self.is(i, "two")
+            && self.is(i + 1, "thousand")
+            && (self.tense_free_year_context(i) || (i > 0 && self.is(i - 1, "year")))
+        {
             return mk(i, i + 2, Val::Date(Dv::Year(2000)), "year_words");
         }
         if !(11.0..=20.0).contains(&hi) {
             return None;
         }
-        let Some(Count::Exact(tens)) = self.info(i + 1).and_then(|x| x.count) else { return None };
+        let Some(Count::Exact(tens)) = self.info(i + 1).and_then(|x| x.count) else {
+            return None;
+        };
         if !(10.0..=90.0).contains(&tens) || tens % 10.0 != 0.0 && tens > 19.0 {
             return None;
         }
@@ -1448,7 +2073,12 @@ impl<'a> Tagger<'a> {
         if self.unit_at(e).is_some() {
             return None;
         }
-        mk(i, e, Val::Date(Dv::Year((hi * 100.0 + lo) as i32)), "year_words")
+        mk(
+            i,
+            e,
+            Val::Date(Dv::Year((hi * 100.0 + lo) as i32)),
+            "year_words",
+        )
     }
 
     fn tense_free_year_context(&self, i: usize) -> bool {
@@ -1468,6 +2098,58 @@ impl<'a> Tagger<'a> {
         mk(i, i + 2, Val::Date(v), "anchored")
     }
 
+    /// "the year", "the fiscal year": a span of a year; "the full year":
+    /// the DCT's year; "the latest
+    /// period": the last complete quarter.
+    fn r_the_year(&self, i: usize) -> Option<M> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        if matches!(self.lw(i + 1), "latest" | "recent") && self.is(i + 2, "period") {
+            let v = match &self.anchor {
+                Some(q @ Dv::Quarter(..)) => q.clone(),
+                _ => shift(&at_unit(self.dct, Unit::Quarter)?, Unit::Quarter, -1)?,
+            };
+            return mk(i, i + 3, Val::Date(v), "anchored");
+        }
+        let j = if matches!(self.lw(i + 1), "fiscal" | "full" | "whole" | "entire") {
+            i + 2
+        } else {
+            i + 1
+        };
+        if !self.is(j, "year")
+            || matches!(self.lw(j + 1), "-" | "'" | "’" | "of")
+            || self.num(j + 1).is_some()
+        {
+            return None;
+        }
+        // "the full year" of results names the calendar year
+        let named = self.is(i + 1, "full");
+        let val = if named {
+            Val::Date(Dv::Year(self.dct.year()))
+        } else {
+            Val::Dur("P1Y".into())
+        };
+        mk(i, j + 1, val, "the_year")
+    }
+
+    /// "the 1988 quarter", "the 1989 period": the quarter last mentioned,
+    /// in that year.
+    fn r_year_period(&self, i: usize) -> Option<M> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let y = self.year_at(i + 1)?;
+        if !matches!(self.lw(i + 2), "quarter" | "period") {
+            return None;
+        }
+        let v = match &self.anchor {
+            Some(Dv::Quarter(_, q)) => Dv::Quarter(y, *q),
+            _ => Dv::Year(y),
+        };
+        mk(i, i + 3, Val::Date(v), "anchored")
+    }
+
     /// "the weekend": the one just past in a past clause, else the coming one.
     fn r_weekend(&self, i: usize) -> Option<M> {
         if !self.is(i, "the") || !self.is(i + 1, "weekend") {
@@ -1475,24 +2157,46 @@ impl<'a> Tagger<'a> {
         }
         let wd = iso_wd(self.dct);
         let back = wd < 6 && !matches!(self.tense(i, i + 2), Some(Tense::Future | Tense::Modal));
-        let d = if back { shift_day(self.dct, Unit::Week, -1)? } else { self.dct };
+        let d = if back {
+            shift_day(self.dct, Unit::Week, -1)?
+        } else {
+            self.dct
+        };
         mk(i, i + 2, Val::Date(at_unit(d, Unit::Weekend)?), "weekend")
     }
 
     /// Bare plural units: "for years", "within weeks", "months of talks".
     fn r_bare_plural(&self, i: usize) -> Option<M> {
-        let (u, true) = self.unit_at(i)? else { return None };
-        if !matches!(u, Unit::Year | Unit::Week | Unit::Month) {
+        let (u, true) = self.unit_at(i)? else {
+            return None;
+        };
+        if self.is(i + 1, "-") && self.is(i + 2, "long") && self.glued(i + 1) {
+            return mk(
+                i,
+                i + 3,
+                Val::Dur(dur_value(Count::Vague, u)?),
+                "duration_adj",
+            );
+        }
+        if !matches!(u, Unit::Year | Unit::Week | Unit::Month | Unit::Decade) {
             return None;
         }
         let prev = if i > 0 { self.lw(i - 1) } else { "" };
-        if self.tok(i - 1.min(i)).is_some_and(|t| t.kind == Kind::Num) && i > 0 {
+        if i > 0 && self.tok(i - 1).is_some_and(|t| t.kind == Kind::Num) {
             return None;
         }
-        if matches!(prev, "the" | "these" | "those" | "all" | "its" | "his" | "her" | "their" | "of") {
+        if matches!(
+            prev,
+            "the" | "these" | "those" | "all" | "its" | "his" | "her" | "their" | "of"
+        ) {
             return None;
         }
-        mk(i, i + 1, Val::Dur(dur_value(Count::Vague, u)?), "bare_plural")
+        mk(
+            i,
+            i + 1,
+            Val::Dur(dur_value(Count::Vague, u)?),
+            "bare_plural",
+        )
     }
 
     /// "year-end", "year end", "year's end".
@@ -1509,9 +2213,57 @@ impl<'a> Tagger<'a> {
         } else {
             return None;
         };
-        Some(M { s: i, e, val: Val::Date(Dv::Year(self.dct.year())), m: Some(Modifier::End), rule: "year_end" })
+        Some(M {
+            s: i,
+            e,
+            val: Val::Date(Dv::Year(self.dct.year())),
+            m: Some(Modifier::End),
+            rule: "year_end",
+        })
     }
 }
+
+/// A rule: tries one family of expressions at a token.
+type Rule = fn(&Tagger<'_>, usize) -> Option<M>;
+
+/// The rules that can open with a number.
+const NUM_RULES: &[Rule] = &[
+    |t, i| t.r_day_month(i),
+    |t, i| t.r_numeric(i),
+    |t, i| t.r_year(i),
+    |t, i| t.r_decade(i),
+    |t, i| t.r_ordinal_period(i),
+    |t, i| t.r_duration(i),
+    |t, i| t.r_clock(i),
+];
+
+/// The rules that open with a word.
+const WORD_RULES: &[Rule] = &[
+    |t, i| t.r_part(i),
+    |t, i| t.r_month(i),
+    |t, i| t.r_day_month(i),
+    |t, i| t.r_weekday(i),
+    |t, i| t.r_numeric(i),
+    |t, i| t.r_year(i),
+    |t, i| t.r_decade(i),
+    |t, i| t.r_ordinal_period(i),
+    |t, i| t.r_season(i),
+    |t, i| t.r_deictic(i),
+    |t, i| t.r_dayword(i),
+    |t, i| t.r_duration(i),
+    |t, i| t.r_phrase(i),
+    |t, i| t.r_set(i),
+    |t, i| t.r_clock(i),
+    |t, i| t.r_year_ago_adj(i),
+    |t, i| t.r_year_words(i),
+    |t, i| t.r_year_end(i),
+    |t, i| t.r_weekend(i),
+    |t, i| t.r_the_quarter(i),
+    |t, i| t.r_week_of(i),
+    |t, i| t.r_the_year(i),
+    |t, i| t.r_year_period(i),
+    |t, i| t.r_bare_plural(i),
+];
 
 fn granularity_rank(v: &Dv) -> u8 {
     match v {
@@ -1540,7 +2292,11 @@ fn unit_rank(u: Unit) -> u8 {
 }
 
 fn fmt_num(n: f64) -> String {
-    if n.fract() == 0.0 { format!("{}", n as i64) } else { format!("{}", (n * 100.0).round() / 100.0) }
+    if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        format!("{}", (n * 100.0).round() / 100.0)
+    }
 }
 
 /// The TIMEX3 duration for a count of units.
@@ -1575,7 +2331,9 @@ pub(crate) fn dur_value(c: Count, u: Unit) -> Option<String> {
                 format!("P{}Y{}M", whole as i64, (part * 12.0) as i64)
             }
             Unit::Year => format!("P{}M", fmt_num(n * 12.0)),
-            Unit::Hour if whole > 0.0 => format!("PT{}H{}M", whole as i64, (part * 60.0).round() as i64),
+            Unit::Hour if whole > 0.0 => {
+                format!("PT{}H{}M", whole as i64, (part * 60.0).round() as i64)
+            }
             Unit::Hour => format!("PT{}M", (part * 60.0).round() as i64),
             Unit::Day => format!("PT{}H", fmt_num(n * 24.0)),
             Unit::Minute => format!("PT{}S", fmt_num(n * 60.0)),

@@ -24,8 +24,10 @@ pub(crate) struct Tok {
     /// First letter is upper case.
     pub cap: bool,
     pub info: Option<&'static WordInfo>,
-    /// Starts a lexicon phrase.
-    pub phrase: bool,
+    /// A rule may start here.
+    pub trig: bool,
+    /// The value of a digit run of at most 9 digits, else -1.
+    pub val: i64,
 }
 
 /// Tokens of `text`; `low` is `text` with ASCII letters lower-cased (same
@@ -75,12 +77,30 @@ pub(crate) fn tokenize(text: &str, low: &str) -> Vec<Tok> {
             kind = Kind::Punct;
         }
         let w = &low[s..i];
-        let (info, phrase) = if kind == Kind::Punct {
-            (None, false)
-        } else {
-            (lex.words.get(w), lex.phrases.contains_key(w))
+        let info = if kind == Kind::Word { lex.get(w) } else { None };
+        let trig = match kind {
+            Kind::Num => true,
+            Kind::Word => info.is_some_and(|x| x.starts),
+            Kind::Punct => matches!(&text[s..i], "'" | "’" | "‘"),
         };
-        out.push(Tok { s, e: i, kind, space, newline, cap: c.is_ascii_uppercase(), info, phrase });
+        let val = if kind == Kind::Num && i - s <= 9 {
+            b[s..i]
+                .iter()
+                .fold(0i64, |v, d| v * 10 + i64::from(d - b'0'))
+        } else {
+            -1
+        };
+        out.push(Tok {
+            val,
+            trig,
+            s,
+            e: i,
+            kind,
+            space,
+            newline,
+            cap: c.is_ascii_uppercase(),
+            info,
+        });
         space = false;
         newline = false;
     }
@@ -110,7 +130,12 @@ mod tests {
         let low = t.to_ascii_lowercase();
         let toks = tokenize(t, &low);
         let words: Vec<&str> = toks.iter().map(|k| &t[k.s..k.e]).collect();
-        assert_eq!(words, ["On", "Dec", ".", "7", ",", "2021", "the", "16", "-", "month"]);
+        assert_eq!(
+            words,
+            [
+                "On", "Dec", ".", "7", ",", "2021", "the", "16", "-", "month"
+            ]
+        );
         assert!(toks[1].info.and_then(|i| i.month).is_some());
         assert!(!toks[8].space && !toks[9].space);
     }
