@@ -354,9 +354,11 @@ impl Doc<'_> {
                 let a = self.resolve_pronoun(pr, p)?;
                 return Some((Src::Actors([Some(a), None, None]), p));
             }
-            let m = self.mention_at(p)?;
+            let Some(m) = self.mention_at(p) else {
+                return self.clause_subject(v, s0);
+            };
             if m.adjective && !matches!(self.actors[m.actor].kind, ActorKind::Anonymous) {
-                return None;
+                return self.clause_subject(v, s0);
             }
             let mut list = [Some(m.actor), None, None];
             let mut start = m.t0;
@@ -376,6 +378,39 @@ impl Doc<'_> {
                 }
             }
             return Some((Src::Actors(list), start));
+        }
+        None
+    }
+
+    /// The subject of the clause a cue at `v` sits in: the first actor in
+    /// subject position after the last clause break, within a few words.
+    fn clause_subject(&self, v: usize, s0: usize) -> Option<(Src, usize)> {
+        let mut cs = v;
+        while cs > s0 {
+            let tk = &self.toks[cs - 1];
+            if tk.kind == TokKind::Quote
+                || matches!(tk.norm.as_str(), ";" | ":" | "--")
+                || matches!(tk.lower.as_str(), "which" | "who" | "because")
+            {
+                break;
+            }
+            cs -= 1;
+        }
+        if v - cs > 16 {
+            return None;
+        }
+        for k in cs..v {
+            if let Some(m) = self.mention_at(k) {
+                if m.t0 == k && !m.adjective && self.subject_position(k) {
+                    return Some((Src::Actors([Some(m.actor), None, None]), k));
+                }
+            }
+            if let Some(pr) = self.is_pronoun(k) {
+                if self.subject_position(k) {
+                    let a = self.resolve_pronoun(pr, k)?;
+                    return Some((Src::Actors([Some(a), None, None]), k));
+                }
+            }
         }
         None
     }
@@ -409,7 +444,7 @@ impl Doc<'_> {
             }
             if let Some(x) = self.tx_at[k] {
                 let t = &self.timexes[x];
-                if t.begin.is_some() && t.begin == t.until && t.begin <= Some(self.published) {
+                if t.begin.is_some() && t.begin <= Some(self.published) {
                     return t.time_value();
                 }
             }
@@ -592,6 +627,23 @@ impl Doc<'_> {
                 k += n;
                 continue;
             }
+            // "put the (current) number at": an estimate.
+            if matches!(self.toks[k].lower.as_str(), "put" | "puts" | "putting" | "placed" | "places") {
+                let lim = (k + 6).min(s1);
+                let counted = (k + 1..lim).any(|j| {
+                    matches!(
+                        self.toks[j].lower.as_str(),
+                        "number" | "figure" | "total" | "count" | "size" | "strength" | "toll"
+                    )
+                });
+                if let Some(at) = (k + 1..lim).find(|&j| self.toks[j].lower == "at") {
+                    if counted {
+                        cues.push((k, at + 1 - k, Cue { lemma: "estimate".into(), class: "estimate".into() }));
+                        k = at + 1;
+                        continue;
+                    }
+                }
+            }
             if self.toks[k].lower == "quoted"
                 || self.toks[k].lower == "citing"
                 || self.toks[k].lower == "quoting"
@@ -611,6 +663,9 @@ impl Doc<'_> {
                 ));
             }
             k += 1;
+        }
+        if std::env::var_os("CG_DEBUG").is_some() {
+            eprintln!("cues {:?}", cues.iter().map(|c| (c.0, c.2.lemma.clone())).collect::<Vec<_>>());
         }
         if cues.is_empty() {
             self.carry_over(si);
@@ -724,6 +779,9 @@ impl Doc<'_> {
                 } else {
                     None
                 };
+                if std::env::var_os("CG_DEBUG").is_some() {
+                    eprintln!("cue {v} right {right:?} left {:?}", left.map(|l| (l.0.list(), l.1)));
+                }
                 let participle =
                     self.toks[v].lower.ends_with("ing") && v > s0 && self.toks[v - 1].norm == ",";
                 if let Some((a, end)) = right {
@@ -750,11 +808,7 @@ impl Doc<'_> {
                                 .all(|t| t.kind != TokKind::Word || self.tx_at[cs].is_some()));
                     if !trailing && cs < s1 {
                         c0 = cs;
-                        c1 = if next_cue < s1 && self.toks[next_cue].lower.ends_with("ing") {
-                            next_cue
-                        } else {
-                            s1
-                        };
+                        c1 = self.content_end(cs, next_cue, s1);
                         rule = "attr_source_cue_content";
                     } else {
                         let mut e = sstart;
@@ -771,7 +825,10 @@ impl Doc<'_> {
                     }
                 } else if participle || (v > s0 && self.toks[v - 1].lower == "and") {
                     // ", adding that ..." / "and said ...": the previous speaker goes on.
-                    let Some(prev) = last_src.clone() else {
+                    let Some(prev) = last_src
+                        .clone()
+                        .or_else(|| self.clause_subject(v, s0).map(|(src, _)| src.list()))
+                    else {
                         continue;
                     };
                     claimants = prev;
@@ -845,8 +902,9 @@ impl Doc<'_> {
                     evidence: evidence.clone(),
                 });
             }
-            if c1 >= s1 && c0 > v {
-                consumed_until = consumed_until.max(c0);
+            if c0 > v {
+                // Cues inside this content belong to it ("said he was warned").
+                consumed_until = consumed_until.max(c1);
             }
         }
         // Direct quotations in the sentence that no cue claimed: a floating quote
@@ -854,6 +912,31 @@ impl Doc<'_> {
         if self.claims.len() == first_claim {
             self.carry_over(si);
         }
+    }
+
+    /// Where content after a cue ends: at a following participle cue, or
+    /// where a new clause with its own speaker begins ("X estimated A, the
+    /// Y put the number at B").
+    fn content_end(&self, cs: usize, next_cue: usize, s1: usize) -> usize {
+        if next_cue >= s1 {
+            return s1;
+        }
+        if self.toks[next_cue].lower.ends_with("ing") && next_cue > 0 && self.toks[next_cue - 1].norm == "," {
+            return next_cue - 1;
+        }
+        if self.quoted(next_cue) {
+            return s1;
+        }
+        if let Some((_, start)) = self.left_source(next_cue, cs) {
+            let mut b = start;
+            while b > cs && matches!(self.toks[b - 1].lower.as_str(), "the" | "a" | "an") {
+                b -= 1;
+            }
+            if b > cs && matches!(self.toks[b - 1].lower.as_str(), "," | "but" | "while" | "and" | "--" | ";") {
+                return b - 1;
+            }
+        }
+        s1
     }
 
     fn content_left_start(
@@ -1014,5 +1097,21 @@ mod tests {
         assert_eq!(b.claims[0].polarity, Polarity::Deny);
         assert_eq!(claimant(&b, 0), "Russia");
         assert_eq!(claimant(&b, 1), "officials");
+    }
+}
+#[cfg(test)]
+mod debug_tests {
+    #[test]
+    fn dbg_lviv() {
+        let text = std::fs::read_to_string("/tmp/t1.txt").unwrap();
+        let mut d = crate::extract::Doc::new(&text, chrono::NaiveDate::from_ymd_opt(2021, 12, 4).unwrap(), None);
+        d.tag_times();
+        d.find_actors();
+        d.find_quantities();
+        for (i, t) in d.toks.iter().enumerate() {
+            eprintln!("{i} {} q={:?} tx={:?} m={:?} s={}", t.norm, d.inq[i], d.tx_at[i], d.ment_at[i], d.sent_of[i]);
+        }
+        d.find_claims();
+        eprintln!("{}", d.claims.len());
     }
 }
