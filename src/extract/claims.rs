@@ -452,32 +452,30 @@ impl Doc<'_> {
         TimeValue::from_value(&self.published.to_string())
     }
 
-    fn quantity_in(&self, c0: usize, c1: usize) -> Option<&super::quantity::QuantityMention> {
-        let inside: Vec<&super::quantity::QuantityMention> = self
-            .quantities
-            .iter()
-            .filter(|q| q.t0 >= c0 && q.t1 <= c1.max(q.t1) && q.t0 < c1)
-            .collect();
-        inside
-            .iter()
-            .find(|q| {
-                matches!(
-                    q.q.unit.as_deref(),
-                    Some(
-                        "troops"
-                            | "personnel"
-                            | "battalion tactical groups"
-                            | "reservists"
-                            | "fighters"
-                    )
-                )
-            })
-            .or_else(|| {
-                inside
-                    .iter()
-                    .find(|q| q.q.unit.is_some() && q.q.unit.as_deref() != Some("percent"))
-            })
-            .copied()
+    fn quantity_in(&self, c0: usize, c1: usize) -> Option<super::quantity::QuantityMention> {
+        let inside: Vec<&super::quantity::QuantityMention> =
+            self.quantities.iter().filter(|q| q.t0 >= c0 && q.t0 < c1).collect();
+        let troops = |q: &&&super::quantity::QuantityMention| {
+            matches!(
+                q.q.unit.as_deref(),
+                Some("troops" | "personnel" | "battalion tactical groups" | "reservists" | "fighters")
+            )
+        };
+        if let Some(q) = inside.iter().find(troops) {
+            return Some((*q).clone());
+        }
+        if let Some(q) = inside.iter().find(|q| q.q.unit.is_some() && q.q.unit.as_deref() != Some("percent")) {
+            return Some((*q).clone());
+        }
+        // A bare figure ("put the number at 70,000") counts what the sentence counts.
+        let bare = inside.iter().find(|q| q.q.unit.is_none() && q.q.value.is_some_and(|v| v >= 10.0))?;
+        let si = self.sent_of[c0];
+        let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
+        let like = self.quantities.iter().find(|q| q.t0 >= s0 && q.t0 < s1 && q.q.unit.is_some() && q.t0 != bare.t0)?;
+        let mut m = (*bare).clone();
+        m.q.unit = like.q.unit.clone();
+        m.subject = like.subject.clone();
+        Some(m)
     }
 
     /// Skips recipients, channels, times and "that" after a cue; returns where the content starts.
@@ -863,7 +861,7 @@ impl Doc<'_> {
             if statement.split_whitespace().count() < 2 {
                 continue;
             }
-            let qm = self.quantity_in(c0, c1).cloned();
+            let qm = self.quantity_in(c0, c1);
             let mut polarity = Polarity::Affirm;
             let negated = self.toks[c0..c1]
                 .iter()
@@ -1027,7 +1025,7 @@ impl Doc<'_> {
             return;
         };
         let statement = self.clean_statement(s0, s1);
-        let qm = self.quantity_in(s0, s1).cloned();
+        let qm = self.quantity_in(s0, s1);
         self.claims.push(ClaimRec {
             statement,
             subject: qm.as_ref().and_then(|q| q.subject.clone()),

@@ -660,7 +660,7 @@ impl Doc<'_> {
     fn rel_target(&mut self, k: usize, s1: usize, kind: &str) -> Option<usize> {
         let mut j = k + 1;
         let mut n = 0;
-        while j < s1 && n < 7 {
+        while j < s1 && n < 9 {
             let tk = &self.toks[j];
             if tk.kind == TokKind::Quote || matches!(tk.norm.as_str(), ";" | ":" | ".") {
                 return None;
