@@ -335,13 +335,13 @@ impl Doc<'_> {
                         Some(q)
                             if matches!(
                                 self.toks[q + 1].lower.as_str(),
-                                "a" | "an" | "the" | "who" | "which"
+                                "a" | "an" | "the" | "who" | "which" | "however" | "though" | "meanwhile" | "too" | "also" | "in" | "for" | "then"
                             ) =>
                         {
                             k = q;
                             continue;
                         }
-                        _ => return None,
+                        _ => return self.clause_subject(v, s0),
                     }
                 }
                 k = p;
@@ -821,7 +821,7 @@ impl Doc<'_> {
                         c1 = e;
                         rule = "attr_content_source_cue";
                     }
-                } else if participle || (v > s0 && self.toks[v - 1].lower == "and") {
+                } else if participle || self.after_and(v, s0) {
                     // ", adding that ..." / "and said ...": the previous speaker goes on.
                     let Some(prev) = last_src
                         .clone()
@@ -861,7 +861,22 @@ impl Doc<'_> {
             if statement.split_whitespace().count() < 2 {
                 continue;
             }
-            let qm = self.quantity_in(c0, c1);
+            // One claim per counted thing: "100 battalion tactical groups with an
+            // estimated 175,000 personnel" states two figures.
+            let mut qms: Vec<Option<super::quantity::QuantityMention>> = self
+                .quantities
+                .iter()
+                .filter(|q| {
+                    q.t0 >= c0
+                        && q.t0 < c1
+                        && q.q.unit.as_deref().is_some_and(|u| !matches!(u, "percent" | "kilometers" | "miles" | "meters"))
+                })
+                .cloned()
+                .map(Some)
+                .collect();
+            if qms.is_empty() {
+                qms.push(self.quantity_in(c0, c1));
+            }
             let mut polarity = Polarity::Affirm;
             let negated = self.toks[c0..c1]
                 .iter()
@@ -881,7 +896,7 @@ impl Doc<'_> {
             }
             let stated = self.stated_time(si, c0, c1);
             let evidence = self.evidence_sent(si, rule);
-            for &cl in &claimants {
+            for (&cl, qm) in claimants.iter().flat_map(|c| qms.iter().map(move |q| (c, q))) {
                 self.claims.push(ClaimRec {
                     claimant: cl,
                     via: via.clone(),
@@ -912,6 +927,20 @@ impl Doc<'_> {
         }
     }
 
+    /// A cue in a coordinated predicate: "... and (in turn, also) accused".
+    fn after_and(&self, v: usize, s0: usize) -> bool {
+        let mut k = v;
+        while k > s0 {
+            k -= 1;
+            match self.toks[k].lower.as_str() {
+                "and" | "but" => return true,
+                "in" | "turn" | "also" | "then" | "later" | "," | "has" | "have" | "had" | "repeatedly" => continue,
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// Where content after a cue ends: at a following participle cue, or
     /// where a new clause with its own speaker begins ("X estimated A, the
     /// Y put the number at B").
@@ -924,6 +953,13 @@ impl Doc<'_> {
         }
         if self.quoted(next_cue) {
             return s1;
+        }
+        if self.after_and(next_cue, cs) {
+            let mut b = next_cue;
+            while b > cs && self.toks[b - 1].lower != "and" && self.toks[b - 1].lower != "but" {
+                b -= 1;
+            }
+            return b.saturating_sub(1).max(cs + 1);
         }
         if let Some((_, start)) = self.left_source(next_cue, cs) {
             let mut b = start;
