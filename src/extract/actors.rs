@@ -72,9 +72,7 @@ const ANON_MODS: &[&str] = &[
     "outside",
     "diplomatic",
     "nato",
-    "high-ranking",
     "high",
-    "-",
     "ranking",
     "knowledgeable",
 ];

@@ -858,7 +858,8 @@ impl Doc<'_> {
             last_src = Some(claimants.clone());
             let c1 = c1.min(s1);
             let statement = self.clean_statement(c0, c1);
-            if statement.split_whitespace().count() < 2 {
+            let has_figure = self.toks[c0..c1].iter().any(|t| t.kind == TokKind::Number);
+            if statement.split_whitespace().count() < 2 && !has_figure {
                 continue;
             }
             // One claim per counted thing: "100 battalion tactical groups with an
