@@ -461,6 +461,13 @@ impl Doc<'_> {
             let bt = LEX.body_types[body].clone();
             let agency = if base_country.is_some() {
                 Some(self.body_actor(base_country, body, &surface))
+            } else if let Some(b) = base {
+                // A body of an organisation or bloc: "Western intelligence", "NATO military".
+                let key = format!("body:{}:{bt}", self.actors[b].name);
+                let a = self.actor(&key, &surface, ActorKind::Organization);
+                self.alias(a, &surface);
+                self.actors[a].part_of.get_or_insert(b);
+                Some(a)
             } else if base.is_none() && cap && mods2.is_empty() {
                 // A bare body refers back to the last of its type, else stands alone.
                 match self.last_body.get(&bt).copied() {
@@ -750,6 +757,12 @@ impl Doc<'_> {
                 if let Some(a) = self.last_with_role(&role) {
                     return Some((kt, Some((a, false))));
                 }
+                // "the head", "the chief": the last office holder met.
+                if matches!(role.as_str(), "head" | "chief" | "leader" | "secretary-general") {
+                    if let Some(a) = self.last_with_any_role() {
+                        return Some((kt, Some((a, false))));
+                    }
+                }
             }
             let is_spoke = matches!(
                 role.as_str(),
@@ -814,6 +827,14 @@ impl Doc<'_> {
             }
         }
         best
+    }
+
+    fn last_with_any_role(&self) -> Option<usize> {
+        self.mentions
+            .iter()
+            .rev()
+            .map(|m| m.actor)
+            .find(|&a| self.actors[a].kind == ActorKind::Person && self.actors[a].role.as_deref().is_some_and(|r| !r.is_empty()))
     }
 
     fn last_anon(&self, head: &str, plural: bool) -> Option<usize> {

@@ -613,6 +613,18 @@ impl Doc<'_> {
                 } else {
                     ""
                 };
+                // "Moscow's claims that ...", "Russia's repeated claim that ...": the possessor speaks.
+                if self.toks.get(k + n).is_some_and(|t| t.lower == "that") {
+                    let mut b = k;
+                    while b > s0 && matches!(self.toks[b - 1].lower.as_str(), "repeated" | "latest" | "new" | "own" | "earlier" | "previous" | "initial" | "public" | "official") {
+                        b -= 1;
+                    }
+                    if b >= s0 + 2 && self.toks[b - 1].norm == "'s" && self.mention_at(b - 2).is_some() {
+                        cues.push((k, n, Cue { lemma: "possessive".into(), class: cue.class.clone() }));
+                        k += n;
+                        continue;
+                    }
+                }
                 let noun_use = NOUN_BEFORE.contains(&prev)
                     && !(prev == "'s" && false)
                     && !(self.toks[k].lower.ends_with("ing") && prev == ",");
@@ -716,6 +728,18 @@ impl Doc<'_> {
                     };
                 }
                 rule = "attr_according_to";
+            } else if lemma == "possessive" {
+                let mut b = v;
+                while self.toks[b - 1].norm != "'s" {
+                    b -= 1;
+                }
+                let Some(m) = self.mention_at(b - 2).cloned() else {
+                    continue;
+                };
+                claimants = vec![m.actor];
+                c0 = v + n + 1;
+                c1 = self.content_end(c0, next_cue, s1);
+                rule = "attr_possessive_noun";
             } else if lemma == "quote" {
                 // REPORTER quoted SRC as saying CONTENT.
                 let Some((src, _)) = self.left_source(v, s0) else {
@@ -886,7 +910,7 @@ impl Doc<'_> {
             if cue.class == "deny" && !self.toks[v].lower.starts_with("contradict") {
                 polarity = Polarity::Deny;
             }
-            if cue.class == "insist" && negated {
+            if matches!(cue.class.as_str(), "insist" | "claim") && negated {
                 polarity = Polarity::Deny;
             }
             if self.toks[c0..c1]
@@ -1036,9 +1060,16 @@ impl Doc<'_> {
         if prev.sent + 1 != si {
             return;
         }
-        let all_quoted = (s0..s1)
-            .filter(|&k| self.toks[k].kind == TokKind::Word)
-            .all(|k| self.inq[k].is_some());
+        // A quotation opening the sentence: up to where it closes.
+        let mut qend = s0;
+        if self.toks[s0].kind == TokKind::Quote && s0 + 1 < s1 && self.inq[s0 + 1] == Some(s0) {
+            qend = s0 + 1;
+            while qend < s1 && self.inq[qend] == Some(s0) {
+                qend += 1;
+            }
+        }
+        let all_quoted = qend > s0 + 3;
+        let s1 = if all_quoted { qend.min(s1) } else { s1 };
         let figure = self.quantities.iter().any(|q| {
             q.t0 >= s0
                 && q.t0 < s1
@@ -1047,10 +1078,7 @@ impl Doc<'_> {
                     Some("troops" | "personnel" | "battalion tactical groups")
                 )
         });
-        let rule = if all_quoted
-            && self.toks[s0].kind == TokKind::Quote
-            && self.sents[prev.sent].end > 0
-        {
+        let rule = if all_quoted {
             let prev_quoted = (prev.c0..prev.c1).any(|k| self.inq[k].is_some());
             if !prev_quoted {
                 return;
