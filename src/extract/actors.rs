@@ -202,6 +202,20 @@ impl Doc<'_> {
                     self.actors[prev].name = canon.clone();
                     self.alias(prev, &last);
                 }
+            } else if let Some(&prev) = self.surname_of.get(&last) {
+                // "Jon Finer" after "Jonathan Finer": same surname, compatible first names.
+                let first = canon.split_whitespace().next().unwrap_or("");
+                let pfirst = self.actors[prev]
+                    .name
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_owned();
+                if canon.contains(' ')
+                    && (pfirst.starts_with(first) || first.starts_with(pfirst.as_str()))
+                {
+                    self.actor_keys.insert(key.clone(), prev);
+                }
             }
         }
         let fresh = !self.actor_keys.contains_key(&key);
@@ -503,7 +517,10 @@ impl Doc<'_> {
             return Some(r);
         }
         let t = self.toks[k].clone();
-        if namelike(&t) && !(is_function_word(&t.lower) && (sent_start || k == np_start)) && !self.title_case(k) {
+        if namelike(&t)
+            && !(is_function_word(&t.lower) && (sent_start || k == np_start))
+            && !self.title_case(k)
+        {
             let e = self.namerun(k, lim);
             if e > k {
                 let surface = self.span_text(k, e);
@@ -573,8 +590,10 @@ impl Doc<'_> {
     /// where capitals say nothing about names.
     fn title_case(&self, k: usize) -> bool {
         let s = &self.sents[self.sent_of[k]];
-        let words: Vec<&super::text::Token> =
-            self.toks[s.t0..s.t1].iter().filter(|t| t.kind == TokKind::Word && t.norm.len() > 3).collect();
+        let words: Vec<&super::text::Token> = self.toks[s.t0..s.t1]
+            .iter()
+            .filter(|t| t.kind == TokKind::Word && t.norm.len() > 3)
+            .collect();
         words.len() >= 4 && words.iter().filter(|t| t.is_cap()).count() * 10 >= words.len() * 7
     }
 
@@ -758,7 +777,10 @@ impl Doc<'_> {
                     return Some((kt, Some((a, false))));
                 }
                 // "the head", "the chief": the last office holder met.
-                if matches!(role.as_str(), "head" | "chief" | "leader" | "secretary-general") {
+                if matches!(
+                    role.as_str(),
+                    "head" | "chief" | "leader" | "secretary-general"
+                ) {
                     if let Some(a) = self.last_with_any_role() {
                         return Some((kt, Some((a, false))));
                     }
@@ -830,11 +852,13 @@ impl Doc<'_> {
     }
 
     fn last_with_any_role(&self) -> Option<usize> {
-        self.mentions
-            .iter()
-            .rev()
-            .map(|m| m.actor)
-            .find(|&a| self.actors[a].kind == ActorKind::Person && self.actors[a].role.as_deref().is_some_and(|r| !r.is_empty()))
+        self.mentions.iter().rev().map(|m| m.actor).find(|&a| {
+            self.actors[a].kind == ActorKind::Person
+                && self.actors[a]
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| !r.is_empty())
+        })
     }
 
     fn last_anon(&self, head: &str, plural: bool) -> Option<usize> {
@@ -905,12 +929,71 @@ impl Doc<'_> {
 fn is_place_word(w: &str) -> bool {
     matches!(
         w,
-        "Lake" | "Mount" | "Middle" | "East" | "West" | "North" | "South" | "Northern" | "Southern" | "Eastern"
-            | "Western" | "Central" | "Upper" | "Lower" | "San" | "Saint" | "St" | "Port" | "Fort" | "Cape" | "Cold"
-            | "Black" | "Red" | "Baltic" | "Caspian" | "Mediterranean" | "Arctic" | "Atlantic" | "Pacific" | "Soviet"
-            | "Great" | "Holy" | "Nord" | "Old" | "New" | "Greater" | "Day" | "Christmas" | "Easter" | "Olympic"
-            | "World" | "Second" | "First" | "Covid" | "COVID" | "Brexit" | "Sunday" | "Monday" | "Tuesday"
-            | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "January" | "February" | "March" | "April" | "June"
-            | "July" | "August" | "September" | "October" | "November" | "December" | "Republic" | "Republics"
+        "Lake"
+            | "Mount"
+            | "Middle"
+            | "East"
+            | "West"
+            | "North"
+            | "South"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "Upper"
+            | "Lower"
+            | "San"
+            | "Saint"
+            | "St"
+            | "Port"
+            | "Fort"
+            | "Cape"
+            | "Cold"
+            | "Black"
+            | "Red"
+            | "Baltic"
+            | "Caspian"
+            | "Mediterranean"
+            | "Arctic"
+            | "Atlantic"
+            | "Pacific"
+            | "Soviet"
+            | "Great"
+            | "Holy"
+            | "Nord"
+            | "Old"
+            | "New"
+            | "Greater"
+            | "Day"
+            | "Christmas"
+            | "Easter"
+            | "Olympic"
+            | "World"
+            | "Second"
+            | "First"
+            | "Covid"
+            | "COVID"
+            | "Brexit"
+            | "Sunday"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Republic"
+            | "Republics"
     )
 }

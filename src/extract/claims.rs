@@ -150,11 +150,6 @@ const NOUN_BEFORE: &[&str] = &[
     "false",
     "unsubstantiated",
     "baseless",
-    "media",
-    "news",
-    "press",
-    "intelligence",
-    "initial",
 ];
 
 const REPORT_NOUNS: &[&str] = &[
@@ -335,7 +330,18 @@ impl Doc<'_> {
                         Some(q)
                             if matches!(
                                 self.toks[q + 1].lower.as_str(),
-                                "a" | "an" | "the" | "who" | "which" | "however" | "though" | "meanwhile" | "too" | "also" | "in" | "for" | "then"
+                                "a" | "an"
+                                    | "the"
+                                    | "who"
+                                    | "which"
+                                    | "however"
+                                    | "though"
+                                    | "meanwhile"
+                                    | "too"
+                                    | "also"
+                                    | "in"
+                                    | "for"
+                                    | "then"
                             ) =>
                         {
                             k = q;
@@ -428,8 +434,25 @@ impl Doc<'_> {
         if let Some(p) = self.is_pronoun(k) {
             return self.resolve_pronoun(p, k).map(|a| (a, k + 1));
         }
-        let m = self.mention_at(k)?;
-        if m.t0 != k || m.adjective {
+        // An unknown abbreviation before a titled name ("WH Principal Deputy ... Jon Finer").
+        let mut j = k;
+        while j < s1
+            && j < k + 2
+            && self.mention_at(j).is_none()
+            && self.toks[j].norm.chars().all(|c| c.is_uppercase())
+        {
+            j += 1;
+        }
+        let m = self.mention_at(j)?;
+        if m.t0 != j || m.adjective {
+            return None;
+        }
+        // "told CNN that ...": a recipient, not a speaker.
+        if self
+            .toks
+            .get(m.t1)
+            .is_some_and(|t| t.lower == "that" || t.norm == ":" || t.kind == TokKind::Quote)
+        {
             return None;
         }
         Some((m.actor, m.t1))
@@ -453,28 +476,55 @@ impl Doc<'_> {
     }
 
     fn quantity_in(&self, c0: usize, c1: usize) -> Option<super::quantity::QuantityMention> {
-        let inside: Vec<&super::quantity::QuantityMention> =
-            self.quantities.iter().filter(|q| q.t0 >= c0 && q.t0 < c1).collect();
+        let inside: Vec<&super::quantity::QuantityMention> = self
+            .quantities
+            .iter()
+            .filter(|q| q.t0 >= c0 && q.t0 < c1)
+            .collect();
         let troops = |q: &&&super::quantity::QuantityMention| {
             matches!(
                 q.q.unit.as_deref(),
-                Some("troops" | "personnel" | "battalion tactical groups" | "reservists" | "fighters")
+                Some(
+                    "troops"
+                        | "personnel"
+                        | "battalion tactical groups"
+                        | "reservists"
+                        | "fighters"
+                )
             )
         };
         if let Some(q) = inside.iter().find(troops) {
             return Some((*q).clone());
         }
-        if let Some(q) = inside.iter().find(|q| q.q.unit.is_some() && q.q.unit.as_deref() != Some("percent")) {
+        if let Some(q) = inside
+            .iter()
+            .find(|q| q.q.unit.is_some() && q.q.unit.as_deref() != Some("percent"))
+        {
             return Some((*q).clone());
         }
         // A bare figure ("put the number at 70,000") counts what the sentence counts.
-        let bare = inside.iter().find(|q| q.q.unit.is_none() && q.q.value.is_some_and(|v| v >= 10.0))?;
+        let bare = inside
+            .iter()
+            .find(|q| q.q.unit.is_none() && q.q.value.is_some_and(|v| v >= 10.0))?;
         let si = self.sent_of[c0];
         let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
-        let like = self.quantities.iter().find(|q| q.t0 >= s0 && q.t0 < s1 && q.q.unit.is_some() && q.t0 != bare.t0)?;
         let mut m = (*bare).clone();
-        m.q.unit = like.q.unit.clone();
-        m.subject = like.subject.clone();
+        match self
+            .quantities
+            .iter()
+            .find(|q| q.t0 >= s0 && q.t0 < s1 && q.q.unit.is_some() && q.t0 != bare.t0)
+        {
+            Some(like) => {
+                m.q.unit = like.q.unit.clone();
+                m.subject = like.subject.clone();
+            }
+            None => {
+                // "the number of troops ... by 7,000"
+                let (_, u) = (s0..s1).find_map(|k| LEX.units.longest(&self.toks, k, s1))?;
+                m.q.unit = Some(u.clone());
+                m.subject = Some(u.clone());
+            }
+        }
         Some(m)
     }
 
@@ -616,18 +666,74 @@ impl Doc<'_> {
                 // "Moscow's claims that ...", "Russia's repeated claim that ...": the possessor speaks.
                 if self.toks.get(k + n).is_some_and(|t| t.lower == "that") {
                     let mut b = k;
-                    while b > s0 && matches!(self.toks[b - 1].lower.as_str(), "repeated" | "latest" | "new" | "own" | "earlier" | "previous" | "initial" | "public" | "official") {
+                    while b > s0
+                        && matches!(
+                            self.toks[b - 1].lower.as_str(),
+                            "repeated"
+                                | "latest"
+                                | "new"
+                                | "own"
+                                | "earlier"
+                                | "previous"
+                                | "initial"
+                                | "public"
+                                | "official"
+                        )
+                    {
                         b -= 1;
                     }
-                    if b >= s0 + 2 && self.toks[b - 1].norm == "'s" && self.mention_at(b - 2).is_some() {
-                        cues.push((k, n, Cue { lemma: "possessive".into(), class: cue.class.clone() }));
+                    if b >= s0 + 2
+                        && self.toks[b - 1].norm == "'s"
+                        && self.mention_at(b - 2).is_some()
+                    {
+                        cues.push((
+                            k,
+                            n,
+                            Cue {
+                                lemma: "possessive".into(),
+                                class: cue.class.clone(),
+                            },
+                        ));
                         k += n;
                         continue;
                     }
                 }
-                let noun_use = NOUN_BEFORE.contains(&prev)
-                    && !(prev == "'s" && false)
-                    && !(self.toks[k].lower.ends_with("ing") && prev == ",");
+                let noun_form = matches!(
+                    self.toks[k].lower.as_str(),
+                    "report"
+                        | "reports"
+                        | "claim"
+                        | "claims"
+                        | "estimate"
+                        | "estimates"
+                        | "warning"
+                        | "warnings"
+                        | "demands"
+                        | "demand"
+                        | "call"
+                        | "calls"
+                        | "fears"
+                        | "fear"
+                        | "promise"
+                        | "promises"
+                        | "threat"
+                );
+                let noun_mod = noun_form
+                    && matches!(
+                        prev,
+                        "media"
+                            | "news"
+                            | "press"
+                            | "intelligence"
+                            | "initial"
+                            | "official"
+                            | "his"
+                            | "her"
+                    );
+                let noun_use = noun_mod
+                    || NOUN_BEFORE.contains(&prev)
+                        && !(prev == "'s" && false)
+                        && !(self.toks[k].lower.ends_with("ing") && prev == ",");
                 let next = self.toks.get(k + n).map(|t| t.lower.as_str()).unwrap_or("");
                 let bad_next = matches!(next, "by" | "for" | "off" | "up" | "into" | "upon" | "of" if cue.lemma != "warn")
                     && cue.lemma != "call for";
@@ -638,7 +744,10 @@ impl Doc<'_> {
                 continue;
             }
             // "put the (current) number at": an estimate.
-            if matches!(self.toks[k].lower.as_str(), "put" | "puts" | "putting" | "placed" | "places") {
+            if matches!(
+                self.toks[k].lower.as_str(),
+                "put" | "puts" | "putting" | "placed" | "places"
+            ) {
                 let lim = (k + 6).min(s1);
                 let counted = (k + 1..lim).any(|j| {
                     matches!(
@@ -648,7 +757,14 @@ impl Doc<'_> {
                 });
                 if let Some(at) = (k + 1..lim).find(|&j| self.toks[j].lower == "at") {
                     if counted {
-                        cues.push((k, at + 1 - k, Cue { lemma: "estimate".into(), class: "estimate".into() }));
+                        cues.push((
+                            k,
+                            at + 1 - k,
+                            Cue {
+                                lemma: "estimate".into(),
+                                class: "estimate".into(),
+                            },
+                        ));
                         k = at + 1;
                         continue;
                     }
@@ -675,7 +791,12 @@ impl Doc<'_> {
             k += 1;
         }
         if std::env::var_os("CG_DEBUG").is_some() {
-            eprintln!("cues {:?}", cues.iter().map(|c| (c.0, c.2.lemma.clone())).collect::<Vec<_>>());
+            eprintln!(
+                "cues {:?}",
+                cues.iter()
+                    .map(|c| (c.0, c.2.lemma.clone()))
+                    .collect::<Vec<_>>()
+            );
         }
         if cues.is_empty() {
             self.carry_over(si);
@@ -686,7 +807,7 @@ impl Doc<'_> {
         let mut consumed_until = s0;
         for ci in 0..cues.len() {
             let (v, n, cue) = cues[ci].clone();
-            if v < consumed_until {
+            if v < consumed_until && cue.lemma != "possessive" {
                 continue;
             }
             let lemma = cue.lemma.as_str();
@@ -791,7 +912,7 @@ impl Doc<'_> {
                 let after_quote = v > s0
                     && (self.toks[v - 1].kind == TokKind::Quote || self.toks[v - 1].norm == ",")
                     && !(self.toks[v].lower.ends_with("ing"));
-                let right = if after_quote {
+                let right = if after_quote && lemma != "tell" {
                     self.right_source(v + n, s1)
                 } else {
                     None
@@ -802,7 +923,10 @@ impl Doc<'_> {
                     None
                 };
                 if std::env::var_os("CG_DEBUG").is_some() {
-                    eprintln!("cue {v} right {right:?} left {:?}", left.map(|l| (l.0.list(), l.1)));
+                    eprintln!(
+                        "cue {v} right {right:?} left {:?}",
+                        left.map(|l| (l.0.list(), l.1))
+                    );
                 }
                 let participle =
                     self.toks[v].lower.ends_with("ing") && v > s0 && self.toks[v - 1].norm == ",";
@@ -894,7 +1018,9 @@ impl Doc<'_> {
                 .filter(|q| {
                     q.t0 >= c0
                         && q.t0 < c1
-                        && q.q.unit.as_deref().is_some_and(|u| !matches!(u, "percent" | "kilometers" | "miles" | "meters"))
+                        && q.q.unit.as_deref().is_some_and(|u| {
+                            !matches!(u, "percent" | "kilometers" | "miles" | "meters")
+                        })
                 })
                 .cloned()
                 .map(Some)
@@ -921,7 +1047,10 @@ impl Doc<'_> {
             }
             let stated = self.stated_time(si, c0, c1);
             let evidence = self.evidence_sent(si, rule);
-            for (&cl, qm) in claimants.iter().flat_map(|c| qms.iter().map(move |q| (c, q))) {
+            for (&cl, qm) in claimants
+                .iter()
+                .flat_map(|c| qms.iter().map(move |q| (c, q)))
+            {
                 self.claims.push(ClaimRec {
                     claimant: cl,
                     via: via.clone(),
@@ -959,7 +1088,8 @@ impl Doc<'_> {
             k -= 1;
             match self.toks[k].lower.as_str() {
                 "and" | "but" => return true,
-                "in" | "turn" | "also" | "then" | "later" | "," | "has" | "have" | "had" | "repeatedly" => continue,
+                "in" | "turn" | "also" | "then" | "later" | "," | "has" | "have" | "had"
+                | "repeatedly" | "instead" | "subsequently" | "further" => continue,
                 _ => return false,
             }
         }
@@ -973,7 +1103,10 @@ impl Doc<'_> {
         if next_cue >= s1 {
             return s1;
         }
-        if self.toks[next_cue].lower.ends_with("ing") && next_cue > 0 && self.toks[next_cue - 1].norm == "," {
+        if self.toks[next_cue].lower.ends_with("ing")
+            && next_cue > 0
+            && self.toks[next_cue - 1].norm == ","
+        {
             return next_cue - 1;
         }
         if self.quoted(next_cue) {
@@ -991,7 +1124,12 @@ impl Doc<'_> {
             while b > cs && matches!(self.toks[b - 1].lower.as_str(), "the" | "a" | "an") {
                 b -= 1;
             }
-            if b > cs && matches!(self.toks[b - 1].lower.as_str(), "," | "but" | "while" | "and" | "--" | ";") {
+            if b > cs
+                && matches!(
+                    self.toks[b - 1].lower.as_str(),
+                    "," | "but" | "while" | "and" | "--" | ";"
+                )
+            {
                 return b - 1;
             }
         }
@@ -1167,12 +1305,19 @@ mod debug_tests {
     #[test]
     fn dbg_lviv() {
         let text = std::fs::read_to_string("/tmp/t1.txt").unwrap();
-        let mut d = crate::extract::Doc::new(&text, chrono::NaiveDate::from_ymd_opt(2021, 12, 4).unwrap(), None);
+        let mut d = crate::extract::Doc::new(
+            &text,
+            chrono::NaiveDate::from_ymd_opt(2021, 12, 4).unwrap(),
+            None,
+        );
         d.tag_times();
         d.find_actors();
         d.find_quantities();
         for (i, t) in d.toks.iter().enumerate() {
-            eprintln!("{i} {} q={:?} tx={:?} m={:?} s={}", t.norm, d.inq[i], d.tx_at[i], d.ment_at[i], d.sent_of[i]);
+            eprintln!(
+                "{i} {} q={:?} tx={:?} m={:?} s={}",
+                t.norm, d.inq[i], d.tx_at[i], d.ment_at[i], d.sent_of[i]
+            );
         }
         d.find_claims();
         eprintln!("{}", d.claims.len());
