@@ -361,7 +361,9 @@ impl Doc<'_> {
                 det = Some(l.to_owned());
                 j += 1;
             } else if ANON_MODS.contains(&l)
-                && !(toks[j].is_cap() && LEX.names.longest(toks, j, lim).is_some())
+                && !(toks[j].is_cap()
+                    && (LEX.names.longest(toks, j, lim).is_some()
+                        || LEX.agencies.longest(toks, j, lim).is_some()))
                 && !(l == "white" && toks.get(j + 1).is_some_and(|t| t.norm == "House"))
                 && !(l == "state" && toks.get(j + 1).is_some_and(|t| t.norm == "Department"))
                 && !(l == "state" && toks[j].is_cap())
@@ -590,11 +592,38 @@ impl Doc<'_> {
     /// where capitals say nothing about names.
     fn title_case(&self, k: usize) -> bool {
         let s = &self.sents[self.sent_of[k]];
-        let words: Vec<&super::text::Token> = self.toks[s.t0..s.t1]
-            .iter()
-            .filter(|t| t.kind == TokKind::Word && t.norm.len() > 3)
-            .collect();
-        words.len() >= 4 && words.iter().filter(|t| t.is_cap()).count() * 10 >= words.len() * 7
+        let fw = |l: &str| {
+            matches!(
+                l,
+                "for"
+                    | "with"
+                    | "to"
+                    | "on"
+                    | "in"
+                    | "of"
+                    | "and"
+                    | "the"
+                    | "from"
+                    | "at"
+                    | "as"
+                    | "after"
+                    | "over"
+                    | "amid"
+                    | "a"
+                    | "by"
+            )
+        };
+        let (mut cap, mut low) = (0, 0);
+        for t in &self.toks[s.t0 + 1..s.t1] {
+            if t.kind == TokKind::Word && fw(&t.lower) {
+                if t.is_cap() {
+                    cap += 1;
+                } else {
+                    low += 1;
+                }
+            }
+        }
+        cap >= 1 && low == 0
     }
 
     fn administration_of(&mut self, person: usize, surface: &str, end: usize) -> (usize, bool) {
