@@ -671,7 +671,7 @@ impl Doc<'_> {
             let head = match l.as_str() {
                 "separatists" | "separatist" | "rebels" | "militants" | "insurgents"
                 | "militias" | "militia" | "militiamen" | "volunteers" | "mercenaries"
-                | "guerrillas" => l.clone(),
+                | "guerrillas" | "insurgency" => l.clone(),
                 _ => {
                     if !modifier_like(&self.toks[k]) {
                         return None;
@@ -682,13 +682,13 @@ impl Doc<'_> {
             if head == "separatist"
                 && !matches!(
                     self.toks.get(k + 1).map(|t| t.lower.as_str()),
-                    Some("militias" | "forces" | "fighters" | "rebels")
+                    Some("militias" | "forces" | "fighters" | "rebels" | "insurgency" | "movement")
                 )
             {
                 return None;
             }
             let head = match head.as_str() {
-                "separatist" => "separatists".to_owned(),
+                "separatist" | "insurgency" => "separatists".to_owned(),
                 "militia" => "militias".to_owned(),
                 _ => head,
             };
