@@ -74,8 +74,18 @@ impl<'a> Tagger<'a> {
         let mut i = 0;
         while i < self.toks.len() {
             let t = self.toks[i];
-            let trigger = t.info.is_some() || t.phrase || t.kind == Kind::Num || self.is_apos(i);
-            if trigger && let Some(m) = self.best(i) {
+            // articles only start a time when a known word follows
+            let lead_ok = !t.trig
+                || t.kind != Kind::Word
+                || !matches!(self.lw(i), "the" | "that" | "a" | "an")
+                || self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.kind == Kind::Num || n.info.is_some())
+                || matches!(self.lw(i + 1), "same" | "future" | "near");
+            if t.trig
+                && lead_ok
+                && let Some(m) = self.best(i)
+            {
                 i = m.e.max(i + 1);
                 if let Some(t) = self.emit(m) {
                     out.push(t);
@@ -153,6 +163,8 @@ impl<'a> Tagger<'a> {
             self.r_year_end(i),
             self.r_weekend(i),
             self.r_the_quarter(i),
+            self.r_week_of(i),
+            self.r_the_year(i),
             self.r_bare_plural(i),
         ];
         let mut best: Option<M> = None;
@@ -328,6 +340,9 @@ impl<'a> Tagger<'a> {
                 }
                 if self.is(j, "couple") || self.is(j, "dozen") || self.is(j, "few") {
                     return None;
+                }
+                if matches!(self.lw(i), "couple" | "dozen") && self.is(j, "of") {
+                    j += 1;
                 }
                 if matches!(self.lw(i), "a" | "an") {
                     return None;
@@ -521,12 +536,19 @@ impl<'a> Tagger<'a> {
     /// the tense of the clause.
     fn guess_year(&self, m: u32, d: Option<u32>, s: usize, e: usize) -> i32 {
         let y = self.dct.year();
-        let here = (self.dct.month(), d.map(|_| self.dct.day()).unwrap_or(0));
-        let there = (m, d.unwrap_or(0));
         match self.tense(s, e) {
-            Some(Tense::Past) if m > self.dct.month() => y - 1,
-            Some(Tense::Future | Tense::Modal) if there < here => y + 1,
-            Some(Tense::Past | Tense::Future | Tense::Modal) => y,
+            Some(Tense::Past) => {
+                // a date a few weeks ahead in a "past" clause is more likely
+                // a misread tense than last year's
+                let soon = d
+                    .and_then(|d| NaiveDate::from_ymd_opt(y, m, d))
+                    .is_some_and(|x| x > self.dct && (x - self.dct).num_days() <= 21);
+                if m > self.dct.month() && !soon { y - 1 } else { y }
+            }
+            // month precision: "will meet on Dec. 7" written on Dec. 8 is a
+            // misread tense more often than next year's date
+            Some(Tense::Future) if m < self.dct.month() => y + 1,
+            Some(Tense::Future) => y,
             _ => {
                 // no cue: the nearer of this year's and the neighbouring one
                 let diff = i64::from(m) - i64::from(self.dct.month());
@@ -599,6 +621,12 @@ impl<'a> Tagger<'a> {
                 continue;
             }
             let j = i + 1 + p.rest.len();
+            // "over the past two months" is "during", not "more than"
+            if matches!(first, "over" | "under")
+                && (self.is(j, "the") || self.info(j).is_some_and(|x| x.deictic.is_some()))
+            {
+                return None;
+            }
             let inner = self
                 .r_the(j)
                 .into_iter()
@@ -633,6 +661,9 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let inner = self.r_core(i + 1)?;
+        if inner.rule == "year_ago" && inner.e <= i + 4 {
+            return None;
+        }
         let ok = match &inner.val {
             Val::Date(Dv::Day(_) | Dv::Month(..) | Dv::Year(_) | Dv::Clock(..)) => {
                 matches!(inner.rule, "deictic" | "part" | "anchored" | "year_ago")
@@ -665,9 +696,7 @@ impl<'a> Tagger<'a> {
         let m = m?;
         let word = self.lw(j - 1).to_owned();
         let had_the = j - 1 > i;
-        if self.is(j, "of") {
-            j += 1;
-        } else if self.is(j, "-") && self.glued(j) {
+        if self.is(j, "of") || (self.is(j, "-") && self.glued(j)) {
             j += 1;
         } else if had_the && matches!(word.as_str(), "end" | "beginning" | "start" | "middle") {
             return None;
@@ -677,14 +706,14 @@ impl<'a> Tagger<'a> {
                 self.lw(j),
                 "this" | "that" | "the" | "last" | "next" | "today" | "yesterday" | "tomorrow"
             )
-            && !self.info(j).is_some_and(|x| x.weekday.is_some())
+            && self.info(j).is_none_or(|x| x.weekday.is_none())
         {
             return None;
         }
         // "the end of the month", "the end of the year": the current period
         let inner = if self.is(j, "the")
             && let Some((u, false)) = self.unit_at(j + 1)
-            && !self.unit_at(j + 2).is_some()
+            && self.unit_at(j + 2).is_none()
         {
             let base = if matches!(u, Unit::Day) {
                 self.anchor_or_dct(u)
@@ -789,8 +818,8 @@ impl<'a> Tagger<'a> {
         if self.is(k, "of") || self.is(k, ",") {
             k += 1;
         }
-        if let Some(y) = self.year_at(k) {
-            return mk(i, k + 1, Val::Date(Dv::Month(y, mo)), "month_year");
+        if let Some((y, e)) = self.year_any(k) {
+            return mk(i, e, Val::Date(Dv::Month(y, mo)), "month_year");
         }
         if self.is_apos(j) && self.glued(j + 1) && self.raw(j + 1).len() == 2 {
             let y = self.two_digit_year(self.num(j + 1)?);
@@ -845,6 +874,27 @@ impl<'a> Tagger<'a> {
         mk(i, j, Val::Date(Dv::Month(y, mo)), "month")
     }
 
+    /// A year in digits or in words at `k`: (year, next token).
+    fn year_any(&self, k: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_at(k) {
+            return Some((y, k + 1));
+        }
+        match self.r_year_words(k)? {
+            M { val: Val::Date(Dv::Year(y)), e, .. } => Some((y, e)),
+            _ => None,
+        }
+    }
+
+    /// "the week of March 6": the ISO week holding that day.
+    fn r_week_of(&self, i: usize) -> Option<M> {
+        if !self.is(i, "the") || !self.is(i + 1, "week") || !self.is(i + 2, "of") {
+            return None;
+        }
+        let m = self.r_month(i + 3).or_else(|| self.r_day_month(i + 3))?;
+        let Val::Date(Dv::Day(d)) = m.val else { return None };
+        mk(i, m.e, Val::Date(at_unit(d, Unit::Week)?), "week_of")
+    }
+
     fn two_digit_year(&self, n: i64) -> i32 {
         let c = self.dct.year().div_euclid(100) * 100;
         let y = c + n as i32;
@@ -869,7 +919,9 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let mut e = k + 1;
-        if self.is(e, ".") && self.glued(e) {
+        let w = self.lw(k);
+        if self.is(e, ".") && self.glued(e) && w.len() <= 4 && !matches!(w, "may" | "june" | "july")
+        {
             e += 1;
         }
         let mut k2 = e;
@@ -1039,11 +1091,11 @@ impl<'a> Tagger<'a> {
             let w = self.lw(j + 1);
             if n.kind == Kind::Word
                 && !n.cap
-                && !(lead && !self.info(j + 1).is_some_and(|x| x.qty_after))
+                && (!lead || self.info(j + 1).is_some_and(|x| x.qty_after))
             {
                 let known_time = self
                     .info(j + 1)
-                    .is_some_and(|x| x.unit.is_none() && x.qty_after == false);
+                    .is_some_and(|x| x.unit.is_none() && !x.qty_after);
                 if self
                     .info(j + 1)
                     .is_some_and(|x| x.qty_after || x.unit.is_some())
@@ -1166,11 +1218,11 @@ impl<'a> Tagger<'a> {
         if let Some(y) = self.year_at(o) {
             explicit = Some(y);
             e = o + 1;
-        } else if self.is(o, "this") || self.is(o, "last") || self.is(o, "next") {
-            if self.is(o + 1, "year") {
-                explicit = Some(self.dct.year() + self.info(o)?.deictic?.0);
-                e = o + 2;
-            }
+        } else if (self.is(o, "this") || self.is(o, "last") || self.is(o, "next"))
+            && self.is(o + 1, "year")
+        {
+            explicit = Some(self.dct.year() + self.info(o)?.deictic?.0);
+            e = o + 2;
         }
         let y = year.or(explicit);
         let val = match u {
@@ -1209,8 +1261,8 @@ impl<'a> Tagger<'a> {
         if self.is(o, "of") || self.is(o, ",") {
             o += 1;
         }
-        if let Some(y) = self.year_at(o) {
-            return mk(i, o + 1, Val::Date(Dv::Season(y, code)), "season");
+        if let Some((y, e)) = self.year_any(o) {
+            return mk(i, e, Val::Date(Dv::Season(y, code)), "season");
         }
         if !matches!(
             prev,
@@ -1343,8 +1395,10 @@ impl<'a> Tagger<'a> {
             let y = self.dct.year();
             let m0 = self.dct.month();
             let y = match off {
+                // "last February" in March is a year back: the month just
+                // past would be named without "last"
                 -1 => {
-                    if mo < m0 {
+                    if mo + 1 < m0 {
                         y
                     } else {
                         y - 1
@@ -1362,7 +1416,19 @@ impl<'a> Tagger<'a> {
             return mk(i, j + 1, Val::Date(Dv::Month(y, mo)), "deictic");
         }
         if let Some((code, false)) = info.season {
-            let y = self.dct.year() + off as i32;
+            let mut y = self.dct.year() + off as i32;
+            // "this past spring": the latest one already over
+            if self.is(i, "this") && off == -1 {
+                let first = match code {
+                    "SP" => 3,
+                    "SU" => 6,
+                    "FA" => 9,
+                    _ => 12,
+                };
+                if first + 3 <= self.dct.month() {
+                    y = self.dct.year();
+                }
+            }
             return mk(i, j + 1, Val::Date(Dv::Season(y, code)), "deictic");
         }
         if let Some((DayPart::Code(p), false)) = info.day_part
@@ -1392,7 +1458,7 @@ impl<'a> Tagger<'a> {
             "yesterday" => Some(-1),
             "tomorrow" => Some(1),
             "tonight" => {
-                return mk(i, i + 1, Val::Date(Dv::Part(self.dct, "NI")), "dayword");
+                return mk(i, i + 1, Val::Date(Dv::Day(self.dct)), "dayword");
             }
             _ => None,
         };
@@ -1555,10 +1621,10 @@ impl<'a> Tagger<'a> {
             return mk(i, end, Val::Date(v), "ago");
         }
         if matches!(c, Count::Vague)
-            && matches!(
+            && !matches!(
                 w,
                 "recent" | "several" | "few" | "many" | "some" | "numerous"
-            ) == false
+            )
             && !plural
         {
             return None;
@@ -1756,9 +1822,12 @@ impl<'a> Tagger<'a> {
             e += usize::from(matches!(self.lw(e), "period" | "quarter"));
         }
         let base = match &self.anchor {
-            Some(
-                a @ (Dv::Quarter(..) | Dv::Month(..) | Dv::Half(..) | Dv::Day(_) | Dv::Year(_)),
-            ) => a.clone(),
+            Some(a @ (Dv::Quarter(..) | Dv::Half(..))) => a.clone(),
+            // "the year-ago quarter" after "Sept. 30": that date's quarter
+            Some(a @ (Dv::Day(_) | Dv::Month(..))) if self.is(i + 3, "quarter") => {
+                at_unit(a.first_day()?, Unit::Quarter)?
+            }
+            Some(a @ (Dv::Day(_) | Dv::Month(..))) => a.clone(),
             _ => at_unit(self.dct, Unit::Year)?,
         };
         mk(i, e, Val::Date(shift(&base, Unit::Year, -1)?), "year_ago")
@@ -1816,6 +1885,30 @@ impl<'a> Tagger<'a> {
             _ => shift(&at_unit(self.dct, Unit::Quarter)?, Unit::Quarter, -1)?,
         };
         mk(i, i + 2, Val::Date(v), "anchored")
+    }
+
+    /// "the year", "the fiscal year": a span of a year; "the full year":
+    /// the DCT's year; "the latest
+    /// period": the last complete quarter.
+    fn r_the_year(&self, i: usize) -> Option<M> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        if matches!(self.lw(i + 1), "latest" | "recent") && self.is(i + 2, "period") {
+            let v = match &self.anchor {
+                Some(q @ Dv::Quarter(..)) => q.clone(),
+                _ => shift(&at_unit(self.dct, Unit::Quarter)?, Unit::Quarter, -1)?,
+            };
+            return mk(i, i + 3, Val::Date(v), "anchored");
+        }
+        let j = if matches!(self.lw(i + 1), "fiscal" | "full" | "whole" | "entire") { i + 2 } else { i + 1 };
+        if !self.is(j, "year") || matches!(self.lw(j + 1), "-" | "'" | "’" | "of") || self.num(j + 1).is_some() {
+            return None;
+        }
+        // "the full year" of results names the calendar year
+        let named = self.is(i + 1, "full");
+        let val = if named { Val::Date(Dv::Year(self.dct.year())) } else { Val::Dur("P1Y".into()) };
+        mk(i, j + 1, val, "the_year")
     }
 
     /// "the weekend": the one just past in a past clause, else the coming one.
@@ -1931,7 +2024,7 @@ pub(crate) fn dur_value(c: Count, u: Unit) -> Option<String> {
                 Unit::Second => "PTXS",
                 Unit::Decade => "PXDE",
                 Unit::Century => "PXCE",
-                Unit::Quarter => "PXQ",
+                Unit::Quarter => "PXM",
                 Unit::Half | Unit::Millennium => "PXY",
             }
             .into(),
@@ -1969,6 +2062,7 @@ pub(crate) fn dur_value(c: Count, u: Unit) -> Option<String> {
         Unit::Half => format!("P{}M", n * 6),
         Unit::Fortnight => format!("P{}W", n * 2),
         Unit::Weekend => format!("P{}D", n * 2),
+        Unit::Quarter => format!("P{}M", n * 3),
         _ => format!("P{n}{}", code(u)),
     })
 }

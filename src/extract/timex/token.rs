@@ -24,8 +24,8 @@ pub(crate) struct Tok {
     /// First letter is upper case.
     pub cap: bool,
     pub info: Option<&'static WordInfo>,
-    /// Starts a lexicon phrase.
-    pub phrase: bool,
+    /// A rule may start here.
+    pub trig: bool,
 }
 
 /// Tokens of `text`; `low` is `text` with ASCII letters lower-cased (same
@@ -75,12 +75,14 @@ pub(crate) fn tokenize(text: &str, low: &str) -> Vec<Tok> {
             kind = Kind::Punct;
         }
         let w = &low[s..i];
-        let (info, phrase) = if kind == Kind::Punct {
-            (None, false)
-        } else {
-            (lex.words.get(w), lex.phrases.contains_key(w))
+        let info = if kind == Kind::Word { lex.get(w) } else { None };
+        let trig = match kind {
+            Kind::Num => true,
+            Kind::Word => info.is_some_and(|x| x.starts),
+            Kind::Punct => matches!(&text[s..i], "'" | "’" | "‘"),
         };
         out.push(Tok {
+            trig,
             s,
             e: i,
             kind,
@@ -88,7 +90,6 @@ pub(crate) fn tokenize(text: &str, low: &str) -> Vec<Tok> {
             newline,
             cap: c.is_ascii_uppercase(),
             info,
-            phrase,
         });
         space = false;
         newline = false;
