@@ -379,6 +379,55 @@ impl Doc<'_> {
             return None;
         }
         let np_start = j;
+        // "the alliance", "the 30-nation military organization", "the bloc": the last
+        // international organisation named.
+        if det.as_deref() == Some("the") || (i > 0 && self.toks[i].lower == "the") {
+            let mut e = j;
+            while e < lim && e < j + 6 {
+                let l = self.toks[e].lower.as_str();
+                if matches!(l, "alliance" | "bloc" | "organization" | "organisation") {
+                    if let Some(a) =
+                        self.mentions
+                            .iter()
+                            .rev()
+                            .take(40)
+                            .map(|m| m.actor)
+                            .find(|&a| {
+                                self.actors[a].kind == ActorKind::Organization
+                                    && self.actors[a].key.starts_with("org:")
+                            })
+                    {
+                        let mut end = e + 1;
+                        if self.toks.get(end).is_some_and(|t| t.norm == "'s") {
+                            end += 1;
+                        }
+                        return Some((end, Some((a, false))));
+                    }
+                    break;
+                }
+                let ok = self.toks[e].kind == TokKind::Number
+                    || matches!(
+                        l,
+                        "-" | "nation"
+                            | "member"
+                            | "military"
+                            | "western"
+                            | "transatlantic"
+                            | "defense"
+                            | "defence"
+                            | "security"
+                            | "political"
+                            | "european"
+                            | "trade"
+                            | "economic"
+                            | "country"
+                    );
+                if !ok {
+                    break;
+                }
+                e += 1;
+            }
+        }
         // Entity: a gazetteer name.
         let mut base: Option<usize> = None;
         let mut base_country: Option<usize> = None;

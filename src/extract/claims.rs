@@ -928,8 +928,12 @@ impl Doc<'_> {
                         left.map(|l| (l.0.list(), l.1))
                     );
                 }
-                let participle =
-                    self.toks[v].lower.ends_with("ing") && v > s0 && self.toks[v - 1].norm == ",";
+                let participle = self.toks[v].lower.ends_with("ing")
+                    && v > s0
+                    && matches!(
+                        self.toks[v - 1].lower.as_str(),
+                        "," | "while" | "and" | "before" | "after"
+                    );
                 if let Some((a, end)) = right {
                     claimants = vec![a];
                     // Content before: from the sentence (or quotation) start to the cue.
@@ -952,6 +956,27 @@ impl Doc<'_> {
                             && self.toks[cs..s1]
                                 .iter()
                                 .all(|t| t.kind != TokKind::Word || self.tx_at[cs].is_some()));
+                    // '"...," Blinken said during a press conference': the quotation is the content.
+                    let quote_before = sstart > s0 + 1
+                        && (self.toks[sstart - 1].kind == TokKind::Quote
+                            || (self.toks[sstart - 1].norm == ","
+                                && self.toks[sstart - 2].kind == TokKind::Quote));
+                    let prep_after = cs < s1
+                        && matches!(
+                            self.toks[cs].lower.as_str(),
+                            "during"
+                                | "at"
+                                | "in"
+                                | "after"
+                                | "before"
+                                | "while"
+                                | "as"
+                                | "alongside"
+                                | "ahead"
+                                | "following"
+                                | "when"
+                        );
+                    let trailing = trailing || (quote_before && prep_after);
                     if !trailing && cs < s1 {
                         c0 = cs;
                         c1 = self.content_end(cs, next_cue, s1);
