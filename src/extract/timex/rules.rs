@@ -543,11 +543,7 @@ impl<'a> Tagger<'a> {
                 let soon = d
                     .and_then(|d| NaiveDate::from_ymd_opt(y, m, d))
                     .is_some_and(|x| x > self.dct && (x - self.dct).num_days() <= 21);
-                if m > self.dct.month() && !soon {
-                    y - 1
-                } else {
-                    y
-                }
+                if m > self.dct.month() && !soon { y - 1 } else { y }
             }
             // month precision: "will meet on Dec. 7" written on Dec. 8 is a
             // misread tense more often than next year's date
@@ -884,11 +880,7 @@ impl<'a> Tagger<'a> {
             return Some((y, k + 1));
         }
         match self.r_year_words(k)? {
-            M {
-                val: Val::Date(Dv::Year(y)),
-                e,
-                ..
-            } => Some((y, e)),
+            M { val: Val::Date(Dv::Year(y)), e, .. } => Some((y, e)),
             _ => None,
         }
     }
@@ -899,9 +891,7 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let m = self.r_month(i + 3).or_else(|| self.r_day_month(i + 3))?;
-        let Val::Date(Dv::Day(d)) = m.val else {
-            return None;
-        };
+        let Val::Date(Dv::Day(d)) = m.val else { return None };
         mk(i, m.e, Val::Date(at_unit(d, Unit::Week)?), "week_of")
     }
 
@@ -1911,24 +1901,13 @@ impl<'a> Tagger<'a> {
             };
             return mk(i, i + 3, Val::Date(v), "anchored");
         }
-        let j = if matches!(self.lw(i + 1), "fiscal" | "full" | "whole" | "entire") {
-            i + 2
-        } else {
-            i + 1
-        };
-        if !self.is(j, "year")
-            || matches!(self.lw(j + 1), "-" | "'" | "’" | "of")
-            || self.num(j + 1).is_some()
-        {
+        let j = if matches!(self.lw(i + 1), "fiscal" | "full" | "whole" | "entire") { i + 2 } else { i + 1 };
+        if !self.is(j, "year") || matches!(self.lw(j + 1), "-" | "'" | "’" | "of") || self.num(j + 1).is_some() {
             return None;
         }
         // "the full year" of results names the calendar year
         let named = self.is(i + 1, "full");
-        let val = if named {
-            Val::Date(Dv::Year(self.dct.year()))
-        } else {
-            Val::Dur("P1Y".into())
-        };
+        let val = if named { Val::Date(Dv::Year(self.dct.year())) } else { Val::Dur("P1Y".into()) };
         mk(i, j + 1, val, "the_year")
     }
 
