@@ -520,9 +520,18 @@ impl Doc<'_> {
             }
             None => {
                 // "the number of troops ... by 7,000"
-                let (_, u) = (s0..s1).find_map(|k| LEX.units.longest(&self.toks, k, s1))?;
+                let (k, u) = (s0..s1)
+                    .find_map(|k| LEX.units.longest(&self.toks, k, s1).map(|(_, u)| (k, u)))?;
                 m.q.unit = Some(u.clone());
-                m.subject = Some(u.clone());
+                // "the number of Russian troops": the owner is the adjective before the unit.
+                let owner = self
+                    .mention_at(k.saturating_sub(1))
+                    .filter(|m| m.adjective)
+                    .map(|m| self.owner_word(m.actor));
+                m.subject = Some(match owner {
+                    Some(o) => format!("{o} {u}"),
+                    None => u.clone(),
+                });
             }
         }
         Some(m)

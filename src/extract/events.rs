@@ -739,12 +739,28 @@ impl Doc<'_> {
                 }
                 return Some(m.actor);
             }
-            if tk.norm == ","
-                || matches!(
-                    tk.lower.as_str(),
-                    "that" | "which" | "who" | "but" | "while" | "because"
-                )
-            {
+            if tk.norm == "," {
+                // An appositive: "Romania, a NATO member, has backed ...".
+                let prev_comma = (j.saturating_sub(8).max(s0)..j)
+                    .rev()
+                    .find(|&q| self.toks[q].norm == ",");
+                if let Some(q) = prev_comma {
+                    if matches!(self.toks[q + 1].lower.as_str(), "a" | "an" | "the") {
+                        j = q;
+                        continue;
+                    }
+                }
+                if let Some(m) = j.checked_sub(1).and_then(|p| self.mention_at(p)) {
+                    if m.t1 == j && !m.adjective {
+                        return Some(m.actor);
+                    }
+                }
+                return None;
+            }
+            if matches!(
+                tk.lower.as_str(),
+                "that" | "which" | "who" | "but" | "while" | "because"
+            ) {
                 return None;
             }
         }

@@ -114,6 +114,8 @@ pub struct Country {
     pub code: String,
     pub name: String,
     pub names: Vec<String>,
+    /// Adjectives and demonyms, the adjective first ("Russian").
+    pub adjectives: Vec<String>,
     pub capitals: Vec<String>,
 }
 
@@ -233,6 +235,7 @@ impl Lexicon {
                 code: r[0].to_owned(),
                 name: r[1].to_owned(),
                 names,
+                adjectives: adjs,
                 capitals: caps,
             });
         }
