@@ -81,7 +81,7 @@ const DETS: &[&str] = &[
     "a", "an", "the", "some", "other", "several", "many", "two", "three", "four", "five", "one",
 ];
 
-impl Doc<'_> {
+impl<'a> Doc<'a> {
     /// Adds (or finds) an actor by key.
     pub fn actor(&mut self, key: &str, name: &str, kind: ActorKind) -> usize {
         if let Some(&i) = self.actor_keys.get(key) {
@@ -116,6 +116,9 @@ impl Doc<'_> {
     }
 
     fn country_actor(&mut self, ci: usize) -> usize {
+        if let Some(Some(a)) = self.country_actor_of.get(ci) {
+            return *a;
+        }
         let c = &LEX.countries[ci];
         let key = format!("country:{}", c.code);
         let fresh = !self.actor_keys.contains_key(&key);
@@ -131,6 +134,10 @@ impl Doc<'_> {
             let gov2 = format!("Government of {}", c.name);
             self.alias(a, &gov2);
         }
+        if self.country_actor_of.len() <= ci {
+            self.country_actor_of.resize(ci + 1, None);
+        }
+        self.country_actor_of[ci] = Some(a);
         a
     }
 
@@ -265,11 +272,12 @@ impl Doc<'_> {
         None
     }
 
-    fn span_text(&self, t0: usize, t1: usize) -> String {
+    fn span_text(&self, t0: usize, t1: usize) -> &'a str {
         if t0 >= t1 {
-            return String::new();
+            return "";
         }
-        self.text[self.toks[t0].start..self.toks[t1 - 1].end].to_owned()
+        let text: &'a str = self.text;
+        &text[self.toks[t0].start..self.toks[t1 - 1].end]
     }
 
     /// Finds every actor mention, sentence by sentence.
@@ -455,7 +463,7 @@ impl Doc<'_> {
                 }
                 Name::Capital(ci) => {
                     if LOCATIVE.contains(&prev_lower.as_str()) && det.is_none() {
-                        self.places.push((j, k, surface));
+                        self.places.push((j, k, surface.to_owned()));
                         return Some((k, None));
                     }
                     let a = self.country_actor(ci);
@@ -589,7 +597,7 @@ impl Doc<'_> {
                 }
                 let placey = self.toks[k..e].iter().any(|t| is_place_word(&t.norm));
                 if placey {
-                    self.places.push((k, e, surface));
+                    self.places.push((k, e, surface.to_owned()));
                     return Some((e, None));
                 }
                 if e - k >= 2 && !(sent_start && k == i && self.toks[k].lower == "the") {
@@ -639,8 +647,21 @@ impl Doc<'_> {
 
     /// Whether the sentence holding token `k` is a headline in title case,
     /// where capitals say nothing about names.
-    fn title_case(&self, k: usize) -> bool {
-        let s = &self.sents[self.sent_of[k]];
+    fn title_case(&mut self, k: usize) -> bool {
+        let si = self.sent_of[k];
+        if let Some(Some(v)) = self.title_case_of.get(si) {
+            return *v;
+        }
+        let v = self.title_case_uncached(si);
+        if self.title_case_of.len() <= si {
+            self.title_case_of.resize(si + 1, None);
+        }
+        self.title_case_of[si] = Some(v);
+        v
+    }
+
+    fn title_case_uncached(&self, si: usize) -> bool {
+        let s = &self.sents[si];
         let fw = |l: &str| {
             matches!(
                 l,
@@ -969,7 +990,7 @@ impl Doc<'_> {
                 && surface[..dl].eq_ignore_ascii_case(d)
                 && surface.as_bytes()[dl] == b' '
             {
-                surface = surface[dl + 1..].to_owned();
+                surface = &surface[dl + 1..];
             }
         }
         let key_words: Vec<String> = surface
