@@ -361,12 +361,12 @@ impl<'a> Doc<'a> {
     ) -> Option<(usize, Option<(usize, bool)>)> {
         let toks = &self.toks;
         let mut j = i;
-        let mut det = None::<String>;
-        let mut mods: Vec<String> = Vec::new();
+        let mut det = None::<&'static str>;
+        let mut mods: Vec<&'static str> = Vec::new();
         while j < lim && toks[j].kind != TokKind::Quote {
             let l = toks[j].lower.as_str();
             if det.is_none() && mods.is_empty() && DETS.contains(&l) {
-                det = Some(l.to_owned());
+                det = DETS.iter().find(|d| **d == l).copied();
                 j += 1;
             } else if ANON_MODS.contains(&l)
                 && !(toks[j].is_cap()
@@ -377,7 +377,7 @@ impl<'a> Doc<'a> {
                 && !(l == "state" && toks[j].is_cap())
                 && !(l == "security" && toks[j].is_cap())
             {
-                mods.push(l.to_owned());
+                mods.push(ANON_MODS.iter().find(|d| **d == l).copied().unwrap_or(""));
                 j += 1;
             } else {
                 break;
@@ -389,7 +389,7 @@ impl<'a> Doc<'a> {
         let np_start = j;
         // "the alliance", "the 30-nation military organization", "the bloc": the last
         // international organisation named.
-        if det.as_deref() == Some("the") || (i > 0 && self.toks[i].lower == "the") {
+        if det == Some("the") || (i > 0 && self.toks[i].lower == "the") {
             let mut e = j;
             while e < lim && e < j + 6 {
                 let l = self.toks[e].lower.as_str();
@@ -441,11 +441,7 @@ impl<'a> Doc<'a> {
         let mut base_country: Option<usize> = None;
         let mut adjective = false;
         let mut k = j;
-        let prev_lower = if i > 0 {
-            self.toks[i - 1].lower.clone()
-        } else {
-            String::new()
-        };
+        let prev_loc = i > 0 && LOCATIVE.contains(&self.toks[i - 1].lower.as_str());
         if let Some((n, name)) = LEX.names.longest(&self.toks, j, lim).map(|(n, v)| (n, *v)) {
             let surface = self.span_text(j, j + n);
             k = j + n;
@@ -462,7 +458,7 @@ impl<'a> Doc<'a> {
                     adjective = true;
                 }
                 Name::Capital(ci) => {
-                    if LOCATIVE.contains(&prev_lower.as_str()) && det.is_none() {
+                    if prev_loc && det.is_none() {
                         self.places.push((j, k, surface.to_owned()));
                         return Some((k, None));
                     }
@@ -555,14 +551,14 @@ impl<'a> Doc<'a> {
             };
             if let Some(ag) = agency {
                 let k2 = k + n;
-                if let Some(r) = self.after_base(np_start, k2, lim, ag, det.as_deref(), &mods) {
+                if let Some(r) = self.after_base(np_start, k2, lim, ag, det, &mods) {
                     return Some(r);
                 }
                 return Some((k2, Some((ag, false))));
             }
         }
         if let Some(b) = base {
-            if let Some(r) = self.after_base(np_start, k, lim, b, det.as_deref(), &mods) {
+            if let Some(r) = self.after_base(np_start, k, lim, b, det, &mods) {
                 return Some(r);
             }
             if !mods2.is_empty() && k < lim {
@@ -572,14 +568,13 @@ impl<'a> Doc<'a> {
             return Some((k, Some((b, adjective))));
         }
         // No entity: titles, anonymous heads, unknown names.
-        if let Some(r) = self.after_base(np_start, k, lim, usize::MAX, det.as_deref(), &mods) {
+        if let Some(r) = self.after_base(np_start, k, lim, usize::MAX, det, &mods) {
             return Some(r);
         }
-        let t = self.toks[k].clone();
-        if namelike(&t)
-            && !(is_function_word(&t.lower) && (sent_start || k == np_start))
-            && !self.title_case(k)
-        {
+        let t_namelike = namelike(&self.toks[k]);
+        let t_fw = is_function_word(&self.toks[k].lower);
+        let t_cue = LEX.cues.contains_first(&self.toks[k].lower);
+        if t_namelike && !(t_fw && (sent_start || k == np_start)) && !self.title_case(k) {
             let e = self.namerun(k, lim);
             if e > k {
                 let surface = self.span_text(k, e);
@@ -628,10 +623,7 @@ impl<'a> Doc<'a> {
                         self.toks[i - 1].lower.as_str(),
                         "said" | "says" | "told" | "added"
                     );
-                if (next_cue || prev_cue)
-                    && !is_function_word(&t.lower)
-                    && !LEX.cues.contains_first(&t.lower)
-                {
+                if (next_cue || prev_cue) && !t_fw && !t_cue {
                     let a = self.person_actor(&w);
                     return Some((e, Some((a, false))));
                 }
@@ -713,7 +705,52 @@ impl<'a> Doc<'a> {
     fn group_at(&mut self, j: usize, lim: usize) -> Option<(usize, usize)> {
         // Up to two modifier tokens ("Kremlin-backed", "pro-Russian") before the head.
         for k in j..(j + 6).min(lim) {
-            let l = self.toks[k].lower.clone();
+            let l: &str = &self.toks[k].lower;
+            let is_head = matches!(
+                l,
+                "separatists"
+                    | "separatist"
+                    | "rebels"
+                    | "militants"
+                    | "insurgents"
+                    | "militias"
+                    | "militia"
+                    | "militiamen"
+                    | "volunteers"
+                    | "mercenaries"
+                    | "guerrillas"
+                    | "insurgency"
+            );
+            if !is_head
+                && !self.toks[k].is_cap()
+                && !matches!(
+                    l,
+                    "the"
+                        | "pro"
+                        | "-"
+                        | "backed"
+                        | "supported"
+                        | "led"
+                        | "armed"
+                        | "allied"
+                        | "controlled"
+                        | "held"
+                        | "sponsored"
+                        | "local"
+                        | "eastern"
+                        | "ethnic"
+                        | "separatist"
+                        | "some"
+                        | "many"
+                        | "two"
+                )
+            {
+                return None;
+            }
+            if !is_head {
+                continue;
+            }
+            let l = l.to_owned();
             let modifier_like = |t: &super::text::Token| {
                 t.is_cap()
                     || matches!(
@@ -796,7 +833,7 @@ impl<'a> Doc<'a> {
         lim: usize,
         base: usize,
         det: Option<&str>,
-        mods: &[String],
+        mods: &[&str],
     ) -> Option<(usize, Option<(usize, bool)>)> {
         let has_base = base != usize::MAX;
         let mut k = k0;
@@ -905,8 +942,7 @@ impl<'a> Doc<'a> {
         }
         // Anonymous head nouns: officials, sources, analysts...
         if k < lim {
-            let l = self.toks[k].lower.clone();
-            if let Some((sing, plural)) = LEX.anon.get(&l).cloned() {
+            if let Some((sing, plural)) = LEX.anon.get(self.toks[k].lower.as_str()).cloned() {
                 // "people" and "members" and "leaders" only as sources with a modifier.
                 let weak = matches!(
                     sing.as_str(),
