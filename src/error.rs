@@ -36,6 +36,17 @@ pub enum Error {
         message: String,
     },
 
+    /// Like [`Error::Invalid`], with the line and column of the offending
+    /// value in the input.
+    #[error("{path}:{line}:{column}: {field}: {message}")]
+    InvalidAt {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        field: String,
+        message: String,
+    },
+
     /// The database was written by a newer chronograph.
     #[error(
         "{path}: database schema version {found} is newer than this chronograph supports ({supported}); upgrade chronograph"

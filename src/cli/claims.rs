@@ -1,12 +1,176 @@
-//! `chronograph claims`.
+//! `chronograph claims`: search claims; who said what, through whom.
 
 use super::Ctx;
+use chronograph::export::{self, Rows};
+use chronograph::query::{self, conflicts::figure_text, time};
+use chronograph::store::query::{ClaimFilter, ClaimRow, open_read};
 use std::io::Write;
+
+/// Output formats of row listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RowFormat {
+    Table,
+    Json,
+    Csv,
+    Md,
+}
 
 /// Options of `chronograph claims`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Full-text query (SQLite FTS5 syntax) over statement, subject and evidence.
+    #[arg(long)]
+    pub about: Option<String>,
+    /// Claims made by this actor (name or alias).
+    #[arg(long)]
+    pub by: Option<String>,
+    /// Claims relayed through this actor.
+    #[arg(long)]
+    pub via: Option<String>,
+    /// Claims carried by this outlet.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Claims whose time ends on or after this date.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Claims whose time starts on or before this date.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Only what had been published by this date.
+    #[arg(long = "as-of")]
+    pub as_of: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: RowFormat,
+}
 
-pub fn run(_args: Args, _ctx: &Ctx, _out: &mut dyn Write) -> anyhow::Result<()> {
-    anyhow::bail!("`claims` is not built yet")
+fn chain(c: &ClaimRow) -> String {
+    std::iter::once(query::outlet_of(&c.document))
+        .chain(c.via.iter().map(|a| a.name.clone()))
+        .chain(std::iter::once(c.claimant.name.clone()))
+        .collect::<Vec<_>>()
+        .join(" > ")
+}
+
+fn rows(claims: &[ClaimRow], full: bool) -> Rows {
+    let mut r = if full {
+        Rows::new(&[
+            "id",
+            "claimant",
+            "chain",
+            "outlet",
+            "published",
+            "stated",
+            "valid",
+            "subject",
+            "statement",
+            "value",
+            "lower",
+            "upper",
+            "unit",
+            "polarity",
+            "modality",
+            "document",
+            "evidence",
+        ])
+    } else {
+        Rows::new(&[
+            "id",
+            "when",
+            "claimant",
+            "chain",
+            "stance",
+            "figure",
+            "statement",
+        ])
+    };
+    for c in claims {
+        let t = |v: &Option<chronograph::model::TimeValue>| {
+            v.as_ref()
+                .map(|t| time::display(t, false))
+                .unwrap_or_default()
+        };
+        let q = c.quantity.as_ref();
+        let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+        if full {
+            r.push(vec![
+                c.id.to_string(),
+                c.claimant.name.clone(),
+                chain(c),
+                query::outlet_of(&c.document),
+                c.document.published.clone(),
+                t(&c.stated),
+                t(&c.valid),
+                c.subject.clone().unwrap_or_default(),
+                c.statement.clone(),
+                num(q.and_then(|q| q.value)),
+                num(q.and_then(|q| q.lower)),
+                num(q.and_then(|q| q.upper)),
+                q.and_then(|q| q.unit.clone()).unwrap_or_default(),
+                c.polarity.clone(),
+                c.modality.clone(),
+                c.document.key.clone(),
+                c.evidence.text.clone(),
+            ]);
+        } else {
+            let when = c
+                .valid
+                .as_ref()
+                .or(c.stated.as_ref())
+                .map(|t| time::display(t, false));
+            r.push(vec![
+                c.id.to_string(),
+                when.unwrap_or_else(|| c.document.published.clone()),
+                c.claimant.name.clone(),
+                chain(c),
+                format!("{} {}", c.polarity, c.modality),
+                q.map(figure_text).unwrap_or_default(),
+                c.statement.clone(),
+            ]);
+        }
+    }
+    r
+}
+
+pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
+    let conn = open_read(&ctx.db)?;
+    let actor = |n: &Option<String>| -> anyhow::Result<Vec<i64>> {
+        Ok(match n {
+            Some(n) => vec![query::resolve_actor(&conn, n)?.id],
+            None => Vec::new(),
+        })
+    };
+    let day = |s: &Option<String>, end: bool| -> anyhow::Result<Option<String>> {
+        match s {
+            None => Ok(None),
+            Some(s) => Ok(Some(
+                time::parse_day(s, end)
+                    .ok_or_else(|| {
+                        anyhow::anyhow!("not a date: {s:?} (YYYY, YYYY-MM or YYYY-MM-DD)")
+                    })?
+                    .to_string(),
+            )),
+        }
+    };
+    let filter = ClaimFilter {
+        text: args.about.clone(),
+        by: actor(&args.by)?,
+        via: actor(&args.via)?,
+        outlet: args.outlet.clone(),
+        from: day(&args.from, false)?,
+        to: day(&args.to, true)?,
+        as_of: day(&args.as_of, true)?,
+        ..Default::default()
+    };
+    let found = chronograph::store::query::claims(&conn, &filter)?;
+    if found.is_empty() {
+        eprintln!("claims: no claims match");
+    }
+    match args.format {
+        RowFormat::Json => export::json(&found, out)?,
+        RowFormat::Csv => export::csv::write(&rows(&found, true), out)?,
+        RowFormat::Md => export::markdown::write(&rows(&found, false), out)?,
+        RowFormat::Table if !found.is_empty() => export::table::write(&rows(&found, false), out)?,
+        RowFormat::Table => {}
+    }
+    Ok(())
 }

@@ -18,6 +18,7 @@ mod sources;
 mod stats;
 mod timeline;
 mod timex;
+mod unmerge;
 
 /// Turn news articles into an event-timeline knowledge graph: who said what,
 /// when, and through whom; what happened to whom; where sources disagree.
@@ -65,6 +66,8 @@ pub enum Command {
     Path(path::Args),
     /// Export the graph or the timeline for other tools.
     Export(export::Args),
+    /// Undo a cross-document actor merge.
+    Unmerge(unmerge::Args),
 }
 
 /// Global settings every command sees.
@@ -93,5 +96,6 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Command::Neighbors(a) => neighbors::run(a, &ctx, out),
         Command::Path(a) => path::run(a, &ctx, out),
         Command::Export(a) => export::run(a, &ctx, out),
+        Command::Unmerge(a) => unmerge::run(a, &ctx, out),
     }
 }

@@ -606,7 +606,7 @@ impl<'a> Doc<'a> {
                     return Some((e, Some((a, false))));
                 }
                 // A single capitalised word: a known surname, or a speaker by context.
-                let w = surface.clone();
+                let w = surface;
                 if let Some(a) = self.person_by_surname(&w) {
                     self.alias(a, &w);
                     if matches!(

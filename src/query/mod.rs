@@ -1,2 +1,122 @@
 //! Reads people come for: timelines, claims and their attribution chains,
 //! conflicting claims, actor relations, neighbourhoods and paths.
+//!
+//! Each function takes an open SQLite connection (the store's), reads through
+//! [`crate::store::query`] and returns plain, serialisable results that the
+//! formats in [`crate::export`] render.
+
+pub mod actor;
+pub mod conflicts;
+pub mod graph;
+pub mod sources;
+pub mod time;
+pub mod timeline;
+
+use crate::store::query::{self as q, ActorRow};
+use crate::{Error, Result};
+use rusqlite::Connection;
+use unicode_normalization::UnicodeNormalization;
+
+/// Case- and diacritics-folded text with runs of whitespace collapsed: the
+/// form names are compared in.
+pub fn fold(s: &str) -> String {
+    let folded: String = s
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Edit distance between two strings, by characters.
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Up to `limit` actor names closest to `name`: names that contain it or
+/// that it contains first, then by edit distance. For "did you mean".
+pub fn suggest_actors(conn: &Connection, name: &str, limit: usize) -> Result<Vec<String>> {
+    let want = fold(name);
+    let mut scored: Vec<(usize, String)> = q::all_actor_names(conn)?
+        .into_iter()
+        .map(|(_, n)| {
+            let f = fold(&n);
+            let contains = !want.is_empty() && (f.contains(&want) || want.contains(&f));
+            let d = levenshtein(&want, &f);
+            (if contains { d.min(1) } else { d + 1 }, n)
+        })
+        .collect();
+    scored.sort();
+    let mut out: Vec<String> = Vec::new();
+    for (d, n) in scored {
+        // Anything further than half the name away is noise, not a suggestion.
+        if out.len() >= limit || d > want.chars().count().max(4) / 2 + 1 {
+            break;
+        }
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    Ok(out)
+}
+
+/// The stored actor a name denotes (canonical name or alias, case- and
+/// diacritics-insensitive; the most-cited one when several share it), or
+/// [`Error::NotFound`] listing the closest names.
+pub fn resolve_actor(conn: &Connection, name: &str) -> Result<ActorRow> {
+    if let Some(a) = q::actors_named(conn, name, &crate::store::normalize_name(name))?
+        .into_iter()
+        .next()
+    {
+        return Ok(a);
+    }
+    let sugg = suggest_actors(conn, name, 5)?;
+    Err(Error::NotFound(if sugg.is_empty() {
+        format!("no actor named {name:?}")
+    } else {
+        format!("no actor named {name:?}; closest: {}", sugg.join(", "))
+    }))
+}
+
+/// The outlet label of a document: its publisher, else its key.
+pub fn outlet_of(d: &q::DocRef) -> String {
+    d.publisher.clone().unwrap_or_else(|| d.key.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::query::fixture as fx;
+
+    #[test]
+    fn fold_ignores_case_and_accents() {
+        assert_eq!(fold("  Zelenskýy\u{2019}s  Office "), "zelenskyy's office");
+        assert_eq!(levenshtein("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn unknown_actor_gets_suggestions() {
+        let db = fx::empty();
+        fx::actor(&db, "Volodymyr Zelensky", "person", None, &["Zelensky"]);
+        fx::actor(&db, "Vladimir Putin", "person", None, &["Putin"]);
+        assert_eq!(
+            resolve_actor(&db, "ZELENSKY").unwrap().name,
+            "Volodymyr Zelensky"
+        );
+        let err = resolve_actor(&db, "Zelenskyy").unwrap_err().to_string();
+        assert!(err.contains("closest: Zelensky"), "{err}");
+        assert!(!err.contains("Putin"), "{err}");
+    }
+}

@@ -1,0 +1,849 @@
+//! Claims that disagree: figures about the same subject whose ranges do not
+//! overlap, and affirm-versus-deny pairs about the same statement.
+//!
+//! Disagreement is data: every claim of a subject stays in its group as a
+//! side of its own, nothing is merged or averaged. Three things that look
+//! alike are kept apart: two sources disagree (different claimants, times that
+//! overlap), a source's figure changed over time (same claimant, different
+//! dates: listed as `changes`, not as a conflict), and a subject whose figures
+//! only ever changed (reported under [`Report::changes_only`]).
+//!
+//! Subjects are compared as bags of folded, stemmed content words of the
+//! claim's `subject` (its statement when it has none), within the same unit,
+//! so that "Russian troops near Ukraine's border" and "russian troops near
+//! the ukraine border" meet.
+
+use super::time;
+use super::{fold, outlet_of};
+use crate::Result;
+use crate::model::Quantity;
+use crate::store::query::{self as q, ClaimFilter, ClaimRow};
+use rusqlite::Connection;
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// How `conflicts` compares claims.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Keep only groups with a side that matches this FTS5 query.
+    pub about: Option<String>,
+    /// Relative tolerance: each range is widened by this fraction on both
+    /// sides before the overlap test (0.05 = 5%).
+    pub tolerance: f64,
+    /// Days added on both sides of each claim's valid time before the
+    /// overlap test: a figure stated on one day describes a state of affairs
+    /// that lasts around it.
+    pub window_days: i64,
+    /// Only documents published on or before this date.
+    pub as_of: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            about: None,
+            tolerance: 0.05,
+            window_days: 14,
+            as_of: None,
+        }
+    }
+}
+
+/// One claim in a conflict group, self-contained for a reader and a scorer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Side {
+    /// Store id of the claim (`chronograph sources ID`).
+    pub claim: i64,
+    /// The claimant's canonical name.
+    pub claimant: String,
+    /// Other names of the claimant.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub claimant_aliases: Vec<String>,
+    /// The actor the claimant belongs to (a ministry's country).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claimant_part_of: Option<String>,
+    /// Reporting chain, nearest to the document first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub via: Vec<String>,
+    /// `outlet > intermediaries > claimant`.
+    pub chain: String,
+    /// The publishing outlet.
+    pub outlet: String,
+    /// Document id and publication date.
+    pub document: String,
+    pub published: String,
+    /// When the claimant said it, as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated: Option<String>,
+    /// When the figure holds, as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid: Option<String>,
+    /// The stated figure (or the bound the words put forward).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Number>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lower: Option<serde_json::Number>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upper: Option<serde_json::Number>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The figure as words ("about 90,000", "more than 127,000").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figure: Option<String>,
+    /// `affirm` or `deny`.
+    pub polarity: String,
+    pub statement: String,
+    /// The sentence the claim was read from.
+    pub evidence: String,
+}
+
+/// Two claims of a group that disagree.
+#[derive(Debug, Clone, Serialize)]
+pub struct Disagreement {
+    /// Claim ids of the two sides, earlier first.
+    pub claims: [i64; 2],
+    /// `figures` (ranges apart beyond the tolerance) or `affirm_vs_deny`.
+    pub kind: &'static str,
+    /// A line a person reads.
+    pub summary: String,
+}
+
+/// A claimant's figure that moved between two dates.
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub claimant: String,
+    /// Claim ids, earlier first.
+    pub claims: [i64; 2],
+    pub summary: String,
+}
+
+/// The claims about one subject, ordered over time, with what disagrees.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    /// The subject as the earliest claim words it.
+    pub subject: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Every claim about the subject, in time order.
+    pub sides: Vec<Side>,
+    /// Pairs from different claimants at overlapping times.
+    pub disagreements: Vec<Disagreement>,
+    /// The same claimant's figure at different times.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
+}
+
+/// The answer of `conflicts`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Tolerance used (fraction).
+    pub tolerance: f64,
+    /// Window used (days on each side).
+    pub window_days: i64,
+    /// Subjects where sources disagree.
+    pub conflicts: Vec<Group>,
+    /// Subjects where only a source's own figure changed over time.
+    pub changes_only: Vec<Group>,
+}
+
+/// Function words, hedges and quantity words that say nothing about what is
+/// counted.
+const STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "that",
+    "this",
+    "these",
+    "those",
+    "its",
+    "it",
+    "their",
+    "there",
+    "some",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "approximately",
+    "estimated",
+    "estimate",
+    "more",
+    "than",
+    "less",
+    "fewer",
+    "over",
+    "under",
+    "up",
+    "least",
+    "most",
+    "many",
+    "much",
+    "much",
+    "just",
+    "only",
+    "still",
+    "now",
+    "currently",
+    "thousand",
+    "thousands",
+    "hundred",
+    "hundreds",
+    "million",
+    "millions",
+    "tens",
+    "dozens",
+    "several",
+    "number",
+    "not",
+    "no",
+    "never",
+    "any",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "said",
+    "says",
+    "say",
+    "according",
+    "also",
+    "already",
+    "another",
+    "other",
+    "new",
+    "all",
+];
+
+/// Words that turn a statement into its denial; dropped so that "X" and "not
+/// X" share a key.
+const NEGATION: &[&str] = &[
+    "not", "no", "never", "deny", "denies", "denied", "nothing", "none",
+];
+
+/// A stem that lets plural, possessive and demonym forms meet: the first five
+/// letters ("russia", "russian" → "russi"; "borders" → "borde").
+fn stem(w: &str) -> String {
+    let w = w.trim_end_matches("'s").trim_end_matches('\'');
+    w.chars().take(5).collect()
+}
+
+/// The bag of stems that identifies what a claim is about.
+pub fn subject_key(c: &ClaimRow) -> BTreeSet<String> {
+    let src = c
+        .subject
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or(&c.statement);
+    let unit = c
+        .quantity
+        .as_ref()
+        .and_then(|q| q.unit.as_deref())
+        .map(|u| stem(&fold(u)));
+    fold(src)
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '\''))
+        .filter(|w| w.len() > 1 && !w.chars().any(|ch| ch.is_ascii_digit()))
+        .filter(|w| !STOP.contains(w) && !NEGATION.contains(w))
+        .map(stem)
+        .filter(|s| Some(s) != unit.as_ref())
+        .collect()
+}
+
+fn unit_key(c: &ClaimRow) -> String {
+    let u = c
+        .quantity
+        .as_ref()
+        .and_then(|q| q.unit.as_deref())
+        .unwrap_or("");
+    let u = fold(u);
+    u.trim_end_matches('s').to_owned()
+}
+
+/// Whether two subject keys name the same thing.
+pub fn similar_subjects(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return a.is_empty() && b.is_empty();
+    }
+    let inter = a.intersection(b).count();
+    let union = a.len() + b.len() - inter;
+    let (small, _) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // Either most words are shared, or the shorter subject is wholly inside
+    // the longer one ("russian troops" within "russian troops near border").
+    inter * 2 >= union || (inter == small.len() && small.len() >= 2)
+}
+
+/// The range a claim puts forward. "As many as 30,000" or "nearly 100,000"
+/// put their figure forward as the estimate (the claimant is not merely
+/// setting a ceiling), so a closed upper bound alone reads as that figure;
+/// "fewer than" (an open upper bound) reads as the whole range below it.
+pub fn stated_range(q: &Quantity) -> Option<(f64, f64)> {
+    match (q.value, q.lower, q.upper) {
+        (_, Some(lo), Some(hi)) => Some((lo.min(hi), lo.max(hi))),
+        (_, Some(lo), None) => Some((lo, f64::INFINITY)),
+        (_, None, Some(hi)) if q.upper_open => Some((0.0, hi)),
+        (_, None, Some(hi)) => Some((hi, hi)),
+        (Some(v), None, None) => Some((v, v)),
+        (None, None, None) => None,
+    }
+}
+
+/// Whether two stated ranges stay apart once each is widened by `tol`.
+pub fn figures_disagree(a: &Quantity, b: &Quantity, tol: f64) -> bool {
+    match (stated_range(a), stated_range(b)) {
+        (Some((a0, a1)), Some((b0, b1))) => {
+            let (a0, a1) = (a0 * (1.0 - tol), a1 * (1.0 + tol));
+            let (b0, b1) = (b0 * (1.0 - tol), b1 * (1.0 + tol));
+            a1 < b0 || b1 < a0
+        }
+        _ => false,
+    }
+}
+
+/// The days a claim's figure holds: valid time, else stated time, else the
+/// publication date.
+fn claim_days(c: &ClaimRow) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    time::bounds(c.valid.as_ref())
+        .or_else(|| time::bounds(c.stated.as_ref()))
+        .unwrap_or_else(|| {
+            let d = c.document.published.parse().unwrap_or_default();
+            (d, d)
+        })
+}
+
+fn times_overlap(a: &ClaimRow, b: &ClaimRow, window: i64) -> bool {
+    let (a0, a1) = claim_days(a);
+    let (b0, b1) = claim_days(b);
+    let w = chrono::Duration::days(window);
+    a0 - w <= b1 + w && b0 - w <= a1 + w
+}
+
+/// A number as JSON: an integer when it is one, so that `95000` reads as such.
+pub fn json_number(v: f64) -> Option<serde_json::Number> {
+    if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 {
+        Some(serde_json::Number::from(v as i64))
+    } else {
+        serde_json::Number::from_f64(v)
+    }
+}
+
+/// A figure in words, with thousands separators: "about 90,000",
+/// "more than 127,000", "8,000 to 14,000 troops".
+pub fn figure_text(q: &Quantity) -> String {
+    let n = |v: f64| -> String {
+        if v.fract() != 0.0 {
+            return format!("{v}");
+        }
+        let s = format!("{}", v.abs() as i64);
+        let mut out = String::new();
+        for (i, ch) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(ch);
+        }
+        if v < 0.0 { format!("-{out}") } else { out }
+    };
+    let approx = if q.approximate { "about " } else { "" };
+    let body = match (q.value, q.lower, q.upper) {
+        (_, Some(lo), Some(hi)) => format!("{}{} to {}", approx, n(lo), n(hi)),
+        (_, Some(lo), None) => format!(
+            "{} {}",
+            if q.lower_open {
+                "more than"
+            } else {
+                "at least"
+            },
+            n(lo)
+        ),
+        (_, None, Some(hi)) => format!(
+            "{} {}",
+            if q.upper_open {
+                "fewer than"
+            } else {
+                "as many as"
+            },
+            n(hi)
+        ),
+        (Some(v), None, None) => format!("{approx}{}", n(v)),
+        (None, None, None) => String::new(),
+    };
+    match &q.unit {
+        Some(u) if !body.is_empty() => format!("{body} {u}"),
+        _ => body,
+    }
+}
+
+fn side(
+    conn: &Connection,
+    c: &ClaimRow,
+    aliases: &mut HashMap<i64, (Vec<String>, Option<String>)>,
+) -> Result<Side> {
+    if let std::collections::hash_map::Entry::Vacant(e) = aliases.entry(c.claimant.id) {
+        let names = q::actor_aliases(conn, c.claimant.id)?;
+        let part_of = match q::actor(conn, c.claimant.id)?.and_then(|a| a.part_of) {
+            Some(p) => q::actor(conn, p)?.map(|a| a.name),
+            None => None,
+        };
+        e.insert((names, part_of));
+    }
+    let (claimant_aliases, claimant_part_of) = aliases[&c.claimant.id].clone();
+    let outlet = outlet_of(&c.document);
+    let via: Vec<String> = c.via.iter().map(|a| a.name.clone()).collect();
+    let chain = std::iter::once(outlet.clone())
+        .chain(via.iter().cloned())
+        .chain(std::iter::once(c.claimant.name.clone()))
+        .collect::<Vec<_>>()
+        .join(" > ");
+    let qn = c.quantity.as_ref();
+    Ok(Side {
+        claim: c.id,
+        claimant: c.claimant.name.clone(),
+        claimant_aliases,
+        claimant_part_of,
+        via,
+        chain,
+        outlet,
+        document: c.document.key.clone(),
+        published: c.document.published.clone(),
+        stated: c.stated.as_ref().map(|t| time::display(t, false)),
+        valid: c.valid.as_ref().map(|t| time::display(t, false)),
+        value: qn.and_then(|q| q.value).and_then(json_number),
+        lower: qn.and_then(|q| q.lower).and_then(json_number),
+        upper: qn.and_then(|q| q.upper).and_then(json_number),
+        unit: qn.and_then(|q| q.unit.clone()),
+        figure: qn.map(figure_text).filter(|s| !s.is_empty()),
+        polarity: c.polarity.clone(),
+        statement: c.statement.clone(),
+        evidence: c.evidence.text.clone(),
+    })
+}
+
+/// Union-find root.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn label(c: &ClaimRow) -> String {
+    match c
+        .quantity
+        .as_ref()
+        .map(figure_text)
+        .filter(|s| !s.is_empty())
+    {
+        Some(f) => format!("{} ({}, {})", c.claimant.name, f, day_of(c)),
+        None => format!("{} ({}, {})", c.claimant.name, c.polarity, day_of(c)),
+    }
+}
+
+fn day_of(c: &ClaimRow) -> String {
+    c.valid
+        .as_ref()
+        .or(c.stated.as_ref())
+        .map(|t| time::display(t, false))
+        .unwrap_or_else(|| c.document.published.clone())
+}
+
+/// Finds every group of disagreeing claims.
+pub fn conflicts(conn: &Connection, opt: &Options) -> Result<Report> {
+    let all = q::claims(
+        conn,
+        &ClaimFilter {
+            as_of: opt.as_of.clone(),
+            ..Default::default()
+        },
+    )?;
+    let keys: Vec<BTreeSet<String>> = all.iter().map(subject_key).collect();
+    let units: Vec<String> = all.iter().map(unit_key).collect();
+    let numeric: Vec<bool> = all
+        .iter()
+        .map(|c| c.quantity.as_ref().and_then(stated_range).is_some())
+        .collect();
+
+    // Cluster within a unit (numbers) or among statements (affirm/deny).
+    let n = all.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut buckets: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        buckets
+            .entry((numeric[i], units[i].as_str()))
+            .or_default()
+            .push(i);
+    }
+    for members in buckets.values() {
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                if similar_subjects(&keys[i], &keys[j]) {
+                    let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[ri] = rj;
+                }
+            }
+        }
+    }
+    let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        clusters.entry(r).or_default().push(i);
+    }
+
+    let about: Option<HashSet<i64>> = match &opt.about {
+        Some(t) => Some(
+            q::claims(
+                conn,
+                &ClaimFilter {
+                    text: Some(t.clone()),
+                    ..Default::default()
+                },
+            )?
+            .into_iter()
+            .map(|c| c.id)
+            .collect(),
+        ),
+        None => None,
+    };
+
+    let mut aliases = HashMap::new();
+    let mut conflicts_out = Vec::new();
+    let mut changes_only = Vec::new();
+    let mut clusters: Vec<Vec<usize>> = clusters.into_values().filter(|m| m.len() > 1).collect();
+    for m in &mut clusters {
+        m.sort_by_key(|&i| {
+            (
+                claim_days(&all[i]),
+                all[i].document.published.clone(),
+                all[i].id,
+            )
+        });
+    }
+    clusters.sort_by_key(|m| (claim_days(&all[m[0]]), all[m[0]].id));
+    for members in clusters {
+        if let Some(about) = &about
+            && !members.iter().any(|&i| about.contains(&all[i].id))
+        {
+            continue;
+        }
+        let mut disagreements = Vec::new();
+        let mut changes = Vec::new();
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                let (a, b) = (&all[i], &all[j]);
+                let same_source = a.claimant.id == b.claimant.id;
+                if numeric[i] {
+                    let (qa, qb) = (
+                        a.quantity.as_ref().expect("numeric"),
+                        b.quantity.as_ref().expect("numeric"),
+                    );
+                    if !figures_disagree(qa, qb, opt.tolerance) {
+                        continue;
+                    }
+                    if same_source {
+                        if claim_days(a) != claim_days(b)
+                            || a.document.published != b.document.published
+                        {
+                            changes.push(Change {
+                                claimant: a.claimant.name.clone(),
+                                claims: [a.id, b.id],
+                                summary: format!(
+                                    "{}: {} ({}) then {} ({})",
+                                    a.claimant.name,
+                                    figure_text(qa),
+                                    day_of(a),
+                                    figure_text(qb),
+                                    day_of(b)
+                                ),
+                            });
+                        } else {
+                            // One source, one time, two figures: it contradicts itself.
+                            disagreements.push(Disagreement {
+                                claims: [a.id, b.id],
+                                kind: "figures",
+                                summary: format!("{} vs {}", label(a), label(b)),
+                            });
+                        }
+                    } else if times_overlap(a, b, opt.window_days) {
+                        disagreements.push(Disagreement {
+                            claims: [a.id, b.id],
+                            kind: "figures",
+                            summary: format!("{} vs {}", label(a), label(b)),
+                        });
+                    }
+                } else if a.polarity != b.polarity && times_overlap(a, b, opt.window_days) {
+                    disagreements.push(Disagreement {
+                        claims: [a.id, b.id],
+                        kind: "affirm_vs_deny",
+                        summary: format!("{} vs {}", label(a), label(b)),
+                    });
+                }
+            }
+        }
+        // The same claim carried by several documents gives the same pair
+        // several times: one line each is enough (the sides list every carrier).
+        let mut seen = HashSet::new();
+        disagreements.retain(|d| seen.insert(d.summary.clone()));
+        let mut seen = HashSet::new();
+        changes.retain(|c| seen.insert(c.summary.clone()));
+        if disagreements.is_empty() && changes.is_empty() {
+            continue;
+        }
+        let first = &all[members[0]];
+        let group = Group {
+            subject: first
+                .subject
+                .clone()
+                .unwrap_or_else(|| first.statement.clone()),
+            unit: first.quantity.as_ref().and_then(|q| q.unit.clone()),
+            sides: members
+                .iter()
+                .map(|&i| side(conn, &all[i], &mut aliases))
+                .collect::<Result<_>>()?,
+            disagreements,
+            changes,
+        };
+        if group.disagreements.is_empty() {
+            changes_only.push(group);
+        } else {
+            conflicts_out.push(group);
+        }
+    }
+    Ok(Report {
+        tolerance: opt.tolerance,
+        window_days: opt.window_days,
+        conflicts: conflicts_out,
+        changes_only,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::query::fixture::{self as fx, C};
+
+    fn point(v: f64) -> Quantity {
+        Quantity {
+            value: Some(v),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn ranges_not_point_values_decide() {
+        let janes = Quantity {
+            lower: Some(8_000.0),
+            upper: Some(14_000.0),
+            ..Default::default()
+        };
+        let as_many_as = Quantity {
+            value: Some(30_000.0),
+            upper: Some(30_000.0),
+            ..Default::default()
+        };
+        let more_than = Quantity {
+            lower: Some(127_000.0),
+            lower_open: true,
+            ..Default::default()
+        };
+        assert!(figures_disagree(&janes, &as_many_as, 0.05));
+        assert!(figures_disagree(&point(100_000.0), &more_than, 0.05));
+        assert!(!figures_disagree(&point(130_000.0), &more_than, 0.05));
+        assert!(figures_disagree(&point(90_000.0), &point(100_000.0), 0.05));
+        assert!(!figures_disagree(&point(90_000.0), &point(100_000.0), 0.10));
+        let fewer = Quantity {
+            upper: Some(1_000.0),
+            upper_open: true,
+            ..Default::default()
+        };
+        assert!(!figures_disagree(&fewer, &point(500.0), 0.0));
+        assert_eq!(figure_text(&more_than), "more than 127,000");
+        assert_eq!(json_number(95_000.0).unwrap().to_string(), "95000");
+    }
+
+    #[test]
+    fn subjects_meet_across_wordings() {
+        let db = fx::empty();
+        let a = fx::actor(&db, "Ukraine", "country", None, &[]);
+        let d = fx::document(&db, "d", "CNN", "2021-12-01");
+        let c = |s: &str| {
+            let id = fx::claim(
+                &db,
+                d,
+                C {
+                    claimant: a,
+                    statement: s,
+                    ..Default::default()
+                },
+            );
+            q::claims(
+                &db,
+                &ClaimFilter {
+                    ids: Some(vec![id]),
+                    ..Default::default()
+                },
+            )
+            .unwrap()
+            .remove(0)
+        };
+        let k1 = subject_key(&c("Russian troops near Ukraine's border"));
+        let k2 = subject_key(&c("russian troops near the ukraine borders"));
+        let k3 = subject_key(&c("Russian troops in Belarus"));
+        assert_eq!(k1, k2);
+        assert!(similar_subjects(&k1, &k2));
+        assert!(!similar_subjects(&k1, &k3));
+    }
+
+    /// Two governments disagree in December; one of them revises its own
+    /// figure in January: one conflict group, both kinds kept apart.
+    #[test]
+    fn disagreement_and_change_kept_apart() {
+        let db = fx::empty();
+        let ua = fx::actor(&db, "Ukraine", "country", None, &["Kyiv"]);
+        let us = fx::actor(&db, "United States", "country", None, &["U.S."]);
+        let off = fx::actor(&db, "unnamed official", "anonymous", Some(us), &[]);
+        let ap = fx::actor(&db, "AP", "media", None, &[]);
+        let d1 = fx::document(&db, "d1", "CNN", "2021-12-03");
+        let d2 = fx::document(&db, "d2", "CBS News", "2021-12-04");
+        let d3 = fx::document(&db, "d3", "CNN", "2022-01-19");
+        let subject = Some("russian troops near ukraine border");
+        let mk = |doc, who, via: &'static [i64], v: f64, day: &'static str| {
+            fx::claim(
+                &db,
+                doc,
+                C {
+                    claimant: who,
+                    via,
+                    subject,
+                    statement: "troops near the border",
+                    value: Some(v),
+                    unit: Some("troops"),
+                    valid: Some(day),
+                    ..Default::default()
+                },
+            )
+        };
+        let via_ap: &'static [i64] = Box::leak(Box::new([ap]));
+        let c1 = mk(d1, ua, &[], 95_000.0, "2021-12-03");
+        let c2 = mk(d2, off, via_ap, 70_000.0, "2021-12-04");
+        let c3 = mk(d3, ua, &[], 150_000.0, "2022-01-18");
+        // A different subject with a wildly different figure never joins.
+        fx::claim(
+            &db,
+            d3,
+            C {
+                claimant: us,
+                subject: Some("russian troops in belarus"),
+                statement: "x",
+                value: Some(30_000.0),
+                unit: Some("troops"),
+                valid: Some("2022-01-18"),
+                ..Default::default()
+            },
+        );
+        let r = conflicts(&db, &Options::default()).unwrap();
+        assert_eq!(r.conflicts.len(), 1, "{r:#?}");
+        let g = &r.conflicts[0];
+        assert_eq!(
+            g.sides.iter().map(|s| s.claim).collect::<Vec<_>>(),
+            vec![c1, c2, c3]
+        );
+        assert_eq!(g.disagreements.len(), 1);
+        assert_eq!(g.disagreements[0].claims, [c1, c2]);
+        assert_eq!(g.changes.len(), 1);
+        assert_eq!(g.changes[0].claims, [c1, c3]);
+        assert_eq!(g.sides[1].chain, "CBS News > AP > unnamed official");
+        assert_eq!(
+            g.sides[1].claimant_part_of.as_deref(),
+            Some("United States")
+        );
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(
+            json["conflicts"][0]["sides"][0]["value"],
+            serde_json::json!(95000)
+        );
+        assert_eq!(
+            json["conflicts"][0]["sides"][0]["claimant_aliases"],
+            serde_json::json!(["Kyiv"])
+        );
+
+        // A tolerance wide enough to cover 70,000..95,000 leaves only the change
+        // (95,000 to 150,000 stays apart even at 20%).
+        let wide = conflicts(
+            &db,
+            &Options {
+                tolerance: 0.2,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert!(wide.conflicts.is_empty());
+        assert_eq!(wide.changes_only.len(), 1);
+        // --about filters groups by full-text search.
+        let none = conflicts(
+            &db,
+            &Options {
+                about: Some("pipeline".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert!(none.conflicts.is_empty());
+    }
+
+    #[test]
+    fn affirm_versus_deny() {
+        let db = fx::empty();
+        let us = fx::actor(&db, "United States", "country", None, &[]);
+        let kremlin = fx::actor(&db, "Kremlin", "government", None, &[]);
+        let d = fx::document(&db, "d", "CNN", "2022-01-19");
+        let c1 = fx::claim(
+            &db,
+            d,
+            C {
+                claimant: us,
+                statement: "Russia is planning an invasion of Ukraine",
+                stated: Some("2022-01-18"),
+                ..Default::default()
+            },
+        );
+        let c2 = fx::claim(
+            &db,
+            d,
+            C {
+                claimant: kremlin,
+                statement: "Russia is not planning an invasion of Ukraine",
+                polarity: "deny",
+                stated: Some("2022-01-19"),
+                ..Default::default()
+            },
+        );
+        let r = conflicts(&db, &Options::default()).unwrap();
+        assert_eq!(r.conflicts.len(), 1);
+        assert_eq!(r.conflicts[0].disagreements[0].kind, "affirm_vs_deny");
+        assert_eq!(r.conflicts[0].disagreements[0].claims, [c1, c2]);
+    }
+}

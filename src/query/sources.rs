@@ -1,0 +1,234 @@
+//! Attribution: the chain from a document to the original claimant, every
+//! document that carries the same claim, and how many independent original
+//! sources stand behind it.
+//!
+//! A claim relayed by five outlets from one original source is one claim with
+//! five carriers: corroboration counts distinct original claimants who say
+//! the same thing (same subject, figures within the tolerance, same polarity),
+//! never carriers.
+
+use super::conflicts::{figures_disagree, similar_subjects, stated_range, subject_key};
+use super::outlet_of;
+use crate::store::query::{self as q, ClaimFilter, ClaimRow};
+use crate::{Error, Result};
+use rusqlite::Connection;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// One link of an attribution chain.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hop {
+    /// `document`, `outlet`, `via` or `claimant`.
+    pub role: &'static str,
+    pub name: String,
+    /// Actor kind, for actors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+/// A document carrying a claim.
+#[derive(Debug, Clone, Serialize)]
+pub struct Carrier {
+    /// Store id of the claim row in that document.
+    pub claim: i64,
+    pub claimant: String,
+    pub outlet: String,
+    pub document: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub published: String,
+    /// `outlet > intermediaries > claimant`.
+    pub chain: String,
+    pub statement: String,
+    pub evidence: String,
+}
+
+/// The answer of `sources CLAIM`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Attribution {
+    /// The claim asked about.
+    pub claim: ClaimRow,
+    /// Document → outlet → intermediaries → claimant.
+    pub chain: Vec<Hop>,
+    /// Every document that carries this same claim (itself included).
+    pub carriers: Vec<Carrier>,
+    /// Claims by other claimants that say the same thing.
+    pub corroborating: Vec<Carrier>,
+    /// Claims that disagree with it (see `conflicts`).
+    pub disputed_by: Vec<Carrier>,
+    /// Distinct original claimants behind the claim (itself and corroborators).
+    pub original_sources: Vec<String>,
+    /// `original_sources.len()`.
+    pub independent_sources: usize,
+}
+
+fn carrier(c: &ClaimRow) -> Carrier {
+    let outlet = outlet_of(&c.document);
+    let chain = std::iter::once(outlet.clone())
+        .chain(c.via.iter().map(|a| a.name.clone()))
+        .chain(std::iter::once(c.claimant.name.clone()))
+        .collect::<Vec<_>>()
+        .join(" > ");
+    Carrier {
+        claim: c.id,
+        claimant: c.claimant.name.clone(),
+        outlet,
+        document: c.document.key.clone(),
+        title: c.document.title.clone(),
+        url: c.document.url.clone(),
+        published: c.document.published.clone(),
+        chain,
+        statement: c.statement.clone(),
+        evidence: c.evidence.text.clone(),
+    }
+}
+
+/// The attribution of one claim (store id), with `tolerance` for figures.
+pub fn sources(conn: &Connection, id: i64, tolerance: f64) -> Result<Attribution> {
+    let claim = q::claims(
+        conn,
+        &ClaimFilter {
+            ids: Some(vec![id]),
+            ..Default::default()
+        },
+    )?
+    .pop()
+    .ok_or_else(|| {
+        Error::NotFound(format!(
+            "no claim with id {id} (list them with `chronograph claims`)"
+        ))
+    })?;
+    let mut chain = vec![Hop {
+        role: "document",
+        name: claim
+            .document
+            .title
+            .clone()
+            .unwrap_or_else(|| claim.document.key.clone()),
+        kind: None,
+    }];
+    chain.push(Hop {
+        role: "outlet",
+        name: outlet_of(&claim.document),
+        kind: None,
+    });
+    for v in &claim.via {
+        chain.push(Hop {
+            role: "via",
+            name: v.name.clone(),
+            kind: Some(v.kind.clone()),
+        });
+    }
+    chain.push(Hop {
+        role: "claimant",
+        name: claim.claimant.name.clone(),
+        kind: Some(claim.claimant.kind.clone()),
+    });
+
+    let same: BTreeSet<i64> = q::same_claim_ids(conn, &claim)?
+        .into_iter()
+        .chain([claim.id])
+        .collect();
+    let all = q::claims(conn, &ClaimFilter::default())?;
+    let key = subject_key(&claim);
+    let unit = claim.quantity.as_ref().and_then(|q| q.unit.clone());
+    let numeric = claim.quantity.as_ref().and_then(stated_range).is_some();
+    let mut carriers = Vec::new();
+    let mut corroborating = Vec::new();
+    let mut disputed_by = Vec::new();
+    let mut originals: BTreeSet<String> = BTreeSet::new();
+    for c in &all {
+        if same.contains(&c.id) {
+            carriers.push(carrier(c));
+            originals.insert(c.claimant.name.clone());
+            continue;
+        }
+        let c_numeric = c.quantity.as_ref().and_then(stated_range).is_some();
+        if c_numeric != numeric
+            || c.quantity.as_ref().and_then(|q| q.unit.clone()) != unit
+            || !similar_subjects(&key, &subject_key(c))
+        {
+            continue;
+        }
+        let agrees = if numeric {
+            !figures_disagree(
+                claim.quantity.as_ref().expect("numeric"),
+                c.quantity.as_ref().expect("numeric"),
+                tolerance,
+            )
+        } else {
+            c.polarity == claim.polarity
+        };
+        if !agrees {
+            disputed_by.push(carrier(c));
+        } else if c.claimant.id != claim.claimant.id {
+            originals.insert(c.claimant.name.clone());
+            corroborating.push(carrier(c));
+        }
+    }
+    let original_sources: Vec<String> = originals.into_iter().collect();
+    Ok(Attribution {
+        independent_sources: original_sources.len(),
+        original_sources,
+        claim,
+        chain,
+        carriers,
+        corroborating,
+        disputed_by,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::query::fixture::{self as fx, C};
+
+    #[test]
+    fn relays_are_carriers_not_corroboration() {
+        let db = fx::empty();
+        let off = fx::actor(&db, "unnamed official", "anonymous", None, &[]);
+        let ua = fx::actor(&db, "Ukraine", "country", None, &[]);
+        let ap = fx::actor(&db, "AP", "media", None, &[]);
+        let st = "roughly 70,000 Russian troops near the border";
+        let mk = |doc, who, via: &'static [i64], v: f64| {
+            fx::claim(
+                &db,
+                doc,
+                C {
+                    claimant: who,
+                    via,
+                    subject: Some("russian troops near border"),
+                    statement: st,
+                    value: Some(v),
+                    unit: Some("troops"),
+                    ..Default::default()
+                },
+            )
+        };
+        let via_ap: &'static [i64] = Box::leak(Box::new([ap]));
+        let docs: Vec<i64> = ["CNN", "CBS", "Fox", "ABC", "NBC"]
+            .iter()
+            .map(|o| fx::document(&db, o, o, "2021-12-04"))
+            .collect();
+        let first = mk(docs[0], off, via_ap, 70_000.0);
+        for &d in &docs[1..] {
+            mk(d, off, via_ap, 70_000.0);
+        }
+        let d = fx::document(&db, "kyiv", "Kyiv Post", "2021-12-05");
+        mk(d, ua, &[], 72_000.0);
+        let far = mk(d, ua, &[], 120_000.0);
+        let a = sources(&db, first, 0.05).unwrap();
+        assert_eq!(a.carriers.len(), 5);
+        assert_eq!(a.corroborating.len(), 1);
+        assert_eq!(a.independent_sources, 2);
+        assert_eq!(
+            a.disputed_by.iter().map(|c| c.claim).collect::<Vec<_>>(),
+            vec![far]
+        );
+        let roles: Vec<&str> = a.chain.iter().map(|h| h.role).collect();
+        assert_eq!(roles, vec!["document", "outlet", "via", "claimant"]);
+        assert!(sources(&db, 9999, 0.05).is_err());
+    }
+}

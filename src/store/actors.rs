@@ -1,0 +1,475 @@
+//! Actor resolution across documents, and its undo.
+//!
+//! Each local actor of a bundle becomes a row of `actor_links` pointing at a
+//! stored actor. It joins an existing actor when one of its non-generic
+//! folded names (canonical name first, then aliases) equals a mergeable name
+//! of a stored actor of the same kind that no other local actor of the same
+//! document already took; otherwise it creates a new actor. Within one
+//! document the bundle is authoritative: two local actors never join each
+//! other, which keeps every (document, actor) pair to one link and makes
+//! [`Store::unmerge`] exact.
+//!
+//! `actors` and `actor_names` are a cache of the links: [`refresh_actor`]
+//! rebuilds an actor's name, kind, part_of and names from them.
+
+use super::Store;
+use super::names::{is_generic, normalize_name};
+use crate::error::{Error, Result};
+use crate::model::{Actor, ActorKind};
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// A local actor as the store keeps it in `actor_links`.
+pub(crate) struct LocalActor<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: ActorKind,
+    pub aliases: &'a [String],
+    pub part_of: Option<&'a str>,
+}
+
+impl<'a> LocalActor<'a> {
+    pub fn from_actor(a: &'a Actor) -> Self {
+        LocalActor {
+            id: &a.id,
+            name: &a.name,
+            kind: a.kind,
+            aliases: &a.aliases,
+            part_of: a.part_of.as_deref(),
+        }
+    }
+
+    /// Folded names, canonical first, each with whether it may merge.
+    fn keys(&self) -> Vec<(String, &'a str, bool, bool)> {
+        let anonymous = self.kind == ActorKind::Anonymous;
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(1 + self.aliases.len());
+        for (i, n) in std::iter::once(self.name)
+            .chain(self.aliases.iter().map(String::as_str))
+            .enumerate()
+        {
+            let norm = normalize_name(n);
+            if norm.is_empty() || !seen.insert(norm.clone()) {
+                continue;
+            }
+            let mergeable = !anonymous && !is_generic(n, &norm);
+            out.push((norm, n, i == 0, mergeable));
+        }
+        out
+    }
+}
+
+/// What one ingest call has learnt about stored names, so that actors seen
+/// in many documents of a batch cost one lookup, not one per document.
+/// Cleared whenever names are rewritten behind its back (an updated
+/// document refreshes its actors).
+#[derive(Default)]
+pub(crate) struct NameCache {
+    /// (folded name, kind) → stored actors with that mergeable name, and
+    /// whether it is canonical for them.
+    candidates: HashMap<(String, ActorKind), Vec<(i64, bool)>>,
+    /// (actor, folded name) → (canonical, mergeable) as written.
+    written: HashMap<(i64, String), (bool, bool)>,
+}
+
+impl NameCache {
+    pub fn clear(&mut self) {
+        self.candidates.clear();
+        self.written.clear();
+    }
+
+    fn candidates(
+        &mut self,
+        tx: &Transaction<'_>,
+        norm: &str,
+        kind: ActorKind,
+    ) -> Result<&[(i64, bool)]> {
+        let key = (norm.to_owned(), kind);
+        if !self.candidates.contains_key(&key) {
+            let mut find = tx.prepare_cached(
+                "SELECT n.actor_id, n.canonical FROM actor_names n JOIN actors a ON a.id = n.actor_id
+                 WHERE n.norm = ?1 AND n.mergeable = 1 AND a.kind = ?2",
+            )?;
+            let found = find
+                .query_map(params![norm, kind.as_str()], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, bool>(1)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            self.candidates.insert(key.clone(), found);
+        }
+        Ok(&self.candidates[&key])
+    }
+
+    /// Records the names of actor `id` (of kind `kind`), writing only what
+    /// `actor_names` does not hold yet.
+    fn add_names(
+        &mut self,
+        tx: &Transaction<'_>,
+        id: i64,
+        kind: ActorKind,
+        keys: &[(String, &str, bool, bool)],
+    ) -> Result<()> {
+        for (norm, name, canonical, mergeable) in keys {
+            let (c, m) = match self.written.get(&(id, norm.clone())) {
+                Some(&(c, m)) if c >= *canonical && m >= *mergeable => continue,
+                Some(&(c, m)) => (c | canonical, m | mergeable),
+                None => (*canonical, *mergeable),
+            };
+            self.written.insert((id, norm.clone()), (c, m));
+            tx.prepare_cached(
+                "INSERT INTO actor_names (actor_id, norm, name, canonical, mergeable) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (actor_id, norm) DO UPDATE SET canonical = max(canonical, excluded.canonical),
+                 mergeable = max(mergeable, excluded.mergeable)",
+            )?
+            .execute(params![id, norm, name, c, m])?;
+            if let Some(list) = self.candidates.get_mut(&(norm.clone(), kind)) {
+                match list.iter_mut().find(|(a, _)| *a == id) {
+                    Some(entry) => entry.1 |= c,
+                    None if m => list.push((id, c)),
+                    None => {}
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Resolves the local actors of one document.
+pub(crate) struct Resolver<'c> {
+    /// Folded names of this document's local actors → their stored ids,
+    /// for matching the publisher.
+    local_names: HashMap<String, (i64, ActorKind)>,
+    doc_id: i64,
+    /// Stored actors already linked from this document.
+    taken: HashSet<i64>,
+    cache: &'c mut NameCache,
+}
+
+impl<'c> Resolver<'c> {
+    pub fn new(doc_id: i64, cache: &'c mut NameCache) -> Self {
+        Resolver {
+            local_names: HashMap::new(),
+            doc_id,
+            taken: HashSet::new(),
+            cache,
+        }
+    }
+
+    /// Links a local actor; returns the stored id and whether it joined an
+    /// existing actor.
+    pub fn resolve(&mut self, tx: &Transaction<'_>, a: &LocalActor<'_>) -> Result<(i64, bool)> {
+        let keys = a.keys();
+        let mut best: Option<(u8, i64, &str)> = None;
+        for (norm, _, local_canonical, mergeable) in &keys {
+            if !mergeable {
+                continue;
+            }
+            for &(id, stored_canonical) in self.cache.candidates(tx, norm, a.kind)? {
+                if self.taken.contains(&id) {
+                    continue;
+                }
+                // Canonical-to-canonical beats canonical-to-alias beats
+                // alias-to-alias; ties go to the oldest actor.
+                let rank = 2 * u8::from(*local_canonical) + u8::from(stored_canonical);
+                let better = match &best {
+                    None => true,
+                    Some((br, bid, _)) => rank > *br || (rank == *br && id < *bid),
+                };
+                if better {
+                    best = Some((rank, id, norm.as_str()));
+                }
+            }
+        }
+        let (id, matched) = match best {
+            Some((_, id, norm)) => (id, Some(norm)),
+            None => {
+                let norm = keys.first().map(|k| k.0.as_str()).unwrap_or_default();
+                tx.prepare_cached("INSERT INTO actors (name, norm, kind) VALUES (?1, ?2, ?3)")?
+                    .execute(params![a.name, norm, a.kind.as_str()])?;
+                (tx.last_insert_rowid(), None)
+            }
+        };
+        let merged = matched.is_some();
+        self.taken.insert(id);
+        for (norm, ..) in &keys {
+            self.local_names.entry(norm.clone()).or_insert((id, a.kind));
+        }
+        insert_link(tx, self.doc_id, a, id, matched)?;
+        self.cache.add_names(tx, id, a.kind, &keys)?;
+        Ok((id, merged))
+    }
+
+    /// Links the document's publisher (local id `@publisher`) as a media
+    /// actor: the local actor with the same folded name when the bundle has
+    /// one, else a stored media actor of that name, else a new one.
+    pub fn resolve_publisher(&mut self, tx: &Transaction<'_>, publisher: &str) -> Result<i64> {
+        let norm = normalize_name(publisher);
+        if let Some(&(id, kind)) = self.local_names.get(&norm) {
+            let local = LocalActor {
+                id: "@publisher",
+                name: publisher,
+                kind,
+                aliases: &[],
+                part_of: None,
+            };
+            insert_link(tx, self.doc_id, &local, id, Some(&norm))?;
+            return Ok(id);
+        }
+        let local = LocalActor {
+            id: "@publisher",
+            name: publisher,
+            kind: ActorKind::Media,
+            aliases: &[],
+            part_of: None,
+        };
+        // The publisher may share a stored actor with no local actor of its
+        // own document, so nothing is "taken" for it.
+        let taken = std::mem::take(&mut self.taken);
+        let res = self.resolve(tx, &local);
+        self.taken = taken;
+        Ok(res?.0)
+    }
+}
+
+fn insert_link(
+    tx: &Transaction<'_>,
+    doc: i64,
+    a: &LocalActor<'_>,
+    id: i64,
+    matched: Option<&str>,
+) -> Result<()> {
+    let aliases = serde_json::to_string(a.aliases).expect("strings serialize");
+    tx.prepare_cached(
+        "INSERT INTO actor_links (document_id, local_id, actor_id, local_name, local_kind, local_aliases,
+         local_part_of, matched_norm) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![doc, a.id, id, a.name, a.kind.as_str(), aliases, a.part_of, matched])?;
+    Ok(())
+}
+
+/// Writes names without a cache (refresh and unmerge, which are rare).
+fn add_names(tx: &Transaction<'_>, id: i64, keys: &[(String, &str, bool, bool)]) -> Result<()> {
+    let mut ins = tx.prepare_cached(
+        "INSERT INTO actor_names (actor_id, norm, name, canonical, mergeable) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (actor_id, norm) DO UPDATE SET canonical = max(canonical, excluded.canonical),
+         mergeable = max(mergeable, excluded.mergeable)",
+    )?;
+    for (norm, name, canonical, mergeable) in keys {
+        ins.execute(params![id, norm, name, canonical, mergeable])?;
+    }
+    Ok(())
+}
+
+/// Sets an actor's parent unless it already has one (the earliest document
+/// that says so wins).
+pub(crate) fn set_part_of_if_unset(tx: &Transaction<'_>, id: i64, parent: i64) -> Result<()> {
+    if id != parent {
+        tx.prepare_cached("UPDATE actors SET part_of = ?2 WHERE id = ?1 AND part_of IS NULL")?
+            .execute(params![id, parent])?;
+    }
+    Ok(())
+}
+
+/// Rebuilds an actor from its links: name and kind of the earliest link,
+/// part_of from the earliest link that has one, names from all. An actor
+/// without links is deleted (its children lose their parent).
+pub(crate) fn refresh_actor(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    let links: Vec<(i64, String, String, String, Option<String>)> = tx
+        .prepare_cached(
+            "SELECT document_id, local_name, local_kind, local_aliases, local_part_of FROM actor_links
+             WHERE actor_id = ?1 ORDER BY document_id, local_id",
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    tx.prepare_cached("DELETE FROM actor_names WHERE actor_id = ?1")?
+        .execute([id])?;
+    let Some(first) = links.first() else {
+        tx.prepare_cached("UPDATE actors SET part_of = NULL WHERE part_of = ?1")?
+            .execute([id])?;
+        tx.prepare_cached("DELETE FROM actors WHERE id = ?1")?
+            .execute([id])?;
+        return Ok(());
+    };
+    let mut part_of = None;
+    for (doc, name, kind, aliases, local_part_of) in &links {
+        let aliases: Vec<String> = serde_json::from_str(aliases).unwrap_or_default();
+        let kind = ActorKind::parse(kind).unwrap_or_default();
+        let local = LocalActor {
+            id: "",
+            name,
+            kind,
+            aliases: &aliases,
+            part_of: None,
+        };
+        add_names(tx, id, &local.keys())?;
+        if part_of.is_none()
+            && let Some(p) = local_part_of
+        {
+            part_of = tx
+                .prepare_cached(
+                    "SELECT actor_id FROM actor_links WHERE document_id = ?1 AND local_id = ?2",
+                )?
+                .query_row(params![doc, p], |r| r.get::<_, i64>(0))
+                .optional()?
+                .filter(|&p| p != id);
+        }
+    }
+    tx.prepare_cached(
+        "UPDATE actors SET name = ?2, norm = ?3, kind = ?4, part_of = ?5 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        first.1,
+        normalize_name(&first.1),
+        first.2,
+        part_of
+    ])?;
+    Ok(())
+}
+
+/// A stored actor, as a name lookup returns it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorMatch {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    /// How many documents link to it.
+    pub documents: i64,
+}
+
+/// What an unmerge did: for each document split off, the new actor.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnmergeReport {
+    pub actor: i64,
+    pub name: String,
+    pub split: Vec<SplitOff>,
+}
+
+/// One document's share of an actor, now an actor of its own.
+#[derive(Debug, Clone, Serialize)]
+pub struct SplitOff {
+    pub document: String,
+    pub new_actor: i64,
+    pub name: String,
+}
+
+impl Store {
+    /// Actors whose folded name or alias equals the folded `name`, or whose
+    /// id is `name` when it is a number.
+    pub fn find_actors(&self, name: &str) -> Result<Vec<ActorMatch>> {
+        let id: Option<i64> = name.trim().parse().ok();
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.id, a.name, a.kind, (SELECT count(DISTINCT document_id) FROM actor_links l WHERE l.actor_id = a.id)
+             FROM actors a WHERE a.id = ?1 OR a.id IN (SELECT actor_id FROM actor_names WHERE norm = ?2)
+             ORDER BY a.id",
+        )?;
+        let rows = st.query_map(params![id, normalize_name(name)], |r| {
+            Ok(ActorMatch {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                documents: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Undoes cross-document merges of actor `id`: the share of `document`
+    /// (a document key), or when `None` the share of every document but the
+    /// earliest, becomes an actor of its own, with the claims, chains,
+    /// participations, relations and publisher references of that document
+    /// moved to it. One transaction.
+    pub fn unmerge(&mut self, id: i64, document: Option<&str>) -> Result<UnmergeReport> {
+        let tx = self.conn.transaction()?;
+        let name: String = tx
+            .query_row("SELECT name FROM actors WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("no actor with id {id}")))?;
+        let docs: Vec<(i64, String)> = tx
+            .prepare(
+                "SELECT DISTINCT l.document_id, d.key FROM actor_links l JOIN documents d ON d.id = l.document_id
+                 WHERE l.actor_id = ?1 ORDER BY l.document_id",
+            )?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        if docs.len() < 2 {
+            return Err(Error::NotFound(format!(
+                "actor {id} ({name}) is not merged: only {} document links to it",
+                docs.len()
+            )));
+        }
+        let targets: Vec<(i64, String)> = match document {
+            Some(key) => vec![
+                docs.iter()
+                    .find(|(_, k)| k == key)
+                    .cloned()
+                    .ok_or_else(|| {
+                        Error::NotFound(format!(
+                            "document `{key}` does not link to actor {id} ({name})"
+                        ))
+                    })?,
+            ],
+            None => docs[1..].to_vec(),
+        };
+        let mut split = Vec::new();
+        for (doc, key) in &targets {
+            let (local_name, kind): (String, String) = tx.query_row(
+                "SELECT local_name, local_kind FROM actor_links WHERE actor_id = ?1 AND document_id = ?2
+                 ORDER BY local_id LIMIT 1",
+                params![id, doc],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            tx.execute(
+                "INSERT INTO actors (name, norm, kind) VALUES (?1, ?2, ?3)",
+                params![local_name, normalize_name(&local_name), kind],
+            )?;
+            let new = tx.last_insert_rowid();
+            const MOVE: &[&str] = &[
+                "UPDATE actor_links SET actor_id = ?3, matched_norm = NULL WHERE document_id = ?2 AND actor_id = ?1",
+                "UPDATE claims SET claimant_id = ?3 WHERE document_id = ?2 AND claimant_id = ?1",
+                "UPDATE claim_via SET actor_id = ?3 WHERE actor_id = ?1
+                 AND claim_id IN (SELECT id FROM claims WHERE document_id = ?2)",
+                "UPDATE claim_about SET actor_id = ?3 WHERE actor_id = ?1
+                 AND claim_id IN (SELECT id FROM claims WHERE document_id = ?2)",
+                "UPDATE event_participants SET actor_id = ?3 WHERE actor_id = ?1
+                 AND event_id IN (SELECT id FROM events WHERE document_id = ?2)",
+                "UPDATE relations SET source_id = ?3 WHERE document_id = ?2 AND source_id = ?1",
+                "UPDATE relations SET target_id = ?3 WHERE document_id = ?2 AND target_id = ?1",
+                "UPDATE documents SET publisher_id = ?3 WHERE id = ?2 AND publisher_id = ?1",
+            ];
+            for sql in MOVE {
+                tx.execute(sql, params![id, doc, new])?;
+            }
+            split.push(SplitOff {
+                document: key.clone(),
+                new_actor: new,
+                name: local_name,
+            });
+        }
+        // Names and parents follow the links: rebuild the actor, the new
+        // actors, and every actor of the split documents (their part_of may
+        // now resolve to a new actor).
+        let mut touched: Vec<i64> = vec![id];
+        {
+            let mut st =
+                tx.prepare("SELECT DISTINCT actor_id FROM actor_links WHERE document_id = ?1")?;
+            for (doc, _) in &targets {
+                for a in st.query_map([doc], |r| r.get::<_, i64>(0))? {
+                    touched.push(a?);
+                }
+            }
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        for a in touched {
+            refresh_actor(&tx, a)?;
+        }
+        tx.commit()?;
+        Ok(UnmergeReport {
+            actor: id,
+            name,
+            split,
+        })
+    }
+}

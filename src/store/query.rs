@@ -1,0 +1,1221 @@
+//! Read-side SQL: every query the `query` room needs, returning plain rows.
+//!
+//! The functions take a `&rusqlite::Connection` so that they work on any
+//! open store (and on an in-memory one in tests). Every value is a bound
+//! parameter; filters are assembled from fixed SQL fragments only.
+
+use crate::model::{Evidence, Granularity, Modifier, Quantity, TimeValue};
+use crate::{Error, Result};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
+use serde::Serialize;
+
+/// A stored document, as the rows that cite it show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocRef {
+    /// Store id.
+    pub id: i64,
+    /// The interchange document id.
+    pub key: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The outlet that published it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Publication date (`YYYY-MM-DD`).
+    pub published: String,
+}
+
+/// An actor as a reference inside another row.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct ActorRef {
+    /// Store id.
+    pub id: i64,
+    /// Canonical name.
+    pub name: String,
+    /// Actor kind (`person`, `country`, ...).
+    pub kind: String,
+}
+
+/// A stored actor with its `part_of` link.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorRow {
+    /// Store id.
+    pub id: i64,
+    /// Canonical name.
+    pub name: String,
+    /// Actor kind.
+    pub kind: String,
+    /// The actor it belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<i64>,
+}
+
+/// One stored event with its participants.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventRow {
+    /// Store id.
+    pub id: i64,
+    /// The reporting document.
+    pub document: DocRef,
+    /// Event kind (`meeting`, `call`, ...).
+    pub kind: String,
+    /// Short description.
+    pub label: String,
+    /// Valid time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<TimeValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// `occurred`, `planned`, ...
+    pub status: String,
+    /// Participants and their roles.
+    pub participants: Vec<Participation>,
+    /// Where the document says so.
+    pub evidence: Evidence,
+}
+
+/// An actor's part in an event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Participation {
+    /// Who.
+    pub actor: ActorRef,
+    /// `participant`, `agent`, `target`, ...
+    pub role: String,
+}
+
+/// One stored claim with its chain and targets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimRow {
+    /// Store id.
+    pub id: i64,
+    /// The document that carries it.
+    pub document: DocRef,
+    /// Who made the claim.
+    pub claimant: ActorRef,
+    /// The reporting chain, nearest to the document first.
+    pub via: Vec<ActorRef>,
+    /// Normalised subject, when the extractor gave one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// What is claimed, in words.
+    pub statement: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<Quantity>,
+    /// `affirm` or `deny`.
+    pub polarity: String,
+    /// `assertion`, `estimate`, ...
+    pub modality: String,
+    /// When the claimant said it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated: Option<TimeValue>,
+    /// When the claimed fact holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid: Option<TimeValue>,
+    /// Actors the claim is about.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub about_actors: Vec<ActorRef>,
+    /// Events the claim is about (store ids).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub about_events: Vec<i64>,
+    /// Where the document says so.
+    pub evidence: Evidence,
+}
+
+/// One stored relation between two actors.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RelationRow {
+    /// Store id.
+    pub id: i64,
+    /// The reporting document.
+    pub document: DocRef,
+    /// From.
+    pub source: ActorRef,
+    /// `supports`, `meets`, ...
+    pub kind: String,
+    /// To.
+    pub target: ActorRef,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<TimeValue>,
+    /// Where the document says so.
+    pub evidence: Evidence,
+}
+
+/// Filters of an event listing. Dates are `YYYY-MM-DD` text.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    /// Events whose time ends on or after this date.
+    pub from: Option<String>,
+    /// Events whose time starts on or before this date.
+    pub to: Option<String>,
+    /// Events with at least one of these participants (store ids).
+    pub actors: Vec<i64>,
+    /// Event kind, exact.
+    pub kind: Option<String>,
+    /// Publisher of the reporting document, case-insensitive.
+    pub outlet: Option<String>,
+    /// Only documents published on or before this date.
+    pub as_of: Option<String>,
+    /// Only these event ids.
+    pub ids: Option<Vec<i64>>,
+}
+
+/// Filters of a claim listing.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    /// FTS5 query over statement, subject and evidence.
+    pub text: Option<String>,
+    /// Claimant (store ids; any of them).
+    pub by: Vec<i64>,
+    /// An actor anywhere in the reporting chain (any of them).
+    pub via: Vec<i64>,
+    /// Publisher, case-insensitive.
+    pub outlet: Option<String>,
+    /// Claims whose valid (else stated, else published) time ends on or after this date.
+    pub from: Option<String>,
+    /// ... and starts on or before this one.
+    pub to: Option<String>,
+    /// Only documents published on or before this date.
+    pub as_of: Option<String>,
+    /// Only claims that state a number.
+    pub with_quantity: bool,
+    /// Only these claim ids.
+    pub ids: Option<Vec<i64>>,
+}
+
+const DOC_COLS: &str = "d.id, d.key, d.title, d.publisher, d.url, d.published";
+
+fn doc_at(row: &Row, i: usize) -> rusqlite::Result<DocRef> {
+    Ok(DocRef {
+        id: row.get(i)?,
+        key: row.get(i + 1)?,
+        title: row.get(i + 2)?,
+        publisher: row.get(i + 3)?,
+        url: row.get(i + 4)?,
+        published: row.get(i + 5)?,
+    })
+}
+
+/// Six time columns (`text, value, start, end, granularity, modifier`) as a
+/// time value; `None` when there is no value.
+fn time_at(row: &Row, i: usize) -> rusqlite::Result<Option<TimeValue>> {
+    let value: Option<String> = row.get(i + 1)?;
+    let Some(value) = value else { return Ok(None) };
+    let date = |s: Option<String>| s.and_then(|s| s.parse().ok());
+    let mut t = TimeValue {
+        text: row.get(i)?,
+        value,
+        start: date(row.get(i + 2)?),
+        end: date(row.get(i + 3)?),
+        granularity: row
+            .get::<_, Option<String>>(i + 4)?
+            .and_then(|g| Granularity::parse(&g)),
+        modifier: row
+            .get::<_, Option<String>>(i + 5)?
+            .and_then(|m| Modifier::parse(&m)),
+    };
+    t.fill_bounds();
+    Ok(Some(t))
+}
+
+fn evidence_at(row: &Row, i: usize) -> rusqlite::Result<Evidence> {
+    Ok(Evidence {
+        start: row.get::<_, i64>(i)?.max(0) as usize,
+        end: row.get::<_, i64>(i + 1)?.max(0) as usize,
+        text: row.get(i + 2)?,
+        rule: row.get(i + 3)?,
+    })
+}
+
+fn actor_ref_at(row: &Row, i: usize) -> rusqlite::Result<ActorRef> {
+    Ok(ActorRef {
+        id: row.get(i)?,
+        name: row.get(i + 1)?,
+        kind: row.get(i + 2)?,
+    })
+}
+
+/// A WHERE clause under construction: fixed SQL fragments and bound values.
+#[derive(Default)]
+struct Where {
+    parts: Vec<String>,
+    values: Vec<Value>,
+}
+
+impl Where {
+    fn push(&mut self, sql: &str, values: impl IntoIterator<Item = Value>) {
+        self.parts.push(sql.to_owned());
+        self.values.extend(values);
+    }
+
+    /// `column IN (?, ?, ...)` over integer ids.
+    fn ids(&mut self, sql_prefix: &str, ids: &[i64]) {
+        let marks = vec!["?"; ids.len()].join(",");
+        self.push(
+            &format!("{sql_prefix} ({marks})"),
+            ids.iter().map(|&i| Value::Integer(i)),
+        );
+    }
+
+    fn sql(&self) -> String {
+        if self.parts.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.parts.join(" AND "))
+        }
+    }
+}
+
+fn text(s: &str) -> Value {
+    Value::Text(s.to_owned())
+}
+
+/// Events matching the filter, ordered by start of valid time (undated last),
+/// then by store id.
+pub fn events(conn: &Connection, f: &EventFilter) -> Result<Vec<EventRow>> {
+    let mut w = Where::default();
+    if let Some(from) = &f.from {
+        w.push("coalesce(e.t_end, e.t_start) >= ?", [text(from)]);
+    }
+    if let Some(to) = &f.to {
+        w.push("e.t_start <= ?", [text(to)]);
+    }
+    if !f.actors.is_empty() {
+        w.ids(
+            "e.id IN (SELECT event_id FROM event_participants WHERE actor_id IN",
+            &f.actors,
+        );
+        let last = w.parts.last_mut().expect("just pushed");
+        last.push(')');
+    }
+    if let Some(kind) = &f.kind {
+        w.push("e.kind = ?", [text(kind)]);
+    }
+    if let Some(outlet) = &f.outlet {
+        w.push("lower(d.publisher) = lower(?)", [text(outlet)]);
+    }
+    if let Some(as_of) = &f.as_of {
+        w.push("d.published <= ?", [text(as_of)]);
+    }
+    if let Some(ids) = &f.ids {
+        w.ids("e.id IN", ids);
+    }
+    let sql = format!(
+        "SELECT e.id, e.kind, e.label, e.t_text, e.t_value, e.t_start, e.t_end, e.t_granularity, e.t_modifier,
+                e.place, e.status, e.ev_start, e.ev_end, e.ev_text, e.ev_rule, {DOC_COLS}
+         FROM events e JOIN documents d ON d.id = e.document_id{}
+         ORDER BY e.t_start IS NULL, e.t_start, e.id",
+        w.sql()
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt
+        .query_map(params_from_iter(w.values.iter()), |r| {
+            Ok(EventRow {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                label: r.get(2)?,
+                time: time_at(r, 3)?,
+                place: r.get(9)?,
+                status: r.get(10)?,
+                evidence: evidence_at(r, 11)?,
+                document: doc_at(r, 15)?,
+                participants: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut part = conn.prepare_cached(
+        "SELECT a.id, a.name, a.kind, p.role FROM event_participants p JOIN actors a ON a.id = p.actor_id
+         WHERE p.event_id = ?1 ORDER BY a.name, p.role",
+    )?;
+    for e in &mut rows {
+        e.participants = part
+            .query_map([e.id], |r| {
+                Ok(Participation {
+                    actor: actor_ref_at(r, 0)?,
+                    role: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(rows)
+}
+
+/// Claims matching the filter, ordered by valid (else stated, else
+/// published) time, then by store id.
+pub fn claims(conn: &Connection, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
+    let mut w = Where::default();
+    if let Some(q) = &f.text {
+        w.push(
+            "c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)",
+            [text(q)],
+        );
+    }
+    if !f.by.is_empty() {
+        w.ids("c.claimant_id IN", &f.by);
+    }
+    if !f.via.is_empty() {
+        w.ids(
+            "c.id IN (SELECT claim_id FROM claim_via WHERE actor_id IN",
+            &f.via,
+        );
+        w.parts.last_mut().expect("just pushed").push(')');
+    }
+    if let Some(outlet) = &f.outlet {
+        w.push("lower(d.publisher) = lower(?)", [text(outlet)]);
+    }
+    if let Some(from) = &f.from {
+        w.push(
+            "coalesce(c.valid_end, c.valid_start, c.stated_end, c.stated_start, d.published) >= ?",
+            [text(from)],
+        );
+    }
+    if let Some(to) = &f.to {
+        w.push(
+            "coalesce(c.valid_start, c.stated_start, d.published) <= ?",
+            [text(to)],
+        );
+    }
+    if let Some(as_of) = &f.as_of {
+        w.push("d.published <= ?", [text(as_of)]);
+    }
+    if f.with_quantity {
+        w.push(
+            "(c.q_value IS NOT NULL OR c.q_lower IS NOT NULL OR c.q_upper IS NOT NULL)",
+            [],
+        );
+    }
+    if let Some(ids) = &f.ids {
+        w.ids("c.id IN", ids);
+    }
+    let sql = format!(
+        "SELECT c.id, c.subject, c.statement,
+                c.q_value, c.q_lower, c.q_upper, c.q_unit, c.q_approximate, c.q_vague, c.q_lower_open, c.q_upper_open,
+                c.polarity, c.modality,
+                c.stated_text, c.stated_value, c.stated_start, c.stated_end, c.stated_granularity, c.stated_modifier,
+                c.valid_text, c.valid_value, c.valid_start, c.valid_end, c.valid_granularity, c.valid_modifier,
+                c.ev_start, c.ev_end, c.ev_text, c.ev_rule,
+                a.id, a.name, a.kind, {DOC_COLS}
+         FROM claims c JOIN documents d ON d.id = c.document_id JOIN actors a ON a.id = c.claimant_id{}
+         ORDER BY coalesce(c.valid_start, c.stated_start, d.published), c.id",
+        w.sql()
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt
+        .query_map(params_from_iter(w.values.iter()), |r| {
+            let (value, lower, upper): (Option<f64>, Option<f64>, Option<f64>) =
+                (r.get(3)?, r.get(4)?, r.get(5)?);
+            let unit: Option<String> = r.get(6)?;
+            let flag = |i: usize| -> rusqlite::Result<bool> {
+                Ok(r.get::<_, Option<i64>>(i)?.unwrap_or(0) != 0)
+            };
+            let quantity =
+                if value.is_some() || lower.is_some() || upper.is_some() || unit.is_some() {
+                    Some(Quantity {
+                        value,
+                        lower,
+                        upper,
+                        unit,
+                        approximate: flag(7)?,
+                        vague: flag(8)?,
+                        lower_open: flag(9)?,
+                        upper_open: flag(10)?,
+                    })
+                } else {
+                    None
+                };
+            Ok(ClaimRow {
+                id: r.get(0)?,
+                subject: r.get(1)?,
+                statement: r.get(2)?,
+                quantity,
+                polarity: r.get(11)?,
+                modality: r.get(12)?,
+                stated: time_at(r, 13)?,
+                valid: time_at(r, 19)?,
+                evidence: evidence_at(r, 25)?,
+                claimant: actor_ref_at(r, 29)?,
+                document: doc_at(r, 32)?,
+                via: Vec::new(),
+                about_actors: Vec::new(),
+                about_events: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut via = conn.prepare_cached(
+        "SELECT a.id, a.name, a.kind FROM claim_via v JOIN actors a ON a.id = v.actor_id
+         WHERE v.claim_id = ?1 ORDER BY v.position",
+    )?;
+    let mut about_a = conn.prepare_cached(
+        "SELECT a.id, a.name, a.kind FROM claim_about ca JOIN actors a ON a.id = ca.actor_id
+         WHERE ca.claim_id = ?1 ORDER BY a.name",
+    )?;
+    let mut about_e = conn.prepare_cached(
+        "SELECT event_id FROM claim_about WHERE claim_id = ?1 AND event_id IS NOT NULL ORDER BY event_id",
+    )?;
+    for c in &mut rows {
+        c.via = via
+            .query_map([c.id], |r| actor_ref_at(r, 0))?
+            .collect::<rusqlite::Result<_>>()?;
+        c.about_actors = about_a
+            .query_map([c.id], |r| actor_ref_at(r, 0))?
+            .collect::<rusqlite::Result<_>>()?;
+        c.about_events = about_e
+            .query_map([c.id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(rows)
+}
+
+/// Relations, optionally touching one actor (either end) and of one kind,
+/// ordered by time then id.
+pub fn relations(
+    conn: &Connection,
+    actor: Option<i64>,
+    kind: Option<&str>,
+) -> Result<Vec<RelationRow>> {
+    relations_where(conn, actor, kind, None)
+}
+
+/// One relation by store id.
+pub fn relation(conn: &Connection, id: i64) -> Result<Option<RelationRow>> {
+    Ok(relations_where(conn, None, None, Some(id))?.pop())
+}
+
+fn relations_where(
+    conn: &Connection,
+    actor: Option<i64>,
+    kind: Option<&str>,
+    id: Option<i64>,
+) -> Result<Vec<RelationRow>> {
+    let mut w = Where::default();
+    if let Some(id) = id {
+        w.push("r.id = ?", [Value::Integer(id)]);
+    }
+    if let Some(a) = actor {
+        w.push(
+            "(r.source_id = ? OR r.target_id = ?)",
+            [Value::Integer(a), Value::Integer(a)],
+        );
+    }
+    if let Some(k) = kind {
+        w.push("r.kind = ?", [text(k)]);
+    }
+    let sql = format!(
+        "SELECT r.id, r.kind, r.t_text, r.t_value, r.t_start, r.t_end, r.t_granularity, r.t_modifier,
+                r.ev_start, r.ev_end, r.ev_text, r.ev_rule,
+                s.id, s.name, s.kind, t.id, t.name, t.kind, {DOC_COLS}
+         FROM relations r JOIN actors s ON s.id = r.source_id JOIN actors t ON t.id = r.target_id
+         JOIN documents d ON d.id = r.document_id{}
+         ORDER BY r.t_start IS NULL, r.t_start, r.id",
+        w.sql()
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt
+        .query_map(params_from_iter(w.values.iter()), |r| {
+            Ok(RelationRow {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                time: time_at(r, 2)?,
+                evidence: evidence_at(r, 8)?,
+                source: actor_ref_at(r, 12)?,
+                target: actor_ref_at(r, 15)?,
+                document: doc_at(r, 18)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// One actor by store id.
+pub fn actor(conn: &Connection, id: i64) -> Result<Option<ActorRow>> {
+    Ok(conn
+        .prepare_cached("SELECT id, name, kind, part_of FROM actors WHERE id = ?1")?
+        .query_row([id], |r| {
+            Ok(ActorRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                part_of: r.get(3)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Every name an actor is known by, canonical name excluded, sorted.
+pub fn actor_aliases(conn: &Connection, id: i64) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT n.name FROM actor_names n JOIN actors a ON a.id = n.actor_id
+         WHERE n.actor_id = ?1 AND n.name <> a.name ORDER BY n.name",
+    )?;
+    let names = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}
+
+/// Actors that belong to this one (`part_of` = id).
+pub fn actor_parts(conn: &Connection, id: i64) -> Result<Vec<ActorRef>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, name, kind FROM actors WHERE part_of = ?1 ORDER BY name")?;
+    let rows = stmt
+        .query_map([id], |r| actor_ref_at(r, 0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Actors whose folded name or alias equals `norm`, or whose name or alias
+/// equals `name` case-insensitively; most-mentioned first.
+pub fn actors_named(conn: &Connection, name: &str, norm: &str) -> Result<Vec<ActorRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.name, a.kind, a.part_of FROM actors a
+         WHERE a.norm = ?1 OR lower(a.name) = lower(?2)
+            OR a.id IN (SELECT actor_id FROM actor_names WHERE norm = ?1 OR lower(name) = lower(?2))
+         ORDER BY (SELECT count(*) FROM actor_links l WHERE l.actor_id = a.id) DESC, a.id",
+    )?;
+    let rows = stmt
+        .query_map(params![norm, name], |r| {
+            Ok(ActorRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                part_of: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Every (actor id, name) pair, canonical names and aliases, for suggestions.
+pub fn all_actor_names(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, name FROM actors UNION SELECT actor_id, name FROM actor_names ORDER BY 1, 2",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Store ids of claims made by, or relayed through, an actor; and of claims about it.
+pub fn claim_ids_of_actor(conn: &Connection, id: i64) -> Result<(Vec<i64>, Vec<i64>)> {
+    let made = conn
+        .prepare_cached(
+            "SELECT id FROM claims WHERE claimant_id = ?1 UNION SELECT claim_id FROM claim_via WHERE actor_id = ?1",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let about = conn
+        .prepare_cached("SELECT DISTINCT claim_id FROM claim_about WHERE actor_id = ?1")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((made, about))
+}
+
+/// Claims by the same claimant with the same statement (case-insensitive)
+/// or, when the claim has a subject and a figure, the same subject and
+/// figure: the same claim in other documents.
+pub fn same_claim_ids(conn: &Connection, claim: &ClaimRow) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id FROM claims c
+         WHERE c.claimant_id = ?3
+           AND (lower(c.statement) = lower(?1)
+                OR (?2 IS NOT NULL AND c.subject = ?2 AND c.q_value IS ?4 AND c.q_lower IS ?5 AND c.q_upper IS ?6))
+         ORDER BY c.id",
+    )?;
+    let q = claim.quantity.as_ref();
+    let has_figure = q.is_some_and(|q| q.value.is_some() || q.lower.is_some() || q.upper.is_some());
+    let subject = if has_figure {
+        claim.subject.as_deref()
+    } else {
+        None
+    };
+    let ids = stmt
+        .query_map(
+            params![
+                claim.statement,
+                subject,
+                claim.claimant.id,
+                q.and_then(|q| q.value),
+                q.and_then(|q| q.lower),
+                q.and_then(|q| q.upper)
+            ],
+            |r| r.get(0),
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// A node of the connection graph: actors, and the events, claims and
+/// relations that join them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(tag = "type", content = "id", rename_all = "snake_case")]
+pub enum Node {
+    Actor(i64),
+    Event(i64),
+    Claim(i64),
+    Relation(i64),
+}
+
+/// The nodes adjacent to `node`, with the role of the edge (`participant`,
+/// `claimant`, `via`, `about`, `source`, `target`, `part_of`, `has_part`),
+/// from the indexes. `part_of` links two actors directly (one edge).
+pub fn node_neighbors(conn: &Connection, node: Node, out: &mut Vec<(Node, String)>) -> Result<()> {
+    let mut q = |sql: &str, id: i64, make: fn(i64) -> Node| -> Result<()> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (other, role) = row?;
+            out.push((make(other), role));
+        }
+        Ok(())
+    };
+    match node {
+        Node::Actor(a) => {
+            q(
+                "SELECT event_id, role FROM event_participants WHERE actor_id = ?1",
+                a,
+                Node::Event,
+            )?;
+            q(
+                "SELECT id, 'claimant' FROM claims WHERE claimant_id = ?1",
+                a,
+                Node::Claim,
+            )?;
+            q(
+                "SELECT claim_id, 'via' FROM claim_via WHERE actor_id = ?1",
+                a,
+                Node::Claim,
+            )?;
+            q(
+                "SELECT claim_id, 'about' FROM claim_about WHERE actor_id = ?1",
+                a,
+                Node::Claim,
+            )?;
+            q(
+                "SELECT id, 'source' FROM relations WHERE source_id = ?1",
+                a,
+                Node::Relation,
+            )?;
+            q(
+                "SELECT id, 'target' FROM relations WHERE target_id = ?1",
+                a,
+                Node::Relation,
+            )?;
+            q(
+                "SELECT part_of, 'part_of' FROM actors WHERE id = ?1 AND part_of IS NOT NULL",
+                a,
+                Node::Actor,
+            )?;
+            q(
+                "SELECT id, 'has_part' FROM actors WHERE part_of = ?1",
+                a,
+                Node::Actor,
+            )?;
+        }
+        Node::Event(e) => {
+            q(
+                "SELECT actor_id, role FROM event_participants WHERE event_id = ?1",
+                e,
+                Node::Actor,
+            )?;
+            q(
+                "SELECT claim_id, 'about' FROM claim_about WHERE event_id = ?1",
+                e,
+                Node::Claim,
+            )?;
+        }
+        Node::Claim(c) => {
+            q(
+                "SELECT claimant_id, 'claimant' FROM claims WHERE id = ?1",
+                c,
+                Node::Actor,
+            )?;
+            q(
+                "SELECT actor_id, 'via' FROM claim_via WHERE claim_id = ?1",
+                c,
+                Node::Actor,
+            )?;
+            q(
+                "SELECT actor_id, 'about' FROM claim_about WHERE claim_id = ?1 AND actor_id IS NOT NULL",
+                c,
+                Node::Actor,
+            )?;
+            q(
+                "SELECT event_id, 'about' FROM claim_about WHERE claim_id = ?1 AND event_id IS NOT NULL",
+                c,
+                Node::Event,
+            )?;
+        }
+        Node::Relation(r) => {
+            q(
+                "SELECT source_id, 'source' FROM relations WHERE id = ?1",
+                r,
+                Node::Actor,
+            )?;
+            q(
+                "SELECT target_id, 'target' FROM relations WHERE id = ?1",
+                r,
+                Node::Actor,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Every actor, in id order.
+pub fn all_actors(conn: &Connection) -> Result<Vec<ActorRow>> {
+    let mut stmt = conn.prepare("SELECT id, name, kind, part_of FROM actors ORDER BY id")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(ActorRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                part_of: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Every document, in id order.
+pub fn all_documents(conn: &Connection) -> Result<Vec<DocRef>> {
+    let mut stmt = conn.prepare(&format!("SELECT {DOC_COLS} FROM documents d ORDER BY d.id"))?;
+    let rows = stmt
+        .query_map([], |r| doc_at(r, 0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Opens an existing store read-only, for queries: a query never creates or
+/// migrates a database, and says so when there is none.
+pub fn open_read(path: &std::path::Path) -> Result<Connection> {
+    if !path.exists() {
+        return Err(Error::NotFound(format!(
+            "{}: no such database; load articles first with `chronograph --db {} ingest FILE...`",
+            path.display(),
+            path.display()
+        )));
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let has_claims: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'claims'",
+        [],
+        |r| r.get(0),
+    )?;
+    if version < 1 && has_claims == 0 {
+        return Err(Error::NotFound(format!(
+            "{}: not a chronograph database (no schema)",
+            path.display()
+        )));
+    }
+    Ok(conn)
+}
+
+/// Actors by store ids, in id order.
+pub fn actors_by_ids(conn: &Connection, ids: &[i64]) -> Result<Vec<ActorRow>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, name, kind, part_of FROM actors WHERE id = ?1")?;
+    let mut out = Vec::with_capacity(ids.len());
+    for &id in ids {
+        if let Some(a) = stmt
+            .query_row([id], |r| {
+                Ok(ActorRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                    part_of: r.get(3)?,
+                })
+            })
+            .optional()?
+        {
+            out.push(a);
+        }
+    }
+    out.sort_by_key(|a| a.id);
+    Ok(out)
+}
+
+/// How many documents the store holds: a command that finds nothing on an
+/// empty store says so differently from one that filtered everything out.
+pub fn document_count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?)
+}
+
+/// Turns a missing row into a [`Error::NotFound`] with a message.
+pub fn require<T>(v: Option<T>, what: impl FnOnce() -> String) -> Result<T> {
+    v.ok_or_else(|| Error::NotFound(what()))
+}
+
+#[cfg(test)]
+pub(crate) mod fixture {
+    //! A small store written with plain SQL, for the query tests of this
+    //! crate (the real ingest lives with the core).
+
+    use rusqlite::{Connection, params};
+
+    /// An in-memory database with the schema applied and nothing in it.
+    pub fn empty() -> Connection {
+        let conn = Connection::open_in_memory().expect("memory db");
+        conn.execute_batch(include_str!("../../schema/0001_init.sql"))
+            .expect("schema");
+        conn
+    }
+
+    /// Inserts an actor and its names; returns its id.
+    pub fn actor(
+        conn: &Connection,
+        name: &str,
+        kind: &str,
+        part_of: Option<i64>,
+        aliases: &[&str],
+    ) -> i64 {
+        conn.execute(
+            "INSERT INTO actors (name, norm, kind, part_of) VALUES (?1, lower(?1), ?2, ?3)",
+            params![name, kind, part_of],
+        )
+        .unwrap();
+        let id = conn.last_insert_rowid();
+        for n in std::iter::once(&name).chain(aliases) {
+            conn.execute(
+                "INSERT INTO actor_names (actor_id, norm, name, canonical, mergeable)
+                 VALUES (?1, lower(?2), ?2, 1, 1)",
+                params![id, n],
+            )
+            .unwrap();
+        }
+        id
+    }
+
+    /// Inserts a document; returns its id.
+    pub fn document(conn: &Connection, key: &str, publisher: &str, published: &str) -> i64 {
+        conn.execute(
+            "INSERT INTO documents (key, title, publisher, published, recorded_at, bundle_hash)
+             VALUES (?1, ?1, ?2, ?3, '2026-01-01T00:00:00Z', ?1)",
+            params![key, publisher, published],
+        )
+        .unwrap();
+        conn.last_insert_rowid()
+    }
+
+    /// Inserts an event with a TimeML value and participants; returns its id.
+    pub fn event(
+        conn: &Connection,
+        doc: i64,
+        kind: &str,
+        label: &str,
+        value: Option<&str>,
+        who: &[i64],
+    ) -> i64 {
+        let t = value.map(crate::model::TimeValue::from_value);
+        conn.execute(
+            "INSERT INTO events (document_id, local_id, kind, label, t_value, t_start, t_end, t_granularity,
+                                 status, ev_start, ev_end, ev_text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'occurred', 0, 10, ?4)",
+            params![
+                doc,
+                format!("e{label}"),
+                kind,
+                label,
+                value,
+                t.as_ref().and_then(|t| t.start).map(|d| d.to_string()),
+                t.as_ref().and_then(|t| t.end).map(|d| d.to_string()),
+                t.as_ref().and_then(|t| t.granularity).map(|g| g.as_str())
+            ],
+        )
+        .unwrap();
+        let id = conn.last_insert_rowid();
+        conn.execute(
+            "INSERT INTO events_fts (rowid, label, place, ev_text) VALUES (?1, ?2, NULL, ?2)",
+            params![id, label],
+        )
+        .unwrap();
+        for &a in who {
+            conn.execute(
+                "INSERT INTO event_participants VALUES (?1, ?2, 'participant')",
+                params![id, a],
+            )
+            .unwrap();
+        }
+        id
+    }
+
+    /// What a fixture claim says.
+    #[derive(Default)]
+    pub struct C<'a> {
+        pub claimant: i64,
+        pub via: &'a [i64],
+        pub subject: Option<&'a str>,
+        pub statement: &'a str,
+        pub value: Option<f64>,
+        pub lower: Option<f64>,
+        pub upper: Option<f64>,
+        pub unit: Option<&'a str>,
+        pub polarity: &'a str,
+        pub valid: Option<&'a str>,
+        pub stated: Option<&'a str>,
+        pub about: &'a [i64],
+    }
+
+    /// Inserts a claim; returns its id.
+    pub fn claim(conn: &Connection, doc: i64, c: C) -> i64 {
+        let valid = c.valid.map(crate::model::TimeValue::from_value);
+        let stated = c.stated.map(crate::model::TimeValue::from_value);
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM claims", [], |r| r.get(0))
+            .unwrap();
+        conn.execute(
+            "INSERT INTO claims (document_id, local_id, claimant_id, subject, statement, q_value, q_lower, q_upper,
+                                 q_unit, polarity, modality, stated_value, stated_start, stated_end,
+                                 valid_value, valid_start, valid_end, ev_start, ev_end, ev_text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'assertion', ?11, ?12, ?13, ?14, ?15, ?16, 0, 5, ?5)",
+            params![
+                doc,
+                format!("c{n}"),
+                c.claimant,
+                c.subject,
+                c.statement,
+                c.value,
+                c.lower,
+                c.upper,
+                c.unit,
+                if c.polarity.is_empty() { "affirm" } else { c.polarity },
+                c.stated,
+                stated.as_ref().and_then(|t| t.start).map(|d| d.to_string()),
+                stated.as_ref().and_then(|t| t.end).map(|d| d.to_string()),
+                c.valid,
+                valid.as_ref().and_then(|t| t.start).map(|d| d.to_string()),
+                valid.as_ref().and_then(|t| t.end).map(|d| d.to_string()),
+            ],
+        )
+        .unwrap();
+        let id = conn.last_insert_rowid();
+        conn.execute(
+            "INSERT INTO claims_fts (rowid, statement, subject, ev_text) VALUES (?1, ?2, ?3, ?2)",
+            params![id, c.statement, c.subject.unwrap_or("")],
+        )
+        .unwrap();
+        for (i, &v) in c.via.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO claim_via VALUES (?1, ?2, ?3)",
+                params![id, i as i64, v],
+            )
+            .unwrap();
+        }
+        for &a in c.about {
+            conn.execute(
+                "INSERT INTO claim_about (claim_id, actor_id) VALUES (?1, ?2)",
+                params![id, a],
+            )
+            .unwrap();
+        }
+        id
+    }
+
+    /// Inserts a relation; returns its id.
+    pub fn relation(conn: &Connection, doc: i64, source: i64, kind: &str, target: i64) -> i64 {
+        conn.execute(
+            "INSERT INTO relations (document_id, source_id, kind, target_id, ev_start, ev_end, ev_text)
+             VALUES (?1, ?2, ?3, ?4, 0, 1, 'relation evidence')",
+            params![doc, source, kind, target],
+        )
+        .unwrap();
+        conn.last_insert_rowid()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixture::{self as fx, C, claim, document, empty, event, relation};
+    use super::*;
+
+    #[test]
+    fn events_filter_by_time_actor_and_publication() {
+        let db = empty();
+        let biden = fx::actor(&db, "Joe Biden", "person", None, &["Biden"]);
+        let putin = fx::actor(&db, "Vladimir Putin", "person", None, &[]);
+        let d1 = document(&db, "d1", "CNN", "2021-12-04");
+        let d2 = document(&db, "d2", "Reuters", "2022-01-10");
+        let call = event(
+            &db,
+            d1,
+            "call",
+            "video call",
+            Some("2021-12-07"),
+            &[biden, putin],
+        );
+        let june = event(
+            &db,
+            d1,
+            "meeting",
+            "Geneva summit",
+            Some("2021-06"),
+            &[biden, putin],
+        );
+        let talks = event(&db, d2, "meeting", "talks", Some("2022-01-10"), &[putin]);
+        let undated = event(&db, d2, "statement", "undated", None, &[biden]);
+
+        let all = events(&db, &EventFilter::default()).unwrap();
+        assert_eq!(
+            all.iter().map(|e| e.id).collect::<Vec<_>>(),
+            vec![june, call, talks, undated]
+        );
+        assert_eq!(all[1].participants.len(), 2);
+
+        let f = EventFilter {
+            from: Some("2021-12-01".into()),
+            to: Some("2021-12-31".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            events(&db, &f)
+                .unwrap()
+                .iter()
+                .map(|e| e.id)
+                .collect::<Vec<_>>(),
+            vec![call]
+        );
+        // A month-long value overlaps a window that starts inside it.
+        let f = EventFilter {
+            from: Some("2021-06-15".into()),
+            to: Some("2021-06-20".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            events(&db, &f)
+                .unwrap()
+                .iter()
+                .map(|e| e.id)
+                .collect::<Vec<_>>(),
+            vec![june]
+        );
+
+        let f = EventFilter {
+            actors: vec![biden],
+            ..Default::default()
+        };
+        assert_eq!(events(&db, &f).unwrap().len(), 3);
+        let f = EventFilter {
+            as_of: Some("2021-12-31".into()),
+            ..Default::default()
+        };
+        assert_eq!(events(&db, &f).unwrap().len(), 2);
+        let f = EventFilter {
+            outlet: Some("reuters".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            events(&db, &f)
+                .unwrap()
+                .iter()
+                .map(|e| e.id)
+                .collect::<Vec<_>>(),
+            vec![talks, undated]
+        );
+    }
+
+    #[test]
+    fn claims_search_chain_and_quantities() {
+        let db = empty();
+        let ukraine = fx::actor(&db, "Ukraine", "country", None, &["Kyiv"]);
+        let official = fx::actor(&db, "unnamed official", "anonymous", None, &[]);
+        let reuters = fx::actor(&db, "Reuters", "media", None, &[]);
+        let d = document(&db, "d1", "CNN", "2021-12-04");
+        let c1 = claim(
+            &db,
+            d,
+            C {
+                claimant: ukraine,
+                statement: "around 95,000 Russian troops near the border",
+                value: Some(95_000.0),
+                unit: Some("troops"),
+                valid: Some("2021-12"),
+                ..Default::default()
+            },
+        );
+        let c2 = claim(
+            &db,
+            d,
+            C {
+                claimant: official,
+                via: &[reuters],
+                statement: "Biden will warn Putin",
+                ..Default::default()
+            },
+        );
+        let found = claims(
+            &db,
+            &ClaimFilter {
+                text: Some("troops".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(found.iter().map(|c| c.id).collect::<Vec<_>>(), vec![c1]);
+        assert_eq!(found[0].quantity.as_ref().unwrap().value, Some(95_000.0));
+        assert_eq!(
+            found[0].valid.as_ref().unwrap().granularity,
+            Some(Granularity::Month)
+        );
+
+        let relayed = claims(
+            &db,
+            &ClaimFilter {
+                via: vec![reuters],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(relayed.len(), 1);
+        assert_eq!(relayed[0].id, c2);
+        assert_eq!(relayed[0].via[0].name, "Reuters");
+        let numeric = claims(
+            &db,
+            &ClaimFilter {
+                with_quantity: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(numeric.len(), 1);
+    }
+
+    #[test]
+    fn actor_lookup_and_links() {
+        let db = empty();
+        let us = fx::actor(
+            &db,
+            "United States",
+            "country",
+            None,
+            &["U.S.", "Washington"],
+        );
+        let biden = fx::actor(&db, "Joe Biden", "person", Some(us), &["Biden"]);
+        let putin = fx::actor(&db, "Vladimir Putin", "person", None, &["Putin"]);
+        let d = document(&db, "d1", "CNN", "2021-12-04");
+        let ev = event(&db, d, "call", "call", Some("2021-12-07"), &[biden, putin]);
+        let rel = relation(&db, d, us, "sanctions", putin);
+        assert_eq!(
+            actors_named(&db, "washington", "washington").unwrap()[0].id,
+            us
+        );
+        assert!(actors_named(&db, "nobody", "nobody").unwrap().is_empty());
+        assert_eq!(actor_aliases(&db, us).unwrap(), vec!["U.S.", "Washington"]);
+        let mut adj = Vec::new();
+        node_neighbors(&db, Node::Actor(putin), &mut adj).unwrap();
+        assert_eq!(
+            adj,
+            vec![
+                (Node::Event(ev), "participant".to_owned()),
+                (Node::Relation(rel), "target".to_owned())
+            ]
+        );
+        assert_eq!(actor_parts(&db, us).unwrap()[0].id, biden);
+    }
+}

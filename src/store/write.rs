@@ -1,0 +1,719 @@
+//! Writing bundles: one transaction for a whole batch, prepared cached
+//! statements, actors resolved against what is already stored.
+//!
+//! Re-ingest rules, keyed by the document id (`documents.key`):
+//! - same key, same bundle hash: nothing is written (`unchanged`);
+//! - same key, different bundle hash: the document's facts, links and index
+//!   rows are deleted and the new bundle written in their place, in the same
+//!   transaction (`updated`); actors left without any link are removed;
+//! - new key: `added`.
+
+use super::Store;
+use super::actors::{self, LocalActor, NameCache, Resolver};
+use crate::error::{Error, Result};
+use crate::ingest::{Source, validate};
+use crate::model::{Bundle, Document, Quantity, TimeValue};
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::Serialize;
+use std::borrow::Borrow;
+use std::collections::HashMap;
+
+/// What ingest did with one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocStatus {
+    /// A new document.
+    Added,
+    /// A known document whose facts changed; they were replaced.
+    Updated,
+    /// A known document with the same facts; nothing was written.
+    Unchanged,
+}
+
+impl DocStatus {
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocStatus::Added => "added",
+            DocStatus::Updated => "updated",
+            DocStatus::Unchanged => "unchanged",
+        }
+    }
+}
+
+/// The outcome for one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocReport {
+    /// The document id (given, or derived from the content).
+    pub key: String,
+    pub status: DocStatus,
+    pub actors: usize,
+    /// Local actors joined to an actor another document already named.
+    pub merged_actors: usize,
+    pub events: usize,
+    pub claims: usize,
+    pub relations: usize,
+    pub timexes: usize,
+}
+
+/// The outcome of one ingest call.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IngestReport {
+    pub documents: Vec<DocReport>,
+}
+
+impl IngestReport {
+    /// How many documents had the given status.
+    pub fn count(&self, status: DocStatus) -> usize {
+        self.documents.iter().filter(|d| d.status == status).count()
+    }
+}
+
+/// A 64-bit hash over 8-byte words (FxHash's mixing step, then the
+/// SplitMix64 finaliser): several times faster than byte-wise FNV on the
+/// ~10 KB a bundle serializes to, and, unlike std's hashers, stable across
+/// platforms and releases, which stored hashes need.
+fn hash64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    let mut last = [0u8; 8];
+    last[..words.remainder().len()].copy_from_slice(words.remainder());
+    h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+/// A hash of everything a bundle says except when it was recorded: equal
+/// hashes mean re-ingesting would change nothing.
+pub fn bundle_hash(b: &Bundle) -> String {
+    let d = &b.document;
+    let facts = (
+        (
+            &d.id,
+            &d.title,
+            &d.publisher,
+            &d.url,
+            d.published,
+            &d.content_hash,
+        ),
+        (&b.actors, &b.events, &b.claims, &b.relations, &b.timexes),
+    );
+    let json = serde_json::to_vec(&facts).expect("a bundle serializes");
+    format!("{:016x}", hash64(&json))
+}
+
+/// The document's key: its id when given, else one derived from the
+/// publisher, date, title, url and the content hash (or, when the text is
+/// unknown, the bundle hash), so the same article always gets the same key.
+pub fn document_key(b: &Bundle, hash: &str) -> String {
+    let d = &b.document;
+    if !d.id.trim().is_empty() {
+        return d.id.clone();
+    }
+    let published = d.published.to_string();
+    Document::derive_id([
+        d.publisher.as_deref().unwrap_or(""),
+        published.as_str(),
+        d.title.as_deref().unwrap_or(""),
+        d.url.as_deref().unwrap_or(""),
+        d.content_hash.as_deref().unwrap_or(hash),
+    ])
+}
+
+/// `YYYY-MM-DD` without the formatting machinery (four dates per claim add
+/// up in a bulk ingest). Years outside 0..=9999 fall back to chrono.
+fn iso_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        return d.to_string();
+    }
+    let y = y as u32;
+    let digits = [
+        b'0' + (y / 1000) as u8,
+        b'0' + (y / 100 % 10) as u8,
+        b'0' + (y / 10 % 10) as u8,
+        b'0' + (y % 10) as u8,
+        b'-',
+        b'0' + (m / 10) as u8,
+        b'0' + (m % 10) as u8,
+        b'-',
+        b'0' + (day / 10) as u8,
+        b'0' + (day % 10) as u8,
+    ];
+    String::from_utf8(digits.to_vec()).expect("ASCII digits")
+}
+
+/// The six columns of a time value, bounds derived from the value when
+/// missing so that range queries see them.
+struct TimeCols {
+    text: Option<String>,
+    value: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+    granularity: Option<&'static str>,
+    modifier: Option<&'static str>,
+}
+
+fn time_cols(t: Option<&TimeValue>) -> TimeCols {
+    match t {
+        None => TimeCols {
+            text: None,
+            value: None,
+            start: None,
+            end: None,
+            granularity: None,
+            modifier: None,
+        },
+        Some(t) => {
+            let mut t = t.clone();
+            t.fill_bounds();
+            TimeCols {
+                text: t.text,
+                value: Some(t.value),
+                start: t.start.map(iso_date),
+                end: t.end.map(iso_date),
+                granularity: t.granularity.map(|g| g.as_str()),
+                modifier: t.modifier.map(|m| m.as_str()),
+            }
+        }
+    }
+}
+
+fn local_error(doc: &str, field: &str, id: &str) -> Error {
+    Error::Invalid {
+        path: doc.into(),
+        line: None,
+        field: field.into(),
+        message: format!("unknown local id `{id}`"),
+    }
+}
+
+impl Store {
+    /// Writes `bundles` in one transaction and reports what happened to each
+    /// document. Every bundle is validated first (see
+    /// [`crate::ingest::validate`]); on any error the transaction is rolled
+    /// back and the database is exactly as before. `progress` is called with
+    /// the number of bundles done so far.
+    pub fn ingest<B, I>(
+        &mut self,
+        bundles: I,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<IngestReport>
+    where
+        B: Borrow<Bundle>,
+        I: IntoIterator<Item = B>,
+    {
+        self.ingest_results(bundles.into_iter().map(Ok), progress)
+    }
+
+    /// [`Store::ingest`] for bundles read lazily (a file streamed from
+    /// disk): the first `Err` rolls everything back and is returned. A lower
+    /// bound in the iterator's `size_hint` lets a large batch into a small
+    /// database take the bulk path.
+    pub fn ingest_results<B, I>(
+        &mut self,
+        bundles: I,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<IngestReport>
+    where
+        B: Borrow<Bundle>,
+        I: IntoIterator<Item = Result<B>>,
+    {
+        let recorded_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let bundles = bundles.into_iter();
+        let tx = self.conn.transaction()?;
+        let existing_docs: i64 =
+            tx.query_row("SELECT coalesce(max(id), 0) FROM documents", [], |r| {
+                r.get(0)
+            })?;
+        let bulk = bundles.size_hint().0 >= BULK_MIN_BUNDLES
+            && existing_docs as usize <= bundles.size_hint().0;
+        let dropped = if bulk {
+            drop_deferred_indexes(&tx)?
+        } else {
+            Vec::new()
+        };
+        let mut report = IngestReport::default();
+        let mut batch = Batch::default();
+        for (i, b) in bundles.enumerate() {
+            let b = b?;
+            let b = b.borrow();
+            validate(
+                b,
+                &Source {
+                    path: format!("<bundle {}>", i + 1).into(),
+                    line: 1,
+                },
+                None,
+            )?;
+            report
+                .documents
+                .push(write_bundle(&tx, b, &recorded_at, &mut batch)?);
+            progress(i + 1);
+        }
+        batch.flush_fts(&tx)?;
+        for (_, sql) in &dropped {
+            tx.execute_batch(sql)?;
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+}
+
+/// A batch this large, into a database holding no more documents than the
+/// batch, drops the secondary indexes first and rebuilds them at the end:
+/// sorting once beats a million random b-tree inserts per index.
+const BULK_MIN_BUNDLES: usize = 256;
+
+/// Secondary indexes a bulk ingest rebuilds rather than maintains. The
+/// indexes that ingest itself reads (documents.key, claims and events by
+/// document, actor names and links, claim_about by claim) stay.
+const DEFERRED_INDEXES: &[&str] = &[
+    "claims_claimant",
+    "claims_subject",
+    "claims_valid",
+    "claims_stated",
+    "claim_via_actor",
+    "claim_about_actor",
+    "claim_about_event",
+    "event_participants_actor",
+    "events_time",
+    "events_kind",
+    "relations_source",
+    "relations_target",
+    "timexes_document",
+];
+
+/// Drops the deferred indexes that exist and returns their definitions.
+fn drop_deferred_indexes(tx: &Transaction<'_>) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    let mut st = tx.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1")?;
+    for name in DEFERRED_INDEXES {
+        if let Some(sql) = st.query_row([name], |r| r.get::<_, String>(0)).optional()? {
+            // Index names come from the list above, never from input.
+            tx.execute_batch(&format!("DROP INDEX {name}"))?;
+            out.push((name.to_string(), sql));
+        }
+    }
+    Ok(out)
+}
+
+/// State carried across the documents of one ingest call.
+#[derive(Default)]
+struct Batch {
+    cache: NameCache,
+    /// First claim and event rowids not yet in the full-text index. Rows
+    /// are indexed in one statement per table at the end of the batch
+    /// (or before a document's rows are deleted), which keeps FTS5's
+    /// pending-terms hash large and its segment merges few.
+    fts_claims_from: Option<i64>,
+    fts_events_from: Option<i64>,
+}
+
+impl Batch {
+    fn flush_fts(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        if let Some(from) = self.fts_claims_from.take() {
+            tx.prepare_cached(
+                "INSERT INTO claims_fts (rowid, statement, subject, ev_text)
+                 SELECT id, statement, subject, ev_text FROM claims WHERE id >= ?1",
+            )?
+            .execute([from])?;
+        }
+        if let Some(from) = self.fts_events_from.take() {
+            tx.prepare_cached(
+                "INSERT INTO events_fts (rowid, label, place, ev_text)
+                 SELECT id, label, place, ev_text FROM events WHERE id >= ?1",
+            )?
+            .execute([from])?;
+        }
+        Ok(())
+    }
+}
+
+fn write_bundle(
+    tx: &Transaction<'_>,
+    b: &Bundle,
+    recorded_at: &str,
+    batch: &mut Batch,
+) -> Result<DocReport> {
+    let hash = bundle_hash(b);
+    let key = document_key(b, &hash);
+    let d = &b.document;
+    let mut rep = DocReport {
+        key: key.clone(),
+        status: DocStatus::Added,
+        actors: b.actors.len(),
+        merged_actors: 0,
+        events: b.events.len(),
+        claims: b.claims.len(),
+        relations: b.relations.len(),
+        timexes: b.timexes.len(),
+    };
+
+    let existing: Option<(i64, String)> = tx
+        .prepare_cached("SELECT id, bundle_hash FROM documents WHERE key = ?1")?
+        .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let doc_id = match existing {
+        Some((_, old)) if old == hash => {
+            rep.status = DocStatus::Unchanged;
+            return Ok(rep);
+        }
+        Some((id, _)) => {
+            // Rows still waiting for the full-text index must be in it
+            // before the index entries of this document can be removed.
+            batch.flush_fts(tx)?;
+            delete_document_facts(tx, id)?;
+            // Refreshing the document's actors rewrote names and may have
+            // deleted actors.
+            batch.cache.clear();
+            tx.prepare_cached(
+                "UPDATE documents SET title = ?2, publisher = ?3, publisher_id = NULL, url = ?4, published = ?5,
+                 recorded_at = ?6, content_hash = ?7, bundle_hash = ?8 WHERE id = ?1",
+            )?
+            .execute(params![id, d.title, d.publisher, d.url, d.published.to_string(), recorded_at, d.content_hash, hash])?;
+            rep.status = DocStatus::Updated;
+            id
+        }
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO documents (key, title, publisher, url, published, recorded_at, content_hash, bundle_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![key, d.title, d.publisher, d.url, d.published.to_string(), recorded_at, d.content_hash, hash])?;
+            tx.last_insert_rowid()
+        }
+    };
+
+    // Actors: each local actor becomes a link to a stored actor, new or
+    // merged; part_of is set once every local id has its stored id.
+    let mut resolver = Resolver::new(doc_id, &mut batch.cache);
+    let mut actor_ids: HashMap<&str, i64> = HashMap::with_capacity(b.actors.len());
+    for a in &b.actors {
+        let local = LocalActor::from_actor(a);
+        let (id, merged) = resolver.resolve(tx, &local)?;
+        rep.merged_actors += usize::from(merged);
+        actor_ids.insert(a.id.as_str(), id);
+    }
+    for a in &b.actors {
+        if let Some(p) = &a.part_of {
+            let parent = *actor_ids
+                .get(p.as_str())
+                .ok_or_else(|| local_error(&key, "part_of", p))?;
+            actors::set_part_of_if_unset(tx, actor_ids[a.id.as_str()], parent)?;
+        }
+    }
+    if let Some(p) = d.publisher.as_deref().filter(|p| !p.trim().is_empty()) {
+        let id = resolver.resolve_publisher(tx, p)?;
+        tx.prepare_cached("UPDATE documents SET publisher_id = ?2 WHERE id = ?1")?
+            .execute(params![doc_id, id])?;
+    }
+    let actor = |field: &str, id: &str| -> Result<i64> {
+        actor_ids
+            .get(id)
+            .copied()
+            .ok_or_else(|| local_error(&key, field, id))
+    };
+
+    let mut event_ids: HashMap<&str, i64> = HashMap::with_capacity(b.events.len());
+    {
+        let mut ins = tx.prepare_cached(
+            "INSERT INTO events (document_id, local_id, kind, label, t_text, t_value, t_start, t_end,
+             t_granularity, t_modifier, place, status, ev_start, ev_end, ev_text, ev_rule)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        )?;
+        let mut part = tx.prepare_cached(
+            "INSERT OR IGNORE INTO event_participants (event_id, actor_id, role) VALUES (?1, ?2, ?3)",
+        )?;
+        for e in &b.events {
+            let t = time_cols(e.time.as_ref());
+            ins.execute(params![
+                doc_id,
+                e.id,
+                e.kind,
+                e.label,
+                t.text,
+                t.value,
+                t.start,
+                t.end,
+                t.granularity,
+                t.modifier,
+                e.place,
+                e.status.as_str(),
+                e.evidence.start as i64,
+                e.evidence.end as i64,
+                e.evidence.text,
+                e.evidence.rule
+            ])?;
+            let eid = tx.last_insert_rowid();
+            batch.fts_events_from.get_or_insert(eid);
+            event_ids.insert(e.id.as_str(), eid);
+            for p in &e.participants {
+                part.execute(params![eid, actor("participants", &p.actor)?, p.role])?;
+            }
+        }
+    }
+
+    {
+        let mut ins = tx.prepare_cached(
+            "INSERT INTO claims (document_id, local_id, claimant_id, subject, statement,
+             q_value, q_lower, q_upper, q_unit, q_approximate, q_vague, q_lower_open, q_upper_open,
+             polarity, modality,
+             stated_text, stated_value, stated_start, stated_end, stated_granularity, stated_modifier,
+             valid_text, valid_value, valid_start, valid_end, valid_granularity, valid_modifier,
+             ev_start, ev_end, ev_text, ev_rule)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+             ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
+        )?;
+        let mut via = tx.prepare_cached(
+            "INSERT INTO claim_via (claim_id, position, actor_id) VALUES (?1, ?2, ?3)",
+        )?;
+        let mut about = tx.prepare_cached(
+            "INSERT INTO claim_about (claim_id, actor_id, event_id) VALUES (?1, ?2, ?3)",
+        )?;
+        let none = Quantity::default();
+        for c in &b.claims {
+            let q = c.quantity.as_ref();
+            let qq = q.unwrap_or(&none);
+            let flag = |f: bool| q.map(|_| i64::from(f));
+            let s = time_cols(c.stated.as_ref());
+            let v = time_cols(c.valid.as_ref());
+            ins.execute(params![
+                doc_id,
+                c.id,
+                actor("claimant", &c.claimant)?,
+                c.subject,
+                c.statement,
+                qq.value,
+                qq.lower,
+                qq.upper,
+                qq.unit,
+                flag(qq.approximate),
+                flag(qq.vague),
+                flag(qq.lower_open),
+                flag(qq.upper_open),
+                c.polarity.as_str(),
+                c.modality.as_str(),
+                s.text,
+                s.value,
+                s.start,
+                s.end,
+                s.granularity,
+                s.modifier,
+                v.text,
+                v.value,
+                v.start,
+                v.end,
+                v.granularity,
+                v.modifier,
+                c.evidence.start as i64,
+                c.evidence.end as i64,
+                c.evidence.text,
+                c.evidence.rule
+            ])?;
+            let cid = tx.last_insert_rowid();
+            batch.fts_claims_from.get_or_insert(cid);
+            for (pos, a) in c.via.iter().enumerate() {
+                via.execute(params![cid, pos as i64, actor("via", a)?])?;
+            }
+            for a in &c.about {
+                match (actor_ids.get(a.as_str()), event_ids.get(a.as_str())) {
+                    (Some(&aid), _) => about.execute(params![cid, aid, None::<i64>])?,
+                    (None, Some(&eid)) => about.execute(params![cid, None::<i64>, eid])?,
+                    (None, None) => return Err(local_error(&key, "about", a)),
+                };
+            }
+        }
+    }
+
+    {
+        let mut ins = tx.prepare_cached(
+            "INSERT INTO relations (document_id, source_id, kind, target_id, t_text, t_value, t_start, t_end,
+             t_granularity, t_modifier, ev_start, ev_end, ev_text, ev_rule)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )?;
+        for r in &b.relations {
+            let t = time_cols(r.time.as_ref());
+            ins.execute(params![
+                doc_id,
+                actor("source", &r.source)?,
+                r.kind,
+                actor("target", &r.target)?,
+                t.text,
+                t.value,
+                t.start,
+                t.end,
+                t.granularity,
+                t.modifier,
+                r.evidence.start as i64,
+                r.evidence.end as i64,
+                r.evidence.text,
+                r.evidence.rule
+            ])?;
+        }
+    }
+
+    {
+        let mut ins = tx.prepare_cached(
+            "INSERT INTO timexes (document_id, start, end, text, type, value, begin, until, granularity, modifier, rule)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?;
+        for t in &b.timexes {
+            let kind = match t.kind {
+                crate::model::TimexType::Date => "DATE",
+                crate::model::TimexType::Time => "TIME",
+                crate::model::TimexType::Duration => "DURATION",
+                crate::model::TimexType::Set => "SET",
+            };
+            ins.execute(params![
+                doc_id,
+                t.start as i64,
+                t.end as i64,
+                t.text,
+                kind,
+                t.value,
+                t.begin.map(iso_date),
+                t.until.map(iso_date),
+                t.granularity.map(|g| g.as_str()),
+                t.modifier.map(|m| m.as_str()),
+                t.rule
+            ])?;
+        }
+    }
+
+    Ok(rep)
+}
+
+/// Removes everything a document contributed (facts, index rows, actor
+/// links), keeping the `documents` row itself; actors left without links are
+/// deleted and the others rebuilt from their remaining links.
+fn delete_document_facts(tx: &Transaction<'_>, doc_id: i64) -> Result<()> {
+    const SQL: &[&str] = &[
+        "INSERT INTO claims_fts (claims_fts, rowid, statement, subject, ev_text)
+         SELECT 'delete', id, statement, subject, ev_text FROM claims WHERE document_id = ?1",
+        "INSERT INTO events_fts (events_fts, rowid, label, place, ev_text)
+         SELECT 'delete', id, label, place, ev_text FROM events WHERE document_id = ?1",
+        "DELETE FROM claim_via WHERE claim_id IN (SELECT id FROM claims WHERE document_id = ?1)",
+        "DELETE FROM claim_about WHERE claim_id IN (SELECT id FROM claims WHERE document_id = ?1)",
+        "DELETE FROM claims WHERE document_id = ?1",
+        "DELETE FROM event_participants WHERE event_id IN (SELECT id FROM events WHERE document_id = ?1)",
+        "DELETE FROM events WHERE document_id = ?1",
+        "DELETE FROM relations WHERE document_id = ?1",
+        "DELETE FROM timexes WHERE document_id = ?1",
+        "UPDATE documents SET publisher_id = NULL WHERE id = ?1",
+    ];
+    for sql in SQL {
+        tx.prepare_cached(sql)?.execute([doc_id])?;
+    }
+    let linked: Vec<i64> = tx
+        .prepare_cached("SELECT DISTINCT actor_id FROM actor_links WHERE document_id = ?1")?
+        .query_map([doc_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    tx.prepare_cached("DELETE FROM actor_links WHERE document_id = ?1")?
+        .execute([doc_id])?;
+    for id in linked {
+        actors::refresh_actor(tx, id)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_is_stable_and_sensitive() {
+        // Stored in databases: this value must never change.
+        assert_eq!(hash64(b"chronograph"), hash64(b"chronograph"));
+        let a = hash64(b"0123456789abcdef-x");
+        assert_ne!(a, hash64(b"0123456789abcdef-y"));
+        assert_ne!(a, hash64(b"1123456789abcdef-x"));
+        assert_ne!(hash64(b""), hash64(b"\0"));
+        assert_eq!(format!("{:016x}", hash64(b"chronograph")), FROZEN);
+    }
+
+    #[test]
+    fn iso_dates() {
+        for d in ["2021-12-04", "0999-01-31", "2024-02-29"] {
+            assert_eq!(iso_date(d.parse().unwrap()), d);
+        }
+    }
+
+    fn indexes(store: &Store) -> Vec<String> {
+        let mut st = store
+            .conn()
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+
+    fn check(store: &Store) {
+        let c = store.conn();
+        let ok: String = c
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+        let fk: i64 = c
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(fk, 0);
+        for t in ["claims_fts", "events_fts"] {
+            c.execute(
+                &format!("INSERT INTO {t}({t}) VALUES ('integrity-check')"),
+                [],
+            )
+            .unwrap();
+        }
+    }
+
+    /// A bulk batch (indexes dropped and rebuilt, full-text rows written at
+    /// the end), then a bulk batch that updates every document: the
+    /// database must end with every index and a consistent full-text index.
+    #[test]
+    fn bulk_batches_with_updates_keep_indexes_and_fts_whole() {
+        let mut store = Store::open_in_memory().unwrap();
+        let before = indexes(&store);
+        let n = BULK_MIN_BUNDLES * crate::ingest::synth::CLAIMS_PER_DOC;
+        let corpus: Vec<Bundle> = crate::ingest::synth::corpus(3, n).collect();
+        let r = store.ingest(&corpus, &mut |_| {}).unwrap();
+        assert_eq!(r.count(DocStatus::Added), BULK_MIN_BUNDLES);
+        assert_eq!(indexes(&store), before);
+        check(&store);
+
+        let changed: Vec<Bundle> = corpus
+            .iter()
+            .map(|b| {
+                let mut b = b.clone();
+                b.claims[0].statement = "quokka sighting reported".into();
+                b
+            })
+            .collect();
+        let r = store.ingest(&changed, &mut |_| {}).unwrap();
+        assert_eq!(r.count(DocStatus::Updated), BULK_MIN_BUNDLES);
+        assert_eq!(indexes(&store), before);
+        check(&store);
+        let hits: i64 = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'quokka'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(hits, BULK_MIN_BUNDLES as i64);
+        assert_eq!(store.stats().unwrap().claims, n as i64);
+    }
+
+    const FROZEN: &str = "add072218018c1f2";
+}
