@@ -3,8 +3,11 @@
 
 use super::Ctx;
 use anyhow::{Context, bail};
+use chronograph::extract::{self, Article};
+use chronograph::ingest::article::{self as articles, Overrides};
 use chronograph::ingest::{SourcedBundle, json};
 use chronograph::store::{DocStatus, IngestReport, Store};
+use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -26,6 +29,58 @@ pub struct Args {
     /// Output format of the report.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+
+    /// Publication date of article inputs (YYYY-MM-DD); overrides their headers.
+    #[arg(long)]
+    pub published: Option<String>,
+    /// Publisher of article inputs; overrides their headers.
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// Title of article inputs; overrides their headers.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// URL of article inputs; overrides their headers.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// A directory of extra lexicon files for the extractor (same layout as `data/`).
+    #[arg(long, env = "CHRONOGRAPH_LEXICON")]
+    pub lexicon: Option<PathBuf>,
+}
+
+/// The example articles shipped in `examples/`, ingested when no input is given.
+const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "examples/2024-03-04-wire-moldova-border.txt",
+        include_str!("../../examples/2024-03-04-wire-moldova-border.txt"),
+    ),
+    (
+        "examples/2024-03-05-gazette-estimates-differ.txt",
+        include_str!("../../examples/2024-03-05-gazette-estimates-differ.txt"),
+    ),
+    (
+        "examples/2024-03-07-herald-call.txt",
+        include_str!("../../examples/2024-03-07-herald-call.txt"),
+    ),
+    (
+        "examples/2024-03-12-monitor-drills.txt",
+        include_str!("../../examples/2024-03-12-monitor-drills.txt"),
+    ),
+];
+
+/// How many articles are extracted (in parallel) before their bundles are handed to the store.
+const ARTICLE_CHUNK: usize = 64;
+
+/// Whether the first line of a JSON Lines file is an article (`text`) rather than a bundle (`document`).
+fn is_article_jsonl(head: &[u8]) -> bool {
+    let first = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    match serde_json::from_slice::<serde_json::Value>(first) {
+        Ok(v) => v.get("text").is_some() && v.get("document").is_none(),
+        // A long first line cut by the head: look for the keys themselves.
+        Err(_) => {
+            let s = String::from_utf8_lossy(first);
+            s.contains("\"text\"") && !s.contains("\"document\"")
+        }
+    }
 }
 
 /// Report formats.
@@ -45,12 +100,26 @@ pub enum InputKind {
     /// Anything else, such as article text; this build reads only
     /// interchange JSON, and says so.
     NotInterchange,
+    /// Articles: text or Markdown with a header, JSON Lines of articles, or a directory.
+    Article,
 }
 
 /// Classifies an input by the start of its content: JSON objects are
 /// bundles. Empty inputs count as interchange so that the JSON reader names
 /// the problem.
-pub fn classify_input(_path: &Path, head: &[u8]) -> InputKind {
+pub fn classify_input(path: &Path, head: &[u8]) -> InputKind {
+    if path.is_dir() {
+        return InputKind::Article;
+    }
+    if json::looks_like_json(head) && is_article_jsonl(head) {
+        return InputKind::Article;
+    }
+    if !head.iter().all(u8::is_ascii_whitespace)
+        && !json::looks_like_json(head)
+        && articles::is_article_file(path)
+    {
+        return InputKind::Article;
+    }
     if head.iter().all(u8::is_ascii_whitespace) || json::looks_like_json(head) {
         InputKind::Interchange
     } else {
@@ -76,11 +145,13 @@ enum Checked {
     Stdin(Vec<SourcedBundle>),
     /// A file, every bundle valid; read again, lazily, for writing.
     File(PathBuf),
+    /// Articles, read and checked; extracted while the store writes.
+    Articles(Vec<Article>),
 }
 
 /// First pass: reads and validates every input, keeping only standard
 /// input in memory. Returns the inputs and how many bundles they hold.
-fn check_inputs(inputs: &[PathBuf]) -> anyhow::Result<(Vec<Checked>, usize)> {
+fn check_inputs(inputs: &[PathBuf], o: &Overrides) -> anyhow::Result<(Vec<Checked>, usize)> {
     if inputs.is_empty() {
         bail!("no input: give interchange JSON files, or `-` for standard input");
     }
@@ -92,16 +163,33 @@ fn check_inputs(inputs: &[PathBuf]) -> anyhow::Result<(Vec<Checked>, usize)> {
     for p in inputs {
         if json::is_stdin(p) {
             let bytes = json::read_bytes(p)?;
+            // Article text on standard input (anything that is not JSON).
+            if !json::looks_like_json(&bytes) && !bytes.iter().all(u8::is_ascii_whitespace) {
+                let text = String::from_utf8(bytes).context("standard input is not UTF-8")?;
+                let raw = articles::parse_text(p, &text);
+                total += 1;
+                checked.push(Checked::Articles(vec![raw.finish(o)?]));
+                continue;
+            }
             let bundles = json::parse_bundles(p, &bytes)?;
             total += bundles.len();
             checked.push(Checked::Stdin(bundles));
             continue;
         }
-        if p.is_dir() {
-            // read_bytes phrases the directory error.
-            json::read_bytes(p)?;
-        }
-        match classify_input(p, &head_of(p)?) {
+        let head = if p.is_dir() { Vec::new() } else { head_of(p)? };
+        match classify_input(p, &head) {
+            InputKind::Article => {
+                let raws = articles::read_path(p)?;
+                if raws.is_empty() {
+                    bail!("{}: no articles (.txt, .md, .jsonl) found", p.display());
+                }
+                let arts = raws
+                    .into_iter()
+                    .map(|r| r.finish(o))
+                    .collect::<chronograph::Result<Vec<_>>>()?;
+                total += arts.len();
+                checked.push(Checked::Articles(arts));
+            }
             InputKind::Interchange => {
                 for b in json::BundleReader::open(p)? {
                     b?;
@@ -145,6 +233,7 @@ impl Iterator for Bundles {
                     Ok(r) => Box::new(r),
                     Err(e) => Box::new(std::iter::once(Err(e))),
                 },
+                Checked::Articles(v) => Box::new(Extracted::new(v)),
             };
         }
     }
@@ -154,11 +243,96 @@ impl Iterator for Bundles {
     }
 }
 
+/// Articles extracted in parallel, a chunk at a time, as the store asks for bundles.
+struct Extracted {
+    todo: std::vec::IntoIter<Article>,
+    ready: std::vec::IntoIter<SourcedBundle>,
+}
+
+impl Extracted {
+    fn new(v: Vec<Article>) -> Self {
+        Extracted {
+            todo: v.into_iter(),
+            ready: Vec::new().into_iter(),
+        }
+    }
+}
+
+impl Iterator for Extracted {
+    type Item = chronograph::Result<SourcedBundle>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(b) = self.ready.next() {
+            return Some(Ok(b));
+        }
+        let chunk: Vec<Article> = self.todo.by_ref().take(ARTICLE_CHUNK).collect();
+        if chunk.is_empty() {
+            return None;
+        }
+        let done: Vec<SourcedBundle> = chunk
+            .par_iter()
+            .map(|a| SourcedBundle {
+                bundle: extract::extract(a),
+                source: chronograph::ingest::Source {
+                    path: PathBuf::from("-"),
+                    line: 0,
+                },
+            })
+            .collect();
+        self.ready = done.into_iter();
+        self.ready.next().map(Ok)
+    }
+}
+
+/// Ingests the embedded example articles (no input given).
+fn ingest_examples(args: &Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
+    let o = overrides(args)?;
+    let arts = EXAMPLES
+        .iter()
+        .map(|(name, text)| articles::parse_text(Path::new(name), text).finish(&o))
+        .collect::<chronograph::Result<Vec<_>>>()?;
+    let bundles: Vec<chronograph::model::Bundle> = arts.par_iter().map(extract::extract).collect();
+    let mut store =
+        Store::open(&ctx.db).with_context(|| format!("opening {}", ctx.db.display()))?;
+    let report = store.ingest(&bundles, &mut |_| {})?;
+    let claims: usize = bundles.iter().map(|b| b.claims.len()).sum();
+    let events: usize = bundles.iter().map(|b| b.events.len()).sum();
+    writeln!(
+        out,
+        "no input given: ingested the {} example articles from examples/ ({claims} claims, {events} events)",
+        bundles.len()
+    )?;
+    write_report(&report, &ctx.db, args.format, out)
+}
+
+fn overrides(args: &Args) -> anyhow::Result<Overrides> {
+    let published = match &args.published {
+        Some(s) => Some(
+            articles::parse_date(s)
+                .with_context(|| format!("--published {s:?}: expected YYYY-MM-DD"))?,
+        ),
+        None => None,
+    };
+    Ok(Overrides {
+        title: args.title.clone(),
+        publisher: args.publisher.clone(),
+        published,
+        url: args.url.clone(),
+    })
+}
+
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
+    if let Some(dir) = &args.lexicon {
+        extract::set_extra_dir(dir.clone());
+    }
+    if args.inputs.is_empty() {
+        return ingest_examples(&args, ctx, out);
+    }
+    let o = overrides(&args)?;
     // Check everything before the database is even opened: a bad input
     // leaves it exactly as it was. Files are then read a second time,
     // lazily, so that a large input never sits in memory whole.
-    let (checked, total) = check_inputs(&args.inputs)?;
+    let (checked, total) = check_inputs(&args.inputs, &o)?;
     let mut store =
         Store::open(&ctx.db).with_context(|| format!("opening {}", ctx.db.display()))?;
     let show = std::io::stderr().is_terminal() && total >= 1000;

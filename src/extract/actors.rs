@@ -72,9 +72,7 @@ const ANON_MODS: &[&str] = &[
     "outside",
     "diplomatic",
     "nato",
-    "high-ranking",
     "high",
-    "-",
     "ranking",
     "knowledgeable",
 ];
@@ -83,7 +81,7 @@ const DETS: &[&str] = &[
     "a", "an", "the", "some", "other", "several", "many", "two", "three", "four", "five", "one",
 ];
 
-impl Doc<'_> {
+impl<'a> Doc<'a> {
     /// Adds (or finds) an actor by key.
     pub fn actor(&mut self, key: &str, name: &str, kind: ActorKind) -> usize {
         if let Some(&i) = self.actor_keys.get(key) {
@@ -118,6 +116,9 @@ impl Doc<'_> {
     }
 
     fn country_actor(&mut self, ci: usize) -> usize {
+        if let Some(Some(a)) = self.country_actor_of.get(ci) {
+            return *a;
+        }
         let c = &LEX.countries[ci];
         let key = format!("country:{}", c.code);
         let fresh = !self.actor_keys.contains_key(&key);
@@ -133,6 +134,10 @@ impl Doc<'_> {
             let gov2 = format!("Government of {}", c.name);
             self.alias(a, &gov2);
         }
+        if self.country_actor_of.len() <= ci {
+            self.country_actor_of.resize(ci + 1, None);
+        }
+        self.country_actor_of[ci] = Some(a);
         a
     }
 
@@ -204,6 +209,20 @@ impl Doc<'_> {
                     self.actors[prev].name = canon.clone();
                     self.alias(prev, &last);
                 }
+            } else if let Some(&prev) = self.surname_of.get(&last) {
+                // "Jon Finer" after "Jonathan Finer": same surname, compatible first names.
+                let first = canon.split_whitespace().next().unwrap_or("");
+                let pfirst = self.actors[prev]
+                    .name
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_owned();
+                if canon.contains(' ')
+                    && (pfirst.starts_with(first) || first.starts_with(pfirst.as_str()))
+                {
+                    self.actor_keys.insert(key.clone(), prev);
+                }
             }
         }
         let fresh = !self.actor_keys.contains_key(&key);
@@ -253,11 +272,12 @@ impl Doc<'_> {
         None
     }
 
-    fn span_text(&self, t0: usize, t1: usize) -> String {
+    fn span_text(&self, t0: usize, t1: usize) -> &'a str {
         if t0 >= t1 {
-            return String::new();
+            return "";
         }
-        self.text[self.toks[t0].start..self.toks[t1 - 1].end].to_owned()
+        let text: &'a str = self.text;
+        &text[self.toks[t0].start..self.toks[t1 - 1].end]
     }
 
     /// Finds every actor mention, sentence by sentence.
@@ -341,21 +361,23 @@ impl Doc<'_> {
     ) -> Option<(usize, Option<(usize, bool)>)> {
         let toks = &self.toks;
         let mut j = i;
-        let mut det = None::<String>;
-        let mut mods: Vec<String> = Vec::new();
+        let mut det = None::<&'static str>;
+        let mut mods: Vec<&'static str> = Vec::new();
         while j < lim && toks[j].kind != TokKind::Quote {
             let l = toks[j].lower.as_str();
             if det.is_none() && mods.is_empty() && DETS.contains(&l) {
-                det = Some(l.to_owned());
+                det = DETS.iter().find(|d| **d == l).copied();
                 j += 1;
             } else if ANON_MODS.contains(&l)
-                && !(toks[j].is_cap() && LEX.names.longest(toks, j, lim).is_some())
+                && !(toks[j].is_cap()
+                    && (LEX.names.longest(toks, j, lim).is_some()
+                        || LEX.agencies.longest(toks, j, lim).is_some()))
                 && !(l == "white" && toks.get(j + 1).is_some_and(|t| t.norm == "House"))
                 && !(l == "state" && toks.get(j + 1).is_some_and(|t| t.norm == "Department"))
                 && !(l == "state" && toks[j].is_cap())
                 && !(l == "security" && toks[j].is_cap())
             {
-                mods.push(l.to_owned());
+                mods.push(ANON_MODS.iter().find(|d| **d == l).copied().unwrap_or(""));
                 j += 1;
             } else {
                 break;
@@ -365,16 +387,61 @@ impl Doc<'_> {
             return None;
         }
         let np_start = j;
+        // "the alliance", "the 30-nation military organization", "the bloc": the last
+        // international organisation named.
+        if det == Some("the") || (i > 0 && self.toks[i].lower == "the") {
+            let mut e = j;
+            while e < lim && e < j + 6 {
+                let l = self.toks[e].lower.as_str();
+                if matches!(l, "alliance" | "bloc" | "organization" | "organisation") {
+                    if let Some(a) =
+                        self.mentions
+                            .iter()
+                            .rev()
+                            .take(40)
+                            .map(|m| m.actor)
+                            .find(|&a| {
+                                self.actors[a].kind == ActorKind::Organization
+                                    && self.actors[a].key.starts_with("org:")
+                            })
+                    {
+                        let mut end = e + 1;
+                        if self.toks.get(end).is_some_and(|t| t.norm == "'s") {
+                            end += 1;
+                        }
+                        return Some((end, Some((a, false))));
+                    }
+                    break;
+                }
+                let ok = self.toks[e].kind == TokKind::Number
+                    || matches!(
+                        l,
+                        "-" | "nation"
+                            | "member"
+                            | "military"
+                            | "western"
+                            | "transatlantic"
+                            | "defense"
+                            | "defence"
+                            | "security"
+                            | "political"
+                            | "european"
+                            | "trade"
+                            | "economic"
+                            | "country"
+                    );
+                if !ok {
+                    break;
+                }
+                e += 1;
+            }
+        }
         // Entity: a gazetteer name.
         let mut base: Option<usize> = None;
         let mut base_country: Option<usize> = None;
         let mut adjective = false;
         let mut k = j;
-        let prev_lower = if i > 0 {
-            self.toks[i - 1].lower.clone()
-        } else {
-            String::new()
-        };
+        let prev_loc = i > 0 && LOCATIVE.contains(&self.toks[i - 1].lower.as_str());
         if let Some((n, name)) = LEX.names.longest(&self.toks, j, lim).map(|(n, v)| (n, *v)) {
             let surface = self.span_text(j, j + n);
             k = j + n;
@@ -391,8 +458,8 @@ impl Doc<'_> {
                     adjective = true;
                 }
                 Name::Capital(ci) => {
-                    if LOCATIVE.contains(&prev_lower.as_str()) && det.is_none() {
-                        self.places.push((j, k, surface));
+                    if prev_loc && det.is_none() {
+                        self.places.push((j, k, surface.to_owned()));
                         return Some((k, None));
                     }
                     let a = self.country_actor(ci);
@@ -463,6 +530,13 @@ impl Doc<'_> {
             let bt = LEX.body_types[body].clone();
             let agency = if base_country.is_some() {
                 Some(self.body_actor(base_country, body, &surface))
+            } else if let Some(b) = base {
+                // A body of an organisation or bloc: "Western intelligence", "NATO military".
+                let key = format!("body:{}:{bt}", self.actors[b].name);
+                let a = self.actor(&key, &surface, ActorKind::Organization);
+                self.alias(a, &surface);
+                self.actors[a].part_of.get_or_insert(b);
+                Some(a)
             } else if base.is_none() && cap && mods2.is_empty() {
                 // A bare body refers back to the last of its type, else stands alone.
                 match self.last_body.get(&bt).copied() {
@@ -477,14 +551,14 @@ impl Doc<'_> {
             };
             if let Some(ag) = agency {
                 let k2 = k + n;
-                if let Some(r) = self.after_base(np_start, k2, lim, ag, det.as_deref(), &mods) {
+                if let Some(r) = self.after_base(np_start, k2, lim, ag, det, &mods) {
                     return Some(r);
                 }
                 return Some((k2, Some((ag, false))));
             }
         }
         if let Some(b) = base {
-            if let Some(r) = self.after_base(np_start, k, lim, b, det.as_deref(), &mods) {
+            if let Some(r) = self.after_base(np_start, k, lim, b, det, &mods) {
                 return Some(r);
             }
             if !mods2.is_empty() && k < lim {
@@ -494,14 +568,13 @@ impl Doc<'_> {
             return Some((k, Some((b, adjective))));
         }
         // No entity: titles, anonymous heads, unknown names.
-        if let Some(r) = self.after_base(np_start, k, lim, usize::MAX, det.as_deref(), &mods) {
+        if let Some(r) = self.after_base(np_start, k, lim, usize::MAX, det, &mods) {
             return Some(r);
         }
-        let t = self.toks[k].clone();
-        if namelike(&t)
-            && !(is_function_word(&t.lower) && (sent_start || k == np_start))
-            && !self.title_case(k)
-        {
+        let t_namelike = namelike(&self.toks[k]);
+        let t_fw = is_function_word(&self.toks[k].lower);
+        let t_cue = LEX.cues.contains_first(&self.toks[k].lower);
+        if t_namelike && !(t_fw && (sent_start || k == np_start)) && !self.title_case(k) {
             let e = self.namerun(k, lim);
             if e > k {
                 let surface = self.span_text(k, e);
@@ -519,7 +592,7 @@ impl Doc<'_> {
                 }
                 let placey = self.toks[k..e].iter().any(|t| is_place_word(&t.norm));
                 if placey {
-                    self.places.push((k, e, surface));
+                    self.places.push((k, e, surface.to_owned()));
                     return Some((e, None));
                 }
                 if e - k >= 2 && !(sent_start && k == i && self.toks[k].lower == "the") {
@@ -533,7 +606,7 @@ impl Doc<'_> {
                     return Some((e, Some((a, false))));
                 }
                 // A single capitalised word: a known surname, or a speaker by context.
-                let w = surface.clone();
+                let w = surface;
                 if let Some(a) = self.person_by_surname(&w) {
                     self.alias(a, &w);
                     if matches!(
@@ -550,10 +623,7 @@ impl Doc<'_> {
                         self.toks[i - 1].lower.as_str(),
                         "said" | "says" | "told" | "added"
                     );
-                if (next_cue || prev_cue)
-                    && !is_function_word(&t.lower)
-                    && !LEX.cues.contains_first(&t.lower)
-                {
+                if (next_cue || prev_cue) && !t_fw && !t_cue {
                     let a = self.person_actor(&w);
                     return Some((e, Some((a, false))));
                 }
@@ -569,13 +639,53 @@ impl Doc<'_> {
 
     /// Whether the sentence holding token `k` is a headline in title case,
     /// where capitals say nothing about names.
-    fn title_case(&self, k: usize) -> bool {
-        let s = &self.sents[self.sent_of[k]];
-        let words: Vec<&super::text::Token> = self.toks[s.t0..s.t1]
-            .iter()
-            .filter(|t| t.kind == TokKind::Word && t.norm.len() > 3)
-            .collect();
-        words.len() >= 4 && words.iter().filter(|t| t.is_cap()).count() * 10 >= words.len() * 7
+    fn title_case(&mut self, k: usize) -> bool {
+        let si = self.sent_of[k];
+        if let Some(Some(v)) = self.title_case_of.get(si) {
+            return *v;
+        }
+        let v = self.title_case_uncached(si);
+        if self.title_case_of.len() <= si {
+            self.title_case_of.resize(si + 1, None);
+        }
+        self.title_case_of[si] = Some(v);
+        v
+    }
+
+    fn title_case_uncached(&self, si: usize) -> bool {
+        let s = &self.sents[si];
+        let fw = |l: &str| {
+            matches!(
+                l,
+                "for"
+                    | "with"
+                    | "to"
+                    | "on"
+                    | "in"
+                    | "of"
+                    | "and"
+                    | "the"
+                    | "from"
+                    | "at"
+                    | "as"
+                    | "after"
+                    | "over"
+                    | "amid"
+                    | "a"
+                    | "by"
+            )
+        };
+        let (mut cap, mut low) = (0, 0);
+        for t in &self.toks[s.t0 + 1..s.t1] {
+            if t.kind == TokKind::Word && fw(&t.lower) {
+                if t.is_cap() {
+                    cap += 1;
+                } else {
+                    low += 1;
+                }
+            }
+        }
+        cap >= 1 && low == 0
     }
 
     fn administration_of(&mut self, person: usize, surface: &str, end: usize) -> (usize, bool) {
@@ -595,7 +705,52 @@ impl Doc<'_> {
     fn group_at(&mut self, j: usize, lim: usize) -> Option<(usize, usize)> {
         // Up to two modifier tokens ("Kremlin-backed", "pro-Russian") before the head.
         for k in j..(j + 6).min(lim) {
-            let l = self.toks[k].lower.clone();
+            let l: &str = &self.toks[k].lower;
+            let is_head = matches!(
+                l,
+                "separatists"
+                    | "separatist"
+                    | "rebels"
+                    | "militants"
+                    | "insurgents"
+                    | "militias"
+                    | "militia"
+                    | "militiamen"
+                    | "volunteers"
+                    | "mercenaries"
+                    | "guerrillas"
+                    | "insurgency"
+            );
+            if !is_head
+                && !self.toks[k].is_cap()
+                && !matches!(
+                    l,
+                    "the"
+                        | "pro"
+                        | "-"
+                        | "backed"
+                        | "supported"
+                        | "led"
+                        | "armed"
+                        | "allied"
+                        | "controlled"
+                        | "held"
+                        | "sponsored"
+                        | "local"
+                        | "eastern"
+                        | "ethnic"
+                        | "separatist"
+                        | "some"
+                        | "many"
+                        | "two"
+                )
+            {
+                return None;
+            }
+            if !is_head {
+                continue;
+            }
+            let l = l.to_owned();
             let modifier_like = |t: &super::text::Token| {
                 t.is_cap()
                     || matches!(
@@ -623,7 +778,7 @@ impl Doc<'_> {
             let head = match l.as_str() {
                 "separatists" | "separatist" | "rebels" | "militants" | "insurgents"
                 | "militias" | "militia" | "militiamen" | "volunteers" | "mercenaries"
-                | "guerrillas" => l.clone(),
+                | "guerrillas" | "insurgency" => l.clone(),
                 _ => {
                     if !modifier_like(&self.toks[k]) {
                         return None;
@@ -634,13 +789,13 @@ impl Doc<'_> {
             if head == "separatist"
                 && !matches!(
                     self.toks.get(k + 1).map(|t| t.lower.as_str()),
-                    Some("militias" | "forces" | "fighters" | "rebels")
+                    Some("militias" | "forces" | "fighters" | "rebels" | "insurgency" | "movement")
                 )
             {
                 return None;
             }
             let head = match head.as_str() {
-                "separatist" => "separatists".to_owned(),
+                "separatist" | "insurgency" => "separatists".to_owned(),
                 "militia" => "militias".to_owned(),
                 _ => head,
             };
@@ -678,7 +833,7 @@ impl Doc<'_> {
         lim: usize,
         base: usize,
         det: Option<&str>,
-        mods: &[String],
+        mods: &[&str],
     ) -> Option<(usize, Option<(usize, bool)>)> {
         let has_base = base != usize::MAX;
         let mut k = k0;
@@ -757,6 +912,15 @@ impl Doc<'_> {
                 if let Some(a) = self.last_with_role(&role) {
                     return Some((kt, Some((a, false))));
                 }
+                // "the head", "the chief": the last office holder met.
+                if matches!(
+                    role.as_str(),
+                    "head" | "chief" | "leader" | "secretary-general"
+                ) {
+                    if let Some(a) = self.last_with_any_role() {
+                        return Some((kt, Some((a, false))));
+                    }
+                }
             }
             let is_spoke = matches!(
                 role.as_str(),
@@ -778,8 +942,7 @@ impl Doc<'_> {
         }
         // Anonymous head nouns: officials, sources, analysts...
         if k < lim {
-            let l = self.toks[k].lower.clone();
-            if let Some((sing, plural)) = LEX.anon.get(&l).cloned() {
+            if let Some((sing, plural)) = LEX.anon.get(self.toks[k].lower.as_str()).cloned() {
                 // "people" and "members" and "leaders" only as sources with a modifier.
                 let weak = matches!(
                     sing.as_str(),
@@ -823,6 +986,16 @@ impl Doc<'_> {
         best
     }
 
+    fn last_with_any_role(&self) -> Option<usize> {
+        self.mentions.iter().rev().map(|m| m.actor).find(|&a| {
+            self.actors[a].kind == ActorKind::Person
+                && self.actors[a]
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| !r.is_empty())
+        })
+    }
+
     fn last_anon(&self, head: &str, plural: bool) -> Option<usize> {
         for m in self.mentions.iter().rev() {
             let a = &self.actors[m.actor];
@@ -853,7 +1026,7 @@ impl Doc<'_> {
                 && surface[..dl].eq_ignore_ascii_case(d)
                 && surface.as_bytes()[dl] == b' '
             {
-                surface = surface[dl + 1..].to_owned();
+                surface = &surface[dl + 1..];
             }
         }
         let key_words: Vec<String> = surface

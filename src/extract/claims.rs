@@ -150,11 +150,6 @@ const NOUN_BEFORE: &[&str] = &[
     "false",
     "unsubstantiated",
     "baseless",
-    "media",
-    "news",
-    "press",
-    "intelligence",
-    "initial",
 ];
 
 const REPORT_NOUNS: &[&str] = &[
@@ -335,13 +330,24 @@ impl Doc<'_> {
                         Some(q)
                             if matches!(
                                 self.toks[q + 1].lower.as_str(),
-                                "a" | "an" | "the" | "who" | "which"
+                                "a" | "an"
+                                    | "the"
+                                    | "who"
+                                    | "which"
+                                    | "however"
+                                    | "though"
+                                    | "meanwhile"
+                                    | "too"
+                                    | "also"
+                                    | "in"
+                                    | "for"
+                                    | "then"
                             ) =>
                         {
                             k = q;
                             continue;
                         }
-                        _ => return None,
+                        _ => return self.clause_subject(v, s0),
                     }
                 }
                 k = p;
@@ -354,9 +360,11 @@ impl Doc<'_> {
                 let a = self.resolve_pronoun(pr, p)?;
                 return Some((Src::Actors([Some(a), None, None]), p));
             }
-            let m = self.mention_at(p)?;
+            let Some(m) = self.mention_at(p) else {
+                return self.clause_subject(v, s0);
+            };
             if m.adjective && !matches!(self.actors[m.actor].kind, ActorKind::Anonymous) {
-                return None;
+                return self.clause_subject(v, s0);
             }
             let mut list = [Some(m.actor), None, None];
             let mut start = m.t0;
@@ -380,6 +388,39 @@ impl Doc<'_> {
         None
     }
 
+    /// The subject of the clause a cue at `v` sits in: the first actor in
+    /// subject position after the last clause break, within a few words.
+    fn clause_subject(&self, v: usize, s0: usize) -> Option<(Src, usize)> {
+        let mut cs = v;
+        while cs > s0 {
+            let tk = &self.toks[cs - 1];
+            if tk.kind == TokKind::Quote
+                || matches!(tk.norm.as_str(), ";" | ":" | "--")
+                || matches!(tk.lower.as_str(), "which" | "who" | "because")
+            {
+                break;
+            }
+            cs -= 1;
+        }
+        if v - cs > 16 {
+            return None;
+        }
+        for k in cs..v {
+            if let Some(m) = self.mention_at(k) {
+                if m.t0 == k && !m.adjective && self.subject_position(k) {
+                    return Some((Src::Actors([Some(m.actor), None, None]), k));
+                }
+            }
+            if let Some(pr) = self.is_pronoun(k) {
+                if self.subject_position(k) {
+                    let a = self.resolve_pronoun(pr, k)?;
+                    return Some((Src::Actors([Some(a), None, None]), k));
+                }
+            }
+        }
+        None
+    }
+
     fn right_source(&self, k: usize, s1: usize) -> Option<(usize, usize)> {
         let mut k = k;
         while k < s1
@@ -393,8 +434,25 @@ impl Doc<'_> {
         if let Some(p) = self.is_pronoun(k) {
             return self.resolve_pronoun(p, k).map(|a| (a, k + 1));
         }
-        let m = self.mention_at(k)?;
-        if m.t0 != k || m.adjective {
+        // An unknown abbreviation before a titled name ("WH Principal Deputy ... Jon Finer").
+        let mut j = k;
+        while j < s1
+            && j < k + 2
+            && self.mention_at(j).is_none()
+            && self.toks[j].norm.chars().all(|c| c.is_uppercase())
+        {
+            j += 1;
+        }
+        let m = self.mention_at(j)?;
+        if m.t0 != j || m.adjective {
+            return None;
+        }
+        // "told CNN that ...": a recipient, not a speaker.
+        if self
+            .toks
+            .get(m.t1)
+            .is_some_and(|t| t.lower == "that" || t.norm == ":" || t.kind == TokKind::Quote)
+        {
             return None;
         }
         Some((m.actor, m.t1))
@@ -409,7 +467,7 @@ impl Doc<'_> {
             }
             if let Some(x) = self.tx_at[k] {
                 let t = &self.timexes[x];
-                if t.begin.is_some() && t.begin == t.until && t.begin <= Some(self.published) {
+                if t.begin.is_some() && t.begin <= Some(self.published) {
                     return t.time_value();
                 }
             }
@@ -417,32 +475,66 @@ impl Doc<'_> {
         TimeValue::from_value(&self.published.to_string())
     }
 
-    fn quantity_in(&self, c0: usize, c1: usize) -> Option<&super::quantity::QuantityMention> {
+    fn quantity_in(&self, c0: usize, c1: usize) -> Option<super::quantity::QuantityMention> {
         let inside: Vec<&super::quantity::QuantityMention> = self
             .quantities
             .iter()
-            .filter(|q| q.t0 >= c0 && q.t1 <= c1.max(q.t1) && q.t0 < c1)
+            .filter(|q| q.t0 >= c0 && q.t0 < c1)
             .collect();
-        inside
-            .iter()
-            .find(|q| {
-                matches!(
-                    q.q.unit.as_deref(),
-                    Some(
-                        "troops"
-                            | "personnel"
-                            | "battalion tactical groups"
-                            | "reservists"
-                            | "fighters"
-                    )
+        let troops = |q: &&&super::quantity::QuantityMention| {
+            matches!(
+                q.q.unit.as_deref(),
+                Some(
+                    "troops"
+                        | "personnel"
+                        | "battalion tactical groups"
+                        | "reservists"
+                        | "fighters"
                 )
-            })
-            .or_else(|| {
-                inside
-                    .iter()
-                    .find(|q| q.q.unit.is_some() && q.q.unit.as_deref() != Some("percent"))
-            })
-            .copied()
+            )
+        };
+        if let Some(q) = inside.iter().find(troops) {
+            return Some((*q).clone());
+        }
+        if let Some(q) = inside
+            .iter()
+            .find(|q| q.q.unit.is_some() && q.q.unit.as_deref() != Some("percent"))
+        {
+            return Some((*q).clone());
+        }
+        // A bare figure ("put the number at 70,000") counts what the sentence counts.
+        let bare = inside
+            .iter()
+            .find(|q| q.q.unit.is_none() && q.q.value.is_some_and(|v| v >= 10.0))?;
+        let si = self.sent_of[c0];
+        let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
+        let mut m = (*bare).clone();
+        match self
+            .quantities
+            .iter()
+            .find(|q| q.t0 >= s0 && q.t0 < s1 && q.q.unit.is_some() && q.t0 != bare.t0)
+        {
+            Some(like) => {
+                m.q.unit = like.q.unit.clone();
+                m.subject = like.subject.clone();
+            }
+            None => {
+                // "the number of troops ... by 7,000"
+                let (k, u) = (s0..s1)
+                    .find_map(|k| LEX.units.longest(&self.toks, k, s1).map(|(_, u)| (k, u)))?;
+                m.q.unit = Some(u.clone());
+                // "the number of Russian troops": the owner is the adjective before the unit.
+                let owner = self
+                    .mention_at(k.saturating_sub(1))
+                    .filter(|m| m.adjective)
+                    .map(|m| self.owner_word(m.actor));
+                m.subject = Some(match owner {
+                    Some(o) => format!("{o} {u}"),
+                    None => u.clone(),
+                });
+            }
+        }
+        Some(m)
     }
 
     /// Skips recipients, channels, times and "that" after a cue; returns where the content starts.
@@ -580,9 +672,77 @@ impl Doc<'_> {
                 } else {
                     ""
                 };
-                let noun_use = NOUN_BEFORE.contains(&prev)
-                    && !(prev == "'s" && false)
-                    && !(self.toks[k].lower.ends_with("ing") && prev == ",");
+                // "Moscow's claims that ...", "Russia's repeated claim that ...": the possessor speaks.
+                if self.toks.get(k + n).is_some_and(|t| t.lower == "that") {
+                    let mut b = k;
+                    while b > s0
+                        && matches!(
+                            self.toks[b - 1].lower.as_str(),
+                            "repeated"
+                                | "latest"
+                                | "new"
+                                | "own"
+                                | "earlier"
+                                | "previous"
+                                | "initial"
+                                | "public"
+                                | "official"
+                        )
+                    {
+                        b -= 1;
+                    }
+                    if b >= s0 + 2
+                        && self.toks[b - 1].norm == "'s"
+                        && self.mention_at(b - 2).is_some()
+                    {
+                        cues.push((
+                            k,
+                            n,
+                            Cue {
+                                lemma: "possessive".into(),
+                                class: cue.class.clone(),
+                            },
+                        ));
+                        k += n;
+                        continue;
+                    }
+                }
+                let noun_form = matches!(
+                    self.toks[k].lower.as_str(),
+                    "report"
+                        | "reports"
+                        | "claim"
+                        | "claims"
+                        | "estimate"
+                        | "estimates"
+                        | "warning"
+                        | "warnings"
+                        | "demands"
+                        | "demand"
+                        | "call"
+                        | "calls"
+                        | "fears"
+                        | "fear"
+                        | "promise"
+                        | "promises"
+                        | "threat"
+                );
+                let noun_mod = noun_form
+                    && matches!(
+                        prev,
+                        "media"
+                            | "news"
+                            | "press"
+                            | "intelligence"
+                            | "initial"
+                            | "official"
+                            | "his"
+                            | "her"
+                    );
+                let noun_use = noun_mod
+                    || NOUN_BEFORE.contains(&prev)
+                        && !(prev == "'s" && false)
+                        && !(self.toks[k].lower.ends_with("ing") && prev == ",");
                 let next = self.toks.get(k + n).map(|t| t.lower.as_str()).unwrap_or("");
                 let bad_next = matches!(next, "by" | "for" | "off" | "up" | "into" | "upon" | "of" if cue.lemma != "warn")
                     && cue.lemma != "call for";
@@ -591,6 +751,33 @@ impl Doc<'_> {
                 }
                 k += n;
                 continue;
+            }
+            // "put the (current) number at": an estimate.
+            if matches!(
+                self.toks[k].lower.as_str(),
+                "put" | "puts" | "putting" | "placed" | "places"
+            ) {
+                let lim = (k + 6).min(s1);
+                let counted = (k + 1..lim).any(|j| {
+                    matches!(
+                        self.toks[j].lower.as_str(),
+                        "number" | "figure" | "total" | "count" | "size" | "strength" | "toll"
+                    )
+                });
+                if let Some(at) = (k + 1..lim).find(|&j| self.toks[j].lower == "at") {
+                    if counted {
+                        cues.push((
+                            k,
+                            at + 1 - k,
+                            Cue {
+                                lemma: "estimate".into(),
+                                class: "estimate".into(),
+                            },
+                        ));
+                        k = at + 1;
+                        continue;
+                    }
+                }
             }
             if self.toks[k].lower == "quoted"
                 || self.toks[k].lower == "citing"
@@ -612,6 +799,14 @@ impl Doc<'_> {
             }
             k += 1;
         }
+        if std::env::var_os("CG_DEBUG").is_some() {
+            eprintln!(
+                "cues {:?}",
+                cues.iter()
+                    .map(|c| (c.0, c.2.lemma.clone()))
+                    .collect::<Vec<_>>()
+            );
+        }
         if cues.is_empty() {
             self.carry_over(si);
             return;
@@ -621,7 +816,7 @@ impl Doc<'_> {
         let mut consumed_until = s0;
         for ci in 0..cues.len() {
             let (v, n, cue) = cues[ci].clone();
-            if v < consumed_until {
+            if v < consumed_until && cue.lemma != "possessive" {
                 continue;
             }
             let lemma = cue.lemma.as_str();
@@ -663,6 +858,18 @@ impl Doc<'_> {
                     };
                 }
                 rule = "attr_according_to";
+            } else if lemma == "possessive" {
+                let mut b = v;
+                while self.toks[b - 1].norm != "'s" {
+                    b -= 1;
+                }
+                let Some(m) = self.mention_at(b - 2).cloned() else {
+                    continue;
+                };
+                claimants = vec![m.actor];
+                c0 = v + n + 1;
+                c1 = self.content_end(c0, next_cue, s1);
+                rule = "attr_possessive_noun";
             } else if lemma == "quote" {
                 // REPORTER quoted SRC as saying CONTENT.
                 let Some((src, _)) = self.left_source(v, s0) else {
@@ -714,7 +921,7 @@ impl Doc<'_> {
                 let after_quote = v > s0
                     && (self.toks[v - 1].kind == TokKind::Quote || self.toks[v - 1].norm == ",")
                     && !(self.toks[v].lower.ends_with("ing"));
-                let right = if after_quote {
+                let right = if after_quote && lemma != "tell" {
                     self.right_source(v + n, s1)
                 } else {
                     None
@@ -724,8 +931,18 @@ impl Doc<'_> {
                 } else {
                     None
                 };
-                let participle =
-                    self.toks[v].lower.ends_with("ing") && v > s0 && self.toks[v - 1].norm == ",";
+                if std::env::var_os("CG_DEBUG").is_some() {
+                    eprintln!(
+                        "cue {v} right {right:?} left {:?}",
+                        left.map(|l| (l.0.list(), l.1))
+                    );
+                }
+                let participle = self.toks[v].lower.ends_with("ing")
+                    && v > s0
+                    && matches!(
+                        self.toks[v - 1].lower.as_str(),
+                        "," | "while" | "and" | "before" | "after"
+                    );
                 if let Some((a, end)) = right {
                     claimants = vec![a];
                     // Content before: from the sentence (or quotation) start to the cue.
@@ -748,13 +965,30 @@ impl Doc<'_> {
                             && self.toks[cs..s1]
                                 .iter()
                                 .all(|t| t.kind != TokKind::Word || self.tx_at[cs].is_some()));
+                    // '"...," Blinken said during a press conference': the quotation is the content.
+                    let quote_before = sstart > s0 + 1
+                        && (self.toks[sstart - 1].kind == TokKind::Quote
+                            || (self.toks[sstart - 1].norm == ","
+                                && self.toks[sstart - 2].kind == TokKind::Quote));
+                    let prep_after = cs < s1
+                        && matches!(
+                            self.toks[cs].lower.as_str(),
+                            "during"
+                                | "at"
+                                | "in"
+                                | "after"
+                                | "before"
+                                | "while"
+                                | "as"
+                                | "alongside"
+                                | "ahead"
+                                | "following"
+                                | "when"
+                        );
+                    let trailing = trailing || (quote_before && prep_after);
                     if !trailing && cs < s1 {
                         c0 = cs;
-                        c1 = if next_cue < s1 && self.toks[next_cue].lower.ends_with("ing") {
-                            next_cue
-                        } else {
-                            s1
-                        };
+                        c1 = self.content_end(cs, next_cue, s1);
                         rule = "attr_source_cue_content";
                     } else {
                         let mut e = sstart;
@@ -769,9 +1003,12 @@ impl Doc<'_> {
                         c1 = e;
                         rule = "attr_content_source_cue";
                     }
-                } else if participle || (v > s0 && self.toks[v - 1].lower == "and") {
+                } else if participle || self.after_and(v, s0) {
                     // ", adding that ..." / "and said ...": the previous speaker goes on.
-                    let Some(prev) = last_src.clone() else {
+                    let Some(prev) = last_src
+                        .clone()
+                        .or_else(|| self.clause_subject(v, s0).map(|(src, _)| src.list()))
+                    else {
                         continue;
                     };
                     claimants = prev;
@@ -803,10 +1040,28 @@ impl Doc<'_> {
             last_src = Some(claimants.clone());
             let c1 = c1.min(s1);
             let statement = self.clean_statement(c0, c1);
-            if statement.split_whitespace().count() < 2 {
+            let has_figure = self.toks[c0..c1].iter().any(|t| t.kind == TokKind::Number);
+            if statement.split_whitespace().count() < 2 && !has_figure {
                 continue;
             }
-            let qm = self.quantity_in(c0, c1).cloned();
+            // One claim per counted thing: "100 battalion tactical groups with an
+            // estimated 175,000 personnel" states two figures.
+            let mut qms: Vec<Option<super::quantity::QuantityMention>> = self
+                .quantities
+                .iter()
+                .filter(|q| {
+                    q.t0 >= c0
+                        && q.t0 < c1
+                        && q.q.unit.as_deref().is_some_and(|u| {
+                            !matches!(u, "percent" | "kilometers" | "miles" | "meters")
+                        })
+                })
+                .cloned()
+                .map(Some)
+                .collect();
+            if qms.is_empty() {
+                qms.push(self.quantity_in(c0, c1));
+            }
             let mut polarity = Polarity::Affirm;
             let negated = self.toks[c0..c1]
                 .iter()
@@ -815,7 +1070,7 @@ impl Doc<'_> {
             if cue.class == "deny" && !self.toks[v].lower.starts_with("contradict") {
                 polarity = Polarity::Deny;
             }
-            if cue.class == "insist" && negated {
+            if matches!(cue.class.as_str(), "insist" | "claim") && negated {
                 polarity = Polarity::Deny;
             }
             if self.toks[c0..c1]
@@ -826,7 +1081,10 @@ impl Doc<'_> {
             }
             let stated = self.stated_time(si, c0, c1);
             let evidence = self.evidence_sent(si, rule);
-            for &cl in &claimants {
+            for (&cl, qm) in claimants
+                .iter()
+                .flat_map(|c| qms.iter().map(move |q| (c, q)))
+            {
                 self.claims.push(ClaimRec {
                     claimant: cl,
                     via: via.clone(),
@@ -845,8 +1103,9 @@ impl Doc<'_> {
                     evidence: evidence.clone(),
                 });
             }
-            if c1 >= s1 && c0 > v {
-                consumed_until = consumed_until.max(c0);
+            if c0 > v {
+                // Cues inside this content belong to it ("said he was warned").
+                consumed_until = consumed_until.max(c1);
             }
         }
         // Direct quotations in the sentence that no cue claimed: a floating quote
@@ -854,6 +1113,61 @@ impl Doc<'_> {
         if self.claims.len() == first_claim {
             self.carry_over(si);
         }
+    }
+
+    /// A cue in a coordinated predicate: "... and (in turn, also) accused".
+    fn after_and(&self, v: usize, s0: usize) -> bool {
+        let mut k = v;
+        while k > s0 {
+            k -= 1;
+            match self.toks[k].lower.as_str() {
+                "and" | "but" => return true,
+                "in" | "turn" | "also" | "then" | "later" | "," | "has" | "have" | "had"
+                | "repeatedly" | "instead" | "subsequently" | "further" => continue,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Where content after a cue ends: at a following participle cue, or
+    /// where a new clause with its own speaker begins ("X estimated A, the
+    /// Y put the number at B").
+    fn content_end(&self, cs: usize, next_cue: usize, s1: usize) -> usize {
+        if next_cue >= s1 {
+            return s1;
+        }
+        if self.toks[next_cue].lower.ends_with("ing")
+            && next_cue > 0
+            && self.toks[next_cue - 1].norm == ","
+        {
+            return next_cue - 1;
+        }
+        if self.quoted(next_cue) {
+            return s1;
+        }
+        if self.after_and(next_cue, cs) {
+            let mut b = next_cue;
+            while b > cs && self.toks[b - 1].lower != "and" && self.toks[b - 1].lower != "but" {
+                b -= 1;
+            }
+            return b.saturating_sub(1).max(cs + 1);
+        }
+        if let Some((_, start)) = self.left_source(next_cue, cs) {
+            let mut b = start;
+            while b > cs && matches!(self.toks[b - 1].lower.as_str(), "the" | "a" | "an") {
+                b -= 1;
+            }
+            if b > cs
+                && matches!(
+                    self.toks[b - 1].lower.as_str(),
+                    "," | "but" | "while" | "and" | "--" | ";"
+                )
+            {
+                return b - 1;
+            }
+        }
+        s1
     }
 
     fn content_left_start(
@@ -918,9 +1232,16 @@ impl Doc<'_> {
         if prev.sent + 1 != si {
             return;
         }
-        let all_quoted = (s0..s1)
-            .filter(|&k| self.toks[k].kind == TokKind::Word)
-            .all(|k| self.inq[k].is_some());
+        // A quotation opening the sentence: up to where it closes.
+        let mut qend = s0;
+        if self.toks[s0].kind == TokKind::Quote && s0 + 1 < s1 && self.inq[s0 + 1] == Some(s0) {
+            qend = s0 + 1;
+            while qend < s1 && self.inq[qend] == Some(s0) {
+                qend += 1;
+            }
+        }
+        let all_quoted = qend > s0 + 3;
+        let s1 = if all_quoted { qend.min(s1) } else { s1 };
         let figure = self.quantities.iter().any(|q| {
             q.t0 >= s0
                 && q.t0 < s1
@@ -929,10 +1250,7 @@ impl Doc<'_> {
                     Some("troops" | "personnel" | "battalion tactical groups")
                 )
         });
-        let rule = if all_quoted
-            && self.toks[s0].kind == TokKind::Quote
-            && self.sents[prev.sent].end > 0
-        {
+        let rule = if all_quoted {
             let prev_quoted = (prev.c0..prev.c1).any(|k| self.inq[k].is_some());
             if !prev_quoted {
                 return;
@@ -944,7 +1262,7 @@ impl Doc<'_> {
             return;
         };
         let statement = self.clean_statement(s0, s1);
-        let qm = self.quantity_in(s0, s1).cloned();
+        let qm = self.quantity_in(s0, s1);
         self.claims.push(ClaimRec {
             statement,
             subject: qm.as_ref().and_then(|q| q.subject.clone()),
@@ -1014,5 +1332,28 @@ mod tests {
         assert_eq!(b.claims[0].polarity, Polarity::Deny);
         assert_eq!(claimant(&b, 0), "Russia");
         assert_eq!(claimant(&b, 1), "officials");
+    }
+}
+#[cfg(test)]
+mod debug_tests {
+    #[test]
+    fn dbg_lviv() {
+        let text = std::fs::read_to_string("/tmp/t1.txt").unwrap();
+        let mut d = crate::extract::Doc::new(
+            &text,
+            chrono::NaiveDate::from_ymd_opt(2021, 12, 4).unwrap(),
+            None,
+        );
+        d.tag_times();
+        d.find_actors();
+        d.find_quantities();
+        for (i, t) in d.toks.iter().enumerate() {
+            eprintln!(
+                "{i} {} q={:?} tx={:?} m={:?} s={}",
+                t.norm, d.inq[i], d.tx_at[i], d.ment_at[i], d.sent_of[i]
+            );
+        }
+        d.find_claims();
+        eprintln!("{}", d.claims.len());
     }
 }

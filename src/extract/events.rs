@@ -487,6 +487,58 @@ impl Doc<'_> {
                     }
                     continue;
                 }
+                // "fighting between X and Y", "talks between X and Y"
+                if l == "between" && k > s0 {
+                    let head = self.toks[k - 1].lower.as_str();
+                    let kind = match head {
+                        "fighting" | "war" | "conflict" | "clashes" | "hostilities" => {
+                            Some("fights")
+                        }
+                        "talks" | "meeting" | "negotiations" | "summit" | "call" => Some("meets"),
+                        _ => None,
+                    };
+                    if let Some(kind) = kind {
+                        if let Some(x) = self.next_mention(k + 1, s1, 2) {
+                            let after_x = (k + 1..s1).find(|&j| self.toks[j].lower == "and");
+                            if let Some(y) = after_x.and_then(|j| self.next_mention(j + 1, s1, 3)) {
+                                self.push_rel(x, kind, y, si, k, "rel_between_x_and_y");
+                            }
+                        }
+                    }
+                    continue;
+                }
+                // "threw its weight behind X", "stood behind X"
+                if l == "behind"
+                    && k > s0
+                    && matches!(
+                        self.toks[k - 1].lower.as_str(),
+                        "weight" | "stand" | "stood" | "stands" | "firmly"
+                    )
+                {
+                    if let (Some(src), Some(tgt)) =
+                        (self.rel_source(k, s0), self.next_mention(k + 1, s1, 3))
+                    {
+                        self.push_rel(src, "supports", tgt, si, k, "rel_weight_behind");
+                    }
+                    continue;
+                }
+                // "allied Belarus": an ally of the clause subject.
+                if l == "allied" && k + 1 < s1 {
+                    if let Some(m) = self.mention_at(k + 1) {
+                        let tgt = m.actor;
+                        let subj = (s0..k).find_map(|j| {
+                            self.mention_at(j)
+                                .filter(|m| {
+                                    !m.adjective && self.actors[m.actor].kind == ActorKind::Country
+                                })
+                                .map(|m| m.actor)
+                        });
+                        if let Some(src) = subj {
+                            self.push_rel(src, "allied_with", tgt, si, k, "rel_allied_x");
+                        }
+                    }
+                    continue;
+                }
                 let Some(kind) = LEX.relations.get(l).cloned() else {
                     continue;
                 };
@@ -560,6 +612,48 @@ impl Doc<'_> {
                     self.push_rel(src, kind, tgt, si, cue, "rel_claim_modality");
                 }
             }
+        }
+        // Attacks, invasions and build-ups relate their agent to their target:
+        // "threatens" while foreseen, the act itself once it happened.
+        let mut acts = Vec::new();
+        for e in &self.events {
+            let verb = match e.kind.as_str() {
+                "invasion" => "invades",
+                "attack" => "attacks",
+                "military_buildup" | "threat" => "threatens",
+                "seizure" => "seized",
+                "sanction" => "sanctions",
+                _ => continue,
+            };
+            let agent = e.participants.iter().find(|p| p.1 == "agent").map(|p| p.0);
+            let target = e
+                .participants
+                .iter()
+                .find(|p| {
+                    p.1 == "target"
+                        && Some(p.0) != agent
+                        && self.actors[p.0].kind != ActorKind::Anonymous
+                })
+                .map(|p| p.0);
+            if let (Some(a), Some(t)) = (agent, target) {
+                let foreseen = matches!(
+                    e.status,
+                    EventStatus::Predicted
+                        | EventStatus::Planned
+                        | EventStatus::Hypothetical
+                        | EventStatus::Denied
+                );
+                let kind = if foreseen && verb != "sanctions" {
+                    "threatens"
+                } else {
+                    verb
+                };
+                acts.push((a, kind, t, e.sent));
+            }
+        }
+        for (a, kind, t, si) in acts {
+            let tk = self.sents[si].t0;
+            self.push_rel(a, kind, t, si, tk, "rel_event_agent_target");
         }
         // Meetings and calls relate their participants.
         let mut meets = Vec::new();
@@ -645,12 +739,28 @@ impl Doc<'_> {
                 }
                 return Some(m.actor);
             }
-            if tk.norm == ","
-                || matches!(
-                    tk.lower.as_str(),
-                    "that" | "which" | "who" | "but" | "while" | "because"
-                )
-            {
+            if tk.norm == "," {
+                // An appositive: "Romania, a NATO member, has backed ...".
+                let prev_comma = (j.saturating_sub(8).max(s0)..j)
+                    .rev()
+                    .find(|&q| self.toks[q].norm == ",");
+                if let Some(q) = prev_comma {
+                    if matches!(self.toks[q + 1].lower.as_str(), "a" | "an" | "the") {
+                        j = q;
+                        continue;
+                    }
+                }
+                if let Some(m) = j.checked_sub(1).and_then(|p| self.mention_at(p)) {
+                    if m.t1 == j && !m.adjective {
+                        return Some(m.actor);
+                    }
+                }
+                return None;
+            }
+            if matches!(
+                tk.lower.as_str(),
+                "that" | "which" | "who" | "but" | "while" | "because"
+            ) {
                 return None;
             }
         }
@@ -660,7 +770,7 @@ impl Doc<'_> {
     fn rel_target(&mut self, k: usize, s1: usize, kind: &str) -> Option<usize> {
         let mut j = k + 1;
         let mut n = 0;
-        while j < s1 && n < 7 {
+        while j < s1 && n < 9 {
             let tk = &self.toks[j];
             if tk.kind == TokKind::Quote || matches!(tk.norm.as_str(), ";" | ":" | ".") {
                 return None;

@@ -4,7 +4,33 @@
 //! added to the built-in ones. Parsed once, on first use.
 
 use super::text::{TokKind, Token, tokenize};
-use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the lexicon keys are short words, for which SipHash's DoS
+/// resistance buys nothing and costs a large share of extraction time.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map with the FNV hasher.
+pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
 use std::path::PathBuf;
 use std::sync::{LazyLock, OnceLock};
 
@@ -64,7 +90,7 @@ pub struct PhraseMap<V> {
 impl<V> PhraseMap<V> {
     fn new(fold: bool) -> Self {
         PhraseMap {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
             fold,
         }
     }
@@ -114,6 +140,8 @@ pub struct Country {
     pub code: String,
     pub name: String,
     pub names: Vec<String>,
+    /// Adjectives and demonyms, the adjective first ("Russian").
+    pub adjectives: Vec<String>,
     pub capitals: Vec<String>,
 }
 
@@ -189,20 +217,20 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut lx = Lexicon {
             countries: Vec::new(),
-            country_by_code: HashMap::new(),
+            country_by_code: HashMap::default(),
             orgs: Vec::new(),
             media: Vec::new(),
             people: Vec::new(),
             body_types: Vec::new(),
             names: PhraseMap::new(false),
-            surnames: HashMap::new(),
+            surnames: HashMap::default(),
             agencies: PhraseMap::new(true),
             titles: PhraseMap::new(true),
-            anon: HashMap::new(),
+            anon: HashMap::default(),
             cues: PhraseMap::new(true),
             channels: PhraseMap::new(true),
             triggers: PhraseMap::new(true),
-            relations: HashMap::new(),
+            relations: HashMap::default(),
             units: PhraseMap::new(true),
             modifiers: PhraseMap::new(true),
         };
@@ -233,6 +261,7 @@ impl Lexicon {
                 code: r[0].to_owned(),
                 name: r[1].to_owned(),
                 names,
+                adjectives: adjs,
                 capitals: caps,
             });
         }

@@ -17,7 +17,7 @@ pub mod timex;
 
 use crate::model::{self, Bundle, Document, Evidence, Timex};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use lexicon::HashMap;
 
 pub use lexicon::set_extra_dir;
 
@@ -54,6 +54,10 @@ pub struct Doc<'a> {
     pub surname_of: HashMap<String, usize>,
     pub last_body: HashMap<String, usize>,
     pub last_person: Option<usize>,
+    /// Actor index per gazetteer country, once created.
+    pub country_actor_of: Vec<Option<usize>>,
+    /// Per sentence: whether it is a headline in title case.
+    pub title_case_of: Vec<Option<bool>>,
     pub quantities: Vec<quantity::QuantityMention>,
     pub claims: Vec<claims::ClaimRec>,
     pub events: Vec<events::EventRec>,
@@ -83,13 +87,15 @@ impl<'a> Doc<'a> {
             timexes: Vec::new(),
             tx_at: vec![None; n],
             actors: Vec::new(),
-            actor_keys: HashMap::new(),
+            actor_keys: HashMap::default(),
             mentions: Vec::new(),
             ment_at: vec![None; n],
             places: Vec::new(),
-            surname_of: HashMap::new(),
-            last_body: HashMap::new(),
+            surname_of: HashMap::default(),
+            last_body: HashMap::default(),
             last_person: None,
+            country_actor_of: Vec::new(),
+            title_case_of: Vec::new(),
             quantities: Vec::new(),
             claims: Vec::new(),
             events: Vec::new(),

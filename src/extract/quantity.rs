@@ -241,6 +241,15 @@ impl Doc<'_> {
         }
     }
 
+    /// The adjective of a country actor ("russian"), else its name, lowercase:
+    /// the owner word of a normalised subject.
+    pub fn owner_word(&self, a: usize) -> String {
+        match self.actors[a].country.map(|ci| &LEX.countries[ci]) {
+            Some(c) => c.adjectives.first().unwrap_or(&c.name).to_lowercase(),
+            None => self.actors[a].name.to_lowercase(),
+        }
+    }
+
     fn push_quantity(&mut self, t0: usize, t1: usize, mut q: Quantity) {
         let n = self.toks.len();
         let si = self.sent_of[t0.min(n - 1)];
@@ -315,7 +324,7 @@ impl Doc<'_> {
                 }
             }
         }
-        let owner = adj_country.map(|a| self.actors[a].name.to_lowercase());
+        let owner = adj_country.map(|a| self.owner_word(a));
         // Where: a country named with "border", "near", "opposite", "along".
         let s0 = self.sents[si].t0;
         let mut place_country = None;
@@ -386,7 +395,6 @@ impl Doc<'_> {
                 subject.push_str(&format!(" near {p}"));
             }
         }
-        let subject = subject.replace("russia ", "russian ");
         self.quantities.push(QuantityMention {
             t0,
             t1: unit_end.max(t1),

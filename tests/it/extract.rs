@@ -1,1 +1,297 @@
-//! Integration tests: extract.
+//! Integration tests: extract (the `extract` command on our examples and,
+//! when `../shared` is present, on the seed article), plus a property test
+//! of the library on arbitrary text.
+
+use crate::common::{bin, ok, root, shared};
+use chrono::NaiveDate;
+use chronograph::extract::{Article, extract};
+use proptest::prelude::*;
+use serde_json::Value;
+use std::io::Write;
+use std::process::Stdio;
+
+fn bundles(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect()
+}
+
+fn actor_name<'a>(b: &'a Value, id: &str) -> &'a str {
+    b["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == id)
+        .map(|a| a["name"].as_str().unwrap())
+        .unwrap_or("?")
+}
+
+fn example(name: &str) -> String {
+    root()
+        .join("examples")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn examples_give_chains_figures_dates_and_relations() {
+    let out = ok(bin()
+        .args(["extract", "--format", "json"])
+        .arg(root().join("examples"))
+        .output()
+        .unwrap());
+    let all = bundles(&out);
+    assert!(all.len() >= 4, "one bundle per example article");
+    let gazette = all
+        .iter()
+        .find(|b| {
+            b["document"]["publisher"]
+                .as_str()
+                .unwrap()
+                .contains("Gazette")
+        })
+        .unwrap();
+    // "The Associated Press quoted an unnamed NATO official as saying ...": official via AP.
+    let chained = gazette["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["evidence"]["rule"] == "attr_quoted_as_saying")
+        .unwrap();
+    assert!(actor_name(gazette, chained["claimant"].as_str().unwrap()).contains("official"));
+    let via: Vec<&str> = chained["via"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| actor_name(gazette, v.as_str().unwrap()))
+        .collect();
+    assert_eq!(via, vec!["Associated Press"]);
+    // The next sentence ("It quoted other officials") extends the chain.
+    assert!(
+        gazette["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["evidence"]["rule"] == "attr_chain_extended")
+    );
+    // Troop figures from different sources share a normalised subject.
+    let mut subjects = Vec::new();
+    for b in &all {
+        for c in b["claims"].as_array().unwrap() {
+            if let Some(s) = c["subject"].as_str() {
+                if s.starts_with("russian troops") {
+                    subjects.push((
+                        c["quantity"]["value"].as_f64(),
+                        actor_name(b, c["claimant"].as_str().unwrap()).to_owned(),
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        subjects.iter().any(|(v, _)| *v == Some(12_000.0)),
+        "{subjects:?}"
+    );
+    assert!(
+        subjects.iter().any(|(v, _)| *v == Some(5_000.0)),
+        "{subjects:?}"
+    );
+    // A dated future meeting, a denial and a relation.
+    assert!(
+        gazette["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == "meeting" && e["time"]["value"] == "2024-03-18")
+    );
+    let wire = all
+        .iter()
+        .find(|b| {
+            b["document"]["publisher"]
+                .as_str()
+                .unwrap()
+                .contains("Wire")
+        })
+        .unwrap();
+    assert!(
+        wire["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["polarity"] == "deny")
+    );
+    assert!(
+        wire["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["kind"] == "supports"
+                && actor_name(wire, r["source"].as_str().unwrap()) == "Romania"
+                && actor_name(wire, r["target"].as_str().unwrap()) == "Moldova")
+    );
+}
+
+#[test]
+fn flags_override_the_header_and_offsets_point_into_the_file() {
+    let file = example("2024-03-04-wire-moldova-border.txt");
+    let out = ok(bin()
+        .args([
+            "extract",
+            "--publisher",
+            "Other Desk",
+            "--published",
+            "2024-03-10",
+            &file,
+        ])
+        .output()
+        .unwrap());
+    let b = &bundles(&out)[0];
+    assert_eq!(b["document"]["publisher"], "Other Desk");
+    assert_eq!(b["document"]["published"], "2024-03-10");
+    let text = std::fs::read_to_string(&file).unwrap();
+    for c in b["claims"].as_array().unwrap() {
+        let (s, e) = (
+            c["evidence"]["start"].as_u64().unwrap() as usize,
+            c["evidence"]["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], c["evidence"]["text"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn article_without_a_date_is_refused_unless_published_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.txt");
+    std::fs::write(
+        &p,
+        "Title: No date\nOutlet: Desk\n\nThe minister said the talks would resume.",
+    )
+    .unwrap();
+    let out = bin().arg("extract").arg(&p).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--published"));
+    let out = ok(bin()
+        .args(["extract", "--published", "2024-01-02"])
+        .arg(&p)
+        .output()
+        .unwrap());
+    assert_eq!(bundles(&out)[0]["document"]["published"], "2024-01-02");
+}
+
+#[test]
+fn stdin_jsonl_and_table() {
+    let mut child = bin()
+        .args([
+            "extract",
+            "--published",
+            "2024-02-01",
+            "--format",
+            "table",
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Kremlin spokesman Dmitry Peskov denied that troops were moving.")
+        .unwrap();
+    let out = ok(child.wait_with_output().unwrap());
+    assert!(
+        out.contains("Dmitry Peskov") && out.contains("deny"),
+        "{out}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.jsonl");
+    std::fs::write(&p, "{\"title\":\"T\",\"outlet\":\"Desk\",\"date\":\"2024-02-01\",\"text\":\"Officials said 3,000 troops left.\"}\n").unwrap();
+    let out = ok(bin().arg("extract").arg(&p).output().unwrap());
+    let b = &bundles(&out)[0];
+    assert_eq!(b["claims"][0]["quantity"]["value"], 3000.0);
+}
+
+#[test]
+fn seed_article_when_shared_is_present() {
+    let Some(shared) = shared() else {
+        eprintln!("skipping: ../shared is not present");
+        return;
+    };
+    let seed = shared.join("seeds/rferl-2021-12-04-biden-putin-video-call.txt");
+    let out = ok(bin()
+        .args([
+            "extract",
+            "--published",
+            "2021-12-04",
+            "--publisher",
+            "RFE/RL",
+        ])
+        .arg(&seed)
+        .output()
+        .unwrap());
+    let b = &bundles(&out)[0];
+    let claims = b["claims"].as_array().unwrap();
+    assert!(claims.iter().any(|c| c["quantity"]["value"] == 95000.0
+        && actor_name(b, c["claimant"].as_str().unwrap()) == "Ukraine"));
+    assert!(claims.iter().any(|c| {
+        c["via"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| actor_name(b, v.as_str().unwrap()) == "Reuters")
+    }));
+    assert!(
+        b["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == "call" && e["time"]["value"] == "2021-12-07")
+    );
+}
+
+fn art(text: String) -> Article {
+    Article {
+        title: None,
+        publisher: None,
+        url: None,
+        published: NaiveDate::from_ymd_opt(2022, 2, 1).unwrap(),
+        text,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn no_panic_and_spans_on_char_boundaries(text in "\\PC{0,300}") {
+        let b = extract(&art(text.clone()));
+        let evs = b.claims.iter().map(|c| &c.evidence)
+            .chain(b.events.iter().map(|e| &e.evidence))
+            .chain(b.relations.iter().map(|r| &r.evidence))
+            .chain(b.actors.iter().flat_map(|a| a.mentions.iter()));
+        for ev in evs {
+            prop_assert!(ev.start <= ev.end && ev.end <= text.len());
+            prop_assert!(text.is_char_boundary(ev.start) && text.is_char_boundary(ev.end));
+        }
+    }
+
+    #[test]
+    fn no_panic_on_news_like_fragments(parts in proptest::collection::vec(
+        prop_oneof![
+            Just("\u{201C}"), Just("\""), Just("U.S."), Just("said"), Just("according to"), Just("Reuters"),
+            Just("quoted"), Just("as saying"), Just("officials"), Just(","), Just("."), Just("Russia's"),
+            Just("tens of thousands of"), Just("troops"), Just("95,000"), Just("President"), Just("Ann Lee"),
+            Just("between"), Just("and"), Just("on Monday"), Just("\u{2014}"), Just("-backed"), Just("it"),
+            Just("he"), Just("citing"), Just("\n\n"), Just("\u{00E9}t\u{00E9}"),
+        ], 0..60)) {
+        let text = parts.join(" ");
+        let b = extract(&art(text.clone()));
+        for c in &b.claims {
+            prop_assert!(text.is_char_boundary(c.evidence.start) && text.is_char_boundary(c.evidence.end));
+        }
+    }
+}
