@@ -468,6 +468,116 @@ pub fn claims(conn: &Connection, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
     Ok(rows)
 }
 
+/// What conflict detection needs of a claim, read in two scans (claims with
+/// their documents, then `claim_about`) so that a million claims load in
+/// about a second.
+#[derive(Debug, Clone)]
+pub struct ClaimFacts {
+    /// Store id.
+    pub id: i64,
+    /// Claimant actor id.
+    pub claimant: i64,
+    pub subject: Option<String>,
+    pub statement: String,
+    pub quantity: Option<Quantity>,
+    /// `true` for a denial.
+    pub deny: bool,
+    /// Valid-time bounds.
+    pub valid: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// Stated-time bounds.
+    pub stated: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// Publication date of the carrying document.
+    pub published: chrono::NaiveDate,
+    /// What the claim is about: `(false, actor id)` or `(true, event id)`, sorted.
+    pub about: Vec<(bool, i64)>,
+}
+
+fn day(s: Option<String>) -> Option<chrono::NaiveDate> {
+    s.and_then(|s| s.get(..10).and_then(|d| d.parse().ok()))
+}
+
+fn span(a: Option<String>, b: Option<String>) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    match (day(a), day(b)) {
+        (Some(a), Some(b)) => Some((a, b)),
+        (Some(a), None) => Some((a, a)),
+        (None, Some(b)) => Some((b, b)),
+        (None, None) => None,
+    }
+}
+
+/// Every claim's [`ClaimFacts`], by id, optionally only those published by `as_of`.
+pub fn claim_facts(conn: &Connection, as_of: Option<&str>) -> Result<Vec<ClaimFacts>> {
+    let mut stmt = conn.prepare(
+        "SELECT c.id, c.claimant_id, c.subject, c.statement,
+                c.q_value, c.q_lower, c.q_upper, c.q_unit, c.q_approximate, c.q_vague, c.q_lower_open, c.q_upper_open,
+                c.polarity, c.valid_start, c.valid_end, c.stated_start, c.stated_end, d.published
+         FROM claims c JOIN documents d ON d.id = c.document_id
+         WHERE ?1 IS NULL OR d.published <= ?1
+         ORDER BY c.id",
+    )?;
+    let mut out = stmt
+        .query_map([as_of], |r| {
+            let (value, lower, upper): (Option<f64>, Option<f64>, Option<f64>) =
+                (r.get(4)?, r.get(5)?, r.get(6)?);
+            let unit: Option<String> = r.get(7)?;
+            let flag = |i: usize| -> rusqlite::Result<bool> {
+                Ok(r.get::<_, Option<i64>>(i)?.unwrap_or(0) != 0)
+            };
+            let quantity = if value.is_some() || lower.is_some() || upper.is_some() {
+                Some(Quantity {
+                    value,
+                    lower,
+                    upper,
+                    unit,
+                    approximate: flag(8)?,
+                    vague: flag(9)?,
+                    lower_open: flag(10)?,
+                    upper_open: flag(11)?,
+                })
+            } else {
+                None
+            };
+            Ok(ClaimFacts {
+                id: r.get(0)?,
+                claimant: r.get(1)?,
+                subject: r.get(2)?,
+                statement: r.get(3)?,
+                quantity,
+                deny: r.get::<_, String>(12)? == "deny",
+                valid: span(r.get(13)?, r.get(14)?),
+                stated: span(r.get(15)?, r.get(16)?),
+                published: day(r.get(17)?).unwrap_or_default(),
+                about: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut stmt =
+        conn.prepare("SELECT claim_id, actor_id, event_id FROM claim_about ORDER BY claim_id")?;
+    let mut rows = stmt.query([])?;
+    let mut i = 0;
+    while let Some(r) = rows.next()? {
+        let cid: i64 = r.get(0)?;
+        while i < out.len() && out[i].id < cid {
+            i += 1;
+        }
+        if i == out.len() {
+            break;
+        }
+        if out[i].id == cid {
+            match (r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(2)?) {
+                (Some(a), _) => out[i].about.push((false, a)),
+                (None, Some(e)) => out[i].about.push((true, e)),
+                (None, None) => {}
+            }
+        }
+    }
+    for f in &mut out {
+        f.about.sort_unstable();
+        f.about.dedup();
+    }
+    Ok(out)
+}
+
 /// Relations, optionally touching one actor (either end) and of one kind,
 /// ordered by time then id.
 pub fn relations(
