@@ -33,7 +33,8 @@ struct Row {
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     let conn = open_read(&ctx.db)?;
     let start = query::resolve_actor(&conn, &args.actor)?;
-    let found = graph::neighbors(&mut graph::StoreAdjacency(&conn), start.id, args.hops)?;
+    let mut found = graph::Csr::open(&conn, &ctx.db)?.reach_actors(start.id, args.hops * 2);
+    found.sort_by_key(|n| (n.hops, n.actor));
     if found.is_empty() {
         eprintln!(
             "neighbors: nothing links {} to another actor within {} hop(s)",

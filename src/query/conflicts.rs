@@ -267,6 +267,20 @@ pub fn subject_key(c: &ClaimRow) -> BTreeSet<String> {
     words_key(src, unit)
 }
 
+/// A unit as compared: folded, singular, with the words news use for the
+/// same count of people under arms made one ("forces", "soldiers" and
+/// "troops" count the same thing).
+pub fn unit_norm(unit: &str) -> String {
+    let u = fold(unit);
+    let u = u.trim_end_matches('s');
+    match u {
+        "troop" | "soldier" | "force" | "serviceman" | "servicemen" | "personnel" => {
+            "troop".to_owned()
+        }
+        _ => u.to_owned(),
+    }
+}
+
 /// Whether two subject keys name the same thing.
 pub fn similar_subjects(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     if a.is_empty() || b.is_empty() {
@@ -508,7 +522,7 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
             .entry(src)
             .or_insert_with(|| words_key(src, unit))
             .clone();
-        let unit = fold(unit).trim_end_matches('s').to_owned();
+        let unit = unit_norm(unit);
         let joined = key.iter().cloned().collect::<Vec<_>>().join(" ");
         let bk: BucketKey = (ranges[i].is_some(), unit, joined, c.about.clone());
         let b = *bucket_ix.entry(bk.clone()).or_insert_with(|| {
@@ -796,6 +810,8 @@ mod tests {
         assert!(!figures_disagree(&fewer, &point(500.0), 0.0));
         assert_eq!(figure_text(&more_than), "more than 127,000");
         assert_eq!(json_number(95_000.0).unwrap().to_string(), "95000");
+        assert_eq!(unit_norm("Forces"), unit_norm("troops"));
+        assert_ne!(unit_norm("tanks"), unit_norm("troops"));
     }
 
     #[test]

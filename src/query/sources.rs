@@ -7,7 +7,7 @@
 //! the same thing (same subject, figures within the tolerance, same polarity),
 //! never carriers.
 
-use super::conflicts::{figures_disagree, similar_subjects, stated_range, subject_key};
+use super::conflicts::{figures_disagree, similar_subjects, stated_range, subject_key, unit_norm};
 use super::outlet_of;
 use crate::store::query::{self as q, ClaimFilter, ClaimRow};
 use crate::{Error, Result};
@@ -133,7 +133,11 @@ pub fn sources(conn: &Connection, id: i64, tolerance: f64) -> Result<Attribution
         .collect();
     let all = q::claims(conn, &ClaimFilter::default())?;
     let key = subject_key(&claim);
-    let unit = claim.quantity.as_ref().and_then(|q| q.unit.clone());
+    let unit = claim
+        .quantity
+        .as_ref()
+        .and_then(|q| q.unit.as_deref())
+        .map(unit_norm);
     let numeric = claim.quantity.as_ref().and_then(stated_range).is_some();
     let mut carriers = Vec::new();
     let mut corroborating = Vec::new();
@@ -147,7 +151,11 @@ pub fn sources(conn: &Connection, id: i64, tolerance: f64) -> Result<Attribution
         }
         let c_numeric = c.quantity.as_ref().and_then(stated_range).is_some();
         if c_numeric != numeric
-            || c.quantity.as_ref().and_then(|q| q.unit.clone()) != unit
+            || c.quantity
+                .as_ref()
+                .and_then(|q| q.unit.as_deref())
+                .map(unit_norm)
+                != unit
             || !similar_subjects(&key, &subject_key(c))
         {
             continue;

@@ -578,6 +578,99 @@ pub fn claim_facts(conn: &Connection, as_of: Option<&str>) -> Result<Vec<ClaimFa
     Ok(out)
 }
 
+/// Largest store id of actors, events, claims and relations (0 when empty):
+/// the sizes of dense per-kind arrays.
+pub fn max_ids(conn: &Connection) -> Result<[i64; 4]> {
+    let mut out = [0; 4];
+    for (i, t) in ["actors", "events", "claims", "relations"]
+        .iter()
+        .enumerate()
+    {
+        // Table names come from the fixed list above, never from input.
+        out[i] = conn.query_row(&format!("SELECT coalesce(max(id), 0) FROM {t}"), [], |r| {
+            r.get(0)
+        })?;
+    }
+    Ok(out)
+}
+
+/// Every event row as `(id, kind, label, start, end)`, for identifying the
+/// same event reported by several documents.
+pub fn event_identities(
+    conn: &Connection,
+    mut f: impl FnMut(i64, &str, &str, Option<&str>, Option<&str>),
+) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT id, kind, label, t_start, t_end FROM events")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(
+            r.get(0)?,
+            r.get_ref(1)?.as_str().unwrap_or(""),
+            r.get_ref(2)?.as_str().unwrap_or(""),
+            r.get_ref(3)?.as_str_or_null().ok().flatten(),
+            r.get_ref(4)?.as_str_or_null().ok().flatten(),
+        );
+    }
+    Ok(())
+}
+
+/// Every edge of the connection graph, as `(node, node)` pairs read in one
+/// scan per table: participation, claimant, via, about, relation ends, part_of.
+pub fn all_edges(conn: &Connection, mut f: impl FnMut(Node, Node)) -> Result<()> {
+    let scan = |sql: &str, f: &mut dyn FnMut(i64, Option<i64>, Option<i64>)| -> Result<()> {
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            f(r.get(0)?, r.get(1)?, r.get(2)?);
+        }
+        Ok(())
+    };
+    scan(
+        "SELECT event_id, actor_id, NULL FROM event_participants",
+        &mut |e, a, _| f(Node::Event(e), Node::Actor(a.unwrap_or_default())),
+    )?;
+    scan(
+        "SELECT id, claimant_id, NULL FROM claims",
+        &mut |c, a, _| f(Node::Claim(c), Node::Actor(a.unwrap_or_default())),
+    )?;
+    scan(
+        "SELECT claim_id, actor_id, NULL FROM claim_via",
+        &mut |c, a, _| f(Node::Claim(c), Node::Actor(a.unwrap_or_default())),
+    )?;
+    scan(
+        "SELECT claim_id, actor_id, event_id FROM claim_about",
+        &mut |c, a, e| match (a, e) {
+            (Some(a), _) => f(Node::Claim(c), Node::Actor(a)),
+            (None, Some(e)) => f(Node::Claim(c), Node::Event(e)),
+            _ => {}
+        },
+    )?;
+    scan(
+        "SELECT id, source_id, target_id FROM relations",
+        &mut |r, s, t| {
+            f(Node::Relation(r), Node::Actor(s.unwrap_or_default()));
+            f(Node::Relation(r), Node::Actor(t.unwrap_or_default()));
+        },
+    )?;
+    scan(
+        "SELECT id, part_of, NULL FROM actors WHERE part_of IS NOT NULL",
+        &mut |a, p, _| f(Node::Actor(a), Node::Actor(p.unwrap_or_default())),
+    )?;
+    Ok(())
+}
+
+/// A fingerprint of the store's content: changes whenever documents are
+/// added, replaced or removed (cache keys for derived files).
+pub fn fingerprint(conn: &Connection) -> Result<String> {
+    Ok(conn.query_row(
+        "SELECT (SELECT count(*) FROM documents) || ':' || (SELECT coalesce(max(recorded_at), '') FROM documents)
+                || ':' || (SELECT coalesce(max(id), 0) FROM claims) || ':' || (SELECT coalesce(max(id), 0) FROM events)
+                || ':' || (SELECT count(*) FROM claims) || ':' || (SELECT count(*) FROM relations)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
 /// Relations, optionally touching one actor (either end) and of one kind,
 /// ordered by time then id.
 pub fn relations(
