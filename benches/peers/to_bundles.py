@@ -77,6 +77,7 @@ def main():
                 }
             return f"e{e}"
 
+        actor(outlet)  # the outlet is an actor of its document (the store links the publisher to it)
         for e in home.get(doc_id, []):
             event(e)
         out_claims = []

@@ -655,9 +655,30 @@ fn words_key(src: &str, unit: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// Replaces event targets by the event row that stands for them (see
+/// [`super::graph::Csr::canonical`]).
+pub fn canonical_targets(facts: &mut [ClaimFacts], canon: impl Fn(i64) -> i64) {
+    for f in facts {
+        if f.about.iter().any(|t| t.0) {
+            for t in &mut f.about {
+                if t.0 {
+                    t.1 = canon(t.1);
+                }
+            }
+            f.about.sort_unstable();
+            f.about.dedup();
+        }
+    }
+}
+
 /// Finds every group of disagreeing claims.
 pub fn conflicts(conn: &Connection, opt: &Options) -> Result<Report> {
-    let facts = q::claim_facts(conn, opt.as_of.as_deref())?;
+    let mut facts = q::claim_facts(conn, opt.as_of.as_deref())?;
+    // Claims about two reports of one event are about the same event.
+    let canon = super::graph::event_canon_map(conn)?;
+    if !canon.is_empty() {
+        canonical_targets(&mut facts, |e| canon.get(&e).copied().unwrap_or(e));
+    }
     let clusters = analyse(&facts, opt, true);
     let about: Option<HashSet<i64>> = match &opt.about {
         Some(t) => Some(

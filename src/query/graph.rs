@@ -1013,6 +1013,26 @@ impl Csr {
     }
 }
 
+/// Event rows that report an event first recorded under another row, mapped
+/// to that row (same kind, label and dates).
+pub fn event_canon_map(conn: &Connection) -> Result<HashMap<i64, i64>> {
+    let mut first: HashMap<(String, String, Option<String>, Option<String>), i64> = HashMap::new();
+    let mut out = HashMap::new();
+    q::event_identities(conn, |id, kind, label, s, e| {
+        let key = (
+            kind.to_owned(),
+            label.to_owned(),
+            s.map(str::to_owned),
+            e.map(str::to_owned),
+        );
+        let c = *first.entry(key).or_insert(id);
+        if c != id {
+            out.insert(id, c);
+        }
+    })?;
+    Ok(out)
+}
+
 /// Where the adjacency snapshot of a database lives: `<db>.adj`.
 pub fn snapshot_path(db: &std::path::Path) -> std::path::PathBuf {
     let mut s = db.as_os_str().to_owned();

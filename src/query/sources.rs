@@ -131,7 +131,22 @@ pub fn sources(conn: &Connection, id: i64, tolerance: f64) -> Result<Attribution
         .into_iter()
         .chain([claim.id])
         .collect();
-    let all = q::claims(conn, &ClaimFilter::default())?;
+    let candidates: Vec<i64> = q::related_claim_ids(conn, &claim)?
+        .into_iter()
+        .chain(same.iter().copied())
+        .collect();
+    let mut all = Vec::new();
+    for chunk in candidates.chunks(30_000) {
+        all.extend(q::claims(
+            conn,
+            &ClaimFilter {
+                ids: Some(chunk.to_vec()),
+                ..Default::default()
+            },
+        )?);
+    }
+    all.sort_by_key(|c| c.id);
+    all.dedup_by_key(|c| c.id);
     let key = subject_key(&claim);
     let unit = claim
         .quantity

@@ -26,6 +26,9 @@ pub struct DocRef {
     pub url: Option<String>,
     /// Publication date (`YYYY-MM-DD`).
     pub published: String,
+    /// The outlet as an actor, when the store linked one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher_id: Option<i64>,
 }
 
 /// An actor as a reference inside another row.
@@ -185,7 +188,7 @@ pub struct ClaimFilter {
     pub ids: Option<Vec<i64>>,
 }
 
-const DOC_COLS: &str = "d.id, d.key, d.title, d.publisher, d.url, d.published";
+const DOC_COLS: &str = "d.id, d.key, d.title, d.publisher, d.url, d.published, d.publisher_id";
 
 fn doc_at(row: &Row, i: usize) -> rusqlite::Result<DocRef> {
     Ok(DocRef {
@@ -195,6 +198,7 @@ fn doc_at(row: &Row, i: usize) -> rusqlite::Result<DocRef> {
         publisher: row.get(i + 3)?,
         url: row.get(i + 4)?,
         published: row.get(i + 5)?,
+        publisher_id: row.get(i + 6)?,
     })
 }
 
@@ -309,7 +313,7 @@ pub fn events(conn: &Connection, f: &EventFilter) -> Result<Vec<EventRow>> {
          ORDER BY e.t_start IS NULL, e.t_start, e.id",
         w.sql()
     );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt
         .query_map(params_from_iter(w.values.iter()), |r| {
             Ok(EventRow {
@@ -401,7 +405,7 @@ pub fn claims(conn: &Connection, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
          ORDER BY coalesce(c.valid_start, c.stated_start, d.published), c.id",
         w.sql()
     );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt
         .query_map(params_from_iter(w.values.iter()), |r| {
             let (value, lower, upper): (Option<f64>, Option<f64>, Option<f64>) =
@@ -671,6 +675,122 @@ pub fn fingerprint(conn: &Connection) -> Result<String> {
     )?)
 }
 
+/// Store ids and start dates of event rows that start within `[from, to]`
+/// (inclusive, `YYYY-MM-DD`), optionally only those `actor` took part in,
+/// ordered by start then id.
+pub fn events_starting(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+    actor: Option<i64>,
+) -> Result<Vec<(String, i64)>> {
+    let mut stmt = match actor {
+        None => conn.prepare_cached(
+            "SELECT t_start, id FROM events WHERE t_start BETWEEN ?1 AND ?2 AND ?3 IS NULL ORDER BY t_start, id",
+        )?,
+        Some(_) => conn.prepare_cached(
+            "SELECT e.t_start, e.id FROM event_participants p JOIN events e ON e.id = p.event_id
+             WHERE p.actor_id = ?3 AND e.t_start BETWEEN ?1 AND ?2 ORDER BY e.t_start, e.id",
+        )?,
+    };
+    let rows = stmt.query_map(params![from, to, actor], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The interchange (bundle-local) ids behind store ids: `(store id, local id)`
+/// of every actor link, event row or claim row. `kind` is `actor`, `event` or `claim`.
+pub fn local_ids(conn: &Connection, kind: &str) -> Result<Vec<(i64, String)>> {
+    let sql = match kind {
+        "actor" => "SELECT actor_id, local_id FROM actor_links",
+        "event" => "SELECT id, local_id FROM events",
+        "claim" => "SELECT id, local_id FROM claims",
+        _ => return Err(Error::NotFound(format!("no local ids for {kind:?}"))),
+    };
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Claims that may be about the same thing as `claim`: those sharing one of
+/// its targets when it has any, else those with the same unit (or, for claims
+/// without a figure, every other claim without one). Candidates for
+/// corroboration and dispute, so that `sources` never reads the whole store.
+pub fn related_claim_ids(conn: &Connection, claim: &ClaimRow) -> Result<Vec<i64>> {
+    let mut ids: Vec<i64> = Vec::new();
+    let mut push = |sql: &str, v: Value| -> Result<()> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        for r in stmt.query_map([v], |r| r.get(0))? {
+            ids.push(r?);
+        }
+        Ok(())
+    };
+    if claim.about_actors.is_empty() && claim.about_events.is_empty() {
+        match claim.quantity.as_ref().and_then(|q| q.unit.clone()) {
+            Some(u) => push("SELECT id FROM claims WHERE q_unit = ?1", Value::Text(u))?,
+            None => push(
+                "SELECT id FROM claims WHERE q_value IS NULL AND q_lower IS NULL AND q_upper IS NULL AND ?1",
+                Value::Integer(1),
+            )?,
+        }
+    } else {
+        for a in &claim.about_actors {
+            push(
+                "SELECT claim_id FROM claim_about WHERE actor_id = ?1",
+                Value::Integer(a.id),
+            )?;
+        }
+        for &e in &claim.about_events {
+            push(
+                "SELECT claim_id FROM claim_about WHERE event_id = ?1",
+                Value::Integer(e),
+            )?;
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
+/// The attribution chain of one claim in one indexed lookup: claimant,
+/// first intermediary, document and outlet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChainRow {
+    pub claim: i64,
+    pub claimant: ActorRef,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<ActorRef>,
+    pub document: DocRef,
+}
+
+/// The [`ChainRow`] of a claim, `None` when there is no such claim.
+pub fn chain_row(conn: &Connection, claim: i64) -> Result<Option<ChainRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT c.id, a.id, a.name, a.kind, v.id, v.name, v.kind, {DOC_COLS}
+         FROM claims c JOIN actors a ON a.id = c.claimant_id JOIN documents d ON d.id = c.document_id
+         LEFT JOIN claim_via cv ON cv.claim_id = c.id AND cv.position = 0
+         LEFT JOIN actors v ON v.id = cv.actor_id
+         WHERE c.id = ?1"
+    ))?;
+    Ok(stmt
+        .query_row([claim], |r| {
+            let via = match r.get::<_, Option<i64>>(4)? {
+                Some(id) => Some(ActorRef {
+                    id,
+                    name: r.get(5)?,
+                    kind: r.get(6)?,
+                }),
+                None => None,
+            };
+            Ok(ChainRow {
+                claim: r.get(0)?,
+                claimant: actor_ref_at(r, 1)?,
+                via,
+                document: doc_at(r, 7)?,
+            })
+        })
+        .optional()?)
+}
+
 /// Relations, optionally touching one actor (either end) and of one kind,
 /// ordered by time then id.
 pub fn relations(
@@ -714,7 +834,7 @@ fn relations_where(
          ORDER BY r.t_start IS NULL, r.t_start, r.id",
         w.sql()
     );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt
         .query_map(params_from_iter(w.values.iter()), |r| {
             Ok(RelationRow {
