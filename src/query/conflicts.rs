@@ -465,6 +465,8 @@ pub struct Cluster {
     pub between_sources: u64,
     /// A claimant's figure that moved between two times.
     pub changes: Vec<(usize, usize)>,
+    /// How many such changes (counted even when the pairs are not kept).
+    pub n_changes: u64,
 }
 
 /// The days a claim's figure holds: valid time, else stated time, else the
@@ -502,11 +504,15 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
         .iter()
         .map(|c| c.quantity.as_ref().and_then(stated_range))
         .collect();
-    type BucketKey = (bool, String, String, Vec<(bool, i64)>);
-    let mut bucket_ix: HashMap<BucketKey, usize> = HashMap::new();
+    // Subject words and unit are interned once per distinct (text, unit):
+    // a store has far fewer distinct subjects than claims.
+    let mut kinds: Vec<(BTreeSet<String>, String)> = Vec::new();
+    let mut kind_ix: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut unit_ix: HashMap<String, usize> = HashMap::new();
+    let mut kind_unit: Vec<usize> = Vec::new();
+    let mut bucket_ix: HashMap<(bool, usize, &[(bool, i64)]), usize> = HashMap::new();
     let mut bucket_members: Vec<Vec<usize>> = Vec::new();
-    let mut bucket_keys: Vec<(BTreeSet<String>, BucketKey)> = Vec::new();
-    let mut key_cache: HashMap<&str, BTreeSet<String>> = HashMap::new();
+    let mut bucket_keys: Vec<(bool, usize, &[(bool, i64)])> = Vec::new();
     for (i, c) in facts.iter().enumerate() {
         let unit = c
             .quantity
@@ -518,16 +524,17 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
             .as_deref()
             .filter(|s| !s.trim().is_empty())
             .unwrap_or(&c.statement);
-        let key = key_cache
-            .entry(src)
-            .or_insert_with(|| words_key(src, unit))
-            .clone();
-        let unit = unit_norm(unit);
-        let joined = key.iter().cloned().collect::<Vec<_>>().join(" ");
-        let bk: BucketKey = (ranges[i].is_some(), unit, joined, c.about.clone());
-        let b = *bucket_ix.entry(bk.clone()).or_insert_with(|| {
+        let k = *kind_ix.entry((src, unit)).or_insert_with(|| {
+            let u = unit_norm(unit);
+            let n = unit_ix.len();
+            kind_unit.push(*unit_ix.entry(u.clone()).or_insert(n));
+            kinds.push((words_key(src, unit), u));
+            kinds.len() - 1
+        });
+        let bk = (ranges[i].is_some(), k, c.about.as_slice());
+        let b = *bucket_ix.entry(bk).or_insert_with(|| {
             bucket_members.push(Vec::new());
-            bucket_keys.push((key, bk));
+            bucket_keys.push(bk);
             bucket_members.len() - 1
         });
         bucket_members[b].push(i);
@@ -536,15 +543,15 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
     // Join similar buckets, comparing only plausible candidates.
     let nb = bucket_members.len();
     let mut parent: Vec<usize> = (0..nb).collect();
-    let mut groups: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
-    for (b, (_, k)) in bucket_keys.iter().enumerate() {
-        groups.entry((k.0, k.1.as_str())).or_default().push(b);
+    let mut groups: HashMap<(bool, usize), Vec<usize>> = HashMap::new();
+    for (b, k) in bucket_keys.iter().enumerate() {
+        groups.entry((k.0, kind_unit[k.1])).or_default().push(b);
     }
     for bs in groups.values() {
         let mut by_target: HashMap<(bool, i64), Vec<usize>> = HashMap::new();
         let mut untargeted = Vec::new();
         for &b in bs {
-            let about = &bucket_keys[b].1.3;
+            let about = bucket_keys[b].2;
             if about.is_empty() {
                 untargeted.push(b);
             }
@@ -553,7 +560,7 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
             }
         }
         for &b in bs {
-            let about = &bucket_keys[b].1.3;
+            let about = bucket_keys[b].2;
             let mut cands: Vec<usize> = if about.is_empty() {
                 bs.clone()
             } else {
@@ -567,8 +574,9 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
             cands.sort_unstable();
             cands.dedup();
             for c in cands.into_iter().filter(|&c| c > b) {
-                if about_compatible(about, &bucket_keys[c].1.3)
-                    && similar_subjects(&bucket_keys[b].0, &bucket_keys[c].0)
+                let (kb, kc) = (bucket_keys[b].1, bucket_keys[c].1);
+                if about_compatible(about, bucket_keys[c].2)
+                    && (kb == kc || similar_subjects(&kinds[kb].0, &kinds[kc].0))
                 {
                     let (rb, rc) = (root(&mut parent, b), root(&mut parent, c));
                     parent[rb] = rc;
@@ -612,6 +620,7 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
                         }
                         if same_source {
                             if da != db || a.published != b.published {
+                                cl.n_changes += 1;
                                 if keep_pairs {
                                     cl.changes.push((i, j));
                                 }
@@ -635,7 +644,7 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
                 }
             }
         }
-        if !cl.disagreements.is_empty() || !cl.changes.is_empty() || cl.between_sources > 0 {
+        if !cl.disagreements.is_empty() || cl.n_changes > 0 || cl.between_sources > 0 {
             out.push(cl);
         }
     }
@@ -669,6 +678,85 @@ pub fn canonical_targets(facts: &mut [ClaimFacts], canon: impl Fn(i64) -> i64) {
             f.about.dedup();
         }
     }
+}
+
+/// One line per contested subject: what `conflicts --summary` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryRow {
+    pub subject: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Names of the actors and events the claims are about.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<String>,
+    /// Claims about the subject.
+    pub sides: usize,
+    /// Pairs of claims from different sources that disagree.
+    pub disagreeing_pairs: u64,
+    /// Pairs where one source's figure changed over time.
+    pub changes: u64,
+    /// Earliest and latest day the claims describe.
+    pub from: String,
+    pub to: String,
+}
+
+/// The subjects where sources disagree, counted rather than listed: for
+/// large stores, where every side of every group would be too much to read.
+pub fn summary(conn: &Connection, opt: &Options) -> Result<Vec<SummaryRow>> {
+    let mut facts = q::claim_facts(conn, opt.as_of.as_deref())?;
+    let canon = super::graph::event_canon_map(conn)?;
+    if !canon.is_empty() {
+        canonical_targets(&mut facts, |e| canon.get(&e).copied().unwrap_or(e));
+    }
+    let clusters: Vec<Cluster> = analyse(&facts, opt, false)
+        .into_iter()
+        .filter(|c| c.between_sources > 0)
+        .collect();
+    let targets: Vec<q::Node> = clusters
+        .iter()
+        .flat_map(|c| facts[c.members[0]].about.iter())
+        .map(|&(ev, id)| {
+            if ev {
+                q::Node::Event(id)
+            } else {
+                q::Node::Actor(id)
+            }
+        })
+        .collect();
+    let labels = q::node_labels(conn, &targets)?;
+    Ok(clusters
+        .iter()
+        .map(|c| {
+            let f = &facts[c.members[0]];
+            let last = &facts[*c.members.last().expect("two or more")];
+            SummaryRow {
+                subject: f
+                    .subject
+                    .clone()
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| f.statement.clone()),
+                unit: f.quantity.as_ref().and_then(|q| q.unit.clone()),
+                about: f
+                    .about
+                    .iter()
+                    .filter_map(|&(ev, id)| {
+                        labels
+                            .get(&if ev {
+                                q::Node::Event(id)
+                            } else {
+                                q::Node::Actor(id)
+                            })
+                            .cloned()
+                    })
+                    .collect(),
+                sides: c.members.len(),
+                disagreeing_pairs: c.between_sources,
+                changes: c.n_changes,
+                from: fact_days(f).0.to_string(),
+                to: fact_days(last).1.to_string(),
+            }
+        })
+        .collect())
 }
 
 /// Finds every group of disagreeing claims.

@@ -482,6 +482,7 @@ pub struct ClaimFacts {
     /// Claimant actor id.
     pub claimant: i64,
     pub subject: Option<String>,
+    /// The statement, read only when there is no subject (it stands in for one).
     pub statement: String,
     pub quantity: Option<Quantity>,
     /// `true` for a denial.
@@ -512,7 +513,8 @@ fn span(a: Option<String>, b: Option<String>) -> Option<(chrono::NaiveDate, chro
 /// Every claim's [`ClaimFacts`], by id, optionally only those published by `as_of`.
 pub fn claim_facts(conn: &Connection, as_of: Option<&str>) -> Result<Vec<ClaimFacts>> {
     let mut stmt = conn.prepare(
-        "SELECT c.id, c.claimant_id, c.subject, c.statement,
+        "SELECT c.id, c.claimant_id, c.subject,
+                CASE WHEN c.subject IS NULL OR trim(c.subject) = '' THEN c.statement ELSE '' END,
                 c.q_value, c.q_lower, c.q_upper, c.q_unit, c.q_approximate, c.q_vague, c.q_lower_open, c.q_upper_open,
                 c.polarity, c.valid_start, c.valid_end, c.stated_start, c.stated_end, d.published
          FROM claims c JOIN documents d ON d.id = c.document_id
@@ -789,6 +791,91 @@ pub fn chain_row(conn: &Connection, claim: i64) -> Result<Option<ChainRow>> {
             })
         })
         .optional()?)
+}
+
+/// Short labels of many nodes at once (actor names, event labels, claim
+/// statements, relation kinds), read in chunks of ids.
+pub fn node_labels(
+    conn: &Connection,
+    nodes: &[Node],
+) -> Result<std::collections::HashMap<Node, String>> {
+    let mut out = std::collections::HashMap::new();
+    let groups: [(&str, fn(i64) -> Node, Vec<i64>); 4] = [
+        (
+            "SELECT id, name FROM actors WHERE id IN",
+            Node::Actor,
+            nodes
+                .iter()
+                .filter_map(|n| {
+                    if let Node::Actor(i) = n {
+                        Some(*i)
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+        ),
+        (
+            "SELECT id, label || ' (' || kind || ')' FROM events WHERE id IN",
+            Node::Event,
+            nodes
+                .iter()
+                .filter_map(|n| {
+                    if let Node::Event(i) = n {
+                        Some(*i)
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+        ),
+        (
+            "SELECT c.id, 'claim by ' || a.name || ': ' || c.statement FROM claims c
+             JOIN actors a ON a.id = c.claimant_id WHERE c.id IN",
+            Node::Claim,
+            nodes
+                .iter()
+                .filter_map(|n| {
+                    if let Node::Claim(i) = n {
+                        Some(*i)
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+        ),
+        (
+            "SELECT r.id, s.name || ' ' || r.kind || ' ' || t.name FROM relations r
+             JOIN actors s ON s.id = r.source_id JOIN actors t ON t.id = r.target_id WHERE r.id IN",
+            Node::Relation,
+            nodes
+                .iter()
+                .filter_map(|n| {
+                    if let Node::Relation(i) = n {
+                        Some(*i)
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+        ),
+    ];
+    for (sql, make, mut ids) in groups {
+        ids.sort_unstable();
+        ids.dedup();
+        for chunk in ids.chunks(10_000) {
+            let marks = vec!["?"; chunk.len()].join(",");
+            let mut stmt = conn.prepare(&format!("{sql} ({marks})"))?;
+            let rows = stmt.query_map(params_from_iter(chunk.iter()), |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?;
+            for row in rows {
+                let (id, label) = row?;
+                out.insert(make(id), label);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Relations, optionally touching one actor (either end) and of one kind,
