@@ -510,9 +510,11 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
     let mut kind_ix: HashMap<(&str, &str), usize> = HashMap::new();
     let mut unit_ix: HashMap<String, usize> = HashMap::new();
     let mut kind_unit: Vec<usize> = Vec::new();
-    let mut bucket_ix: HashMap<(bool, usize, &[(bool, i64)]), usize> = HashMap::new();
+    // (has a figure, interned subject and unit, targets)
+    type Bucket<'a> = (bool, usize, &'a [(bool, i64)]);
+    let mut bucket_ix: HashMap<Bucket, usize> = HashMap::new();
     let mut bucket_members: Vec<Vec<usize>> = Vec::new();
-    let mut bucket_keys: Vec<(bool, usize, &[(bool, i64)])> = Vec::new();
+    let mut bucket_keys: Vec<Bucket> = Vec::new();
     for (i, c) in facts.iter().enumerate() {
         let unit = c
             .quantity

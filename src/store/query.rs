@@ -800,7 +800,8 @@ pub fn node_labels(
     nodes: &[Node],
 ) -> Result<std::collections::HashMap<Node, String>> {
     let mut out = std::collections::HashMap::new();
-    let groups: [(&str, fn(i64) -> Node, Vec<i64>); 4] = [
+    type Group<'a> = (&'a str, fn(i64) -> Node, Vec<i64>);
+    let groups: [Group; 4] = [
         (
             "SELECT id, name FROM actors WHERE id IN",
             Node::Actor,
