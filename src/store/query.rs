@@ -668,10 +668,12 @@ pub fn all_edges(conn: &Connection, mut f: impl FnMut(Node, Node)) -> Result<()>
 /// A fingerprint of the store's content: changes whenever documents are
 /// added, replaced or removed (cache keys for derived files).
 pub fn fingerprint(conn: &Connection) -> Result<String> {
+    // Cheap reads only (maxima of integer keys, one pass over documents):
+    // replacing a document changes its recorded time, adding one the count.
     Ok(conn.query_row(
         "SELECT (SELECT count(*) FROM documents) || ':' || (SELECT coalesce(max(recorded_at), '') FROM documents)
                 || ':' || (SELECT coalesce(max(id), 0) FROM claims) || ':' || (SELECT coalesce(max(id), 0) FROM events)
-                || ':' || (SELECT count(*) FROM claims) || ':' || (SELECT count(*) FROM relations)",
+                || ':' || (SELECT coalesce(max(id), 0) FROM relations) || ':' || (SELECT coalesce(max(id), 0) FROM actors)",
         [],
         |r| r.get(0),
     )?)
@@ -979,23 +981,35 @@ pub fn actor_parts(conn: &Connection, id: i64) -> Result<Vec<ActorRef>> {
 /// Actors whose folded name or alias equals `norm`, or whose name or alias
 /// equals `name` case-insensitively; most-mentioned first.
 pub fn actors_named(conn: &Connection, name: &str, norm: &str) -> Result<Vec<ActorRow>> {
-    let mut stmt = conn.prepare_cached(
+    // The folded name hits the indexes; only when it finds nothing is every
+    // name compared case-insensitively (a scan).
+    let order = "ORDER BY (SELECT count(*) FROM actor_links l WHERE l.actor_id = a.id) DESC, a.id";
+    let exact = format!(
         "SELECT a.id, a.name, a.kind, a.part_of FROM actors a
-         WHERE a.norm = ?1 OR lower(a.name) = lower(?2)
-            OR a.id IN (SELECT actor_id FROM actor_names WHERE norm = ?1 OR lower(name) = lower(?2))
-         ORDER BY (SELECT count(*) FROM actor_links l WHERE l.actor_id = a.id) DESC, a.id",
-    )?;
-    let rows = stmt
-        .query_map(params![norm, name], |r| {
-            Ok(ActorRow {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                kind: r.get(2)?,
-                part_of: r.get(3)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+         WHERE a.norm = ?1 OR a.id IN (SELECT actor_id FROM actor_names WHERE norm = ?1) {order}"
+    );
+    let loose = format!(
+        "SELECT a.id, a.name, a.kind, a.part_of FROM actors a
+         WHERE lower(a.name) = lower(?1) OR a.id IN (SELECT actor_id FROM actor_names WHERE lower(name) = lower(?1))
+         {order}"
+    );
+    for (sql, arg) in [(exact, norm), (loose, name)] {
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows: Vec<ActorRow> = stmt
+            .query_map([arg], |r| {
+                Ok(ActorRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                    part_of: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        if !rows.is_empty() {
+            return Ok(rows);
+        }
+    }
+    Ok(Vec::new())
 }
 
 /// Every (actor id, name) pair, canonical names and aliases, for suggestions.
