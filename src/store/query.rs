@@ -272,6 +272,26 @@ impl Where {
     }
 }
 
+/// Runs `{head} (?, ?, ...) {tail}` over `ids` in chunks (SQLite caps the
+/// number of bound values), calling `f` on every row.
+fn by_chunks(
+    conn: &Connection,
+    head: &str,
+    tail: &str,
+    ids: &[i64],
+    mut f: impl FnMut(&Row) -> rusqlite::Result<()>,
+) -> Result<()> {
+    for chunk in ids.chunks(10_000) {
+        let marks = vec!["?"; chunk.len()].join(",");
+        let mut stmt = conn.prepare_cached(&format!("{head} ({marks}) {tail}"))?;
+        let mut rows = stmt.query(params_from_iter(chunk.iter()))?;
+        while let Some(r) = rows.next()? {
+            f(r)?;
+        }
+    }
+    Ok(())
+}
+
 fn text(s: &str) -> Value {
     Value::Text(s.to_owned())
 }
@@ -329,20 +349,22 @@ pub fn events(conn: &Connection, f: &EventFilter) -> Result<Vec<EventRow>> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut part = conn.prepare_cached(
-        "SELECT a.id, a.name, a.kind, p.role FROM event_participants p JOIN actors a ON a.id = p.actor_id
-         WHERE p.event_id = ?1 ORDER BY a.name, p.role",
+    // Participants of all rows in a few chunked reads rather than one query per event.
+    let ids: Vec<i64> = rows.iter().map(|e| e.id).collect();
+    let pos: std::collections::HashMap<i64, usize> =
+        ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    by_chunks(
+        conn,
+        "SELECT p.event_id, a.id, a.name, a.kind, p.role FROM event_participants p JOIN actors a ON a.id = p.actor_id
+         WHERE p.event_id IN",
+        "ORDER BY a.name, p.role",
+        &ids,
+        |r| {
+            let e: i64 = r.get(0)?;
+            rows[pos[&e]].participants.push(Participation { actor: actor_ref_at(r, 1)?, role: r.get(4)? });
+            Ok(())
+        },
     )?;
-    for e in &mut rows {
-        e.participants = part
-            .query_map([e.id], |r| {
-                Ok(Participation {
-                    actor: actor_ref_at(r, 0)?,
-                    role: r.get(3)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-    }
     Ok(rows)
 }
 
@@ -447,28 +469,43 @@ pub fn claims(conn: &Connection, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut via = conn.prepare_cached(
-        "SELECT a.id, a.name, a.kind FROM claim_via v JOIN actors a ON a.id = v.actor_id
-         WHERE v.claim_id = ?1 ORDER BY v.position",
+    let ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
+    let pos: std::collections::HashMap<i64, usize> =
+        ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    by_chunks(
+        conn,
+        "SELECT v.claim_id, a.id, a.name, a.kind FROM claim_via v JOIN actors a ON a.id = v.actor_id WHERE v.claim_id IN",
+        "ORDER BY v.claim_id, v.position",
+        &ids,
+        |r| {
+            let c: i64 = r.get(0)?;
+            rows[pos[&c]].via.push(actor_ref_at(r, 1)?);
+            Ok(())
+        },
     )?;
-    let mut about_a = conn.prepare_cached(
-        "SELECT a.id, a.name, a.kind FROM claim_about ca JOIN actors a ON a.id = ca.actor_id
-         WHERE ca.claim_id = ?1 ORDER BY a.name",
+    by_chunks(
+        conn,
+        "SELECT ca.claim_id, a.id, a.name, a.kind FROM claim_about ca JOIN actors a ON a.id = ca.actor_id
+         WHERE ca.claim_id IN",
+        "ORDER BY a.name",
+        &ids,
+        |r| {
+            let c: i64 = r.get(0)?;
+            rows[pos[&c]].about_actors.push(actor_ref_at(r, 1)?);
+            Ok(())
+        },
     )?;
-    let mut about_e = conn.prepare_cached(
-        "SELECT event_id FROM claim_about WHERE claim_id = ?1 AND event_id IS NOT NULL ORDER BY event_id",
+    by_chunks(
+        conn,
+        "SELECT claim_id, event_id FROM claim_about WHERE event_id IS NOT NULL AND claim_id IN",
+        "ORDER BY event_id",
+        &ids,
+        |r| {
+            let c: i64 = r.get(0)?;
+            rows[pos[&c]].about_events.push(r.get(1)?);
+            Ok(())
+        },
     )?;
-    for c in &mut rows {
-        c.via = via
-            .query_map([c.id], |r| actor_ref_at(r, 0))?
-            .collect::<rusqlite::Result<_>>()?;
-        c.about_actors = about_a
-            .query_map([c.id], |r| actor_ref_at(r, 0))?
-            .collect::<rusqlite::Result<_>>()?;
-        c.about_events = about_e
-            .query_map([c.id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-    }
     Ok(rows)
 }
 
