@@ -31,6 +31,10 @@ pub struct Args {
     /// Only what had been published by this date (YYYY-MM-DD).
     #[arg(long = "as-of")]
     pub as_of: Option<String>,
+    /// One line per contested subject (sides, disagreeing pairs, changes)
+    /// instead of every side: for large stores.
+    #[arg(long)]
+    pub summary: bool,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }
@@ -95,6 +99,34 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
         window_days: args.window.max(0),
         as_of: args.as_of,
     };
+    if args.summary {
+        let rows = conflicts::summary(&conn, &opt)?;
+        if rows.is_empty() {
+            eprintln!("conflicts: no disagreeing claims found");
+        }
+        if args.format == Format::Json {
+            return Ok(export::json(&rows, out)?);
+        }
+        let mut t = export::Rows::new(&[
+            "subject", "unit", "about", "sides", "pairs", "changes", "from", "to",
+        ]);
+        for r in rows {
+            t.push(vec![
+                r.subject,
+                r.unit.unwrap_or_default(),
+                r.about.join(", "),
+                r.sides.to_string(),
+                r.disagreeing_pairs.to_string(),
+                r.changes.to_string(),
+                r.from,
+                r.to,
+            ]);
+        }
+        if !t.rows.is_empty() {
+            export::table::write(&t, out)?;
+        }
+        return Ok(());
+    }
     let report = conflicts::conflicts(&conn, &opt)?;
     if report.conflicts.is_empty() {
         eprintln!("conflicts: no disagreeing claims found");

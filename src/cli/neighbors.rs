@@ -5,7 +5,7 @@ use super::Ctx;
 use super::claims::RowFormat;
 use chronograph::export::{self, Rows};
 use chronograph::query::{self, graph};
-use chronograph::store::query::{self as q, open_read};
+use chronograph::store::query::{self as q, Node, open_read};
 use serde::Serialize;
 use std::io::Write;
 
@@ -25,44 +25,50 @@ pub struct Args {
 struct Row {
     id: i64,
     name: String,
-    kind: String,
     hops: usize,
-    through: graph::NodeInfo,
+    /// The event, claim, relation or actor the first path to it passes last.
+    through: Node,
+    through_label: String,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     let conn = open_read(&ctx.db)?;
     let start = query::resolve_actor(&conn, &args.actor)?;
-    let found = graph::neighbors(&mut graph::StoreAdjacency(&conn), start.id, args.hops)?;
+    let mut found = graph::Csr::open(&conn, &ctx.db)?.reach_actors(start.id, args.hops * 2);
+    found.sort_by_key(|n| (n.hops, n.actor));
     if found.is_empty() {
         eprintln!(
             "neighbors: nothing links {} to another actor within {} hop(s)",
             start.name, args.hops
         );
     }
-    let mut list = Vec::new();
-    for n in &found {
-        let a = q::actor(&conn, n.actor)?
-            .ok_or_else(|| anyhow::anyhow!("actor {} vanished", n.actor))?;
-        list.push(Row {
-            id: a.id,
-            name: a.name,
-            kind: a.kind,
+    // Names and labels in a few batched reads, not one query per row.
+    let wanted: Vec<Node> = found
+        .iter()
+        .flat_map(|n| [Node::Actor(n.actor), n.through])
+        .collect();
+    let labels = q::node_labels(&conn, &wanted)?;
+    let label = |n: &Node| labels.get(n).cloned().unwrap_or_default();
+    let list: Vec<Row> = found
+        .iter()
+        .map(|n| Row {
+            id: n.actor,
+            name: label(&Node::Actor(n.actor)),
             hops: n.hops,
-            through: graph::describe(&conn, n.through)?,
-        });
-    }
+            through: n.through,
+            through_label: label(&n.through),
+        })
+        .collect();
     if args.format == RowFormat::Json {
         return Ok(export::json(&list, out)?);
     }
-    let mut rows = Rows::new(&["id", "actor", "kind", "hops", "linked through"]);
+    let mut rows = Rows::new(&["id", "actor", "hops", "linked through"]);
     for r in &list {
         rows.push(vec![
             r.id.to_string(),
             r.name.clone(),
-            r.kind.clone(),
             r.hops.to_string(),
-            r.through.name.clone(),
+            r.through_label.clone(),
         ]);
     }
     match args.format {

@@ -44,7 +44,8 @@ struct Answer {
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     let conn = open_read(&ctx.db)?;
-    let Some(steps) = graph::path_between(&conn, &args.from, &args.to, args.max_hops)? else {
+    let Some(steps) = graph::path_between(&conn, &ctx.db, &args.from, &args.to, args.max_hops)?
+    else {
         eprintln!(
             "path: no connection between {:?} and {:?} within {} hop(s)",
             args.from, args.to, args.max_hops

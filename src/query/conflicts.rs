@@ -17,7 +17,7 @@ use super::time;
 use super::{fold, outlet_of};
 use crate::Result;
 use crate::model::Quantity;
-use crate::store::query::{self as q, ClaimFilter, ClaimRow};
+use crate::store::query::{self as q, ClaimFacts, ClaimFilter, ClaimRow};
 use rusqlite::Connection;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -263,24 +263,22 @@ pub fn subject_key(c: &ClaimRow) -> BTreeSet<String> {
         .quantity
         .as_ref()
         .and_then(|q| q.unit.as_deref())
-        .map(|u| stem(&fold(u)));
-    fold(src)
-        .split(|ch: char| !(ch.is_alphanumeric() || ch == '\''))
-        .filter(|w| w.len() > 1 && !w.chars().any(|ch| ch.is_ascii_digit()))
-        .filter(|w| !STOP.contains(w) && !NEGATION.contains(w))
-        .map(stem)
-        .filter(|s| Some(s) != unit.as_ref())
-        .collect()
+        .unwrap_or("");
+    words_key(src, unit)
 }
 
-fn unit_key(c: &ClaimRow) -> String {
-    let u = c
-        .quantity
-        .as_ref()
-        .and_then(|q| q.unit.as_deref())
-        .unwrap_or("");
-    let u = fold(u);
-    u.trim_end_matches('s').to_owned()
+/// A unit as compared: folded, singular, with the words news use for the
+/// same count of people under arms made one ("forces", "soldiers" and
+/// "troops" count the same thing).
+pub fn unit_norm(unit: &str) -> String {
+    let u = fold(unit);
+    let u = u.trim_end_matches('s');
+    match u {
+        "troop" | "soldier" | "force" | "serviceman" | "servicemen" | "personnel" => {
+            "troop".to_owned()
+        }
+        _ => u.to_owned(),
+    }
 }
 
 /// Whether two subject keys name the same thing.
@@ -321,24 +319,6 @@ pub fn figures_disagree(a: &Quantity, b: &Quantity, tol: f64) -> bool {
         }
         _ => false,
     }
-}
-
-/// The days a claim's figure holds: valid time, else stated time, else the
-/// publication date.
-fn claim_days(c: &ClaimRow) -> (chrono::NaiveDate, chrono::NaiveDate) {
-    time::bounds(c.valid.as_ref())
-        .or_else(|| time::bounds(c.stated.as_ref()))
-        .unwrap_or_else(|| {
-            let d = c.document.published.parse().unwrap_or_default();
-            (d, d)
-        })
-}
-
-fn times_overlap(a: &ClaimRow, b: &ClaimRow, window: i64) -> bool {
-    let (a0, a1) = claim_days(a);
-    let (b0, b1) = claim_days(b);
-    let w = chrono::Duration::days(window);
-    a0 - w <= b1 + w && b0 - w <= a1 + w
 }
 
 /// A number as JSON: an integer when it is one, so that `95000` reads as such.
@@ -471,48 +451,325 @@ fn day_of(c: &ClaimRow) -> String {
         .unwrap_or_else(|| c.document.published.clone())
 }
 
-/// Finds every group of disagreeing claims.
-pub fn conflicts(conn: &Connection, opt: &Options) -> Result<Report> {
-    let all = q::claims(
-        conn,
-        &ClaimFilter {
-            as_of: opt.as_of.clone(),
-            ..Default::default()
-        },
-    )?;
-    let keys: Vec<BTreeSet<String>> = all.iter().map(subject_key).collect();
-    let units: Vec<String> = all.iter().map(unit_key).collect();
-    let numeric: Vec<bool> = all
-        .iter()
-        .map(|c| c.quantity.as_ref().and_then(stated_range).is_some())
-        .collect();
+/// A set of claims about one subject and what disagrees within it, as
+/// indexes into the [`ClaimFacts`] slice given to [`analyse`].
+#[derive(Debug, Clone, Default)]
+pub struct Cluster {
+    /// Members in time order (valid, else stated, else published; then id).
+    pub members: Vec<usize>,
+    /// Disagreeing pairs (`figures`, `self_contradiction`, `affirm_vs_deny`),
+    /// when kept.
+    pub disagreements: Vec<(usize, usize, &'static str)>,
+    /// Pairs from different claimants that disagree (counted even when the
+    /// pairs are not kept).
+    pub between_sources: u64,
+    /// A claimant's figure that moved between two times.
+    pub changes: Vec<(usize, usize)>,
+    /// How many such changes (counted even when the pairs are not kept).
+    pub n_changes: u64,
+}
 
-    // Cluster within a unit (numbers) or among statements (affirm/deny).
-    let n = all.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    let mut buckets: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
-    for i in 0..n {
-        buckets
-            .entry((numeric[i], units[i].as_str()))
-            .or_default()
-            .push(i);
+/// The days a claim's figure holds: valid time, else stated time, else the
+/// publication date.
+fn fact_days(c: &ClaimFacts) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    c.valid.or(c.stated).unwrap_or((c.published, c.published))
+}
+
+/// Whether two sorted about-lists leave room for one subject: either says
+/// nothing, or they share a target.
+fn about_compatible(a: &[(bool, i64)], b: &[(bool, i64)]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return true;
     }
-    for members in buckets.values() {
-        for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
-                if similar_subjects(&keys[i], &keys[j]) {
-                    let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-                    parent[ri] = rj;
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// Groups claims by subject and finds what disagrees in each group.
+///
+/// Claims with the same unit, the same subject words and the same targets
+/// fall in one bucket first; buckets then join when their subjects are
+/// similar and their targets compatible. Buckets are only compared with
+/// buckets that share a target (or have none), so a large store is not
+/// compared pair by pair. `keep_pairs = false` only counts disagreements.
+pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Cluster> {
+    let ranges: Vec<Option<(f64, f64)>> = facts
+        .iter()
+        .map(|c| c.quantity.as_ref().and_then(stated_range))
+        .collect();
+    // Subject words and unit are interned once per distinct (text, unit):
+    // a store has far fewer distinct subjects than claims.
+    let mut kinds: Vec<(BTreeSet<String>, String)> = Vec::new();
+    let mut kind_ix: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut unit_ix: HashMap<String, usize> = HashMap::new();
+    let mut kind_unit: Vec<usize> = Vec::new();
+    // (has a figure, interned subject and unit, targets)
+    type Bucket<'a> = (bool, usize, &'a [(bool, i64)]);
+    let mut bucket_ix: HashMap<Bucket, usize> = HashMap::new();
+    let mut bucket_members: Vec<Vec<usize>> = Vec::new();
+    let mut bucket_keys: Vec<Bucket> = Vec::new();
+    for (i, c) in facts.iter().enumerate() {
+        let unit = c
+            .quantity
+            .as_ref()
+            .and_then(|q| q.unit.as_deref())
+            .unwrap_or("");
+        let src = c
+            .subject
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or(&c.statement);
+        let k = *kind_ix.entry((src, unit)).or_insert_with(|| {
+            let u = unit_norm(unit);
+            let n = unit_ix.len();
+            kind_unit.push(*unit_ix.entry(u.clone()).or_insert(n));
+            kinds.push((words_key(src, unit), u));
+            kinds.len() - 1
+        });
+        let bk = (ranges[i].is_some(), k, c.about.as_slice());
+        let b = *bucket_ix.entry(bk).or_insert_with(|| {
+            bucket_members.push(Vec::new());
+            bucket_keys.push(bk);
+            bucket_members.len() - 1
+        });
+        bucket_members[b].push(i);
+    }
+
+    // Join similar buckets, comparing only plausible candidates.
+    let nb = bucket_members.len();
+    let mut parent: Vec<usize> = (0..nb).collect();
+    let mut groups: HashMap<(bool, usize), Vec<usize>> = HashMap::new();
+    for (b, k) in bucket_keys.iter().enumerate() {
+        groups.entry((k.0, kind_unit[k.1])).or_default().push(b);
+    }
+    for bs in groups.values() {
+        let mut by_target: HashMap<(bool, i64), Vec<usize>> = HashMap::new();
+        let mut untargeted = Vec::new();
+        for &b in bs {
+            let about = bucket_keys[b].2;
+            if about.is_empty() {
+                untargeted.push(b);
+            }
+            for t in about {
+                by_target.entry(*t).or_default().push(b);
+            }
+        }
+        for &b in bs {
+            let about = bucket_keys[b].2;
+            let mut cands: Vec<usize> = if about.is_empty() {
+                bs.clone()
+            } else {
+                let mut v: Vec<usize> = about
+                    .iter()
+                    .flat_map(|t| by_target[t].iter().copied())
+                    .collect();
+                v.extend(&untargeted);
+                v
+            };
+            cands.sort_unstable();
+            cands.dedup();
+            for c in cands.into_iter().filter(|&c| c > b) {
+                let (kb, kc) = (bucket_keys[b].1, bucket_keys[c].1);
+                if about_compatible(about, bucket_keys[c].2)
+                    && (kb == kc || similar_subjects(&kinds[kb].0, &kinds[kc].0))
+                {
+                    let (rb, rc) = (root(&mut parent, b), root(&mut parent, c));
+                    parent[rb] = rc;
                 }
             }
         }
     }
     let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..n {
-        let r = root(&mut parent, i);
-        clusters.entry(r).or_default().push(i);
+    for (b, m) in bucket_members.into_iter().enumerate() {
+        let r = root(&mut parent, b);
+        clusters.entry(r).or_default().extend(m);
     }
 
+    let days: Vec<(chrono::NaiveDate, chrono::NaiveDate)> = facts.iter().map(fact_days).collect();
+    let w = chrono::Duration::days(opt.window_days);
+    let tol = opt.tolerance;
+    let apart = |a: (f64, f64), b: (f64, f64)| {
+        a.1 * (1.0 + tol) < b.0 * (1.0 - tol) || b.1 * (1.0 + tol) < a.0 * (1.0 - tol)
+    };
+    let mut out = Vec::new();
+    for (_, mut members) in clusters {
+        if members.len() < 2 {
+            continue;
+        }
+        members.sort_by_key(|&i| (days[i], facts[i].published, facts[i].id));
+        let mut cl = Cluster {
+            members,
+            ..Default::default()
+        };
+        let m = &cl.members;
+        for (x, &i) in m.iter().enumerate() {
+            let (a, da) = (&facts[i], days[i]);
+            for &j in &m[x + 1..] {
+                let (b, db) = (&facts[j], days[j]);
+                let overlap = da.0 - w <= db.1 + w && db.0 - w <= da.1 + w;
+                let same_source = a.claimant == b.claimant;
+                let kind = match (ranges[i], ranges[j]) {
+                    (Some(ra), Some(rb)) => {
+                        if !apart(ra, rb) {
+                            continue;
+                        }
+                        if same_source {
+                            if da != db || a.published != b.published {
+                                cl.n_changes += 1;
+                                if keep_pairs {
+                                    cl.changes.push((i, j));
+                                }
+                                continue;
+                            }
+                            "self_contradiction"
+                        } else if overlap {
+                            "figures"
+                        } else {
+                            continue;
+                        }
+                    }
+                    (None, None) if a.deny != b.deny && overlap => "affirm_vs_deny",
+                    _ => continue,
+                };
+                if !same_source {
+                    cl.between_sources += 1;
+                }
+                if keep_pairs {
+                    cl.disagreements.push((i, j, kind));
+                }
+            }
+        }
+        if !cl.disagreements.is_empty() || cl.n_changes > 0 || cl.between_sources > 0 {
+            out.push(cl);
+        }
+    }
+    out.sort_by_key(|c| (days[c.members[0]], facts[c.members[0]].id));
+    out
+}
+
+/// The bag of stems of a subject text, the unit's own stem left out.
+fn words_key(src: &str, unit: &str) -> BTreeSet<String> {
+    let unit = (!unit.is_empty()).then(|| stem(&fold(unit)));
+    fold(src)
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '\''))
+        .filter(|w| w.len() > 1 && !w.chars().any(|ch| ch.is_ascii_digit()))
+        .filter(|w| !STOP.contains(w) && !NEGATION.contains(w))
+        .map(stem)
+        .filter(|s| Some(s) != unit.as_ref())
+        .collect()
+}
+
+/// Replaces event targets by the event row that stands for them (see
+/// [`super::graph::Csr::canonical`]).
+pub fn canonical_targets(facts: &mut [ClaimFacts], canon: impl Fn(i64) -> i64) {
+    for f in facts {
+        if f.about.iter().any(|t| t.0) {
+            for t in &mut f.about {
+                if t.0 {
+                    t.1 = canon(t.1);
+                }
+            }
+            f.about.sort_unstable();
+            f.about.dedup();
+        }
+    }
+}
+
+/// One line per contested subject: what `conflicts --summary` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryRow {
+    pub subject: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Names of the actors and events the claims are about.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<String>,
+    /// Claims about the subject.
+    pub sides: usize,
+    /// Pairs of claims from different sources that disagree.
+    pub disagreeing_pairs: u64,
+    /// Pairs where one source's figure changed over time.
+    pub changes: u64,
+    /// Earliest and latest day the claims describe.
+    pub from: String,
+    pub to: String,
+}
+
+/// The subjects where sources disagree, counted rather than listed: for
+/// large stores, where every side of every group would be too much to read.
+pub fn summary(conn: &Connection, opt: &Options) -> Result<Vec<SummaryRow>> {
+    let mut facts = q::claim_facts(conn, opt.as_of.as_deref())?;
+    let canon = super::graph::event_canon_map(conn)?;
+    if !canon.is_empty() {
+        canonical_targets(&mut facts, |e| canon.get(&e).copied().unwrap_or(e));
+    }
+    let clusters: Vec<Cluster> = analyse(&facts, opt, false)
+        .into_iter()
+        .filter(|c| c.between_sources > 0)
+        .collect();
+    let targets: Vec<q::Node> = clusters
+        .iter()
+        .flat_map(|c| facts[c.members[0]].about.iter())
+        .map(|&(ev, id)| {
+            if ev {
+                q::Node::Event(id)
+            } else {
+                q::Node::Actor(id)
+            }
+        })
+        .collect();
+    let labels = q::node_labels(conn, &targets)?;
+    Ok(clusters
+        .iter()
+        .map(|c| {
+            let f = &facts[c.members[0]];
+            let last = &facts[*c.members.last().expect("two or more")];
+            SummaryRow {
+                subject: f
+                    .subject
+                    .clone()
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| f.statement.clone()),
+                unit: f.quantity.as_ref().and_then(|q| q.unit.clone()),
+                about: f
+                    .about
+                    .iter()
+                    .filter_map(|&(ev, id)| {
+                        labels
+                            .get(&if ev {
+                                q::Node::Event(id)
+                            } else {
+                                q::Node::Actor(id)
+                            })
+                            .cloned()
+                    })
+                    .collect(),
+                sides: c.members.len(),
+                disagreeing_pairs: c.between_sources,
+                changes: c.n_changes,
+                from: fact_days(f).0.to_string(),
+                to: fact_days(last).1.to_string(),
+            }
+        })
+        .collect())
+}
+
+/// Finds every group of disagreeing claims.
+pub fn conflicts(conn: &Connection, opt: &Options) -> Result<Report> {
+    let mut facts = q::claim_facts(conn, opt.as_of.as_deref())?;
+    // Claims about two reports of one event are about the same event.
+    let canon = super::graph::event_canon_map(conn)?;
+    if !canon.is_empty() {
+        canonical_targets(&mut facts, |e| canon.get(&e).copied().unwrap_or(e));
+    }
+    let clusters = analyse(&facts, opt, true);
     let about: Option<HashSet<i64>> = match &opt.about {
         Some(t) => Some(
             q::claims(
@@ -528,100 +785,82 @@ pub fn conflicts(conn: &Connection, opt: &Options) -> Result<Report> {
         ),
         None => None,
     };
-
+    let clusters: Vec<Cluster> = clusters
+        .into_iter()
+        .filter(|c| {
+            about
+                .as_ref()
+                .is_none_or(|a| c.members.iter().any(|&i| a.contains(&facts[i].id)))
+        })
+        .collect();
+    // Full rows only for the claims that are shown.
+    let ids: Vec<i64> = clusters
+        .iter()
+        .flat_map(|c| c.members.iter().map(|&i| facts[i].id))
+        .collect();
+    let mut rows: HashMap<i64, ClaimRow> = HashMap::new();
+    for chunk in ids.chunks(30_000) {
+        for c in q::claims(
+            conn,
+            &ClaimFilter {
+                ids: Some(chunk.to_vec()),
+                ..Default::default()
+            },
+        )? {
+            rows.insert(c.id, c);
+        }
+    }
     let mut aliases = HashMap::new();
     let mut conflicts_out = Vec::new();
     let mut changes_only = Vec::new();
-    let mut clusters: Vec<Vec<usize>> = clusters.into_values().filter(|m| m.len() > 1).collect();
-    for m in &mut clusters {
-        m.sort_by_key(|&i| {
-            (
-                claim_days(&all[i]),
-                all[i].document.published.clone(),
-                all[i].id,
-            )
-        });
-    }
-    clusters.sort_by_key(|m| (claim_days(&all[m[0]]), all[m[0]].id));
-    for members in clusters {
-        if let Some(about) = &about
-            && !members.iter().any(|&i| about.contains(&all[i].id))
-        {
-            continue;
-        }
-        let mut disagreements = Vec::new();
-        let mut changes = Vec::new();
-        for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
-                let (a, b) = (&all[i], &all[j]);
-                let same_source = a.claimant.id == b.claimant.id;
-                if numeric[i] {
-                    let (qa, qb) = (
-                        a.quantity.as_ref().expect("numeric"),
-                        b.quantity.as_ref().expect("numeric"),
-                    );
-                    if !figures_disagree(qa, qb, opt.tolerance) {
-                        continue;
-                    }
-                    if same_source {
-                        if claim_days(a) != claim_days(b)
-                            || a.document.published != b.document.published
-                        {
-                            changes.push(Change {
-                                claimant: a.claimant.name.clone(),
-                                claims: [a.id, b.id],
-                                summary: format!(
-                                    "{}: {} ({}) then {} ({})",
-                                    a.claimant.name,
-                                    figure_text(qa),
-                                    day_of(a),
-                                    figure_text(qb),
-                                    day_of(b)
-                                ),
-                            });
-                        } else {
-                            // One source, one time, two figures: it contradicts itself.
-                            disagreements.push(Disagreement {
-                                claims: [a.id, b.id],
-                                kind: "figures",
-                                summary: format!("{} vs {}", label(a), label(b)),
-                            });
-                        }
-                    } else if times_overlap(a, b, opt.window_days) {
-                        disagreements.push(Disagreement {
-                            claims: [a.id, b.id],
-                            kind: "figures",
-                            summary: format!("{} vs {}", label(a), label(b)),
-                        });
-                    }
-                } else if a.polarity != b.polarity && times_overlap(a, b, opt.window_days) {
-                    disagreements.push(Disagreement {
-                        claims: [a.id, b.id],
-                        kind: "affirm_vs_deny",
-                        summary: format!("{} vs {}", label(a), label(b)),
-                    });
+    for cl in clusters {
+        let row = |i: usize| &rows[&facts[i].id];
+        let mut disagreements: Vec<Disagreement> = cl
+            .disagreements
+            .iter()
+            .map(|&(i, j, kind)| Disagreement {
+                claims: [facts[i].id, facts[j].id],
+                kind,
+                summary: format!("{} vs {}", label(row(i)), label(row(j))),
+            })
+            .collect();
+        let mut changes: Vec<Change> = cl
+            .changes
+            .iter()
+            .map(|&(i, j)| {
+                let (a, b) = (row(i), row(j));
+                let fig = |c: &ClaimRow| c.quantity.as_ref().map(figure_text).unwrap_or_default();
+                Change {
+                    claimant: a.claimant.name.clone(),
+                    claims: [a.id, b.id],
+                    summary: format!(
+                        "{}: {} ({}) then {} ({})",
+                        a.claimant.name,
+                        fig(a),
+                        day_of(a),
+                        fig(b),
+                        day_of(b)
+                    ),
                 }
-            }
-        }
+            })
+            .collect();
         // The same claim carried by several documents gives the same pair
         // several times: one line each is enough (the sides list every carrier).
         let mut seen = HashSet::new();
         disagreements.retain(|d| seen.insert(d.summary.clone()));
         let mut seen = HashSet::new();
         changes.retain(|c| seen.insert(c.summary.clone()));
-        if disagreements.is_empty() && changes.is_empty() {
-            continue;
-        }
-        let first = &all[members[0]];
+        let first = row(cl.members[0]);
         let group = Group {
             subject: first
                 .subject
                 .clone()
                 .unwrap_or_else(|| first.statement.clone()),
             unit: first.quantity.as_ref().and_then(|q| q.unit.clone()),
-            sides: members
+            sides: cl
+                .members
                 .iter()
-                .map(|&i| side(conn, &all[i], &mut aliases))
+                .map(|&i| side(conn, row(i), &mut aliases))
                 .collect::<Result<_>>()?,
             disagreements,
             changes,
@@ -682,6 +921,8 @@ mod tests {
         assert!(!figures_disagree(&fewer, &point(500.0), 0.0));
         assert_eq!(figure_text(&more_than), "more than 127,000");
         assert_eq!(json_number(95_000.0).unwrap().to_string(), "95000");
+        assert_eq!(unit_norm("Forces"), unit_norm("troops"));
+        assert_ne!(unit_norm("tanks"), unit_norm("troops"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! the same thing (same subject, figures within the tolerance, same polarity),
 //! never carriers.
 
-use super::conflicts::{figures_disagree, similar_subjects, stated_range, subject_key};
+use super::conflicts::{figures_disagree, similar_subjects, stated_range, subject_key, unit_norm};
 use super::outlet_of;
 use crate::store::query::{self as q, ClaimFilter, ClaimRow};
 use crate::{Error, Result};
@@ -131,9 +131,28 @@ pub fn sources(conn: &Connection, id: i64, tolerance: f64) -> Result<Attribution
         .into_iter()
         .chain([claim.id])
         .collect();
-    let all = q::claims(conn, &ClaimFilter::default())?;
+    let candidates: Vec<i64> = q::related_claim_ids(conn, &claim)?
+        .into_iter()
+        .chain(same.iter().copied())
+        .collect();
+    let mut all = Vec::new();
+    for chunk in candidates.chunks(30_000) {
+        all.extend(q::claims(
+            conn,
+            &ClaimFilter {
+                ids: Some(chunk.to_vec()),
+                ..Default::default()
+            },
+        )?);
+    }
+    all.sort_by_key(|c| c.id);
+    all.dedup_by_key(|c| c.id);
     let key = subject_key(&claim);
-    let unit = claim.quantity.as_ref().and_then(|q| q.unit.clone());
+    let unit = claim
+        .quantity
+        .as_ref()
+        .and_then(|q| q.unit.as_deref())
+        .map(unit_norm);
     let numeric = claim.quantity.as_ref().and_then(stated_range).is_some();
     let mut carriers = Vec::new();
     let mut corroborating = Vec::new();
@@ -147,7 +166,11 @@ pub fn sources(conn: &Connection, id: i64, tolerance: f64) -> Result<Attribution
         }
         let c_numeric = c.quantity.as_ref().and_then(stated_range).is_some();
         if c_numeric != numeric
-            || c.quantity.as_ref().and_then(|q| q.unit.clone()) != unit
+            || c.quantity
+                .as_ref()
+                .and_then(|q| q.unit.as_deref())
+                .map(unit_norm)
+                != unit
             || !similar_subjects(&key, &subject_key(c))
         {
             continue;

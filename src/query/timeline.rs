@@ -129,6 +129,8 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
     )?;
 
     let mut items: Vec<(Item, BTreeSet<i64>, String)> = Vec::new();
+    type Key = (String, Option<(String, Option<&'static str>)>);
+    let mut by_key: std::collections::HashMap<Key, Vec<usize>> = std::collections::HashMap::new();
     for e in rows {
         let who: BTreeSet<i64> = e.participants.iter().map(|p| p.actor.id).collect();
         let label_key = fold(&e.label);
@@ -139,14 +141,22 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
             evidence: e.evidence.text.clone(),
             chain: None,
         };
-        let same = items.iter_mut().find(|(it, people, lk)| {
-            it.item == "event"
-                && it.kind == e.kind
-                && it.time.as_ref().map(|t| (&t.value, t.modifier))
-                    == e.time.as_ref().map(|t| (&t.value, t.modifier))
-                && !it.reports.iter().any(|r| r.document.id == e.document.id)
-                && (*lk == label_key || !people.is_disjoint(&who))
+        // Candidates share kind and time value; only those are compared, so
+        // a long timeline does not compare every pair of rows.
+        let key = (
+            e.kind.clone(),
+            e.time
+                .as_ref()
+                .map(|t| (t.value.clone(), t.modifier.map(|m| m.as_str()))),
+        );
+        let same = by_key.get(&key).and_then(|cands| {
+            cands.iter().copied().find(|&i| {
+                let (it, people, lk) = &items[i];
+                !it.reports.iter().any(|r| r.document.id == e.document.id)
+                    && (*lk == label_key || !people.is_disjoint(&who))
+            })
         });
+        let same = same.map(|i| &mut items[i]);
         match same {
             Some((it, people, _)) => {
                 it.reports.push(report);
@@ -163,6 +173,7 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
                         actors.push(p.actor.clone());
                     }
                 }
+                by_key.entry(key).or_default().push(items.len());
                 items.push((
                     Item {
                         item: "event",
@@ -198,36 +209,35 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
         .iter()
         .flat_map(|g| g.disagreements.iter().flat_map(|d| d.claims))
         .collect();
-        let rows = q::claims(
-            conn,
-            &ClaimFilter {
-                by: actors.clone(),
-                outlet: opt.outlet.clone(),
-                from,
-                to,
-                as_of,
-                ..Default::default()
-            },
-        )?;
+        let filter = ClaimFilter {
+            by: actors.clone(),
+            outlet: opt.outlet.clone(),
+            from,
+            to,
+            as_of,
+            ..Default::default()
+        };
+        let rows = q::claims(conn, &filter)?;
         let mut about_actor = rows;
         if !actors.is_empty() {
             // Claims about the actors count too, not only claims they made.
+            let have: std::collections::HashSet<i64> = about_actor.iter().map(|c| c.id).collect();
             let about = q::claims(
                 conn,
                 &ClaimFilter {
-                    outlet: opt.outlet.clone(),
-                    ..Default::default()
+                    by: Vec::new(),
+                    ..filter.clone()
                 },
             )?;
             for c in about {
-                if c.about_actors.iter().any(|a| actors.contains(&a.id))
-                    && !about_actor.iter().any(|x| x.id == c.id)
-                {
+                if c.about_actors.iter().any(|a| actors.contains(&a.id)) && !have.contains(&c.id) {
                     about_actor.push(c);
                 }
             }
         }
         let mut claim_items: Vec<(Item, i64, String)> = Vec::new();
+        let mut claim_index: std::collections::HashMap<(i64, String), usize> =
+            std::collections::HashMap::new();
         for c in about_actor {
             let Some(t) = c.valid.clone().or_else(|| c.stated.clone()) else {
                 continue;
@@ -245,15 +255,15 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
                 evidence: c.evidence.text.clone(),
                 chain: Some(chain),
             };
-            let key = fold(&c.statement);
-            if let Some((it, _, _)) = claim_items
-                .iter_mut()
-                .find(|(_, who, k)| *who == c.claimant.id && *k == key)
-            {
+            let key = (c.claimant.id, fold(&c.statement));
+            if let Some(&i) = claim_index.get(&key) {
+                let it = &mut claim_items[i].0;
                 it.reports.push(report);
                 it.conflicting |= conflicting.contains(&c.id);
                 continue;
             }
+            claim_index.insert(key.clone(), claim_items.len());
+            let key = key.1;
             claim_items.push((
                 Item {
                     item: "claim",

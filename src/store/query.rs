@@ -26,6 +26,9 @@ pub struct DocRef {
     pub url: Option<String>,
     /// Publication date (`YYYY-MM-DD`).
     pub published: String,
+    /// The outlet as an actor, when the store linked one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher_id: Option<i64>,
 }
 
 /// An actor as a reference inside another row.
@@ -185,7 +188,7 @@ pub struct ClaimFilter {
     pub ids: Option<Vec<i64>>,
 }
 
-const DOC_COLS: &str = "d.id, d.key, d.title, d.publisher, d.url, d.published";
+const DOC_COLS: &str = "d.id, d.key, d.title, d.publisher, d.url, d.published, d.publisher_id";
 
 fn doc_at(row: &Row, i: usize) -> rusqlite::Result<DocRef> {
     Ok(DocRef {
@@ -195,6 +198,7 @@ fn doc_at(row: &Row, i: usize) -> rusqlite::Result<DocRef> {
         publisher: row.get(i + 3)?,
         url: row.get(i + 4)?,
         published: row.get(i + 5)?,
+        publisher_id: row.get(i + 6)?,
     })
 }
 
@@ -268,6 +272,26 @@ impl Where {
     }
 }
 
+/// Runs `{head} (?, ?, ...) {tail}` over `ids` in chunks (SQLite caps the
+/// number of bound values), calling `f` on every row.
+fn by_chunks(
+    conn: &Connection,
+    head: &str,
+    tail: &str,
+    ids: &[i64],
+    mut f: impl FnMut(&Row) -> rusqlite::Result<()>,
+) -> Result<()> {
+    for chunk in ids.chunks(10_000) {
+        let marks = vec!["?"; chunk.len()].join(",");
+        let mut stmt = conn.prepare_cached(&format!("{head} ({marks}) {tail}"))?;
+        let mut rows = stmt.query(params_from_iter(chunk.iter()))?;
+        while let Some(r) = rows.next()? {
+            f(r)?;
+        }
+    }
+    Ok(())
+}
+
 fn text(s: &str) -> Value {
     Value::Text(s.to_owned())
 }
@@ -309,7 +333,7 @@ pub fn events(conn: &Connection, f: &EventFilter) -> Result<Vec<EventRow>> {
          ORDER BY e.t_start IS NULL, e.t_start, e.id",
         w.sql()
     );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt
         .query_map(params_from_iter(w.values.iter()), |r| {
             Ok(EventRow {
@@ -325,20 +349,22 @@ pub fn events(conn: &Connection, f: &EventFilter) -> Result<Vec<EventRow>> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut part = conn.prepare_cached(
-        "SELECT a.id, a.name, a.kind, p.role FROM event_participants p JOIN actors a ON a.id = p.actor_id
-         WHERE p.event_id = ?1 ORDER BY a.name, p.role",
+    // Participants of all rows in a few chunked reads rather than one query per event.
+    let ids: Vec<i64> = rows.iter().map(|e| e.id).collect();
+    let pos: std::collections::HashMap<i64, usize> =
+        ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    by_chunks(
+        conn,
+        "SELECT p.event_id, a.id, a.name, a.kind, p.role FROM event_participants p JOIN actors a ON a.id = p.actor_id
+         WHERE p.event_id IN",
+        "ORDER BY a.name, p.role",
+        &ids,
+        |r| {
+            let e: i64 = r.get(0)?;
+            rows[pos[&e]].participants.push(Participation { actor: actor_ref_at(r, 1)?, role: r.get(4)? });
+            Ok(())
+        },
     )?;
-    for e in &mut rows {
-        e.participants = part
-            .query_map([e.id], |r| {
-                Ok(Participation {
-                    actor: actor_ref_at(r, 0)?,
-                    role: r.get(3)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-    }
     Ok(rows)
 }
 
@@ -401,7 +427,7 @@ pub fn claims(conn: &Connection, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
          ORDER BY coalesce(c.valid_start, c.stated_start, d.published), c.id",
         w.sql()
     );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt
         .query_map(params_from_iter(w.values.iter()), |r| {
             let (value, lower, upper): (Option<f64>, Option<f64>, Option<f64>) =
@@ -443,29 +469,453 @@ pub fn claims(conn: &Connection, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut via = conn.prepare_cached(
-        "SELECT a.id, a.name, a.kind FROM claim_via v JOIN actors a ON a.id = v.actor_id
-         WHERE v.claim_id = ?1 ORDER BY v.position",
+    let ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
+    let pos: std::collections::HashMap<i64, usize> =
+        ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    by_chunks(
+        conn,
+        "SELECT v.claim_id, a.id, a.name, a.kind FROM claim_via v JOIN actors a ON a.id = v.actor_id WHERE v.claim_id IN",
+        "ORDER BY v.claim_id, v.position",
+        &ids,
+        |r| {
+            let c: i64 = r.get(0)?;
+            rows[pos[&c]].via.push(actor_ref_at(r, 1)?);
+            Ok(())
+        },
     )?;
-    let mut about_a = conn.prepare_cached(
-        "SELECT a.id, a.name, a.kind FROM claim_about ca JOIN actors a ON a.id = ca.actor_id
-         WHERE ca.claim_id = ?1 ORDER BY a.name",
+    by_chunks(
+        conn,
+        "SELECT ca.claim_id, a.id, a.name, a.kind FROM claim_about ca JOIN actors a ON a.id = ca.actor_id
+         WHERE ca.claim_id IN",
+        "ORDER BY a.name",
+        &ids,
+        |r| {
+            let c: i64 = r.get(0)?;
+            rows[pos[&c]].about_actors.push(actor_ref_at(r, 1)?);
+            Ok(())
+        },
     )?;
-    let mut about_e = conn.prepare_cached(
-        "SELECT event_id FROM claim_about WHERE claim_id = ?1 AND event_id IS NOT NULL ORDER BY event_id",
+    by_chunks(
+        conn,
+        "SELECT claim_id, event_id FROM claim_about WHERE event_id IS NOT NULL AND claim_id IN",
+        "ORDER BY event_id",
+        &ids,
+        |r| {
+            let c: i64 = r.get(0)?;
+            rows[pos[&c]].about_events.push(r.get(1)?);
+            Ok(())
+        },
     )?;
-    for c in &mut rows {
-        c.via = via
-            .query_map([c.id], |r| actor_ref_at(r, 0))?
-            .collect::<rusqlite::Result<_>>()?;
-        c.about_actors = about_a
-            .query_map([c.id], |r| actor_ref_at(r, 0))?
-            .collect::<rusqlite::Result<_>>()?;
-        c.about_events = about_e
-            .query_map([c.id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-    }
     Ok(rows)
+}
+
+/// What conflict detection needs of a claim, read in two scans (claims with
+/// their documents, then `claim_about`) so that a million claims load in
+/// about a second.
+#[derive(Debug, Clone)]
+pub struct ClaimFacts {
+    /// Store id.
+    pub id: i64,
+    /// Claimant actor id.
+    pub claimant: i64,
+    pub subject: Option<String>,
+    /// The statement, read only when there is no subject (it stands in for one).
+    pub statement: String,
+    pub quantity: Option<Quantity>,
+    /// `true` for a denial.
+    pub deny: bool,
+    /// Valid-time bounds.
+    pub valid: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// Stated-time bounds.
+    pub stated: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// Publication date of the carrying document.
+    pub published: chrono::NaiveDate,
+    /// What the claim is about: `(false, actor id)` or `(true, event id)`, sorted.
+    pub about: Vec<(bool, i64)>,
+}
+
+fn day(s: Option<String>) -> Option<chrono::NaiveDate> {
+    s.and_then(|s| s.get(..10).and_then(|d| d.parse().ok()))
+}
+
+fn span(a: Option<String>, b: Option<String>) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    match (day(a), day(b)) {
+        (Some(a), Some(b)) => Some((a, b)),
+        (Some(a), None) => Some((a, a)),
+        (None, Some(b)) => Some((b, b)),
+        (None, None) => None,
+    }
+}
+
+/// Every claim's [`ClaimFacts`], by id, optionally only those published by `as_of`.
+pub fn claim_facts(conn: &Connection, as_of: Option<&str>) -> Result<Vec<ClaimFacts>> {
+    let mut stmt = conn.prepare(
+        "SELECT c.id, c.claimant_id, c.subject,
+                CASE WHEN c.subject IS NULL OR trim(c.subject) = '' THEN c.statement ELSE '' END,
+                c.q_value, c.q_lower, c.q_upper, c.q_unit, c.q_approximate, c.q_vague, c.q_lower_open, c.q_upper_open,
+                c.polarity, c.valid_start, c.valid_end, c.stated_start, c.stated_end, d.published
+         FROM claims c JOIN documents d ON d.id = c.document_id
+         WHERE ?1 IS NULL OR d.published <= ?1
+         ORDER BY c.id",
+    )?;
+    let mut out = stmt
+        .query_map([as_of], |r| {
+            let (value, lower, upper): (Option<f64>, Option<f64>, Option<f64>) =
+                (r.get(4)?, r.get(5)?, r.get(6)?);
+            let unit: Option<String> = r.get(7)?;
+            let flag = |i: usize| -> rusqlite::Result<bool> {
+                Ok(r.get::<_, Option<i64>>(i)?.unwrap_or(0) != 0)
+            };
+            let quantity = if value.is_some() || lower.is_some() || upper.is_some() {
+                Some(Quantity {
+                    value,
+                    lower,
+                    upper,
+                    unit,
+                    approximate: flag(8)?,
+                    vague: flag(9)?,
+                    lower_open: flag(10)?,
+                    upper_open: flag(11)?,
+                })
+            } else {
+                None
+            };
+            Ok(ClaimFacts {
+                id: r.get(0)?,
+                claimant: r.get(1)?,
+                subject: r.get(2)?,
+                statement: r.get(3)?,
+                quantity,
+                deny: r.get::<_, String>(12)? == "deny",
+                valid: span(r.get(13)?, r.get(14)?),
+                stated: span(r.get(15)?, r.get(16)?),
+                published: day(r.get(17)?).unwrap_or_default(),
+                about: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut stmt =
+        conn.prepare("SELECT claim_id, actor_id, event_id FROM claim_about ORDER BY claim_id")?;
+    let mut rows = stmt.query([])?;
+    let mut i = 0;
+    while let Some(r) = rows.next()? {
+        let cid: i64 = r.get(0)?;
+        while i < out.len() && out[i].id < cid {
+            i += 1;
+        }
+        if i == out.len() {
+            break;
+        }
+        if out[i].id == cid {
+            match (r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(2)?) {
+                (Some(a), _) => out[i].about.push((false, a)),
+                (None, Some(e)) => out[i].about.push((true, e)),
+                (None, None) => {}
+            }
+        }
+    }
+    for f in &mut out {
+        f.about.sort_unstable();
+        f.about.dedup();
+    }
+    Ok(out)
+}
+
+/// Largest store id of actors, events, claims and relations (0 when empty):
+/// the sizes of dense per-kind arrays.
+pub fn max_ids(conn: &Connection) -> Result<[i64; 4]> {
+    let mut out = [0; 4];
+    for (i, t) in ["actors", "events", "claims", "relations"]
+        .iter()
+        .enumerate()
+    {
+        // Table names come from the fixed list above, never from input.
+        out[i] = conn.query_row(&format!("SELECT coalesce(max(id), 0) FROM {t}"), [], |r| {
+            r.get(0)
+        })?;
+    }
+    Ok(out)
+}
+
+/// Every event row as `(id, kind, label, start, end)`, for identifying the
+/// same event reported by several documents.
+pub fn event_identities(
+    conn: &Connection,
+    mut f: impl FnMut(i64, &str, &str, Option<&str>, Option<&str>),
+) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT id, kind, label, t_start, t_end FROM events")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(
+            r.get(0)?,
+            r.get_ref(1)?.as_str().unwrap_or(""),
+            r.get_ref(2)?.as_str().unwrap_or(""),
+            r.get_ref(3)?.as_str_or_null().ok().flatten(),
+            r.get_ref(4)?.as_str_or_null().ok().flatten(),
+        );
+    }
+    Ok(())
+}
+
+/// Every edge of the connection graph, as `(node, node)` pairs read in one
+/// scan per table: participation, claimant, via, about, relation ends, part_of.
+pub fn all_edges(conn: &Connection, mut f: impl FnMut(Node, Node)) -> Result<()> {
+    let scan = |sql: &str, f: &mut dyn FnMut(i64, Option<i64>, Option<i64>)| -> Result<()> {
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            f(r.get(0)?, r.get(1)?, r.get(2)?);
+        }
+        Ok(())
+    };
+    scan(
+        "SELECT event_id, actor_id, NULL FROM event_participants",
+        &mut |e, a, _| f(Node::Event(e), Node::Actor(a.unwrap_or_default())),
+    )?;
+    scan(
+        "SELECT id, claimant_id, NULL FROM claims",
+        &mut |c, a, _| f(Node::Claim(c), Node::Actor(a.unwrap_or_default())),
+    )?;
+    scan(
+        "SELECT claim_id, actor_id, NULL FROM claim_via",
+        &mut |c, a, _| f(Node::Claim(c), Node::Actor(a.unwrap_or_default())),
+    )?;
+    scan(
+        "SELECT claim_id, actor_id, event_id FROM claim_about",
+        &mut |c, a, e| match (a, e) {
+            (Some(a), _) => f(Node::Claim(c), Node::Actor(a)),
+            (None, Some(e)) => f(Node::Claim(c), Node::Event(e)),
+            _ => {}
+        },
+    )?;
+    scan(
+        "SELECT id, source_id, target_id FROM relations",
+        &mut |r, s, t| {
+            f(Node::Relation(r), Node::Actor(s.unwrap_or_default()));
+            f(Node::Relation(r), Node::Actor(t.unwrap_or_default()));
+        },
+    )?;
+    scan(
+        "SELECT id, part_of, NULL FROM actors WHERE part_of IS NOT NULL",
+        &mut |a, p, _| f(Node::Actor(a), Node::Actor(p.unwrap_or_default())),
+    )?;
+    Ok(())
+}
+
+/// A fingerprint of the store's content: changes whenever documents are
+/// added, replaced or removed (cache keys for derived files).
+pub fn fingerprint(conn: &Connection) -> Result<String> {
+    // Cheap reads only (maxima of integer keys, one pass over documents):
+    // replacing a document changes its recorded time, adding one the count.
+    Ok(conn.query_row(
+        "SELECT (SELECT count(*) FROM documents) || ':' || (SELECT coalesce(max(recorded_at), '') FROM documents)
+                || ':' || (SELECT coalesce(max(id), 0) FROM claims) || ':' || (SELECT coalesce(max(id), 0) FROM events)
+                || ':' || (SELECT coalesce(max(id), 0) FROM relations) || ':' || (SELECT coalesce(max(id), 0) FROM actors)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Store ids and start dates of event rows that start within `[from, to]`
+/// (inclusive, `YYYY-MM-DD`), optionally only those `actor` took part in,
+/// ordered by start then id.
+pub fn events_starting(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+    actor: Option<i64>,
+) -> Result<Vec<(String, i64)>> {
+    let mut stmt = match actor {
+        None => conn.prepare_cached(
+            "SELECT t_start, id FROM events WHERE t_start BETWEEN ?1 AND ?2 AND ?3 IS NULL ORDER BY t_start, id",
+        )?,
+        Some(_) => conn.prepare_cached(
+            "SELECT e.t_start, e.id FROM event_participants p JOIN events e ON e.id = p.event_id
+             WHERE p.actor_id = ?3 AND e.t_start BETWEEN ?1 AND ?2 ORDER BY e.t_start, e.id",
+        )?,
+    };
+    let rows = stmt.query_map(params![from, to, actor], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The interchange (bundle-local) ids behind store ids: `(store id, local id)`
+/// of every actor link, event row or claim row. `kind` is `actor`, `event` or `claim`.
+pub fn local_ids(conn: &Connection, kind: &str) -> Result<Vec<(i64, String)>> {
+    let sql = match kind {
+        "actor" => "SELECT actor_id, local_id FROM actor_links",
+        "event" => "SELECT id, local_id FROM events",
+        "claim" => "SELECT id, local_id FROM claims",
+        _ => return Err(Error::NotFound(format!("no local ids for {kind:?}"))),
+    };
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Claims that may be about the same thing as `claim`: those sharing one of
+/// its targets when it has any, else those with the same unit (or, for claims
+/// without a figure, every other claim without one). Candidates for
+/// corroboration and dispute, so that `sources` never reads the whole store.
+pub fn related_claim_ids(conn: &Connection, claim: &ClaimRow) -> Result<Vec<i64>> {
+    let mut ids: Vec<i64> = Vec::new();
+    let mut push = |sql: &str, v: Value| -> Result<()> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        for r in stmt.query_map([v], |r| r.get(0))? {
+            ids.push(r?);
+        }
+        Ok(())
+    };
+    if claim.about_actors.is_empty() && claim.about_events.is_empty() {
+        match claim.quantity.as_ref().and_then(|q| q.unit.clone()) {
+            Some(u) => push("SELECT id FROM claims WHERE q_unit = ?1", Value::Text(u))?,
+            None => push(
+                "SELECT id FROM claims WHERE q_value IS NULL AND q_lower IS NULL AND q_upper IS NULL AND ?1",
+                Value::Integer(1),
+            )?,
+        }
+    } else {
+        for a in &claim.about_actors {
+            push(
+                "SELECT claim_id FROM claim_about WHERE actor_id = ?1",
+                Value::Integer(a.id),
+            )?;
+        }
+        for &e in &claim.about_events {
+            push(
+                "SELECT claim_id FROM claim_about WHERE event_id = ?1",
+                Value::Integer(e),
+            )?;
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
+/// The attribution chain of one claim in one indexed lookup: claimant,
+/// first intermediary, document and outlet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChainRow {
+    pub claim: i64,
+    pub claimant: ActorRef,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<ActorRef>,
+    pub document: DocRef,
+}
+
+/// The [`ChainRow`] of a claim, `None` when there is no such claim.
+pub fn chain_row(conn: &Connection, claim: i64) -> Result<Option<ChainRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT c.id, a.id, a.name, a.kind, v.id, v.name, v.kind, {DOC_COLS}
+         FROM claims c JOIN actors a ON a.id = c.claimant_id JOIN documents d ON d.id = c.document_id
+         LEFT JOIN claim_via cv ON cv.claim_id = c.id AND cv.position = 0
+         LEFT JOIN actors v ON v.id = cv.actor_id
+         WHERE c.id = ?1"
+    ))?;
+    Ok(stmt
+        .query_row([claim], |r| {
+            let via = match r.get::<_, Option<i64>>(4)? {
+                Some(id) => Some(ActorRef {
+                    id,
+                    name: r.get(5)?,
+                    kind: r.get(6)?,
+                }),
+                None => None,
+            };
+            Ok(ChainRow {
+                claim: r.get(0)?,
+                claimant: actor_ref_at(r, 1)?,
+                via,
+                document: doc_at(r, 7)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Short labels of many nodes at once (actor names, event labels, claim
+/// statements, relation kinds), read in chunks of ids.
+pub fn node_labels(
+    conn: &Connection,
+    nodes: &[Node],
+) -> Result<std::collections::HashMap<Node, String>> {
+    let mut out = std::collections::HashMap::new();
+    type Group<'a> = (&'a str, fn(i64) -> Node, Vec<i64>);
+    let groups: [Group; 4] = [
+        (
+            "SELECT id, name FROM actors WHERE id IN",
+            Node::Actor,
+            nodes
+                .iter()
+                .filter_map(|n| {
+                    if let Node::Actor(i) = n {
+                        Some(*i)
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+        ),
+        (
+            "SELECT id, label || ' (' || kind || ')' FROM events WHERE id IN",
+            Node::Event,
+            nodes
+                .iter()
+                .filter_map(|n| {
+                    if let Node::Event(i) = n {
+                        Some(*i)
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+        ),
+        (
+            "SELECT c.id, 'claim by ' || a.name || ': ' || c.statement FROM claims c
+             JOIN actors a ON a.id = c.claimant_id WHERE c.id IN",
+            Node::Claim,
+            nodes
+                .iter()
+                .filter_map(|n| {
+                    if let Node::Claim(i) = n {
+                        Some(*i)
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+        ),
+        (
+            "SELECT r.id, s.name || ' ' || r.kind || ' ' || t.name FROM relations r
+             JOIN actors s ON s.id = r.source_id JOIN actors t ON t.id = r.target_id WHERE r.id IN",
+            Node::Relation,
+            nodes
+                .iter()
+                .filter_map(|n| {
+                    if let Node::Relation(i) = n {
+                        Some(*i)
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+        ),
+    ];
+    for (sql, make, mut ids) in groups {
+        ids.sort_unstable();
+        ids.dedup();
+        for chunk in ids.chunks(10_000) {
+            let marks = vec!["?"; chunk.len()].join(",");
+            let mut stmt = conn.prepare(&format!("{sql} ({marks})"))?;
+            let rows = stmt.query_map(params_from_iter(chunk.iter()), |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?;
+            for row in rows {
+                let (id, label) = row?;
+                out.insert(make(id), label);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Relations, optionally touching one actor (either end) and of one kind,
@@ -511,7 +961,7 @@ fn relations_where(
          ORDER BY r.t_start IS NULL, r.t_start, r.id",
         w.sql()
     );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt
         .query_map(params_from_iter(w.values.iter()), |r| {
             Ok(RelationRow {
@@ -568,23 +1018,35 @@ pub fn actor_parts(conn: &Connection, id: i64) -> Result<Vec<ActorRef>> {
 /// Actors whose folded name or alias equals `norm`, or whose name or alias
 /// equals `name` case-insensitively; most-mentioned first.
 pub fn actors_named(conn: &Connection, name: &str, norm: &str) -> Result<Vec<ActorRow>> {
-    let mut stmt = conn.prepare_cached(
+    // The folded name hits the indexes; only when it finds nothing is every
+    // name compared case-insensitively (a scan).
+    let order = "ORDER BY (SELECT count(*) FROM actor_links l WHERE l.actor_id = a.id) DESC, a.id";
+    let exact = format!(
         "SELECT a.id, a.name, a.kind, a.part_of FROM actors a
-         WHERE a.norm = ?1 OR lower(a.name) = lower(?2)
-            OR a.id IN (SELECT actor_id FROM actor_names WHERE norm = ?1 OR lower(name) = lower(?2))
-         ORDER BY (SELECT count(*) FROM actor_links l WHERE l.actor_id = a.id) DESC, a.id",
-    )?;
-    let rows = stmt
-        .query_map(params![norm, name], |r| {
-            Ok(ActorRow {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                kind: r.get(2)?,
-                part_of: r.get(3)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+         WHERE a.norm = ?1 OR a.id IN (SELECT actor_id FROM actor_names WHERE norm = ?1) {order}"
+    );
+    let loose = format!(
+        "SELECT a.id, a.name, a.kind, a.part_of FROM actors a
+         WHERE lower(a.name) = lower(?1) OR a.id IN (SELECT actor_id FROM actor_names WHERE lower(name) = lower(?1))
+         {order}"
+    );
+    for (sql, arg) in [(exact, norm), (loose, name)] {
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows: Vec<ActorRow> = stmt
+            .query_map([arg], |r| {
+                Ok(ActorRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                    part_of: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        if !rows.is_empty() {
+            return Ok(rows);
+        }
+    }
+    Ok(Vec::new())
 }
 
 /// Every (actor id, name) pair, canonical names and aliases, for suggestions.

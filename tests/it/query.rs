@@ -166,6 +166,16 @@ fn conflicts_json_keeps_disagreement_apart_from_change() {
     let about = json(&db, &["conflicts", "--about", "attack", "--format", "json"]);
     assert_eq!(about["conflicts"].as_array().unwrap().len(), 1);
 
+    let summary = json(&db, &["conflicts", "--summary", "--format", "json"]);
+    assert_eq!(summary.as_array().unwrap().len(), 2, "{summary:#}");
+    assert_eq!(summary[0]["sides"], 4);
+    assert_eq!(
+        summary[0]["disagreeing_pairs"], 2,
+        "the relayed 70,000 is carried twice"
+    );
+    assert_eq!(summary[0]["changes"], 1);
+    assert_eq!(summary[1]["disagreeing_pairs"], 1);
+
     let table = ok(run_db(&db, &["conflicts"]));
     assert!(table.contains("[sources disagree]"));
     assert!(table.contains("changed:  Northland Defense Ministry: about 90,000 troops (2021-12-03) then more than 127,000"));
