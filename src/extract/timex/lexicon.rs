@@ -369,6 +369,8 @@ fn build() -> Lexicon {
     for k in [
         "fiscal",
         "full",
+        "q",
+        "h",
         "that",
         "the",
         "year",

@@ -2085,6 +2085,33 @@ impl<'a> Tagger<'a> {
         i > 0 && matches!(self.lw(i - 1), "in" | "year" | "since" | "until" | "by")
     }
 
+    /// "Q3 2021", "Q4", "H1 2022": business shorthand for quarters and halves.
+    fn r_q(&self, i: usize) -> Option<M> {
+        let t = self.tok(i)?;
+        let w = self.lw(i);
+        if !t.cap || !matches!(w, "q" | "h") || !self.glued(i + 1) || self.raw(i + 1).len() != 1 {
+            return None;
+        }
+        let n = self.num(i + 1)? as u32;
+        let mut e = i + 2;
+        if self.glued(e) && self.tok(e).is_some_and(|t| t.kind != Kind::Punct) {
+            return None;
+        }
+        let y = match self.year_at(e) {
+            Some(y) => {
+                e += 1;
+                y
+            }
+            None => self.dct.year(),
+        };
+        let v = match (w, n) {
+            ("q", 1..=4) => Dv::Quarter(y, n),
+            ("h", 1..=2) => Dv::Half(y, n),
+            _ => return None,
+        };
+        mk(i, e, Val::Date(v), "ordinal_period")
+    }
+
     /// "the quarter": the quarter last mentioned, else the last complete
     /// one (news reports results after a quarter closes).
     fn r_the_quarter(&self, i: usize) -> Option<M> {
@@ -2263,6 +2290,7 @@ const WORD_RULES: &[Rule] = &[
     |t, i| t.r_the_year(i),
     |t, i| t.r_year_period(i),
     |t, i| t.r_bare_plural(i),
+    |t, i| t.r_q(i),
 ];
 
 fn granularity_rank(v: &Dv) -> u8 {
