@@ -394,8 +394,6 @@ impl<'a> Tagger<'a> {
                 self.lw(k),
                 "plan"
                     | "plans"
-                    | "planned"
-                    | "planning"
                     | "set"
                     | "going"
                     | "hope"
@@ -459,6 +457,13 @@ impl<'a> Tagger<'a> {
     /// participle after "be" or a modal ("will be held") is not a past.
     fn cue_in_context(&self, k: usize) -> Option<Tense> {
         let c = self.cue(k)?;
+        // "were planning", "was expected", "was set": the plan looks forward
+        if c == Tense::Past
+            && matches!(self.lw(k), "was" | "were" | "had")
+            && let Some(t @ (Tense::Future | Tense::Modal)) = self.cue(k + 1)
+        {
+            return Some(t);
+        }
         if c != Tense::Past
             || k == 0
             || matches!(self.lw(k), "ago" | "last" | "yesterday" | "earlier")
@@ -673,14 +678,35 @@ impl<'a> Tagger<'a> {
             }
             _ => {
                 let past = if off > 0 { off - 7 } else { off };
-                if self.tense(s, e) == Some(Tense::Future) && past != 0 {
-                    past + 7
-                } else {
-                    past
-                }
+                // "would be traveling Thursday", "set to resume Monday": a
+                // modal or an infinitive points at the coming day
+                let ahead = match self.tense(s, e) {
+                    Some(Tense::Future) => true,
+                    // but not "Wednesday's ruling", "had been due to expire Friday"
+                    Some(Tense::Modal) => !self.is_apos(e) && !self.past_modal_before(s),
+                    _ => false,
+                };
+                if ahead && past != 0 { past + 7 } else { past }
             }
         };
         shift_day(self.dct, Unit::Day, o)
+    }
+
+    /// A "had" or "could" earlier in the clause of token `s`: a plan told
+    /// in the past perfect is over, and "could not be reached Friday" is a
+    /// past ability, not a plan.
+    fn past_modal_before(&self, s: usize) -> bool {
+        let mut k = s;
+        while k > 0 && s - k < 14 {
+            k -= 1;
+            if self.boundary(k) || self.toks[k + 1].newline {
+                return false;
+            }
+            if matches!(self.lw(k), "had" | "could") {
+                return true;
+            }
+        }
+        false
     }
 
     /// The date a value is reckoned from for "later"/"earlier"/"the next
@@ -1087,8 +1113,12 @@ impl<'a> Tagger<'a> {
 
     /// A day, optionally followed by a part of the day ("Tuesday night").
     fn with_day_part(&self, s: usize, j: usize, d: NaiveDate, rule: &'static str) -> Option<M> {
-        if let Some((DayPart::Code(_), false)) = self.info(j).and_then(|x| x.day_part) {
-            // news names the day; the part of it rarely matters to a timeline
+        if let Some((DayPart::Code(p), false)) = self.info(j).and_then(|x| x.day_part) {
+            // "Friday evening" is a time of day (TIMEX3 `TEV`); "Friday
+            // night" and "Friday morning" mostly just name the day in news
+            if matches!(p, "EV" | "AF") {
+                return mk(s, j + 1, Val::Date(Dv::Part(d, p)), rule);
+            }
             return mk(s, j + 1, Val::Date(Dv::Day(d)), rule);
         }
         if let Some(c) = self.clock_at(j + usize::from(self.is(j, "at"))) {
