@@ -1475,12 +1475,31 @@ impl<'a> Tagger<'a> {
             && !matches!(self.lw(j), "a" | "an")
             && let Some((u, _)) = self.unit_at(k)
         {
+            // "the past several quarters", "coming quarters": a vague
+            // stretch of reporting periods is a past or future reference
+            if c == Count::Vague && u == Unit::Quarter && off != 0 {
+                return mk(
+                    i,
+                    k + 1,
+                    Val::Raw(vague_ref(off).into(), TimexType::Date),
+                    "ref",
+                );
+            }
             return mk(i, k + 1, Val::Dur(dur_value(c, u)?), "deictic_duration");
         }
         if dur
             && let Some((u, true)) = self.unit_at(j)
             && off != 0
         {
+            // "past years", "coming quarters"
+            if matches!(u, Unit::Quarter) || (u == Unit::Year && off < 0 && w0 == "past") {
+                return mk(
+                    i,
+                    j + 1,
+                    Val::Raw(vague_ref(off).into(), TimexType::Date),
+                    "ref",
+                );
+            }
             return mk(
                 i,
                 j + 1,
@@ -1863,6 +1882,15 @@ impl<'a> Tagger<'a> {
         }
         if u == Unit::Weekend {
             return None;
+        }
+        // TimeML reads "in recent years" as a vague past, not a length
+        if w == "recent" && k == i + 1 && matches!(u, Unit::Year | Unit::Quarter) {
+            return mk(
+                i,
+                k + 1,
+                Val::Raw("PAST_REF".into(), TimexType::Date),
+                "ref",
+            );
         }
         mk(i, k + 1, Val::Dur(dur_value(c, u)?), "duration")
     }
@@ -2322,6 +2350,11 @@ const WORD_RULES: &[Rule] = &[
     |t, i| t.r_bare_plural(i),
     |t, i| t.r_q(i),
 ];
+
+/// The vague reference in direction `off`.
+fn vague_ref(off: i32) -> &'static str {
+    if off < 0 { "PAST_REF" } else { "FUTURE_REF" }
+}
 
 fn granularity_rank(v: &Dv) -> u8 {
     match v {
