@@ -1279,6 +1279,17 @@ impl<'a> Tagger<'a> {
             let y = self.two_digit_year(self.num(i + 1)?);
             return mk(i, i + 3, Val::Date(Dv::Decade(y / 10)), "decade");
         }
+        // "the nineties": the latest such decade, only after "the" (a
+        // person "in his nineties" is an age)
+        if let Some(d) = self.info(i).and_then(|x| x.decade)
+            && self.decade_word_ok(i)
+        {
+            let mut y = self.dct.year().div_euclid(100) * 100 + d * 10;
+            if y > self.dct.year() {
+                y -= 100;
+            }
+            return mk(i, i + 1, Val::Date(Dv::Decade(y / 10)), "decade");
+        }
         let n = self.plain_num(i)?;
         if self.raw(i).len() == 4 && year_range(n) && n % 10 == 0 {
             let mut e = i + 1;
@@ -1290,6 +1301,22 @@ impl<'a> Tagger<'a> {
             }
         }
         None
+    }
+
+    /// A decade word is a time only after "the", possibly with a part
+    /// between ("the early sixties", "the mid-eighties"): "in his forties"
+    /// is an age.
+    fn decade_word_ok(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && i - k < 3 {
+            k -= 1;
+            match self.lw(k) {
+                "the" => return true,
+                "-" | "early" | "late" | "mid" => {}
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// Ordinal periods: "the third quarter (of 1990)", "first-quarter",
