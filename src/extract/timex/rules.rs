@@ -1625,6 +1625,16 @@ impl<'a> Tagger<'a> {
                 }
                 _ => y,
             };
+            // "last Oct. 23": the day of that month
+            let mut k = j + 1;
+            if self.is(k, ".") && self.glued(k) {
+                k += 1;
+            }
+            if let Some((d, e)) = self.day_num(k)
+                && let Some(dt) = NaiveDate::from_ymd_opt(y, mo, d)
+            {
+                return mk(i, e, Val::Date(Dv::Day(dt)), "deictic");
+            }
             return mk(i, j + 1, Val::Date(Dv::Month(y, mo)), "deictic");
         }
         if let Some((code, false)) = info.season {
