@@ -1597,6 +1597,20 @@ impl<'a> Tagger<'a> {
             );
         }
         if let Some((wd, false)) = info.weekday {
+            // "the following Monday", "the previous Friday": seen from the
+            // day last mentioned
+            if anchored && let Some(Dv::Day(a) | Dv::Part(a, _) | Dv::Clock(a, ..)) = &self.anchor {
+                let diff = i64::from(wd) - i64::from(a.weekday().number_from_monday());
+                let o = if off < 0 {
+                    if diff >= 0 { diff - 7 } else { diff }
+                } else if diff <= 0 {
+                    diff + 7
+                } else {
+                    diff
+                };
+                let d = shift_day(*a, Unit::Day, o)?;
+                return self.with_day_part(i, j + 1, d, "anchored");
+            }
             let d = self.weekday_date(wd, Some(off.signum() as i32), i, j + 1)?;
             return self.with_day_part(i, j + 1, d, "deictic");
         }
