@@ -527,6 +527,17 @@ impl<'a> Tagger<'a> {
                 && !matches!(
                     self.lw(k + 1),
                     "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "be"
+                        // nouns that follow a preposition "to": "shot to death"
+                        | "death"
+                        | "date"
+                        | "power"
+                        | "office"
+                        | "court"
+                        | "prison"
+                        | "jail"
+                        | "trial"
+                        | "hospital"
+                        | "safety"
                 )
             {
                 infinitive = true;
@@ -648,7 +659,10 @@ impl<'a> Tagger<'a> {
                 let diff = i64::from(m) - i64::from(self.dct.month());
                 if diff > 6 {
                     y - 1
-                } else if diff < -6 {
+                } else if diff < -7 {
+                    // news looks back more than ahead: March seen in
+                    // October is this year's, February seen in October
+                    // the coming one
                     y + 1
                 } else {
                     y
