@@ -655,14 +655,14 @@ impl<'a> Tagger<'a> {
             Some(Tense::Future) if m < self.dct.month() => y + 1,
             Some(Tense::Future) => y,
             _ => {
-                // no cue: the nearer of this year's and the neighbouring one
+                // no cue: the year that puts the month in a window of seven
+                // months back to five ahead, as news looks back more than
+                // ahead (August seen in February is last year's, March seen
+                // in October this year's)
                 let diff = i64::from(m) - i64::from(self.dct.month());
-                if diff > 6 {
+                if diff > 5 {
                     y - 1
                 } else if diff < -7 {
-                    // news looks back more than ahead: March seen in
-                    // October is this year's, February seen in October
-                    // the coming one
                     y + 1
                 } else {
                     y
