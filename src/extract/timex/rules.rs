@@ -695,7 +695,8 @@ impl<'a> Tagger<'a> {
                 // "would be traveling Thursday", "set to resume Monday": a
                 // modal or an infinitive points at the coming day
                 let ahead = match self.tense(s, e) {
-                    Some(Tense::Future) => true,
+                    // "had been scheduled to expire Friday" is a plan that is over
+                    Some(Tense::Future) => !self.had_been_before(s),
                     // but not "Wednesday's ruling", "had been due to expire Friday"
                     Some(Tense::Modal) => !self.is_apos(e) && !self.past_modal_before(s),
                     _ => false,
@@ -717,6 +718,21 @@ impl<'a> Tagger<'a> {
                 return false;
             }
             if matches!(self.lw(k), "had" | "could") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "had been" earlier in the clause of token `s`.
+    fn had_been_before(&self, s: usize) -> bool {
+        let mut k = s;
+        while k > 0 && s - k < 14 {
+            k -= 1;
+            if self.boundary(k) || self.toks[k + 1].newline {
+                return false;
+            }
+            if self.is(k, "had") && self.is(k + 1, "been") {
                 return true;
             }
         }
