@@ -1795,12 +1795,20 @@ impl<'a> Tagger<'a> {
     fn r_duration(&self, i: usize) -> Option<M> {
         let (c, mut k) = self.count_at(i)?;
         let w = self.lw(i);
+        // "half a day", "half an hour"
+        if w == "half" && matches!(self.lw(k), "a" | "an") && self.unit_at(k + 1).is_some() {
+            k += 1;
+        }
         // hyphenated adjective: "seven-year", "16-month", "52-week"
         let hyph = self.is(k, "-") && self.glued(k) && self.glued(k + 1);
         if hyph {
             k += 1;
             let (u, plural) = self.unit_at(k)?;
             if plural && !matches!(c, Count::Vague) {
+                return None;
+            }
+            // "one-half share" is a fraction, not half a year
+            if u == Unit::Half {
                 return None;
             }
             // "five-year-old" is an age
@@ -1971,6 +1979,19 @@ impl<'a> Tagger<'a> {
                 k + 1,
                 Val::Raw("PAST_REF".into(), TimexType::Date),
                 "ref",
+            );
+        }
+        // "a year and a half", "a minute and a half"
+        if let Count::Exact(n) = c
+            && self.is(k + 1, "and")
+            && matches!(self.lw(k + 2), "a" | "one")
+            && self.is(k + 3, "half")
+        {
+            return mk(
+                i,
+                k + 4,
+                Val::Dur(dur_value(Count::Exact(n + 0.5), u)?),
+                "duration",
             );
         }
         mk(i, k + 1, Val::Dur(dur_value(c, u)?), "duration")
@@ -2507,7 +2528,13 @@ pub(crate) fn dur_value(c: Count, u: Unit) -> Option<String> {
                 format!("PT{}H{}M", whole as i64, (part * 60.0).round() as i64)
             }
             Unit::Hour => format!("PT{}M", (part * 60.0).round() as i64),
+            Unit::Day if whole > 0.0 && (part * 24.0).fract() == 0.0 => {
+                format!("P{}DT{}H", whole as i64, (part * 24.0) as i64)
+            }
             Unit::Day => format!("PT{}H", fmt_num(n * 24.0)),
+            Unit::Minute if whole > 0.0 && (part * 60.0).fract() == 0.0 => {
+                format!("PT{}M{}S", whole as i64, (part * 60.0) as i64)
+            }
             Unit::Minute => format!("PT{}S", fmt_num(n * 60.0)),
             _ => format!("P{}{}", fmt_num(n), code(u)),
         });
