@@ -1851,6 +1851,16 @@ impl<'a> Tagger<'a> {
             k = k2;
         }
         let (u, plural) = self.unit_at(k)?;
+        // "more than a quarter of the market" is a share, "a quarter of a
+        // century" a time
+        if u == Unit::Quarter
+            && matches!(c, Count::Exact(_))
+            && self.is(k + 1, "of")
+            && self.unit_at(k + 2).is_none()
+            && !(matches!(self.lw(k + 2), "a" | "an" | "the") && self.unit_at(k + 3).is_some())
+        {
+            return None;
+        }
         if !plural && self.num(i).is_some() && self.raw(i).len() == 4 {
             return None;
         }
