@@ -101,7 +101,17 @@ impl<'a> Tagger<'a> {
                     .is_some_and(|n| n.kind == Kind::Num || n.info.is_some())
                 || matches!(
                     self.lw(i + 1),
-                    "same" | "future" | "near" | "immediate" | "matter"
+                    "same"
+                        | "future"
+                        | "near"
+                        | "immediate"
+                        | "matter"
+                        | "additional"
+                        | "extra"
+                        | "full"
+                        | "whole"
+                        | "further"
+                        | "entire"
                 );
             if t.trig
                 && lead_ok
@@ -293,6 +303,14 @@ impl<'a> Tagger<'a> {
             return Some((Count::Vague, i + 3));
         }
         if w == "a" || w == "an" {
+            // "an additional year", "a full week": one, the adjective
+            // skipped by the duration rule
+            if matches!(
+                self.lw(i + 1),
+                "additional" | "extra" | "full" | "whole" | "further" | "entire"
+            ) {
+                return Some((Count::Exact(1.0), i + 1));
+            }
             // "a few", "a couple of", "a dozen", "a half", else one
             let k = self.info(i + 1)?;
             return match (self.lw(i + 1), k.count) {
@@ -1840,6 +1858,8 @@ impl<'a> Tagger<'a> {
                 | "extra"
                 | "whole"
                 | "successive"
+                | "further"
+                | "entire"
         ) {
             k += 1;
         }
@@ -1947,6 +1967,11 @@ impl<'a> Tagger<'a> {
                     ),
                     "ago",
                 );
+            }
+            // "an hour later": no calendar value below a day, so the
+            // amount is the expression (as TimeML marks it)
+            if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
+                return mk(i, e, Val::Dur(dur_value(c, u)?), "duration");
             }
             let n = n as i64 * dir;
             let from_dct = matches!(after, "ago" | "hence" | "from");
