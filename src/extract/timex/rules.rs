@@ -2407,6 +2407,15 @@ impl<'a> Tagger<'a> {
         if i > 0 && self.tok(i - 1).is_some_and(|t| t.kind == Kind::Num) {
             return None;
         }
+        // "in the weeks ahead": a vague stretch from now on
+        if prev == "the" && self.is(i + 1, "ahead") {
+            return mk(
+                i - 1,
+                i + 2,
+                Val::Dur(dur_value(Count::Vague, u)?),
+                "bare_plural",
+            );
+        }
         if matches!(
             prev,
             "the" | "these" | "those" | "all" | "its" | "his" | "her" | "their" | "of"
