@@ -1750,6 +1750,19 @@ impl<'a> Tagger<'a> {
             _ => None,
         };
         if let Some(o) = off {
+            // generic "today's world", "the people of tomorrow" name an era,
+            // not a day
+            let generic_noun = |k: usize| {
+                matches!(
+                    self.lw(k),
+                    "world" | "youth" | "society" | "generation" | "young" | "children" | "kids"
+                )
+            };
+            if (self.is_apos(i + 1) && self.is(i + 2, "s") && generic_noun(i + 3))
+                || (w == "tomorrow" && i > 0 && self.is(i - 1, "of"))
+            {
+                return None;
+            }
             if self.is_apos(i + 1) && self.is(i + 2, "s") {
                 return mk(
                     i,
