@@ -101,11 +101,14 @@ pub(crate) enum DayPart {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Holiday {
     Fixed(u32, u32),
-    /// The `n`-th ISO weekday `wd` of month `m`; `n = -1` is the last.
+    /// The `n`-th ISO weekday `wd` of month `m`; `n = -1` is the last;
+    /// `off` days after it (US Election Day: the Tuesday after the first
+    /// Monday of November).
     Nth {
         m: u32,
         wd: u32,
         n: i32,
+        off: i64,
     },
     /// Days from Easter Sunday.
     Easter(i64),
@@ -120,6 +123,8 @@ pub(crate) struct WordInfo {
     pub ordinal: Option<u32>,
     pub unit: Option<(Unit, bool)>,
     pub season: Option<(&'static str, bool)>,
+    /// Tens digit of a decade word ("nineties").
+    pub decade: Option<i32>,
     pub day_part: Option<(DayPart, bool)>,
     pub deictic: Option<(i32, bool)>,
     pub part: Option<Modifier>,
@@ -226,6 +231,7 @@ fn holiday(s: &str) -> Holiday {
             m: v[0] as u32,
             wd: v[1] as u32,
             n: v[2],
+            off: v.get(3).copied().map_or(0, i64::from),
         };
     }
     let (m, d) = s.split_once('-').expect("MM-DD");
@@ -275,6 +281,9 @@ fn build() -> Lexicon {
             let i = words.entry(k).or_default();
             i.season = Some((v, f == "pl"));
         }
+    }
+    for (k, v, _) in rows(data!("decades.tsv")) {
+        words.entry(k).or_default().decade = Some(v.parse().expect("decade digit"));
     }
     for (k, v, f) in rows(data!("day_parts.tsv")) {
         let p = match v.split_once(':') {
@@ -369,6 +378,8 @@ fn build() -> Lexicon {
     for k in [
         "fiscal",
         "full",
+        "q",
+        "h",
         "that",
         "the",
         "year",
@@ -386,6 +397,7 @@ fn build() -> Lexicon {
             || i.ordinal.is_some()
             || i.unit.is_some()
             || i.season.is_some()
+            || i.decade.is_some()
             || i.day_part.is_some()
             || i.deictic.is_some()
             || i.part.is_some()
