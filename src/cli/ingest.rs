@@ -47,50 +47,120 @@ pub enum InputKind {
     NotInterchange,
 }
 
-/// Classifies an input by its content: JSON objects are bundles.
-pub fn classify_input(_path: &Path, bytes: &[u8]) -> InputKind {
-    if bytes.iter().all(u8::is_ascii_whitespace) || json::looks_like_json(bytes) {
-        // Empty inputs go to the JSON reader, which names the problem.
+/// Classifies an input by the start of its content: JSON objects are
+/// bundles. Empty inputs count as interchange so that the JSON reader names
+/// the problem.
+pub fn classify_input(_path: &Path, head: &[u8]) -> InputKind {
+    if head.iter().all(u8::is_ascii_whitespace) || json::looks_like_json(head) {
         InputKind::Interchange
     } else {
         InputKind::NotInterchange
     }
 }
 
-/// Reads one input path into validated bundles.
-pub fn read_input(path: &Path) -> anyhow::Result<Vec<SourcedBundle>> {
-    let bytes = json::read_bytes(path)?;
-    match classify_input(path, &bytes) {
-        InputKind::Interchange => Ok(json::parse_bundles(path, &bytes)?),
-        InputKind::NotInterchange => {
-            // Let the JSON reader phrase the error (position of the first
-            // character that is not `{`).
-            json::parse_bundles(path, &bytes)?;
-            bail!("{}: not interchange JSON", path.display())
-        }
-    }
+/// The first bytes of a file, enough to classify it.
+fn head_of(path: &Path) -> anyhow::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let file = std::fs::File::open(path).map_err(|source| chronograph::Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    file.take(4096).read_to_end(&mut head)?;
+    Ok(head)
 }
 
-/// Reads every input; the first bad one stops everything.
-pub fn read_inputs(inputs: &[PathBuf]) -> anyhow::Result<Vec<SourcedBundle>> {
+/// One input after the checking pass.
+enum Checked {
+    /// Standard input, read once and kept.
+    Stdin(Vec<SourcedBundle>),
+    /// A file, every bundle valid; read again, lazily, for writing.
+    File(PathBuf),
+}
+
+/// First pass: reads and validates every input, keeping only standard
+/// input in memory. Returns the inputs and how many bundles they hold.
+fn check_inputs(inputs: &[PathBuf]) -> anyhow::Result<(Vec<Checked>, usize)> {
     if inputs.is_empty() {
         bail!("no input: give interchange JSON files, or `-` for standard input");
     }
     if inputs.iter().filter(|p| json::is_stdin(p)).count() > 1 {
         bail!("`-` (standard input) can be given only once");
     }
-    let mut all = Vec::new();
+    let mut checked = Vec::with_capacity(inputs.len());
+    let mut total = 0;
     for p in inputs {
-        all.extend(read_input(p)?);
+        if json::is_stdin(p) {
+            let bytes = json::read_bytes(p)?;
+            let bundles = json::parse_bundles(p, &bytes)?;
+            total += bundles.len();
+            checked.push(Checked::Stdin(bundles));
+            continue;
+        }
+        if p.is_dir() {
+            // read_bytes phrases the directory error.
+            json::read_bytes(p)?;
+        }
+        match classify_input(p, &head_of(p)?) {
+            InputKind::Interchange => {
+                for b in json::BundleReader::open(p)? {
+                    b?;
+                    total += 1;
+                }
+                checked.push(Checked::File(p.clone()));
+            }
+            InputKind::NotInterchange => {
+                // Article inputs (text, Markdown) are the extractor's to
+                // read; until then the JSON reader names the first
+                // character that is not `{`.
+                if let Some(e) = json::BundleReader::open(p)?.find_map(Result::err) {
+                    return Err(e.into());
+                }
+                bail!("{}: not interchange JSON", p.display());
+            }
+        }
     }
-    Ok(all)
+    Ok((checked, total))
+}
+
+/// Second pass: every bundle, in input order, read lazily.
+struct Bundles {
+    inputs: std::vec::IntoIter<Checked>,
+    current: Box<dyn Iterator<Item = chronograph::Result<SourcedBundle>>>,
+    remaining: usize,
+}
+
+impl Iterator for Bundles {
+    type Item = chronograph::Result<chronograph::model::Bundle>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(b) = self.current.next() {
+                self.remaining = self.remaining.saturating_sub(1);
+                return Some(b.map(|b| b.bundle));
+            }
+            self.current = match self.inputs.next()? {
+                Checked::Stdin(v) => Box::new(v.into_iter().map(Ok)),
+                Checked::File(p) => match json::BundleReader::open(&p) {
+                    Ok(r) => Box::new(r),
+                    Err(e) => Box::new(std::iter::once(Err(e))),
+                },
+            };
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
-    let bundles = read_inputs(&args.inputs)?;
+    // Check everything before the database is even opened: a bad input
+    // leaves it exactly as it was. Files are then read a second time,
+    // lazily, so that a large input never sits in memory whole.
+    let (checked, total) = check_inputs(&args.inputs)?;
     let mut store =
         Store::open(&ctx.db).with_context(|| format!("opening {}", ctx.db.display()))?;
-    let total = bundles.len();
     let show = std::io::stderr().is_terminal() && total >= 1000;
     let mut progress = |done: usize| {
         if show && (done % 1000 == 0 || done == total) {
@@ -100,7 +170,12 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
             }
         }
     };
-    let report = store.ingest(bundles.iter().map(|b| &b.bundle), &mut progress)?;
+    let bundles = Bundles {
+        inputs: checked.into_iter(),
+        current: Box::new(std::iter::empty()),
+        remaining: total,
+    };
+    let report = store.ingest_results(bundles, &mut progress)?;
     write_report(&report, &ctx.db, args.format, out)
 }
 

@@ -5,7 +5,7 @@
 use super::{Source, SourcedBundle, locate::line_col, validate};
 use crate::error::{Error, Result};
 use crate::model::Bundle;
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::Path;
 
 /// Whether `path` means standard input.
@@ -99,6 +99,149 @@ pub fn parse_bundles(path: &Path, bytes: &[u8]) -> Result<Vec<SourcedBundle>> {
         out.push(parse_one(path, text, 1)?);
     }
     Ok(out)
+}
+
+/// Reads the bundles of one file lazily, so that a large JSON Lines file
+/// never sits in memory whole: one line at a time. A file whose first
+/// non-blank line is not a complete JSON value is read whole and parsed as
+/// one bundle. Each item is parsed and validated like [`parse_bundles`].
+pub struct BundleReader {
+    path: std::path::PathBuf,
+    input: Box<dyn BufRead>,
+    /// 1-based number of the last line read.
+    line: usize,
+    started: bool,
+    done: bool,
+    yielded: usize,
+}
+
+impl BundleReader {
+    /// Opens a file (not standard input, which cannot be read twice; use
+    /// [`read_bytes`] and [`parse_bundles`] for it).
+    pub fn open(path: &Path) -> Result<BundleReader> {
+        let io = |source| Error::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let meta = std::fs::metadata(path).map_err(io)?;
+        if meta.is_dir() {
+            // Same message as read_bytes.
+            return read_bytes(path).map(|_| unreachable!("a directory"));
+        }
+        let file = std::fs::File::open(path).map_err(io)?;
+        Ok(BundleReader {
+            path: path.to_owned(),
+            input: Box::new(std::io::BufReader::with_capacity(1 << 16, file)),
+            line: 0,
+            started: false,
+            done: false,
+            yielded: 0,
+        })
+    }
+
+    /// The next line as text (without the newline), `None` at the end.
+    fn next_line(&mut self) -> Result<Option<String>> {
+        let mut buf = Vec::new();
+        let n = self
+            .input
+            .read_until(b'\n', &mut buf)
+            .map_err(|source| Error::Io {
+                path: self.path.clone(),
+                source,
+            })?;
+        if n == 0 {
+            return Ok(None);
+        }
+        self.line += 1;
+        if buf.last() == Some(&b'\n') {
+            buf.pop();
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+        }
+        if self.line == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
+            buf.drain(..3);
+        }
+        String::from_utf8(buf).map(Some).map_err(|e| {
+            let bytes = e.as_bytes();
+            let ok = e.utf8_error().valid_up_to();
+            let prefix = std::str::from_utf8(&bytes[..ok]).unwrap_or_default();
+            Error::Json {
+                path: self.path.clone(),
+                line: self.line,
+                column: line_col(prefix, ok).1,
+                message: format!("invalid UTF-8 (byte 0x{:02x})", bytes[ok]),
+            }
+        })
+    }
+
+    fn next_bundle(&mut self) -> Result<Option<SourcedBundle>> {
+        loop {
+            let Some(line) = self.next_line()? else {
+                if self.yielded == 0 {
+                    return Err(Error::Invalid {
+                        path: self.path.clone(),
+                        line: None,
+                        field: "input".into(),
+                        message: "empty file: expected an interchange JSON bundle".into(),
+                    });
+                }
+                return Ok(None);
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            if !self.started {
+                self.started = true;
+                let first = line.find(|c: char| !c.is_whitespace()).unwrap_or(0);
+                if !line[first..].starts_with('{') {
+                    return Err(Error::Json {
+                        path: self.path.clone(),
+                        line: self.line,
+                        column: line_col(&line, first).1,
+                        message: "not interchange JSON: expected `{` opening a bundle object"
+                            .into(),
+                    });
+                }
+                if serde_json::from_str::<serde::de::IgnoredAny>(&line).is_err() {
+                    // One bundle spread over many lines: read the rest.
+                    let start = self.line;
+                    let mut text = line;
+                    while let Some(l) = self.next_line()? {
+                        text.push('\n');
+                        text.push_str(&l);
+                    }
+                    self.done = true;
+                    return parse_one(&self.path, &text, start).map(Some);
+                }
+            }
+            return parse_one(&self.path, &line, self.line).map(Some);
+        }
+    }
+}
+
+impl Iterator for BundleReader {
+    type Item = Result<SourcedBundle>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        match self.next_bundle() {
+            Ok(Some(b)) => {
+                self.yielded += 1;
+                Some(Ok(b))
+            }
+            Ok(None) => {
+                self.done = true;
+                None
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err(e))
+            }
+        }
+    }
 }
 
 /// Parses one bundle from `text`, which starts at line `line` of the file.
@@ -206,6 +349,58 @@ mod tests {
     fn unknown_actor_points_at_the_value() {
         let e = err(&OK.replace(r#""claimant": "a1""#, r#""claimant": "a7""#));
         assert!(e.starts_with("f.json:3:38: claims[0].claimant"), "{e}");
+    }
+
+    /// The streaming reader reads what the whole-file parser reads, and
+    /// fails where it fails.
+    #[test]
+    fn streaming_reader_agrees() {
+        let dir = tempfile::tempdir().unwrap();
+        let one = OK.replace('\n', "");
+        let cases = [
+            OK.to_owned(),
+            format!("{one}\n\n{}\n", one.replace("d1", "d2")),
+            format!("\u{feff}{one}"),
+            OK[..OK.len() - 10].to_owned(),
+            OK.replace(r#""claimant": "a1""#, r#""claimant": "a7""#),
+            "  \n".to_owned(),
+            "plain text".to_owned(),
+            format!("{one}\n{{\"document\": 3}}\n"),
+        ];
+        for (i, text) in cases.iter().enumerate() {
+            let f = dir.path().join(format!("{i}.json"));
+            std::fs::write(&f, text).unwrap();
+            let whole = parse_bundles(&f, text.as_bytes());
+            let streamed: Result<Vec<SourcedBundle>> = BundleReader::open(&f).unwrap().collect();
+            match (whole, streamed) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!(a.len(), b.len(), "case {i}");
+                    for (x, y) in a.iter().zip(&b) {
+                        assert_eq!(x.bundle, y.bundle, "case {i}");
+                        assert_eq!(x.source, y.source, "case {i}");
+                    }
+                }
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "case {i}"),
+                (a, b) => panic!(
+                    "case {i}: {:?} vs {:?}",
+                    a.map(|v| v.len()),
+                    b.map(|v| v.len())
+                ),
+            }
+        }
+        let mut bad = format!("{one}\n{{\"document\": \"").into_bytes();
+        bad.extend(b"\xff\"}\n");
+        let f = dir.path().join("bad.json");
+        std::fs::write(&f, &bad).unwrap();
+        let e = BundleReader::open(&f)
+            .unwrap()
+            .find_map(|r| r.err())
+            .unwrap()
+            .to_string();
+        assert!(
+            e.contains("invalid UTF-8") && e.contains("bad.json:2:15"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -5,8 +5,10 @@
 //! [`validate`] before anything reaches the store, so that a bad file is
 //! refused whole and the database stays exactly as it was.
 
+pub mod article;
 pub mod json;
 pub mod locate;
+pub mod synth;
 
 use crate::error::{Error, Result};
 use crate::model::{Bundle, Evidence, TimeValue};

@@ -13,7 +13,7 @@
 //! rebuilds an actor's name, kind, part_of and names from them.
 
 use super::Store;
-use super::names::{is_generic_name, normalize_name};
+use super::names::{is_generic, normalize_name};
 use crate::error::{Error, Result};
 use crate::model::{Actor, ActorKind};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -53,25 +53,106 @@ impl<'a> LocalActor<'a> {
             if norm.is_empty() || !seen.insert(norm.clone()) {
                 continue;
             }
-            let mergeable = !anonymous && !is_generic_name(n);
+            let mergeable = !anonymous && !is_generic(n, &norm);
             out.push((norm, n, i == 0, mergeable));
         }
         out
     }
 }
 
+/// What one ingest call has learnt about stored names, so that actors seen
+/// in many documents of a batch cost one lookup, not one per document.
+/// Cleared whenever names are rewritten behind its back (an updated
+/// document refreshes its actors).
+#[derive(Default)]
+pub(crate) struct NameCache {
+    /// (folded name, kind) → stored actors with that mergeable name, and
+    /// whether it is canonical for them.
+    candidates: HashMap<(String, ActorKind), Vec<(i64, bool)>>,
+    /// (actor, folded name) → (canonical, mergeable) as written.
+    written: HashMap<(i64, String), (bool, bool)>,
+}
+
+impl NameCache {
+    pub fn clear(&mut self) {
+        self.candidates.clear();
+        self.written.clear();
+    }
+
+    fn candidates(
+        &mut self,
+        tx: &Transaction<'_>,
+        norm: &str,
+        kind: ActorKind,
+    ) -> Result<&[(i64, bool)]> {
+        let key = (norm.to_owned(), kind);
+        if !self.candidates.contains_key(&key) {
+            let mut find = tx.prepare_cached(
+                "SELECT n.actor_id, n.canonical FROM actor_names n JOIN actors a ON a.id = n.actor_id
+                 WHERE n.norm = ?1 AND n.mergeable = 1 AND a.kind = ?2",
+            )?;
+            let found = find
+                .query_map(params![norm, kind.as_str()], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, bool>(1)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            self.candidates.insert(key.clone(), found);
+        }
+        Ok(&self.candidates[&key])
+    }
+
+    /// Records the names of actor `id` (of kind `kind`), writing only what
+    /// `actor_names` does not hold yet.
+    fn add_names(
+        &mut self,
+        tx: &Transaction<'_>,
+        id: i64,
+        kind: ActorKind,
+        keys: &[(String, &str, bool, bool)],
+    ) -> Result<()> {
+        for (norm, name, canonical, mergeable) in keys {
+            let (c, m) = match self.written.get(&(id, norm.clone())) {
+                Some(&(c, m)) if c >= *canonical && m >= *mergeable => continue,
+                Some(&(c, m)) => (c | canonical, m | mergeable),
+                None => (*canonical, *mergeable),
+            };
+            self.written.insert((id, norm.clone()), (c, m));
+            tx.prepare_cached(
+                "INSERT INTO actor_names (actor_id, norm, name, canonical, mergeable) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (actor_id, norm) DO UPDATE SET canonical = max(canonical, excluded.canonical),
+                 mergeable = max(mergeable, excluded.mergeable)",
+            )?
+            .execute(params![id, norm, name, c, m])?;
+            if let Some(list) = self.candidates.get_mut(&(norm.clone(), kind)) {
+                match list.iter_mut().find(|(a, _)| *a == id) {
+                    Some(entry) => entry.1 |= c,
+                    None if m => list.push((id, c)),
+                    None => {}
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Resolves the local actors of one document.
-pub(crate) struct Resolver {
+pub(crate) struct Resolver<'c> {
+    /// Folded names of this document's local actors → their stored ids,
+    /// for matching the publisher.
+    local_names: HashMap<String, (i64, ActorKind)>,
     doc_id: i64,
     /// Stored actors already linked from this document.
     taken: HashSet<i64>,
+    cache: &'c mut NameCache,
 }
 
-impl Resolver {
-    pub fn new(doc_id: i64) -> Self {
+impl<'c> Resolver<'c> {
+    pub fn new(doc_id: i64, cache: &'c mut NameCache) -> Self {
         Resolver {
+            local_names: HashMap::new(),
             doc_id,
             taken: HashSet::new(),
+            cache,
         }
     }
 
@@ -79,40 +160,31 @@ impl Resolver {
     /// existing actor.
     pub fn resolve(&mut self, tx: &Transaction<'_>, a: &LocalActor<'_>) -> Result<(i64, bool)> {
         let keys = a.keys();
-        let mut best: Option<(u8, i64, String)> = None;
-        {
-            let mut find = tx.prepare_cached(
-                "SELECT n.actor_id, n.canonical FROM actor_names n JOIN actors a ON a.id = n.actor_id
-                 WHERE n.norm = ?1 AND n.mergeable = 1 AND a.kind = ?2",
-            )?;
-            for (norm, _, local_canonical, mergeable) in &keys {
-                if !mergeable {
+        let mut best: Option<(u8, i64, &str)> = None;
+        for (norm, _, local_canonical, mergeable) in &keys {
+            if !mergeable {
+                continue;
+            }
+            for &(id, stored_canonical) in self.cache.candidates(tx, norm, a.kind)? {
+                if self.taken.contains(&id) {
                     continue;
                 }
-                let mut rows = find.query(params![norm, a.kind.as_str()])?;
-                while let Some(r) = rows.next()? {
-                    let id: i64 = r.get(0)?;
-                    let stored_canonical: bool = r.get(1)?;
-                    if self.taken.contains(&id) {
-                        continue;
-                    }
-                    // Canonical-to-canonical beats canonical-to-alias beats
-                    // alias-to-alias; ties go to the oldest actor.
-                    let rank = 2 * u8::from(*local_canonical) + u8::from(stored_canonical);
-                    let better = match &best {
-                        None => true,
-                        Some((br, bid, _)) => rank > *br || (rank == *br && id < *bid),
-                    };
-                    if better {
-                        best = Some((rank, id, norm.clone()));
-                    }
+                // Canonical-to-canonical beats canonical-to-alias beats
+                // alias-to-alias; ties go to the oldest actor.
+                let rank = 2 * u8::from(*local_canonical) + u8::from(stored_canonical);
+                let better = match &best {
+                    None => true,
+                    Some((br, bid, _)) => rank > *br || (rank == *br && id < *bid),
+                };
+                if better {
+                    best = Some((rank, id, norm.as_str()));
                 }
             }
         }
         let (id, matched) = match best {
             Some((_, id, norm)) => (id, Some(norm)),
             None => {
-                let norm = keys.first().map(|k| k.0.clone()).unwrap_or_default();
+                let norm = keys.first().map(|k| k.0.as_str()).unwrap_or_default();
                 tx.prepare_cached("INSERT INTO actors (name, norm, kind) VALUES (?1, ?2, ?3)")?
                     .execute(params![a.name, norm, a.kind.as_str()])?;
                 (tx.last_insert_rowid(), None)
@@ -120,37 +192,29 @@ impl Resolver {
         };
         let merged = matched.is_some();
         self.taken.insert(id);
-        insert_link(tx, self.doc_id, a, id, matched.as_deref())?;
-        add_names(tx, id, &keys)?;
+        for (norm, ..) in &keys {
+            self.local_names.entry(norm.clone()).or_insert((id, a.kind));
+        }
+        insert_link(tx, self.doc_id, a, id, matched)?;
+        self.cache.add_names(tx, id, a.kind, &keys)?;
         Ok((id, merged))
     }
 
     /// Links the document's publisher (local id `@publisher`) as a media
     /// actor: the local actor with the same folded name when the bundle has
     /// one, else a stored media actor of that name, else a new one.
-    pub fn resolve_publisher(
-        &mut self,
-        tx: &Transaction<'_>,
-        publisher: &str,
-        locals: &[Actor],
-        ids: &HashMap<&str, i64>,
-    ) -> Result<i64> {
+    pub fn resolve_publisher(&mut self, tx: &Transaction<'_>, publisher: &str) -> Result<i64> {
         let norm = normalize_name(publisher);
-        for a in locals {
-            let same = std::iter::once(&a.name)
-                .chain(&a.aliases)
-                .any(|n| normalize_name(n) == norm);
-            if same && let Some(&id) = ids.get(a.id.as_str()) {
-                let local = LocalActor {
-                    id: "@publisher",
-                    name: publisher,
-                    kind: a.kind,
-                    aliases: &[],
-                    part_of: None,
-                };
-                insert_link(tx, self.doc_id, &local, id, Some(&norm))?;
-                return Ok(id);
-            }
+        if let Some(&(id, kind)) = self.local_names.get(&norm) {
+            let local = LocalActor {
+                id: "@publisher",
+                name: publisher,
+                kind,
+                aliases: &[],
+                part_of: None,
+            };
+            insert_link(tx, self.doc_id, &local, id, Some(&norm))?;
+            return Ok(id);
         }
         let local = LocalActor {
             id: "@publisher",
@@ -184,6 +248,7 @@ fn insert_link(
     Ok(())
 }
 
+/// Writes names without a cache (refresh and unmerge, which are rare).
 fn add_names(tx: &Transaction<'_>, id: i64, keys: &[(String, &str, bool, bool)]) -> Result<()> {
     let mut ins = tx.prepare_cached(
         "INSERT INTO actor_names (actor_id, norm, name, canonical, mergeable) VALUES (?1, ?2, ?3, ?4, ?5)

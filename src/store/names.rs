@@ -16,15 +16,19 @@ use unicode_normalization::char::is_combining_mark;
 /// The folded form of a name, the merge key across documents.
 pub fn normalize_name(name: &str) -> String {
     let mut flat = String::with_capacity(name.len());
-    for c in name.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            '.' | '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}' => {}
-            c if c.is_alphanumeric() => flat.extend(c.to_lowercase()),
-            _ => flat.push(' '),
-        }
+    let mut fold = |c: char| match c {
+        '.' | '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}' => {}
+        c if c.is_alphanumeric() => flat.extend(c.to_lowercase()),
+        _ => flat.push(' '),
+    };
+    // ASCII is already in NFD with no marks: skip the decomposition, the
+    // common case and a large share of ingest time.
+    if name.is_ascii() {
+        name.chars().for_each(&mut fold);
+    } else {
+        name.nfd()
+            .filter(|&c| !is_combining_mark(c))
+            .for_each(&mut fold);
     }
     let mut words: Vec<&str> = flat.split_whitespace().collect();
     if words.len() > 1 && words[0] == "the" {
@@ -144,15 +148,25 @@ const GENERIC_WORDS: &[&str] = &[
 ];
 
 /// Whether a name is too generic to merge actors across documents: it starts
-/// in lower case ("unnamed administration official", "analysts"), is made
+/// in lower case after any leading "the" ("unnamed administration official",
+/// "analysts", "the president"; but not "the Kremlin"), is made
 /// only of role words ("The President", "Foreign Ministry"), or folds to
 /// fewer than two characters.
 pub fn is_generic_name(name: &str) -> bool {
-    let first_letter = name.chars().find(|c| c.is_alphabetic());
+    is_generic(name, &normalize_name(name))
+}
+
+/// [`is_generic_name`] for a name whose folded form is already known.
+pub(crate) fn is_generic(name: &str, norm: &str) -> bool {
+    let trimmed = name.trim_start();
+    let bare = ["the ", "The ", "THE "]
+        .iter()
+        .find_map(|t| trimmed.strip_prefix(t))
+        .unwrap_or(trimmed);
+    let first_letter = bare.chars().find(|c| c.is_alphabetic());
     if first_letter.is_none_or(|c| c.is_lowercase()) {
         return true;
     }
-    let norm = normalize_name(name);
     norm.chars().count() < 2 || norm.split(' ').all(|w| GENERIC_WORDS.contains(&w))
 }
 

@@ -1,0 +1,897 @@
+//! Actors: gazetteer names, metonyms, office titles, unknown names found by
+//! capitalisation, anonymous sources, and in-document coreference.
+
+use super::Doc;
+use super::lexicon::{LEX, Name, is_function_word, is_org_head, namelike};
+use super::text::TokKind;
+use crate::model::ActorKind;
+
+/// An actor found in the document, before it becomes a model actor.
+#[derive(Debug, Clone)]
+pub struct ActorRec {
+    pub key: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub aliases: Vec<String>,
+    pub part_of: Option<usize>,
+    /// Role from an office title ("president"), or the head noun of an anonymous source.
+    pub role: Option<String>,
+    pub plural: bool,
+    /// Country the actor belongs to, when known (gazetteer index).
+    pub country: Option<usize>,
+    pub mentions: Vec<(usize, usize)>,
+}
+
+/// One mention of an actor: a token range.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub t0: usize,
+    pub t1: usize,
+    pub actor: usize,
+    /// An adjective ("Russian troops") rather than a name.
+    pub adjective: bool,
+}
+
+const LOCATIVE: &[&str] = &[
+    "in", "near", "to", "from", "around", "outside", "at", "into", "toward", "towards", "across",
+    "via", "inside", "through", "visit", "visited", "visiting", "reach", "reached", "entered",
+    "enter",
+];
+
+const ANON_MODS: &[&str] = &[
+    "unnamed",
+    "anonymous",
+    "senior",
+    "top",
+    "other",
+    "former",
+    "current",
+    "local",
+    "western",
+    "european",
+    "allied",
+    "military",
+    "intelligence",
+    "government",
+    "administration",
+    "defense",
+    "defence",
+    "security",
+    "foreign",
+    "ministry",
+    "state",
+    "white",
+    "some",
+    "several",
+    "many",
+    "few",
+    "two",
+    "three",
+    "four",
+    "independent",
+    "outside",
+    "diplomatic",
+    "nato",
+    "high-ranking",
+    "high",
+    "-",
+    "ranking",
+    "knowledgeable",
+];
+
+const DETS: &[&str] = &[
+    "a", "an", "the", "some", "other", "several", "many", "two", "three", "four", "five", "one",
+];
+
+impl Doc<'_> {
+    /// Adds (or finds) an actor by key.
+    pub fn actor(&mut self, key: &str, name: &str, kind: ActorKind) -> usize {
+        if let Some(&i) = self.actor_keys.get(key) {
+            return i;
+        }
+        let i = self.actors.len();
+        self.actors.push(ActorRec {
+            key: key.to_owned(),
+            name: name.to_owned(),
+            kind,
+            aliases: Vec::new(),
+            part_of: None,
+            role: None,
+            plural: false,
+            country: None,
+            mentions: Vec::new(),
+        });
+        self.actor_keys.insert(key.to_owned(), i);
+        i
+    }
+
+    /// Records an alias (a surface name) of an actor.
+    pub fn alias(&mut self, a: usize, s: &str) {
+        let s = s.trim();
+        if s.is_empty() || s.len() > 120 {
+            return;
+        }
+        let rec = &mut self.actors[a];
+        if rec.name != s && !rec.aliases.iter().any(|x| x == s) {
+            rec.aliases.push(s.to_owned());
+        }
+    }
+
+    fn country_actor(&mut self, ci: usize) -> usize {
+        let c = &LEX.countries[ci];
+        let key = format!("country:{}", c.code);
+        let fresh = !self.actor_keys.contains_key(&key);
+        let a = self.actor(&key, &c.name, ActorKind::Country);
+        if fresh {
+            self.actors[a].country = Some(ci);
+            let names: Vec<String> = c.names.iter().chain(c.capitals.iter()).cloned().collect();
+            for n in names {
+                self.alias(a, &n);
+            }
+            let gov = format!("{} government", c.name);
+            self.alias(a, &gov);
+            let gov2 = format!("Government of {}", c.name);
+            self.alias(a, &gov2);
+        }
+        a
+    }
+
+    fn org_actor(&mut self, oi: usize, media: bool) -> usize {
+        let o = if media { &LEX.media[oi] } else { &LEX.orgs[oi] };
+        let kind = if media {
+            ActorKind::Media
+        } else {
+            match o.kind.as_str() {
+                "government" => ActorKind::Government,
+                "group" => ActorKind::Group,
+                _ => ActorKind::Organization,
+            }
+        };
+        let key = format!("{}:{}", if media { "media" } else { "org" }, o.name);
+        let fresh = !self.actor_keys.contains_key(&key);
+        let a = self.actor(&key, &o.name, kind);
+        if fresh {
+            for n in o.aliases.clone() {
+                self.alias(a, &n);
+            }
+            if let Some(ci) = o.country {
+                let c = self.country_actor(ci);
+                self.actors[a].part_of = Some(c);
+                self.actors[a].country = Some(ci);
+            }
+        }
+        a
+    }
+
+    fn body_actor(&mut self, ci: Option<usize>, body: usize, surface: &str) -> usize {
+        let bt = &LEX.body_types[body];
+        let key = match ci {
+            Some(ci) => format!("body:{}:{bt}", LEX.countries[ci].code),
+            None => format!("body:?:{bt}"),
+        };
+        let a = self.actor(&key, surface, ActorKind::Government);
+        self.alias(a, surface);
+        self.actors[a].role = Some(bt.clone());
+        if let Some(ci) = ci {
+            let c = self.country_actor(ci);
+            if self.actors[a].part_of.is_none() {
+                self.actors[a].part_of = Some(c);
+            }
+            self.actors[a].country = Some(ci);
+        }
+        self.last_body.insert(bt.clone(), a);
+        a
+    }
+
+    fn person_actor(&mut self, name: &str) -> usize {
+        // The office-holder list supplies the canonical spelling and affiliation.
+        let toks = super::text::tokenize(name);
+        let mut canon = name.to_owned();
+        let mut listed = None;
+        if let Some((n, Name::Person(pi))) = LEX.names.longest(&toks, 0, toks.len()) {
+            if n == toks.len() {
+                canon = LEX.people[*pi].name.clone();
+                listed = Some(*pi);
+            }
+        }
+        let last = canon.split_whitespace().last().unwrap_or("").to_owned();
+        // A full name whose surname is already a single-word person merges with it.
+        let key = format!("person:{canon}");
+        if !self.actor_keys.contains_key(&key) {
+            if let Some(&prev) = self.actor_keys.get(&format!("person:{last}")) {
+                if canon.contains(' ') {
+                    self.actor_keys.insert(key.clone(), prev);
+                    self.actors[prev].name = canon.clone();
+                    self.alias(prev, &last);
+                }
+            }
+        }
+        let fresh = !self.actor_keys.contains_key(&key);
+        let a = self.actor(&key, &canon, ActorKind::Person);
+        if fresh {
+            self.alias(a, name);
+            if canon.contains(' ') {
+                self.alias(a, &last);
+            }
+            if let Some(pi) = listed {
+                let p = &LEX.people[pi];
+                for al in p.aliases.clone() {
+                    self.alias(a, &al);
+                    if let Some(l) = al.split_whitespace().last() {
+                        self.alias(a, l);
+                    }
+                }
+                let aff = p.affiliation.clone();
+                if let Some(ci) = LEX.country_of_code(&aff) {
+                    let c = self.country_actor(ci);
+                    self.actors[a].part_of = Some(c);
+                    self.actors[a].country = Some(ci);
+                } else if let Some(oi) = LEX.orgs.iter().position(|o| o.name == aff) {
+                    let o = self.org_actor(oi, false);
+                    self.actors[a].part_of = Some(o);
+                }
+            }
+        } else {
+            self.alias(a, name);
+        }
+        self.surname_of.insert(last, a);
+        a
+    }
+
+    /// Resolves a single capitalised word to a person already met (by
+    /// surname) or a listed office holder.
+    fn person_by_surname(&mut self, w: &str) -> Option<usize> {
+        if let Some(&a) = self.surname_of.get(w) {
+            return Some(a);
+        }
+        if let Some(&pi) = LEX.surnames.get(w) {
+            let name = LEX.people[pi].name.clone();
+            let a = self.person_actor(&name);
+            self.alias(a, w);
+            return Some(a);
+        }
+        None
+    }
+
+    fn span_text(&self, t0: usize, t1: usize) -> String {
+        if t0 >= t1 {
+            return String::new();
+        }
+        self.text[self.toks[t0].start..self.toks[t1 - 1].end].to_owned()
+    }
+
+    /// Finds every actor mention, sentence by sentence.
+    pub fn find_actors(&mut self) {
+        for si in 0..self.sents.len() {
+            let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
+            let mut i = s0;
+            while i < s1 {
+                if self.toks[i].kind != TokKind::Word {
+                    i += 1;
+                    continue;
+                }
+                match self.parse_np(i, s1, i == s0) {
+                    Some((end, Some((actor, adjective)))) => {
+                        let (b0, b1) = (self.toks[i].start, self.toks[end - 1].end);
+                        self.actors[actor].mentions.push((b0, b1));
+                        self.mentions.push(Mention {
+                            t0: i,
+                            t1: end,
+                            actor,
+                            adjective,
+                        });
+                        if self.actors[actor].kind == ActorKind::Person {
+                            self.last_person = Some(actor);
+                        }
+                        i = end;
+                    }
+                    Some((end, None)) => i = end.max(i + 1),
+                    None => i += 1,
+                }
+            }
+        }
+        for (mi, m) in self.mentions.iter().enumerate() {
+            for t in m.t0..m.t1 {
+                self.ment_at[t] = Some(mi);
+            }
+        }
+    }
+
+    fn namerun(&self, j: usize, lim: usize) -> usize {
+        let mut k = j;
+        while k < lim && k - j < 4 && namelike(&self.toks[k]) {
+            if k > j
+                && LEX.names.contains_first(&self.toks[k].norm)
+                && LEX.names.longest(&self.toks, k, lim).is_some()
+            {
+                if !matches!(
+                    LEX.names.longest(&self.toks, k, lim),
+                    Some((_, Name::Person(_)))
+                ) {
+                    break;
+                }
+            }
+            if k > j && is_function_word(&self.toks[k].lower) {
+                break;
+            }
+            k += 1;
+            // Middle initials ("Joseph R. Biden").
+            if k + 1 < lim
+                && self.toks[k].kind == TokKind::Word
+                && self.toks[k].norm.len() == 1
+                && self.toks[k].is_cap()
+                && self.toks[k + 1].norm == "."
+                && k + 2 < lim
+                && namelike(&self.toks[k + 2])
+            {
+                k += 2;
+            }
+        }
+        k
+    }
+
+    /// Parses a noun phrase naming an actor at token `i`. Returns the end of
+    /// what it consumed and the actor (with whether it is an adjectival use).
+    #[allow(clippy::type_complexity)]
+    fn parse_np(
+        &mut self,
+        i: usize,
+        lim: usize,
+        sent_start: bool,
+    ) -> Option<(usize, Option<(usize, bool)>)> {
+        let toks = &self.toks;
+        let mut j = i;
+        let mut det = None::<String>;
+        let mut mods: Vec<String> = Vec::new();
+        while j < lim && toks[j].kind != TokKind::Quote {
+            let l = toks[j].lower.as_str();
+            if det.is_none() && mods.is_empty() && DETS.contains(&l) {
+                det = Some(l.to_owned());
+                j += 1;
+            } else if ANON_MODS.contains(&l)
+                && !(toks[j].is_cap() && LEX.names.longest(toks, j, lim).is_some())
+                && !(l == "white" && toks.get(j + 1).is_some_and(|t| t.norm == "House"))
+                && !(l == "state" && toks.get(j + 1).is_some_and(|t| t.norm == "Department"))
+                && !(l == "state" && toks[j].is_cap())
+                && !(l == "security" && toks[j].is_cap())
+            {
+                mods.push(l.to_owned());
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if j >= lim {
+            return None;
+        }
+        let np_start = j;
+        // Entity: a gazetteer name.
+        let mut base: Option<usize> = None;
+        let mut base_country: Option<usize> = None;
+        let mut adjective = false;
+        let mut k = j;
+        let prev_lower = if i > 0 {
+            self.toks[i - 1].lower.clone()
+        } else {
+            String::new()
+        };
+        if let Some((n, name)) = LEX.names.longest(&self.toks, j, lim).map(|(n, v)| (n, *v)) {
+            let surface = self.span_text(j, j + n);
+            k = j + n;
+            match name {
+                Name::Country(ci) => {
+                    let a = self.country_actor(ci);
+                    self.alias(a, &surface);
+                    base = Some(a);
+                    base_country = Some(ci);
+                }
+                Name::CountryAdj(ci) => {
+                    base = Some(self.country_actor(ci));
+                    base_country = Some(ci);
+                    adjective = true;
+                }
+                Name::Capital(ci) => {
+                    if LOCATIVE.contains(&prev_lower.as_str()) && det.is_none() {
+                        self.places.push((j, k, surface));
+                        return Some((k, None));
+                    }
+                    let a = self.country_actor(ci);
+                    self.alias(a, &surface);
+                    base = Some(a);
+                    base_country = Some(ci);
+                }
+                Name::Org(oi) => {
+                    let a = self.org_actor(oi, false);
+                    self.alias(a, &surface);
+                    base = Some(a);
+                }
+                Name::Media(mi) => {
+                    let a = self.org_actor(mi, true);
+                    self.alias(a, &surface);
+                    base = Some(a);
+                }
+                Name::Seat(ci, b) => {
+                    let a = self.body_actor(Some(ci), b, &surface);
+                    base = Some(a);
+                    base_country = Some(ci);
+                }
+                Name::Person(_) => {
+                    let a = self.person_actor(&surface);
+                    if matches!(
+                        self.toks.get(k).map(|t| t.lower.as_str()),
+                        Some("administration")
+                    ) {
+                        return Some((k + 1, Some(self.administration_of(a, &surface, k + 1))));
+                    }
+                    return Some((k, Some((a, false))));
+                }
+            }
+            if k < lim && self.toks[k].norm == "'s" {
+                k += 1;
+                adjective = false;
+            }
+            // "<Country> government" is the country itself.
+            if k < lim
+                && matches!(
+                    self.toks[k].lower.as_str(),
+                    "government" | "authorities" | "leadership"
+                )
+            {
+                if let Some(ci) = base_country {
+                    let a = self.country_actor(ci);
+                    let s = self.span_text(np_start, k + 1);
+                    self.alias(a, &s);
+                    return Some((k + 1, Some((a, false))));
+                }
+            }
+        }
+        // Further modifiers after the entity ("U.S. intelligence officials").
+        let mut mods2: Vec<String> = Vec::new();
+        while k < lim && ANON_MODS.contains(&self.toks[k].lower.as_str()) && !self.toks[k].is_cap()
+        {
+            // "intelligence" and "military" may be agency heads themselves.
+            if LEX.agencies.longest(&self.toks, k, lim).is_some() {
+                break;
+            }
+            mods2.push(self.toks[k].lower.clone());
+            k += 1;
+        }
+        // Agency: "Ukraine's Defense Ministry", "U.S. intelligence", "the State Department".
+        if let Some((n, &body)) = LEX.agencies.longest(&self.toks, k, lim) {
+            let cap = self.toks[k].is_cap();
+            let surface = self.span_text(if base.is_some() { np_start } else { k }, k + n);
+            let bt = LEX.body_types[body].clone();
+            let agency = if base_country.is_some() {
+                Some(self.body_actor(base_country, body, &surface))
+            } else if base.is_none() && cap && mods2.is_empty() {
+                // A bare body refers back to the last of its type, else stands alone.
+                match self.last_body.get(&bt).copied() {
+                    Some(a) => {
+                        self.alias(a, &surface);
+                        Some(a)
+                    }
+                    None => Some(self.body_actor(None, body, &surface)),
+                }
+            } else {
+                None
+            };
+            if let Some(ag) = agency {
+                let k2 = k + n;
+                if let Some(r) = self.after_base(np_start, k2, lim, ag, det.as_deref(), &mods) {
+                    return Some(r);
+                }
+                return Some((k2, Some((ag, false))));
+            }
+        }
+        if let Some(b) = base {
+            if let Some(r) = self.after_base(np_start, k, lim, b, det.as_deref(), &mods) {
+                return Some(r);
+            }
+            if !mods2.is_empty() && k < lim {
+                // "Russian military activity": a modifier use of the country.
+                return Some((k, Some((b, true))));
+            }
+            return Some((k, Some((b, adjective))));
+        }
+        // No entity: titles, anonymous heads, unknown names.
+        if let Some(r) = self.after_base(np_start, k, lim, usize::MAX, det.as_deref(), &mods) {
+            return Some(r);
+        }
+        let t = self.toks[k].clone();
+        if namelike(&t) && !(is_function_word(&t.lower) && (sent_start || k == np_start)) && !self.title_case(k) {
+            let e = self.namerun(k, lim);
+            if e > k {
+                let surface = self.span_text(k, e);
+                let last = &self.toks[e - 1].norm;
+                if is_org_head(last)
+                    || (e < lim && is_org_head(&self.toks[e].norm) && self.toks[e].is_cap())
+                {
+                    let mut e2 = e;
+                    while e2 < lim && self.toks[e2].is_cap() && is_org_head(&self.toks[e2].norm) {
+                        e2 += 1;
+                    }
+                    let s = self.span_text(k, e2);
+                    let a = self.actor(&format!("org:{s}"), &s, ActorKind::Organization);
+                    return Some((e2, Some((a, false))));
+                }
+                let placey = self.toks[k..e].iter().any(|t| is_place_word(&t.norm));
+                if placey {
+                    self.places.push((k, e, surface));
+                    return Some((e, None));
+                }
+                if e - k >= 2 && !(sent_start && k == i && self.toks[k].lower == "the") {
+                    let a = self.person_actor(&surface);
+                    if matches!(
+                        self.toks.get(e).map(|t| t.lower.as_str()),
+                        Some("administration")
+                    ) {
+                        return Some((e + 1, Some(self.administration_of(a, &surface, e + 1))));
+                    }
+                    return Some((e, Some((a, false))));
+                }
+                // A single capitalised word: a known surname, or a speaker by context.
+                let w = surface.clone();
+                if let Some(a) = self.person_by_surname(&w) {
+                    self.alias(a, &w);
+                    if matches!(
+                        self.toks.get(e).map(|t| t.lower.as_str()),
+                        Some("administration")
+                    ) {
+                        return Some((e + 1, Some(self.administration_of(a, &w, e + 1))));
+                    }
+                    return Some((e, Some((a, false))));
+                }
+                let next_cue = e < lim && LEX.cues.longest(&self.toks, e, lim).is_some();
+                let prev_cue = i > 0
+                    && matches!(
+                        self.toks[i - 1].lower.as_str(),
+                        "said" | "says" | "told" | "added"
+                    );
+                if (next_cue || prev_cue)
+                    && !is_function_word(&t.lower)
+                    && !LEX.cues.contains_first(&t.lower)
+                {
+                    let a = self.person_actor(&w);
+                    return Some((e, Some((a, false))));
+                }
+                return Some((e, None));
+            }
+        }
+        // Groups: separatists, rebels...
+        if let Some((a, e)) = self.group_at(np_start, lim) {
+            return Some((e, Some((a, false))));
+        }
+        None
+    }
+
+    /// Whether the sentence holding token `k` is a headline in title case,
+    /// where capitals say nothing about names.
+    fn title_case(&self, k: usize) -> bool {
+        let s = &self.sents[self.sent_of[k]];
+        let words: Vec<&super::text::Token> =
+            self.toks[s.t0..s.t1].iter().filter(|t| t.kind == TokKind::Word && t.norm.len() > 3).collect();
+        words.len() >= 4 && words.iter().filter(|t| t.is_cap()).count() * 10 >= words.len() * 7
+    }
+
+    fn administration_of(&mut self, person: usize, surface: &str, end: usize) -> (usize, bool) {
+        let s = format!("{surface} administration");
+        let _ = end;
+        let a = match self.actors[person].country {
+            Some(ci) => self.country_actor(ci),
+            None => match self.actors[person].part_of {
+                Some(p) => p,
+                None => self.actor(&format!("org:{s}"), &s, ActorKind::Government),
+            },
+        };
+        self.alias(a, &s);
+        (a, false)
+    }
+
+    fn group_at(&mut self, j: usize, lim: usize) -> Option<(usize, usize)> {
+        // Up to two modifier tokens ("Kremlin-backed", "pro-Russian") before the head.
+        for k in j..(j + 6).min(lim) {
+            let l = self.toks[k].lower.clone();
+            let modifier_like = |t: &super::text::Token| {
+                t.is_cap()
+                    || matches!(
+                        t.lower.as_str(),
+                        "the"
+                            | "pro"
+                            | "-"
+                            | "backed"
+                            | "supported"
+                            | "led"
+                            | "armed"
+                            | "allied"
+                            | "controlled"
+                            | "held"
+                            | "sponsored"
+                            | "local"
+                            | "eastern"
+                            | "ethnic"
+                            | "separatist"
+                            | "some"
+                            | "many"
+                            | "two"
+                    )
+            };
+            let head = match l.as_str() {
+                "separatists" | "separatist" | "rebels" | "militants" | "insurgents"
+                | "militias" | "militia" | "militiamen" | "volunteers" | "mercenaries"
+                | "guerrillas" => l.clone(),
+                _ => {
+                    if !modifier_like(&self.toks[k]) {
+                        return None;
+                    }
+                    continue;
+                }
+            };
+            if head == "separatist"
+                && !matches!(
+                    self.toks.get(k + 1).map(|t| t.lower.as_str()),
+                    Some("militias" | "forces" | "fighters" | "rebels")
+                )
+            {
+                return None;
+            }
+            let head = match head.as_str() {
+                "separatist" => "separatists".to_owned(),
+                "militia" => "militias".to_owned(),
+                _ => head,
+            };
+            // "Kremlin-backed separatists": the backer is its own mention, but the
+            // alias keeps the whole phrase.
+            let mut from = j;
+            if j >= 2 && self.toks[j - 1].norm == "-" && !self.toks[j - 1].space_before {
+                from = self
+                    .mentions
+                    .last()
+                    .filter(|m| m.t1 == j - 1)
+                    .map_or(j - 2, |m| m.t0);
+            }
+            let surface = self.span_text(from, k + 1);
+            let a = self.actor(&format!("group:{head}"), &head, ActorKind::Group);
+            self.actors[a].plural = true;
+            self.alias(a, &surface);
+            let no_det = surface
+                .trim_start_matches("the ")
+                .trim_start_matches("The ")
+                .to_owned();
+            self.alias(a, &no_det);
+            return Some((a, k + 1));
+        }
+        None
+    }
+
+    /// After an entity (or nothing, `base == usize::MAX`): a title with a
+    /// name, a title alone, or an anonymous head noun.
+    #[allow(clippy::too_many_arguments)]
+    fn after_base(
+        &mut self,
+        np_start: usize,
+        k0: usize,
+        lim: usize,
+        base: usize,
+        det: Option<&str>,
+        mods: &[String],
+    ) -> Option<(usize, Option<(usize, bool)>)> {
+        let has_base = base != usize::MAX;
+        let mut k = k0;
+        let mut extra_mods: Vec<String> = Vec::new();
+        while k < lim
+            && ANON_MODS.contains(&self.toks[k].lower.as_str())
+            && !self.toks[k].is_cap()
+            && k - k0 < 3
+        {
+            extra_mods.push(self.toks[k].lower.clone());
+            k += 1;
+        }
+        // Titles, possibly stacked ("spokesman Admiral John Kirby").
+        let mut role = None;
+        let mut kt = k;
+        while kt < lim {
+            if let Some((n, r)) = LEX.titles.longest(&self.toks, kt, lim) {
+                role = Some(r.clone());
+                kt += n;
+                // "Mr." after a title or alone.
+            } else if matches!(self.toks[kt].lower.as_str(), "mr" | "mrs" | "ms" | "dr") {
+                kt += 1;
+                if kt < lim && self.toks[kt].norm == "." {
+                    kt += 1;
+                }
+                role.get_or_insert_with(String::new);
+            } else {
+                break;
+            }
+        }
+        if let Some(role) = role.clone() {
+            if kt < lim && namelike(&self.toks[kt]) && !is_function_word(&self.toks[kt].lower) {
+                let e = self.namerun(kt, lim);
+                if e > kt {
+                    let name = self.span_text(kt, e);
+                    let a = if e - kt == 1 {
+                        match self.person_by_surname(&name) {
+                            Some(a) => a,
+                            None => self.person_actor(&name),
+                        }
+                    } else {
+                        self.person_actor(&name)
+                    };
+                    let titled = self.span_text(
+                        if det.is_some() {
+                            np_start
+                        } else {
+                            np_start.min(k0)
+                        },
+                        e,
+                    );
+                    let titled = titled
+                        .trim_start_matches("the ")
+                        .trim_start_matches("The ")
+                        .to_owned();
+                    self.alias(a, &titled);
+                    if !role.is_empty() {
+                        self.actors[a].role.get_or_insert(role);
+                    }
+                    if has_base {
+                        if self.actors[a].part_of.is_none() {
+                            self.actors[a].part_of = Some(base);
+                        }
+                        if self.actors[a].country.is_none() {
+                            self.actors[a].country = self.actors[base].country;
+                        }
+                    }
+                    return Some((e, Some((a, false))));
+                }
+            }
+            // A title alone: "the president" refers back; "a spokesperson" is anonymous.
+            if role.is_empty() {
+                return None;
+            }
+            if !has_base && det == Some("the") && mods.is_empty() && extra_mods.is_empty() {
+                if let Some(a) = self.last_with_role(&role) {
+                    return Some((kt, Some((a, false))));
+                }
+            }
+            let is_spoke = matches!(
+                role.as_str(),
+                "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "analyst"
+                    | "lawmaker"
+                    | "head"
+                    | "chief"
+            );
+            if has_base || det.is_some() && is_spoke {
+                return Some((
+                    kt,
+                    Some((self.anonymous(np_start, kt, base, &role, false, det), false)),
+                ));
+            }
+            return None;
+        }
+        // Anonymous head nouns: officials, sources, analysts...
+        if k < lim {
+            let l = self.toks[k].lower.clone();
+            if let Some((sing, plural)) = LEX.anon.get(&l).cloned() {
+                // "people" and "members" and "leaders" only as sources with a modifier.
+                let weak = matches!(
+                    sing.as_str(),
+                    "person" | "member" | "leader" | "ally" | "resident" | "witness" | "critic"
+                );
+                if weak && !has_base && mods.is_empty() && extra_mods.is_empty() {
+                    if sing == "person"
+                        && self.toks.get(k + 1).is_some_and(|t| t.lower == "familiar")
+                    {
+                        // "people familiar with the matter"
+                    } else {
+                        return None;
+                    }
+                }
+                let mut e = k + 1;
+                if sing == "person" && self.toks.get(e).is_some_and(|t| t.lower == "familiar") {
+                    e = (e + 4).min(lim);
+                }
+                if !has_base && det == Some("the") && mods.is_empty() && extra_mods.is_empty() {
+                    if let Some(a) = self.last_anon(&sing, plural) {
+                        return Some((e, Some((a, false))));
+                    }
+                }
+                let a = self.anonymous(np_start, e, base, &sing, plural, det);
+                return Some((e, Some((a, false))));
+            }
+            // "U.S. intelligence" (no head noun): the intelligence body of the country.
+        }
+        None
+    }
+
+    fn last_with_role(&self, role: &str) -> Option<usize> {
+        let mut best = None;
+        for m in self.mentions.iter().rev() {
+            let a = &self.actors[m.actor];
+            if a.kind == ActorKind::Person && a.role.as_deref() == Some(role) {
+                best = Some(m.actor);
+                break;
+            }
+        }
+        best
+    }
+
+    fn last_anon(&self, head: &str, plural: bool) -> Option<usize> {
+        for m in self.mentions.iter().rev() {
+            let a = &self.actors[m.actor];
+            if a.kind == ActorKind::Anonymous
+                && a.role.as_deref() == Some(head)
+                && a.plural == plural
+            {
+                return Some(m.actor);
+            }
+        }
+        None
+    }
+
+    fn anonymous(
+        &mut self,
+        t0: usize,
+        t1: usize,
+        base: usize,
+        head: &str,
+        plural: bool,
+        det: Option<&str>,
+    ) -> usize {
+        let mut surface = self.span_text(t0, t1);
+        if let Some(d) = det {
+            // Drop a leading determiner from the name.
+            let dl = d.len();
+            if surface.len() > dl
+                && surface[..dl].eq_ignore_ascii_case(d)
+                && surface.as_bytes()[dl] == b' '
+            {
+                surface = surface[dl + 1..].to_owned();
+            }
+        }
+        let key_words: Vec<String> = surface
+            .to_lowercase()
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "unnamed" | "anonymous" | "the" | "a" | "an"))
+            .map(str::to_owned)
+            .collect();
+        let key = format!("anon:{}", key_words.join(" "));
+        let a = self.actor(&key, &surface, ActorKind::Anonymous);
+        self.alias(a, &surface);
+        let plain = key_words.join(" ");
+        // Keep the original casing of the plain form where it is a suffix of the surface.
+        if let Some(pos) = surface.to_lowercase().find(&plain) {
+            let s = surface[pos..].to_owned();
+            self.alias(a, &s);
+        }
+        let head_word = if plural {
+            format!("{head}s")
+        } else {
+            head.to_owned()
+        };
+        let _ = head_word;
+        self.actors[a].role = Some(head.to_owned());
+        self.actors[a].plural = plural;
+        if base != usize::MAX {
+            self.actors[a].part_of.get_or_insert(base);
+            self.actors[a].country = self.actors[base].country;
+        }
+        a
+    }
+}
+
+/// Words that make a capitalised run a place or an era rather than a person.
+fn is_place_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Lake" | "Mount" | "Middle" | "East" | "West" | "North" | "South" | "Northern" | "Southern" | "Eastern"
+            | "Western" | "Central" | "Upper" | "Lower" | "San" | "Saint" | "St" | "Port" | "Fort" | "Cape" | "Cold"
+            | "Black" | "Red" | "Baltic" | "Caspian" | "Mediterranean" | "Arctic" | "Atlantic" | "Pacific" | "Soviet"
+            | "Great" | "Holy" | "Nord" | "Old" | "New" | "Greater" | "Day" | "Christmas" | "Easter" | "Olympic"
+            | "World" | "Second" | "First" | "Covid" | "COVID" | "Brexit" | "Sunday" | "Monday" | "Tuesday"
+            | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "January" | "February" | "March" | "April" | "June"
+            | "July" | "August" | "September" | "October" | "November" | "December" | "Republic" | "Republics"
+    )
+}

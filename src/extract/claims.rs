@@ -1,0 +1,1018 @@
+//! Attributed claims: reporting cues before or after the content, direct and
+//! indirect speech, "according to", "told <outlet>", "quoted X as saying",
+//! "citing X", pronoun speakers, and chains extended by a following sentence.
+
+use super::Doc;
+use super::lexicon::{Cue, LEX};
+use super::text::TokKind;
+use crate::model::{self, ActorKind, Evidence, Modality, Polarity, Quantity, TimeValue};
+
+/// A claim before it becomes a model claim.
+#[derive(Debug, Clone)]
+pub struct ClaimRec {
+    pub claimant: usize,
+    pub via: Vec<usize>,
+    pub statement: String,
+    pub subject: Option<String>,
+    pub quantity: Option<Quantity>,
+    pub polarity: Polarity,
+    pub modality: Modality,
+    pub stated: Option<TimeValue>,
+    pub sent: usize,
+    /// Content token range.
+    pub c0: usize,
+    pub c1: usize,
+    /// The cue's lemma ("say", "estimate").
+    pub cue: String,
+    /// Token where the cue starts.
+    pub cue_t: usize,
+    pub rule: &'static str,
+    pub evidence: Evidence,
+}
+
+impl ClaimRec {
+    /// The model claim, with bundle-local ids.
+    pub fn to_model(&self, i: usize, id_of: &dyn Fn(usize) -> String) -> model::Claim {
+        model::Claim {
+            id: format!("c{}", i + 1),
+            claimant: id_of(self.claimant),
+            via: self.via.iter().map(|&v| id_of(v)).collect(),
+            subject: self.subject.clone(),
+            statement: self.statement.clone(),
+            quantity: self.quantity.clone(),
+            polarity: self.polarity,
+            modality: self.modality,
+            stated: self.stated.clone(),
+            valid: None,
+            about: Vec::new(),
+            evidence: self.evidence.clone(),
+        }
+    }
+}
+
+const SKIP_LEFT: &[&str] = &[
+    "also",
+    "repeatedly",
+    "previously",
+    "reportedly",
+    "publicly",
+    "recently",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "again",
+    "already",
+    "later",
+    "earlier",
+    "further",
+    "then",
+    "first",
+    "subsequently",
+    "on",
+    "in",
+    "at",
+    "last",
+    "this",
+    "late",
+    "early",
+    "had",
+    "been",
+    "being",
+    "initially",
+    "separately",
+    "similarly",
+    "likewise",
+    "however",
+    ",",
+    "once",
+    "even",
+    "now",
+    "today",
+    "yesterday",
+    "widely",
+    "privately",
+    "explicitly",
+    "quickly",
+    "swiftly",
+    "still",
+    "long",
+    "often",
+    "consistently",
+    "exclusively",
+    "directly",
+    "formally",
+    "officially",
+    "jointly",
+    "had",
+    "ever",
+];
+
+const NOUN_BEFORE: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "'s",
+    "these",
+    "those",
+    "such",
+    "repeated",
+    "new",
+    "latest",
+    "recent",
+    "previous",
+    "any",
+    "no",
+    "of",
+    "to",
+    "which",
+    "my",
+    "your",
+    "whose",
+    "false",
+    "unsubstantiated",
+    "baseless",
+    "media",
+    "news",
+    "press",
+    "intelligence",
+    "initial",
+];
+
+const REPORT_NOUNS: &[&str] = &[
+    "assessment",
+    "report",
+    "statement",
+    "estimate",
+    "estimates",
+    "analysis",
+    "data",
+    "figures",
+    "readout",
+];
+
+fn modality_of(class: &str) -> Modality {
+    match class {
+        "estimate" | "believe" => Modality::Estimate,
+        "warn" => Modality::Warning,
+        "threaten" => Modality::Threat,
+        "predict" => Modality::Prediction,
+        "demand" => Modality::Demand,
+        "accuse" => Modality::Accusation,
+        _ => Modality::Assertion,
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Src {
+    Actors([Option<usize>; 3]),
+}
+
+impl Src {
+    fn list(&self) -> Vec<usize> {
+        let Src::Actors(a) = self;
+        a.iter().flatten().copied().collect()
+    }
+}
+
+impl Doc<'_> {
+    fn is_pronoun(&self, t: usize) -> Option<&'static str> {
+        Some(match self.toks.get(t)?.lower.as_str() {
+            "he" => "he",
+            "she" => "she",
+            "it" => "it",
+            "they" => "they",
+            _ => return None,
+        })
+    }
+
+    /// The actor a speaker pronoun at token `t` refers to: the last speaker
+    /// or subject of the right kind outside quotations.
+    fn resolve_pronoun(&self, p: &str, t: usize) -> Option<usize> {
+        let want = |a: &super::actors::ActorRec| match p {
+            "he" | "she" => {
+                a.kind == ActorKind::Person || (a.kind == ActorKind::Anonymous && !a.plural)
+            }
+            "it" => matches!(
+                a.kind,
+                ActorKind::Media
+                    | ActorKind::Organization
+                    | ActorKind::Government
+                    | ActorKind::Country
+            ),
+            _ => {
+                a.plural
+                    || matches!(
+                        a.kind,
+                        ActorKind::Country | ActorKind::Government | ActorKind::Organization
+                    )
+            }
+        };
+        // The latest claimant before t.
+        let last_claim = self
+            .claims
+            .iter()
+            .rev()
+            .find(|c| c.cue_t < t && want(&self.actors[c.claimant]))
+            .map(|c| (c.cue_t, c.claimant));
+        // The latest subject-position mention before t.
+        let mut last_subj = None;
+        let si = self.sent_of[t];
+        for m in self.mentions.iter().rev() {
+            if m.t0 >= t || m.adjective || self.quoted(m.t0) {
+                continue;
+            }
+            if self.sent_of[m.t0] + 3 < si {
+                break;
+            }
+            if !want(&self.actors[m.actor]) {
+                continue;
+            }
+            if self.subject_position(m.t0) {
+                last_subj = Some((m.t0, m.actor));
+                break;
+            }
+        }
+        match (last_claim, last_subj) {
+            (Some(c), Some(s)) => Some(if s.0 > c.0 && p != "it" { s.1 } else { c.1 }),
+            (Some(c), None) => Some(c.1),
+            (None, Some(s)) => Some(s.1),
+            (None, None) => None,
+        }
+    }
+
+    /// A mention at `t0` is in subject position when nothing but adverbials
+    /// precede it in its clause.
+    fn subject_position(&self, t0: usize) -> bool {
+        let si = self.sent_of[t0];
+        let s0 = self.sents[si].t0;
+        let mut k = t0;
+        while k > s0 {
+            k -= 1;
+            let tk = &self.toks[k];
+            if tk.kind == TokKind::Quote || matches!(tk.norm.as_str(), "," | ";" | ":" | "--") {
+                return true;
+            }
+            if self.tx_at[k].is_some()
+                || matches!(
+                    tk.lower.as_str(),
+                    "on" | "in"
+                        | "at"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "and"
+                        | "but"
+                        | "while"
+                        | "when"
+                        | "as"
+                        | "then"
+                )
+            {
+                continue;
+            }
+            if self.mention_at(k).is_some() {
+                continue;
+            }
+            return false;
+        }
+        true
+    }
+
+    /// Actor(s) ending right before token `v` (skipping adverbs, times and
+    /// appositives): the subject of a cue.
+    fn left_source(&self, v: usize, s0: usize) -> Option<(Src, usize)> {
+        let mut k = v;
+        let mut guard = 0;
+        while k > s0 && guard < 30 {
+            guard += 1;
+            let p = k - 1;
+            let tk = &self.toks[p];
+            if self.tx_at[p].is_some()
+                || SKIP_LEFT.contains(&tk.lower.as_str())
+                || REPORT_NOUNS.contains(&tk.lower.as_str())
+            {
+                // A comma closes an appositive: "Kirby, a spokesman, said".
+                if tk.norm == "," {
+                    if let Some(m) = self.mention_at(p.saturating_sub(1)) {
+                        if p > 0 && m.t1 == p {
+                            k = p;
+                            continue;
+                        }
+                    }
+                    // Skip back over "a/the <role> ..." to the previous comma.
+                    let mut q = p;
+                    let mut found = None;
+                    while q > s0 && p - q < 12 {
+                        q -= 1;
+                        if self.toks[q].norm == "," {
+                            found = Some(q);
+                            break;
+                        }
+                        if self.toks[q].kind == TokKind::Quote {
+                            break;
+                        }
+                    }
+                    match found {
+                        Some(q)
+                            if matches!(
+                                self.toks[q + 1].lower.as_str(),
+                                "a" | "an" | "the" | "who" | "which"
+                            ) =>
+                        {
+                            k = q;
+                            continue;
+                        }
+                        _ => return None,
+                    }
+                }
+                k = p;
+                continue;
+            }
+            if tk.kind == TokKind::Quote {
+                return None;
+            }
+            if let Some(pr) = self.is_pronoun(p) {
+                let a = self.resolve_pronoun(pr, p)?;
+                return Some((Src::Actors([Some(a), None, None]), p));
+            }
+            let m = self.mention_at(p)?;
+            if m.adjective && !matches!(self.actors[m.actor].kind, ActorKind::Anonymous) {
+                return None;
+            }
+            let mut list = [Some(m.actor), None, None];
+            let mut start = m.t0;
+            // Coordinated subjects: "Washington and Kyiv say".
+            let mut n = 1;
+            while n < 3 && start >= 2 && matches!(self.toks[start - 1].lower.as_str(), "and" | ",")
+            {
+                match self.mention_at(start - 2) {
+                    Some(m2) if !m2.adjective && m2.t1 == start - 1 => {
+                        if !list.contains(&Some(m2.actor)) {
+                            list[n] = Some(m2.actor);
+                            n += 1;
+                        }
+                        start = m2.t0;
+                    }
+                    _ => break,
+                }
+            }
+            return Some((Src::Actors(list), start));
+        }
+        None
+    }
+
+    fn right_source(&self, k: usize, s1: usize) -> Option<(usize, usize)> {
+        let mut k = k;
+        while k < s1
+            && (self.tx_at[k].is_some() || matches!(self.toks[k].lower.as_str(), "on" | "by"))
+        {
+            k += 1;
+        }
+        if k >= s1 {
+            return None;
+        }
+        if let Some(p) = self.is_pronoun(k) {
+            return self.resolve_pronoun(p, k).map(|a| (a, k + 1));
+        }
+        let m = self.mention_at(k)?;
+        if m.t0 != k || m.adjective {
+            return None;
+        }
+        Some((m.actor, m.t1))
+    }
+
+    /// The first calendar date among the tokens of a sentence outside `[c0, c1)`.
+    fn stated_time(&self, si: usize, c0: usize, c1: usize) -> TimeValue {
+        let s = &self.sents[si];
+        for k in s.t0..s.t1 {
+            if (c0..c1).contains(&k) || self.quoted(k) {
+                continue;
+            }
+            if let Some(x) = self.tx_at[k] {
+                let t = &self.timexes[x];
+                if t.begin.is_some() && t.begin == t.until && t.begin <= Some(self.published) {
+                    return t.time_value();
+                }
+            }
+        }
+        TimeValue::from_value(&self.published.to_string())
+    }
+
+    fn quantity_in(&self, c0: usize, c1: usize) -> Option<&super::quantity::QuantityMention> {
+        let inside: Vec<&super::quantity::QuantityMention> = self
+            .quantities
+            .iter()
+            .filter(|q| q.t0 >= c0 && q.t1 <= c1.max(q.t1) && q.t0 < c1)
+            .collect();
+        inside
+            .iter()
+            .find(|q| {
+                matches!(
+                    q.q.unit.as_deref(),
+                    Some(
+                        "troops"
+                            | "personnel"
+                            | "battalion tactical groups"
+                            | "reservists"
+                            | "fighters"
+                    )
+                )
+            })
+            .or_else(|| {
+                inside
+                    .iter()
+                    .find(|q| q.q.unit.is_some() && q.q.unit.as_deref() != Some("percent"))
+            })
+            .copied()
+    }
+
+    /// Skips recipients, channels, times and "that" after a cue; returns where the content starts.
+    fn content_start(&self, k: usize, s1: usize, lemma: &str) -> (usize, Vec<usize>) {
+        let mut k = k;
+        let mut via = Vec::new();
+        let mut guard = 0;
+        while k < s1 && guard < 20 {
+            guard += 1;
+            let tk = &self.toks[k];
+            if self.tx_at[k].is_some()
+                || matches!(
+                    tk.lower.as_str(),
+                    "on" | "that" | ":" | "," | "--" | "-" | "in" | "at" | "also"
+                )
+            {
+                // "said on CNN": an outlet after "on" is a relay.
+                if tk.lower == "on" || tk.lower == "in" || tk.lower == "at" {
+                    if let Some(m) = self.mention_at(k + 1) {
+                        if self.actors[m.actor].kind == ActorKind::Media {
+                            via.push(m.actor);
+                            k = m.t1;
+                            continue;
+                        }
+                    }
+                    if self.tx_at[k + 1].is_none()
+                        && LEX.channels.longest(&self.toks, k, s1).is_none()
+                    {
+                        return (k, via);
+                    }
+                }
+                if let Some((n, _)) = LEX.channels.longest(&self.toks, k, s1) {
+                    k += n;
+                    // "in an interview with CNN"
+                    if self.toks.get(k).is_some_and(|t| t.lower == "with") {
+                        if let Some(m) = self.mention_at(k + 1) {
+                            if self.actors[m.actor].kind == ActorKind::Media {
+                                via.push(m.actor);
+                            }
+                            k = m.t1;
+                        }
+                    }
+                    continue;
+                }
+                k += 1;
+                continue;
+            }
+            if let Some((n, _)) = LEX.channels.longest(&self.toks, k, s1) {
+                k += n;
+                continue;
+            }
+            // "told reporters", "told CNN", "confirmed to CBS News", "shared with CNN".
+            if matches!(lemma, "tell" | "confirm" | "say" | "write")
+                || tk.lower == "to"
+                || tk.lower == "with"
+            {
+                let kk = if matches!(tk.lower.as_str(), "to" | "with") {
+                    k + 1
+                } else {
+                    k
+                };
+                if let Some(m) = self.mention_at(kk) {
+                    if m.t0 == kk && self.actors[m.actor].kind == ActorKind::Media {
+                        via.push(m.actor);
+                        k = m.t1;
+                        continue;
+                    }
+                }
+                if lemma == "tell" && kk == k {
+                    // A common-noun recipient: "told reporters", "told lawmakers".
+                    if matches!(
+                        tk.lower.as_str(),
+                        "reporters"
+                            | "journalists"
+                            | "lawmakers"
+                            | "parliament"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "russian"
+                            | "state"
+                            | "television"
+                            | "members"
+                            | "senators"
+                            | "legislators"
+                            | "interviewer"
+                            | "audience"
+                            | "students"
+                    ) || self.mention_at(k).is_some()
+                    {
+                        k += 1;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        (k, via)
+    }
+
+    /// Finds the claims of every sentence.
+    pub fn find_claims(&mut self) {
+        for si in 0..self.sents.len() {
+            self.claims_in(si);
+        }
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn claims_in(&mut self, si: usize) {
+        let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
+        let mut cues: Vec<(usize, usize, Cue)> = Vec::new();
+        let mut k = s0;
+        while k < s1 {
+            if self.quoted(k) || self.toks[k].kind != TokKind::Word {
+                k += 1;
+                continue;
+            }
+            if self.toks[k].lower == "according"
+                && self.toks.get(k + 1).is_some_and(|t| t.lower == "to")
+            {
+                cues.push((
+                    k,
+                    2,
+                    Cue {
+                        lemma: "according to".into(),
+                        class: "say".into(),
+                    },
+                ));
+                k += 2;
+                continue;
+            }
+            if let Some((n, cue)) = LEX.cues.longest(&self.toks, k, s1) {
+                let prev = if k > s0 {
+                    self.toks[k - 1].lower.as_str()
+                } else {
+                    ""
+                };
+                let noun_use = NOUN_BEFORE.contains(&prev)
+                    && !(prev == "'s" && false)
+                    && !(self.toks[k].lower.ends_with("ing") && prev == ",");
+                let next = self.toks.get(k + n).map(|t| t.lower.as_str()).unwrap_or("");
+                let bad_next = matches!(next, "by" | "for" | "off" | "up" | "into" | "upon" | "of" if cue.lemma != "warn")
+                    && cue.lemma != "call for";
+                if !noun_use && !bad_next {
+                    cues.push((k, n, cue.clone()));
+                }
+                k += n;
+                continue;
+            }
+            if self.toks[k].lower == "quoted"
+                || self.toks[k].lower == "citing"
+                || self.toks[k].lower == "quoting"
+            {
+                let lemma = if self.toks[k].lower == "citing" {
+                    "cite"
+                } else {
+                    "quote"
+                };
+                cues.push((
+                    k,
+                    1,
+                    Cue {
+                        lemma: lemma.into(),
+                        class: "report".into(),
+                    },
+                ));
+            }
+            k += 1;
+        }
+        if cues.is_empty() {
+            self.carry_over(si);
+            return;
+        }
+        let first_claim = self.claims.len();
+        let mut last_src: Option<Vec<usize>> = None;
+        let mut consumed_until = s0;
+        for ci in 0..cues.len() {
+            let (v, n, cue) = cues[ci].clone();
+            if v < consumed_until {
+                continue;
+            }
+            let lemma = cue.lemma.as_str();
+            let next_cue = cues.get(ci + 1).map(|c| c.0).unwrap_or(s1);
+            // "citing X" attached to an earlier cue is handled with it.
+            if lemma == "cite" && self.toks[v].lower == "citing" && ci > 0 {
+                continue;
+            }
+            let mut via: Vec<usize> = Vec::new();
+            let mut claimants: Vec<usize>;
+            let (c0, c1);
+            let rule: &'static str;
+            if lemma == "according to" {
+                let mut k = v + 2;
+                while k < s1 && matches!(self.toks[k].lower.as_str(), "the" | "a" | "an") {
+                    k += 1;
+                }
+                let Some(m) = self.mention_at(k).cloned() else {
+                    continue;
+                };
+                claimants = vec![m.actor];
+                // "according to X, citing Y" / "according to a report by X"
+                let mut e = m.t1;
+                while e < s1 && !matches!(self.toks[e].norm.as_str(), "," | "." | ";") {
+                    e += 1;
+                }
+                if v == s0
+                    || (v > s0 && self.tx_at[v - 1].is_some())
+                    || (v > s0 && self.toks[v - 1].norm == ",") && v <= s0 + 3
+                {
+                    c0 = (e + 1).min(s1);
+                    c1 = s1;
+                } else {
+                    c0 = s0;
+                    c1 = if v > s0 && self.toks[v - 1].norm == "," {
+                        v - 1
+                    } else {
+                        v
+                    };
+                }
+                rule = "attr_according_to";
+            } else if lemma == "quote" {
+                // REPORTER quoted SRC as saying CONTENT.
+                let Some((src, _)) = self.left_source(v, s0) else {
+                    continue;
+                };
+                let reporter = src.list();
+                let Some(m) = self
+                    .mention_at(v + 1)
+                    .cloned()
+                    .or_else(|| self.mention_at(v + 2).cloned())
+                else {
+                    continue;
+                };
+                claimants = vec![m.actor];
+                via = reporter.clone();
+                let mut k = m.t1;
+                if self.toks.get(k).is_some_and(|t| t.lower == "as")
+                    && self.toks.get(k + 1).is_some_and(|t| t.lower == "saying")
+                {
+                    k += 2;
+                    rule = "attr_quoted_as_saying";
+                } else {
+                    // "It quoted unnamed officials and said ...": extends the last claim of the reporter.
+                    rule = "attr_chain_extended";
+                    if let Some(prev) = self
+                        .claims
+                        .iter()
+                        .rposition(|c| reporter.contains(&c.claimant) && c.sent + 2 >= si)
+                    {
+                        let pc = &mut self.claims[prev];
+                        pc.via = reporter.clone();
+                        pc.claimant = m.actor;
+                        pc.rule = "attr_chain_extended";
+                    }
+                    while k < s1
+                        && matches!(
+                            self.toks[k].lower.as_str(),
+                            "and" | "said" | "says" | "that" | ","
+                        )
+                    {
+                        k += 1;
+                    }
+                }
+                c0 = k;
+                c1 = s1;
+                consumed_until = s1;
+            } else {
+                // A verb cue. Who is the source: left of the cue or right after it?
+                let after_quote = v > s0
+                    && (self.toks[v - 1].kind == TokKind::Quote || self.toks[v - 1].norm == ",")
+                    && !(self.toks[v].lower.ends_with("ing"));
+                let right = if after_quote {
+                    self.right_source(v + n, s1)
+                } else {
+                    None
+                };
+                let left = if right.is_none() {
+                    self.left_source(v, s0)
+                } else {
+                    None
+                };
+                let participle =
+                    self.toks[v].lower.ends_with("ing") && v > s0 && self.toks[v - 1].norm == ",";
+                if let Some((a, end)) = right {
+                    claimants = vec![a];
+                    // Content before: from the sentence (or quotation) start to the cue.
+                    let mut e = v;
+                    while e > s0 && matches!(self.toks[e - 1].norm.as_str(), "," | "\"" | "--") {
+                        e -= 1;
+                    }
+                    c0 = self.content_left_start(s0, e, &cues, ci);
+                    c1 = e;
+                    let (_, mut vv) = self.content_start(end, s1, lemma);
+                    via.append(&mut vv);
+                    rule = "attr_content_cue_source";
+                } else if let Some((src, sstart)) = left {
+                    claimants = src.list();
+                    let (cs, mut vv) = self.content_start(v + n, next_cue.min(s1), lemma);
+                    via.append(&mut vv);
+                    let rest = s1 - cs.min(s1);
+                    let trailing = rest <= 1
+                        || (rest <= 3
+                            && self.toks[cs..s1]
+                                .iter()
+                                .all(|t| t.kind != TokKind::Word || self.tx_at[cs].is_some()));
+                    if !trailing && cs < s1 {
+                        c0 = cs;
+                        c1 = if next_cue < s1 && self.toks[next_cue].lower.ends_with("ing") {
+                            next_cue
+                        } else {
+                            s1
+                        };
+                        rule = "attr_source_cue_content";
+                    } else {
+                        let mut e = sstart;
+                        while e > s0 && matches!(self.toks[e - 1].norm.as_str(), "," | "\"" | "--")
+                        {
+                            e -= 1;
+                        }
+                        if e <= s0 + 1 {
+                            continue;
+                        }
+                        c0 = self.content_left_start(s0, e, &cues, ci);
+                        c1 = e;
+                        rule = "attr_content_source_cue";
+                    }
+                } else if participle || (v > s0 && self.toks[v - 1].lower == "and") {
+                    // ", adding that ..." / "and said ...": the previous speaker goes on.
+                    let Some(prev) = last_src.clone() else {
+                        continue;
+                    };
+                    claimants = prev;
+                    let (cs, mut vv) = self.content_start(v + n, s1, lemma);
+                    via.append(&mut vv);
+                    if cs >= s1 {
+                        continue;
+                    }
+                    c0 = cs;
+                    c1 = s1;
+                    rule = "attr_continued";
+                } else {
+                    continue;
+                }
+            }
+            if c1 <= c0 || claimants.is_empty() {
+                continue;
+            }
+            // "..., citing X": the cited source is the claimant, the reporter relays.
+            if let Some(&(cv, _, _)) = cues
+                .iter()
+                .find(|c| c.2.lemma == "cite" && self.toks[c.0].lower == "citing" && c.0 > v)
+            {
+                if let Some(m) = self.mention_at(cv + 1).cloned() {
+                    via = claimants.clone();
+                    claimants = vec![m.actor];
+                }
+            }
+            last_src = Some(claimants.clone());
+            let c1 = c1.min(s1);
+            let statement = self.clean_statement(c0, c1);
+            if statement.split_whitespace().count() < 2 {
+                continue;
+            }
+            let qm = self.quantity_in(c0, c1).cloned();
+            let mut polarity = Polarity::Affirm;
+            let negated = self.toks[c0..c1]
+                .iter()
+                .take(12)
+                .any(|t| matches!(t.lower.as_str(), "not" | "never" | "no" | "n't" | "nothing"));
+            if cue.class == "deny" && !self.toks[v].lower.starts_with("contradict") {
+                polarity = Polarity::Deny;
+            }
+            if cue.class == "insist" && negated {
+                polarity = Polarity::Deny;
+            }
+            if self.toks[c0..c1]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "baseless" | "groundless" | "unfounded"))
+            {
+                polarity = Polarity::Deny;
+            }
+            let stated = self.stated_time(si, c0, c1);
+            let evidence = self.evidence_sent(si, rule);
+            for &cl in &claimants {
+                self.claims.push(ClaimRec {
+                    claimant: cl,
+                    via: via.clone(),
+                    statement: statement.clone(),
+                    subject: qm.as_ref().and_then(|q| q.subject.clone()),
+                    quantity: qm.as_ref().map(|q| q.q.clone()),
+                    polarity,
+                    modality: modality_of(&cue.class),
+                    stated: Some(stated.clone()),
+                    sent: si,
+                    c0,
+                    c1,
+                    cue: cue.lemma.clone(),
+                    cue_t: v,
+                    rule,
+                    evidence: evidence.clone(),
+                });
+            }
+            if c1 >= s1 && c0 > v {
+                consumed_until = consumed_until.max(c0);
+            }
+        }
+        // Direct quotations in the sentence that no cue claimed: a floating quote
+        // continues the previous speaker.
+        if self.claims.len() == first_claim {
+            self.carry_over(si);
+        }
+    }
+
+    fn content_left_start(
+        &self,
+        s0: usize,
+        e: usize,
+        cues: &[(usize, usize, Cue)],
+        ci: usize,
+    ) -> usize {
+        // Start after the previous cue's clause if one precedes in the sentence.
+        let mut start = s0;
+        if ci > 0 {
+            let (pv, pn, _) = &cues[ci - 1];
+            if pv + pn < e {
+                // Leave the previous cue's content alone unless this content is a quotation.
+                let mut q = e;
+                while q > pv + pn {
+                    q -= 1;
+                    if self.toks[q].kind == TokKind::Quote
+                        && self.inq[q].is_none()
+                        && q + 1 < e
+                        && self.inq[q + 1].is_some()
+                    {
+                        start = q;
+                        break;
+                    }
+                }
+            }
+        }
+        start
+    }
+
+    fn clean_statement(&self, c0: usize, c1: usize) -> String {
+        let mut a = c0;
+        let mut b = c1;
+        while a < b
+            && matches!(
+                self.toks[a].norm.as_str(),
+                "\"" | "," | ":" | "that" | "--" | "-"
+            )
+        {
+            a += 1;
+        }
+        while b > a
+            && matches!(
+                self.toks[b - 1].norm.as_str(),
+                "\"" | "," | "." | ":" | "--" | "-"
+            )
+        {
+            b -= 1;
+        }
+        self.span(a, b).to_owned()
+    }
+
+    /// A sentence without a cue: a quotation continuing the previous speaker
+    /// (a floating quote), or a figure right after an "according to" claim.
+    fn carry_over(&mut self, si: usize) {
+        let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
+        let Some(prev) = self.claims.last().cloned() else {
+            return;
+        };
+        if prev.sent + 1 != si {
+            return;
+        }
+        let all_quoted = (s0..s1)
+            .filter(|&k| self.toks[k].kind == TokKind::Word)
+            .all(|k| self.inq[k].is_some());
+        let figure = self.quantities.iter().any(|q| {
+            q.t0 >= s0
+                && q.t0 < s1
+                && matches!(
+                    q.q.unit.as_deref(),
+                    Some("troops" | "personnel" | "battalion tactical groups")
+                )
+        });
+        let rule = if all_quoted
+            && self.toks[s0].kind == TokKind::Quote
+            && self.sents[prev.sent].end > 0
+        {
+            let prev_quoted = (prev.c0..prev.c1).any(|k| self.inq[k].is_some());
+            if !prev_quoted {
+                return;
+            }
+            "attr_floating_quote"
+        } else if figure && prev.rule == "attr_according_to" {
+            "attr_carry_over"
+        } else {
+            return;
+        };
+        let statement = self.clean_statement(s0, s1);
+        let qm = self.quantity_in(s0, s1).cloned();
+        self.claims.push(ClaimRec {
+            statement,
+            subject: qm.as_ref().and_then(|q| q.subject.clone()),
+            quantity: qm.map(|q| q.q),
+            polarity: Polarity::Affirm,
+            sent: si,
+            c0: s0,
+            c1: s1,
+            cue_t: s0,
+            rule,
+            evidence: self.evidence_sent(si, rule),
+            ..prev
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Article, extract};
+    use crate::model::{Bundle, Polarity};
+    use chrono::NaiveDate;
+
+    fn run(text: &str) -> Bundle {
+        extract(&Article {
+            title: None,
+            publisher: Some("Test".into()),
+            url: None,
+            published: NaiveDate::from_ymd_opt(2021, 12, 4).unwrap(),
+            text: text.into(),
+        })
+    }
+
+    fn claimant(b: &Bundle, i: usize) -> String {
+        let id = &b.claims[i].claimant;
+        b.actors.iter().find(|a| &a.id == id).unwrap().name.clone()
+    }
+
+    #[test]
+    fn quoted_as_saying_builds_a_chain() {
+        let b = run(
+            "Reuters quoted an unnamed administration official as saying the talks would resume.",
+        );
+        assert_eq!(b.claims.len(), 1);
+        assert_eq!(claimant(&b, 0), "unnamed administration official");
+        let via = &b.claims[0].via;
+        assert_eq!(via.len(), 1);
+        assert!(
+            b.actors
+                .iter()
+                .any(|a| a.id == via[0] && a.name == "Reuters")
+        );
+    }
+
+    #[test]
+    fn quote_before_cue_and_pronoun_speaker() {
+        let b =
+            run("Foreign Minister Anna Kovacs spoke on Monday. \"We will not move,\" she said.");
+        assert_eq!(claimant(&b, 0), "Anna Kovacs");
+        assert!(b.claims[0].statement.contains("We will not move"));
+    }
+
+    #[test]
+    fn denial_and_according_to() {
+        let b = run(
+            "Moscow denied that it plans an attack. According to officials, the convoy left on time.",
+        );
+        assert_eq!(b.claims[0].polarity, Polarity::Deny);
+        assert_eq!(claimant(&b, 0), "Russia");
+        assert_eq!(claimant(&b, 1), "officials");
+    }
+}

@@ -1,0 +1,794 @@
+//! Events (with participants, place, time and status) and relations between
+//! actors (with time and evidence).
+
+use super::Doc;
+use super::lexicon::{LEX, namelike};
+use super::text::TokKind;
+use crate::model::{
+    self, ActorKind, EventStatus, Evidence, Modifier, Participant, Polarity, TimeValue,
+};
+
+/// An event before it becomes a model event.
+#[derive(Debug, Clone)]
+pub struct EventRec {
+    pub kind: String,
+    pub label: String,
+    pub time: Option<TimeValue>,
+    pub place: Option<String>,
+    pub participants: Vec<(usize, String)>,
+    pub status: EventStatus,
+    pub sent: usize,
+    pub evidence: Evidence,
+}
+
+impl EventRec {
+    /// The model event, with bundle-local ids.
+    pub fn to_model(&self, i: usize, id_of: &dyn Fn(usize) -> String) -> model::Event {
+        model::Event {
+            id: format!("e{}", i + 1),
+            kind: self.kind.clone(),
+            label: self.label.clone(),
+            time: self.time.clone(),
+            place: self.place.clone(),
+            participants: self
+                .participants
+                .iter()
+                .map(|(a, r)| Participant {
+                    actor: id_of(*a),
+                    role: r.clone(),
+                })
+                .collect(),
+            status: self.status,
+            evidence: self.evidence.clone(),
+        }
+    }
+}
+
+/// A relation before it becomes a model relation.
+#[derive(Debug, Clone)]
+pub struct RelationRec {
+    pub source: usize,
+    pub kind: String,
+    pub target: usize,
+    pub time: Option<TimeValue>,
+    pub evidence: Evidence,
+}
+
+impl RelationRec {
+    /// The model relation, with bundle-local ids.
+    pub fn to_model(&self, id_of: &dyn Fn(usize) -> String) -> model::Relation {
+        model::Relation {
+            source: id_of(self.source),
+            kind: self.kind.clone(),
+            target: id_of(self.target),
+            time: self.time.clone(),
+            evidence: self.evidence.clone(),
+        }
+    }
+}
+
+const PLANNED: &[&str] = &[
+    "will",
+    "scheduled",
+    "set",
+    "slated",
+    "plans",
+    "plan",
+    "planned",
+    "to",
+    "due",
+    "upcoming",
+    "planning",
+];
+const PREDICTED: &[&str] = &[
+    "could",
+    "may",
+    "might",
+    "would",
+    "possible",
+    "potential",
+    "likely",
+    "expected",
+    "imminent",
+    "risk",
+    "threat",
+    "prospect",
+    "feared",
+    "fears",
+    "looming",
+    "capable",
+    "ready",
+    "readiness",
+    "any",
+];
+
+fn agentive(kind: &str) -> bool {
+    matches!(
+        kind,
+        "attack"
+            | "invasion"
+            | "seizure"
+            | "sanction"
+            | "threat"
+            | "military_buildup"
+            | "withdrawal"
+            | "exercise"
+            | "recognition"
+            | "war"
+            | "coup"
+    )
+}
+
+impl Doc<'_> {
+    /// The claim (index) whose content covers token `t`, if any.
+    fn claim_covering(&self, t: usize) -> Option<usize> {
+        self.claims
+            .iter()
+            .position(|c| c.sent == self.sent_of[t] && (c.c0..c1_of(c)).contains(&t))
+    }
+
+    fn region(&self, t: usize) -> (usize, usize, Option<usize>) {
+        let si = self.sent_of[t];
+        let s = &self.sents[si];
+        match self.claim_covering(t) {
+            Some(ci) => (self.claims[ci].c0, c1_of(&self.claims[ci]), Some(ci)),
+            None => {
+                // Outside any content: the sentence minus the contents of its claims.
+                let mut a = s.t0;
+                let mut b = s.t1;
+                for c in self.claims.iter().filter(|c| c.sent == si) {
+                    if c.c0 > t && c.c0 < b {
+                        b = c.c0;
+                    }
+                    if c1_of(c) <= t && c1_of(c) > a {
+                        a = c1_of(c);
+                    }
+                }
+                (a, b, None)
+            }
+        }
+    }
+
+    fn best_time(&self, a: usize, b: usize, t: usize) -> Option<TimeValue> {
+        let mut best: Option<(usize, usize)> = None;
+        for k in a..b {
+            if let Some(x) = self.tx_at[k] {
+                let tx = &self.timexes[x];
+                if tx.begin.is_none() {
+                    continue;
+                }
+                let d = k.abs_diff(t);
+                if best.is_none_or(|(bd, _)| d < bd) {
+                    best = Some((d, x));
+                }
+            }
+        }
+        best.map(|(_, x)| self.timexes[x].time_value())
+    }
+
+    fn place_near(&self, a: usize, b: usize, t: usize) -> Option<String> {
+        let mut best: Option<(usize, String)> = None;
+        for k in a..b.saturating_sub(1) {
+            if !matches!(self.toks[k].lower.as_str(), "in" | "at") || self.quoted(k) {
+                continue;
+            }
+            let mut j = k + 1;
+            if self.toks[j].lower == "the" {
+                j += 1;
+            }
+            if j >= b || !namelike(&self.toks[j]) || self.tx_at[j].is_some() {
+                continue;
+            }
+            let mut e = j;
+            while e < b
+                && (namelike(&self.toks[e])
+                    || self.toks[e].kind == TokKind::Word
+                        && self.toks[e].norm.chars().all(|c| c.is_uppercase()))
+                && self.tx_at[e].is_none()
+            {
+                e += 1;
+            }
+            let s = self.span(j, e).to_owned();
+            let d = j.abs_diff(t);
+            if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                best = Some((d, s));
+            }
+        }
+        best.map(|(_, s)| s)
+    }
+
+    fn status_at(&self, a: usize, t: usize, kind: &str) -> EventStatus {
+        let lo = t.saturating_sub(7).max(a);
+        let mut st = EventStatus::Occurred;
+        for k in lo..t {
+            let l = self.toks[k].lower.as_str();
+            if l == "if" || l == "unless" {
+                return EventStatus::Hypothetical;
+            }
+            if PREDICTED.contains(&l) {
+                st = EventStatus::Predicted;
+            } else if PLANNED.contains(&l) && st == EventStatus::Occurred {
+                st = if l == "to" {
+                    EventStatus::Planned
+                } else {
+                    EventStatus::Planned
+                };
+            }
+        }
+        // "as early as January", "as soon as": a foreseen event.
+        for k in t..(t + 10).min(self.toks.len()) {
+            if self.toks[k].lower == "soon"
+                || self.toks[k].lower == "early" && k > 0 && self.toks[k - 1].lower == "as"
+            {
+                if st == EventStatus::Occurred {
+                    st = EventStatus::Predicted;
+                }
+            }
+        }
+        if st == EventStatus::Occurred {
+            let prev = if t > 0 {
+                self.toks[t - 1].lower.as_str()
+            } else {
+                ""
+            };
+            let tl = self.toks[t].lower.as_str();
+            if tl.ends_with("ing")
+                && matches!(
+                    prev,
+                    "is" | "are"
+                        | "been"
+                        | "was"
+                        | "were"
+                        | "begun"
+                        | "began"
+                        | "continue"
+                        | "continues"
+                )
+            {
+                st = EventStatus::Ongoing;
+            }
+            let _ = kind;
+        }
+        st
+    }
+
+    /// Finds events: statements behind every claim, and trigger words.
+    pub fn find_events(&mut self) {
+        // Statement events from claims, one per sentence and claimant.
+        let mut seen = std::collections::HashSet::new();
+        for ci in 0..self.claims.len() {
+            let c = &self.claims[ci];
+            if !seen.insert((c.sent, c.claimant)) {
+                continue;
+            }
+            let kind = match c.cue.as_str() {
+                "warn" | "caution" => "warning",
+                "threaten" => "threat",
+                "deny" | "reject" | "dismiss" | "refute" | "dispute" => "denial",
+                "accuse" | "allege" | "blame" | "condemn" | "criticize" => "accusation",
+                "demand" | "urge" | "call for" => "demand",
+                _ => "statement",
+            };
+            let who = self.actors[c.claimant].name.clone();
+            let mut short: String = c.statement.chars().take(90).collect();
+            if short.len() < c.statement.len() {
+                short.push_str("...");
+            }
+            let label = format!("{who}: {short}");
+            let mut participants = vec![(c.claimant, "speaker".to_owned())];
+            for &v in &c.via {
+                participants.push((v, "relay".to_owned()));
+            }
+            self.events.push(EventRec {
+                kind: kind.into(),
+                label,
+                time: c.stated.clone(),
+                place: None,
+                participants,
+                status: EventStatus::Occurred,
+                sent: c.sent,
+                evidence: c.evidence.clone(),
+            });
+        }
+        for si in 0..self.sents.len() {
+            let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
+            let mut kinds_here: Vec<String> = Vec::new();
+            let mut k = s0;
+            while k < s1 {
+                if self.quoted(k) || self.toks[k].kind != TokKind::Word {
+                    k += 1;
+                    continue;
+                }
+                let Some((n, kind)) = LEX
+                    .triggers
+                    .longest(&self.toks, k, s1)
+                    .map(|(n, v)| (n, v.clone()))
+                else {
+                    k += 1;
+                    continue;
+                };
+                // Capitalised mid-sentence triggers are parts of names ("Cold War").
+                if self.toks[k].is_cap() && k != s0 || self.mention_at(k).is_some() {
+                    k += n;
+                    continue;
+                }
+                if kinds_here.contains(&kind) {
+                    k += n;
+                    continue;
+                }
+                self.trigger_event(si, k, n, &kind);
+                kinds_here.push(kind);
+                k += n;
+            }
+        }
+    }
+
+    fn trigger_event(&mut self, si: usize, t: usize, n: usize, kind: &str) {
+        let (a, b, claim) = self.region(t);
+        // Participants: actors in the region, near the trigger.
+        let mut parts: Vec<(usize, String)> = Vec::new();
+        let mut seen = Vec::new();
+        for m in &self.mentions {
+            if m.t0 < a || m.t1 > b || self.quoted(m.t0) {
+                continue;
+            }
+            if m.t0.abs_diff(t) > 22 || seen.contains(&m.actor) {
+                continue;
+            }
+            let ak = self.actors[m.actor].kind;
+            if ak == ActorKind::Media || ak == ActorKind::Place {
+                continue;
+            }
+            // Possessive and "with" partners are participants; after "of/against/on" targets.
+            let role = if !agentive(kind) {
+                "participant"
+            } else if m.t0 < t {
+                "agent"
+            } else {
+                "target"
+            };
+            seen.push(m.actor);
+            parts.push((m.actor, role.to_owned()));
+        }
+        if parts.is_empty()
+            && matches!(
+                kind,
+                "statement"
+                    | "visit"
+                    | "call"
+                    | "meeting"
+                    | "talks"
+                    | "summit"
+                    | "sanction"
+                    | "recognition"
+                    | "agreement"
+            )
+        {
+            return;
+        }
+        let mut status = self.status_at(a.max(self.sents[si].t0), t, kind);
+        let mut time = self.best_time(a, b, t);
+        if let Some(tv) = &time {
+            if tv.start.is_some_and(|s| s > self.published) && status == EventStatus::Occurred {
+                status = EventStatus::Planned;
+            }
+        }
+        if let Some(ci) = claim {
+            if self.claims[ci].polarity == Polarity::Deny {
+                status = EventStatus::Denied;
+            }
+        }
+        if time.is_none() {
+            // No date in the clause: what has happened did so by the statement (or publication) date.
+            let anchor = match claim {
+                Some(ci) => self.claims[ci].stated.clone(),
+                None => Some(TimeValue::from_value(&self.published.to_string())),
+            };
+            time = match status {
+                EventStatus::Occurred => anchor.map(|mut x| {
+                    x.modifier = Some(Modifier::OnOrBefore);
+                    x
+                }),
+                EventStatus::Ongoing => anchor,
+                _ => None,
+            };
+        }
+        let place = self.place_near(a, b, t);
+        // Label: participants, then the trigger phrase with its modifiers.
+        let mut p0 = t;
+        while p0 > a
+            && p0 + 3 > t
+            && matches!(self.toks[p0 - 1].kind, TokKind::Word)
+            && self.mention_at(p0 - 1).is_none()
+        {
+            let l = self.toks[p0 - 1].lower.as_str();
+            if matches!(
+                l,
+                "a" | "an"
+                    | "the"
+                    | "to"
+                    | "will"
+                    | "would"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "and"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "is"
+                    | "was"
+            ) {
+                break;
+            }
+            p0 -= 1;
+        }
+        let phrase = self.span(p0, t + n).to_owned();
+        let names: Vec<String> = parts
+            .iter()
+            .take(3)
+            .map(|(x, _)| self.actors[*x].name.clone())
+            .collect();
+        let mut label = if names.is_empty() {
+            phrase.clone()
+        } else {
+            format!("{}: {}", names.join(", "), phrase)
+        };
+        if let Some(p) = &place {
+            label.push_str(&format!(" in {p}"));
+        }
+        let rule = format!("event_trigger_{kind}");
+        self.events.push(EventRec {
+            kind: kind.to_owned(),
+            label,
+            time,
+            place,
+            participants: parts,
+            status,
+            sent: si,
+            evidence: self.evidence_sent(si, &rule),
+        });
+    }
+
+    /// Finds relations: verbs and nouns between two actors, "X-backed Y",
+    /// "with X backing", membership lists, and accusations in claims.
+    pub fn find_relations(&mut self) {
+        for si in 0..self.sents.len() {
+            let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
+            for k in s0..s1 {
+                if self.toks[k].kind != TokKind::Word {
+                    continue;
+                }
+                let l = self.toks[k].lower.as_str();
+                // "X-backed Y"
+                if matches!(l, "backed" | "supported" | "sponsored" | "allied" | "led")
+                    && k >= 2
+                    && self.toks[k - 1].norm == "-"
+                {
+                    if let (Some(src), Some(tgt)) = (
+                        self.mention_at(k - 2).map(|m| m.actor),
+                        self.next_mention(k + 1, s1, 3),
+                    ) {
+                        let kind = if l == "led" { "leads" } else { "supports" };
+                        self.push_rel(src, kind, tgt, si, k, "rel_x_backed_y");
+                    }
+                    continue;
+                }
+                // "with Russian backing"
+                if matches!(l, "backing" | "support" | "help")
+                    && k >= 2
+                    && self.toks[k - 2].lower == "with"
+                {
+                    if let Some(m) = self.mention_at(k - 1) {
+                        let src = m.actor;
+                        if let Some(tgt) = self.prev_mention(k - 2, s0, 6) {
+                            self.push_rel(src, "supports", tgt, si, k, "rel_with_x_backing");
+                        }
+                    }
+                    continue;
+                }
+                let Some(kind) = LEX.relations.get(l).cloned() else {
+                    continue;
+                };
+                if self.toks[k].is_cap() && k != s0 {
+                    continue;
+                }
+                // Source: the subject to the left (adjectives count for nouns: "Russian invasion").
+                let src = self.rel_source(k, s0);
+                let Some(src) = src else { continue };
+                let Some(tgt) = self.rel_target(k, s1, &kind) else {
+                    continue;
+                };
+                if src == tgt {
+                    continue;
+                }
+                self.push_rel(src, &kind, tgt, si, k, "rel_verb_or_noun");
+            }
+            // "<org> members A, B and C", "A joined NATO"
+            for k in s0..s1 {
+                if self.toks[k].lower == "members" && k > s0 {
+                    if let Some(m) = self.mention_at(k - 1) {
+                        let org = m.actor;
+                        if !matches!(self.actors[org].kind, ActorKind::Organization) {
+                            continue;
+                        }
+                        let mut j = k + 1;
+                        while j < s1 {
+                            match self.mention_at(j) {
+                                Some(mm) if mm.t0 == j => {
+                                    let a = mm.actor;
+                                    let e = mm.t1;
+                                    if self.actors[a].kind == ActorKind::Country {
+                                        self.push_rel(
+                                            a,
+                                            "member_of",
+                                            org,
+                                            si,
+                                            k,
+                                            "rel_members_list",
+                                        );
+                                    }
+                                    j = e;
+                                }
+                                _ if matches!(self.toks[j].norm.as_str(), "," | "and") => j += 1,
+                                _ => break,
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Accusations and warnings made in claims relate the claimant to who they are about.
+        for ci in 0..self.claims.len() {
+            let c = &self.claims[ci];
+            let kind = match c.modality {
+                model::Modality::Accusation => "accuses",
+                model::Modality::Warning => "warns",
+                model::Modality::Threat => "threatens",
+                model::Modality::Demand => "demands",
+                _ => continue,
+            };
+            let (c0, c1, src, si, cue) = (c.c0, c1_of(c), c.claimant, c.sent, c.cue_t);
+            // Who is warned: the object of the cue, else the first other actor in the content.
+            let tgt = self
+                .next_mention(cue + 1, (cue + 3).min(self.sents[si].t1), 2)
+                .or_else(|| {
+                    (c0..c1).find_map(|k| self.mention_at(k).map(|m| m.actor).filter(|&a| a != src))
+                });
+            if let Some(tgt) = tgt {
+                if tgt != src && self.actors[tgt].kind != ActorKind::Media {
+                    self.push_rel(src, kind, tgt, si, cue, "rel_claim_modality");
+                }
+            }
+        }
+        // Meetings and calls relate their participants.
+        let mut meets = Vec::new();
+        for e in &self.events {
+            if matches!(e.kind.as_str(), "meeting" | "call" | "summit" | "talks")
+                && e.status != EventStatus::Denied
+            {
+                let ps: Vec<usize> = e
+                    .participants
+                    .iter()
+                    .map(|p| p.0)
+                    .filter(|&a| {
+                        matches!(
+                            self.actors[a].kind,
+                            ActorKind::Person | ActorKind::Country | ActorKind::Organization
+                        )
+                    })
+                    .collect();
+                if ps.len() >= 2 {
+                    meets.push((ps[0], ps[1], e.sent, e.time.clone()));
+                }
+            }
+        }
+        for (x, y, si, time) in meets {
+            let ev = self.evidence_sent(si, "rel_meeting_participants");
+            self.relations.push(RelationRec {
+                source: x,
+                kind: "meets".into(),
+                target: y,
+                time,
+                evidence: ev,
+            });
+        }
+    }
+
+    fn next_mention(&self, k: usize, lim: usize, max: usize) -> Option<usize> {
+        let mut j = k;
+        let mut skipped = 0;
+        while j < lim && skipped <= max {
+            if let Some(m) = self.mention_at(j) {
+                return Some(m.actor);
+            }
+            if self.toks[j].kind == TokKind::Quote
+                || matches!(self.toks[j].norm.as_str(), "," | ";" | ".")
+            {
+                return None;
+            }
+            j += 1;
+            skipped += 1;
+        }
+        None
+    }
+
+    fn prev_mention(&self, k: usize, s0: usize, max: usize) -> Option<usize> {
+        let mut j = k;
+        let mut n = 0;
+        while j > s0 && n < max {
+            j -= 1;
+            n += 1;
+            if let Some(m) = self.mention_at(j) {
+                if !m.adjective {
+                    return Some(m.actor);
+                }
+            }
+        }
+        None
+    }
+
+    fn rel_source(&self, k: usize, s0: usize) -> Option<usize> {
+        let mut j = k;
+        let mut n = 0;
+        while j > s0 && n < 8 {
+            j -= 1;
+            n += 1;
+            let tk = &self.toks[j];
+            if tk.kind == TokKind::Quote || matches!(tk.norm.as_str(), ";" | ":" | ".") {
+                return None;
+            }
+            if let Some(m) = self.mention_at(j) {
+                let a = &self.actors[m.actor];
+                if matches!(a.kind, ActorKind::Media | ActorKind::Place) {
+                    return None;
+                }
+                return Some(m.actor);
+            }
+            if tk.norm == ","
+                || matches!(
+                    tk.lower.as_str(),
+                    "that" | "which" | "who" | "but" | "while" | "because"
+                )
+            {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn rel_target(&mut self, k: usize, s1: usize, kind: &str) -> Option<usize> {
+        let mut j = k + 1;
+        let mut n = 0;
+        while j < s1 && n < 7 {
+            let tk = &self.toks[j];
+            if tk.kind == TokKind::Quote || matches!(tk.norm.as_str(), ";" | ":" | ".") {
+                return None;
+            }
+            if tk.norm == "," {
+                // An appositive: "support to another former republic, Belarus".
+                match self.mention_at(j + 1) {
+                    Some(m) if m.t0 == j + 1 && !m.adjective => {}
+                    _ => return None,
+                }
+                j += 1;
+                n += 1;
+                continue;
+            }
+            if let Some(m) = self.mention_at(j) {
+                let (a, e) = (m.actor, m.t1);
+                // "Kremlin-backed separatists": the group, not its backer.
+                if self.toks.get(e).is_some_and(|t| t.norm == "-")
+                    && self.toks.get(e + 1).is_some_and(|t| {
+                        matches!(t.lower.as_str(), "backed" | "supported" | "led" | "sponsored" | "controlled" | "allied")
+                    })
+                {
+                    j = e + 2;
+                    n += 1;
+                    continue;
+                }
+                // "Ukraine's Crimean Peninsula": the place owned, not the owner.
+                if self.toks.get(e).is_some_and(|t| t.norm == "'s") {
+                    if let Some(p) = self.place_actor(e + 1, s1) {
+                        return Some(p);
+                    }
+                }
+                if matches!(self.actors[a].kind, ActorKind::Media) {
+                    return None;
+                }
+                return Some(a);
+            }
+            if matches!(kind, "seized" | "occupies" | "invades" | "attacks")
+                && namelike(tk)
+                && self.tx_at[j].is_none()
+            {
+                return self.place_actor(j, s1);
+            }
+            j += 1;
+            n += 1;
+        }
+        None
+    }
+
+    fn place_actor(&mut self, j: usize, s1: usize) -> Option<usize> {
+        let mut e = j;
+        while e < s1
+            && namelike(&self.toks[e])
+            && self.tx_at[e].is_none()
+            && self.mention_at(e).is_none()
+        {
+            e += 1;
+        }
+        if e == j {
+            return None;
+        }
+        let name = self.span(j, e).to_owned();
+        let a = self.actor(&format!("place:{name}"), &name, ActorKind::Place);
+        let (b0, b1) = (self.toks[j].start, self.toks[e - 1].end);
+        if !self.actors[a].mentions.contains(&(b0, b1)) {
+            self.actors[a].mentions.push((b0, b1));
+        }
+        Some(a)
+    }
+
+    fn push_rel(&mut self, src: usize, kind: &str, tgt: usize, si: usize, t: usize, rule: &str) {
+        if src == tgt
+            || self
+                .relations
+                .iter()
+                .any(|r| r.source == src && r.target == tgt && r.kind == kind)
+        {
+            return;
+        }
+        let s = &self.sents[si];
+        let time = self.best_time(s.t0, s.t1, t);
+        let evidence = self.evidence_sent(si, rule);
+        self.relations.push(RelationRec {
+            source: src,
+            kind: kind.to_owned(),
+            target: tgt,
+            time,
+            evidence,
+        });
+    }
+}
+
+fn c1_of(c: &super::claims::ClaimRec) -> usize {
+    c.c1
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Article, extract};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn backed_group_and_seizure() {
+        let b = extract(&Article {
+            title: None,
+            publisher: None,
+            url: None,
+            published: NaiveDate::from_ymd_opt(2021, 12, 4).unwrap(),
+            text: "Ukraine is fighting Kremlin-backed separatists. Russia seized Crimea.".into(),
+        });
+        let name = |id: &str| b.actors.iter().find(|a| a.id == id).unwrap().name.clone();
+        let rels: Vec<(String, String, String)> = b
+            .relations
+            .iter()
+            .map(|r| (name(&r.source), r.kind.clone(), name(&r.target)))
+            .collect();
+        assert!(
+            rels.contains(&("Ukraine".into(), "fights".into(), "separatists".into())),
+            "{rels:?}"
+        );
+        assert!(
+            rels.iter()
+                .any(|r| r.1 == "supports" && r.2 == "separatists"),
+            "{rels:?}"
+        );
+        assert!(
+            rels.contains(&("Russia".into(), "seized".into(), "Crimea".into())),
+            "{rels:?}"
+        );
+    }
+}

@@ -1,0 +1,430 @@
+//! Quantities: figures in digits or words, vague magnitudes ("tens of
+//! thousands"), approximation and bound words, ranges, units, and the thing
+//! counted, normalised so that figures from different sources compare.
+
+use super::Doc;
+use super::lexicon::LEX;
+use super::text::TokKind;
+use crate::model::{ActorKind, Quantity};
+
+/// A quantity found in the text.
+#[derive(Debug, Clone)]
+pub struct QuantityMention {
+    pub t0: usize,
+    pub t1: usize,
+    pub q: Quantity,
+    /// The thing counted, normalised ("russian troops near ukraine border").
+    pub subject: Option<String>,
+}
+
+fn word_number(w: &str) -> Option<f64> {
+    Some(match w {
+        "one" | "a" | "an" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" | "dozen" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+fn scale(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" => 100.0,
+        "thousand" => 1_000.0,
+        "million" | "mln" | "m" => 1_000_000.0,
+        "billion" | "bln" | "bn" => 1_000_000_000.0,
+        "trillion" => 1e12,
+        _ => return None,
+    })
+}
+
+impl Doc<'_> {
+    /// Parses a number at token `i`: digits, words, scales. Returns (value, end).
+    fn number_at(&self, i: usize) -> Option<(f64, usize)> {
+        let t = self.toks.get(i)?;
+        let (mut v, mut e) = if t.kind == TokKind::Number {
+            (t.norm.replace(',', "").parse::<f64>().ok()?, i + 1)
+        } else if let Some(w) = word_number(&t.lower) {
+            if matches!(t.lower.as_str(), "a" | "an") {
+                // "a hundred", "a dozen" only.
+                let nx = self.toks.get(i + 1)?;
+                if !matches!(
+                    nx.lower.as_str(),
+                    "hundred" | "thousand" | "million" | "dozen"
+                ) {
+                    return None;
+                }
+            }
+            let mut v = w;
+            let mut e = i + 1;
+            // "twenty-five"
+            if self
+                .toks
+                .get(e)
+                .is_some_and(|x| x.norm == "-" && !x.space_before)
+            {
+                if let Some(u) = self.toks.get(e + 1).and_then(|x| word_number(&x.lower)) {
+                    if u < 10.0 {
+                        v += u;
+                        e += 2;
+                    }
+                }
+            }
+            (v, e)
+        } else {
+            return None;
+        };
+        while let Some(s) = self.toks.get(e).and_then(|x| scale(&x.lower)) {
+            v *= s;
+            e += 1;
+        }
+        Some((v, e))
+    }
+
+    /// Finds quantities sentence by sentence.
+    pub fn find_quantities(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            if self.tx_at[i].is_some() {
+                i += 1;
+                continue;
+            }
+            let l = self.toks[i].lower.clone();
+            // Vague magnitudes: "tens of thousands", "thousands of", "dozens of".
+            let vague = match (
+                l.as_str(),
+                self.toks.get(i + 1).map(|t| t.lower.as_str()),
+                self.toks.get(i + 2).map(|t| t.lower.as_str()),
+            ) {
+                ("tens", Some("of"), Some("thousands")) => Some((20_000.0, 100_000.0, 3)),
+                ("hundreds", Some("of"), Some("thousands")) => Some((200_000.0, 1_000_000.0, 3)),
+                ("tens", Some("of"), Some("millions")) => Some((20e6, 100e6, 3)),
+                ("thousands", Some("of"), _) => Some((2_000.0, 10_000.0, 1)),
+                ("hundreds", Some("of"), _) => Some((200.0, 1_000.0, 1)),
+                ("dozens", Some("of"), _) => Some((24.0, 100.0, 1)),
+                ("millions", Some("of"), _) => Some((2e6, 10e6, 1)),
+                _ => None,
+            };
+            if let Some((lo, hi, len)) = vague {
+                let q = Quantity {
+                    lower: Some(lo),
+                    upper: Some(hi),
+                    vague: true,
+                    approximate: true,
+                    upper_open: true,
+                    ..Default::default()
+                };
+                let mut e = i + len;
+                if self.toks.get(e).is_some_and(|t| t.lower == "of") {
+                    e += 1;
+                }
+                self.push_quantity(i, e, q);
+                i = e;
+                continue;
+            }
+            let Some((v, e)) = self.number_at(i) else {
+                i += 1;
+                continue;
+            };
+            // A bare four-digit year is not a count.
+            let t = &self.toks[i];
+            if t.kind == TokKind::Number
+                && (1800.0..=2100.0).contains(&v)
+                && !t.norm.contains(',')
+                && e == i + 1
+            {
+                let unit_follows = LEX.units.longest(&self.toks, e, n).is_some();
+                if !unit_follows {
+                    i = e;
+                    continue;
+                }
+            }
+            let mut q = Quantity {
+                value: Some(v),
+                ..Default::default()
+            };
+            let mut start = i;
+            let mut end = e;
+            // Money.
+            if i > 0 && self.toks[i - 1].norm == "$" {
+                q.unit = Some("dollars".into());
+                start = i - 1;
+            }
+            // Ranges: "between X and Y", "X to Y", "X-Y".
+            if i >= 1
+                && self.toks[i - 1].lower == "between"
+                && self.toks.get(e).is_some_and(|t| t.lower == "and")
+            {
+                if let Some((v2, e2)) = self.number_at(e + 1) {
+                    q = Quantity {
+                        lower: Some(v),
+                        upper: Some(v2),
+                        ..Default::default()
+                    };
+                    start = i - 1;
+                    end = e2;
+                }
+            } else if self
+                .toks
+                .get(e)
+                .is_some_and(|t| t.lower == "to" || (t.norm == "-" && !t.space_before))
+            {
+                if let Some((v2, e2)) = self.number_at(e + 1) {
+                    if v2 > v {
+                        q = Quantity {
+                            lower: Some(v),
+                            upper: Some(v2),
+                            ..Default::default()
+                        };
+                        end = e2;
+                    }
+                }
+            }
+            // Modifiers before the figure.
+            for k in start.saturating_sub(3)..start {
+                if let Some((len, reading)) = LEX.modifiers.longest(&self.toks, k, start) {
+                    if k + len == start {
+                        match reading.as_str() {
+                            "approx" => q.approximate = true,
+                            "near" => {
+                                q.upper = q.value;
+                                q.upper_open = true;
+                                q.approximate = true;
+                            }
+                            "lower" => q.lower = q.value,
+                            "lower_open" => {
+                                q.lower = q.value;
+                                q.lower_open = true;
+                            }
+                            "upper" => q.upper = q.value,
+                            "upper_open" => {
+                                q.upper = q.value;
+                                q.upper_open = true;
+                            }
+                            _ => {}
+                        }
+                        start = k;
+                        break;
+                    }
+                }
+            }
+            if self.toks.get(end).is_some_and(|t| t.norm == "%") {
+                q.unit = Some("percent".into());
+                end += 1;
+            }
+            self.push_quantity(start, end, q);
+            i = end.max(i + 1);
+        }
+    }
+
+    fn push_quantity(&mut self, t0: usize, t1: usize, mut q: Quantity) {
+        let n = self.toks.len();
+        let si = self.sent_of[t0.min(n - 1)];
+        let s1 = self.sents[si].t1;
+        // The unit: within a few tokens, skipping adjectives and "-strong".
+        let mut unit_end = t1;
+        let mut adj_country: Option<usize> = None;
+        if q.unit.is_none() {
+            let mut k = t1;
+            while k < s1 && k < t1 + 4 {
+                if let Some((len, u)) = LEX.units.longest(&self.toks, k, s1) {
+                    q.unit = Some(u.clone());
+                    unit_end = k + len;
+                    break;
+                }
+                let l = self.toks[k].lower.as_str();
+                if let Some(m) = self.mention_at(k) {
+                    if m.adjective || self.actors[m.actor].kind == ActorKind::Country {
+                        adj_country = Some(m.actor);
+                        k = m.t1;
+                        continue;
+                    }
+                }
+                let skippable = matches!(
+                    l,
+                    "more"
+                        | "additional"
+                        | "extra"
+                        | "new"
+                        | "active"
+                        | "combat"
+                        | "regular"
+                        | "military"
+                        | "ground"
+                        | "contract"
+                        | "armed"
+                        | "of"
+                        | "strong"
+                        | "-"
+                        | "russian"
+                        | "foreign"
+                        | "enemy"
+                        | "civilian"
+                );
+                if !skippable {
+                    break;
+                }
+                k += 1;
+            }
+        }
+        let Some(unit) = q.unit.clone() else {
+            // Figures without a unit are kept only inside claims (bare numbers are too noisy).
+            self.quantities.push(QuantityMention {
+                t0,
+                t1,
+                q,
+                subject: None,
+            });
+            return;
+        };
+        // The counted thing's owner: an adjective in the phrase, else the clause subject.
+        if adj_country.is_none() {
+            let s0 = self.sents[si].t0;
+            for k in (s0..t0).rev() {
+                if self.toks[k].kind == TokKind::Quote || self.toks[k].norm == ";" {
+                    break;
+                }
+                if let Some(m) = self.mention_at(k) {
+                    if self.actors[m.actor].kind == ActorKind::Country {
+                        adj_country = Some(m.actor);
+                    }
+                }
+            }
+        }
+        let owner = adj_country.map(|a| self.actors[a].name.to_lowercase());
+        // Where: a country named with "border", "near", "opposite", "along".
+        let s0 = self.sents[si].t0;
+        let mut place_country = None;
+        let mut border = false;
+        for k in s0..s1 {
+            let l = self.toks[k].lower.as_str();
+            if matches!(
+                l,
+                "border" | "borders" | "frontier" | "border's" | "borderlands"
+            ) {
+                border = true;
+            }
+        }
+        for k in unit_end..s1.min(unit_end + 14) {
+            let l = self.toks[k].lower.as_str();
+            if matches!(
+                l,
+                "near"
+                    | "opposite"
+                    | "along"
+                    | "on"
+                    | "at"
+                    | "around"
+                    | "to"
+                    | "into"
+                    | "in"
+                    | "inside"
+                    | "by"
+                    | "from"
+                    | "toward"
+            ) {
+                for j in k + 1..s1.min(k + 7) {
+                    if let Some(m) = self.mention_at(j) {
+                        if self.actors[m.actor].kind == ActorKind::Country
+                            && Some(m.actor) != adj_country
+                        {
+                            place_country = Some(m.actor);
+                        }
+                        break;
+                    }
+                }
+                if place_country.is_some() {
+                    break;
+                }
+            }
+        }
+        if place_country.is_none() && border {
+            for k in s0..s1 {
+                if let Some(m) = self.mention_at(k) {
+                    if self.actors[m.actor].kind == ActorKind::Country
+                        && Some(m.actor) != adj_country
+                    {
+                        place_country = Some(m.actor);
+                        break;
+                    }
+                }
+            }
+        }
+        let mut subject = match &owner {
+            Some(o) => format!("{o} {unit}"),
+            None => unit.clone(),
+        };
+        if let Some(pc) = place_country {
+            let p = self.actors[pc].name.to_lowercase();
+            if border {
+                subject.push_str(&format!(" near {p} border"));
+            } else {
+                subject.push_str(&format!(" near {p}"));
+            }
+        }
+        let subject = subject.replace("russia ", "russian ");
+        self.quantities.push(QuantityMention {
+            t0,
+            t1: unit_end.max(t1),
+            q,
+            subject: Some(subject),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Article, extract};
+    use chrono::NaiveDate;
+
+    fn claims_q(text: &str) -> Vec<crate::model::Quantity> {
+        let a = Article {
+            title: None,
+            publisher: None,
+            url: None,
+            published: NaiveDate::from_ymd_opt(2021, 12, 4).unwrap(),
+            text: text.into(),
+        };
+        extract(&a)
+            .claims
+            .into_iter()
+            .filter_map(|c| c.quantity)
+            .collect()
+    }
+
+    #[test]
+    fn approximate_and_bounds() {
+        let q = claims_q("Officials said around 95,000 Russian troops are near the border.");
+        assert_eq!(q[0].value, Some(95_000.0));
+        assert!(q[0].approximate);
+        let q = claims_q("Officials said as many as 175,000 troops could take part.");
+        assert_eq!(q[0].upper, Some(175_000.0));
+        let q = claims_q("Analysts said tens of thousands of troops are massed.");
+        assert_eq!(q[0].lower, Some(20_000.0));
+        assert!(q[0].vague);
+    }
+}

@@ -1,0 +1,396 @@
+//! Normalisation, tokens, quotes and sentences.
+//!
+//! The text is never rewritten: every token keeps the byte span of its
+//! original surface and carries a normalised form (curly quotes and
+//! apostrophes made straight, dashes unified), so later stages compare
+//! normalised strings and report original offsets.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (with inner hyphens split off, inner apostrophes kept).
+    Word,
+    /// Digits with separators ("175,000", "3.5").
+    Number,
+    /// A double quotation mark (straight or curly).
+    Quote,
+    /// Anything else (punctuation, symbols).
+    Punct,
+}
+
+/// One token: original byte span, normalised surface, lowercase form.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub norm: String,
+    pub lower: String,
+    pub kind: TokKind,
+    /// Whether whitespace precedes the token.
+    pub space_before: bool,
+}
+
+impl Token {
+    /// Starts with an uppercase letter.
+    pub fn is_cap(&self) -> bool {
+        self.norm.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// Whether the token is the given punctuation/word (normalised).
+    pub fn is(&self, s: &str) -> bool {
+        self.norm == s
+    }
+}
+
+/// A sentence: byte span and token range.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub t0: usize,
+    pub t1: usize,
+}
+
+fn norm_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' => "\"",
+        '\u{2013}' | '\u{2012}' => "-",
+        '\u{2014}' | '\u{2015}' => "--",
+        '\u{2026}' => "...",
+        _ => return None,
+    })
+}
+
+fn is_apos(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}')
+}
+
+/// Splits `text` into tokens with original byte spans.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let at = |i: usize| -> char { if i < n { chars[i].1 } else { '\0' } };
+    let off = |i: usize| -> usize { if i < n { chars[i].0 } else { text.len() } };
+    let mut i = 0;
+    let mut space = true;
+    while i < n {
+        let c = at(i);
+        if c.is_whitespace() {
+            space = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_alphabetic() {
+            // Dotted abbreviations of single letters: U.S., U.K., E.U., and "U.S" without the last dot.
+            let mut j = i;
+            let mut dotted = 0;
+            while at(j).is_alphabetic()
+                && at(j + 1) == '.'
+                && (dotted > 0 || !at(j + 2).is_whitespace())
+            {
+                j += 2;
+                dotted += 1;
+            }
+            if dotted >= 2 {
+                i = j;
+            } else if dotted == 1
+                && c.is_uppercase()
+                && at(j).is_uppercase()
+                && !at(j + 1).is_alphanumeric()
+            {
+                i = j + 1;
+            } else {
+                i += 1;
+                loop {
+                    let d = at(i);
+                    if d.is_alphanumeric() {
+                        i += 1;
+                    } else if is_apos(d) && at(i + 1).is_alphabetic() {
+                        // Possessive 's is its own token; other apostrophes stay inside.
+                        if (at(i + 1) == 's' || at(i + 1) == 'S') && !at(i + 2).is_alphanumeric() {
+                            break;
+                        }
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            kind = TokKind::Word;
+        } else if c.is_ascii_digit() {
+            i += 1;
+            loop {
+                let d = at(i);
+                if d.is_ascii_digit() {
+                    i += 1;
+                } else if (d == ',' || d == '.') && at(i + 1).is_ascii_digit() {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            kind = TokKind::Number;
+        } else if is_apos(c)
+            && (at(i + 1) == 's' || at(i + 1) == 'S')
+            && !at(i + 2).is_alphanumeric()
+            && !space
+        {
+            i += 2;
+            kind = TokKind::Word;
+        } else if c == '"' || matches!(norm_char(c), Some("\"")) {
+            i += 1;
+            kind = TokKind::Quote;
+        } else if c == '-' && at(i + 1) == '-' {
+            i += 2;
+            kind = TokKind::Punct;
+        } else {
+            i += 1;
+            kind = TokKind::Punct;
+        }
+        let s = off(start);
+        let e = off(i);
+        let raw = &text[s..e];
+        let norm: String = if raw.chars().any(|c| norm_char(c).is_some()) {
+            raw.chars()
+                .map(|c| {
+                    norm_char(c)
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| c.to_string())
+                })
+                .collect()
+        } else {
+            raw.to_owned()
+        };
+        let lower = norm.to_lowercase();
+        toks.push(Token {
+            start: s,
+            end: e,
+            norm,
+            lower,
+            kind,
+            space_before: space,
+        });
+        space = false;
+    }
+    toks
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREV: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr",
+    "gov", "sen", "rep", "rev", "st", "jr", "sr", "no", "vs", "etc", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "dept",
+    "est", "approx", "pres", "sec", "mt",
+];
+
+/// Words that start a new sentence after an ambiguous "U.S." at a period.
+const STARTERS: &[&str] = &[
+    "The",
+    "But",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "A",
+    "An",
+    "This",
+    "That",
+    "There",
+    "And",
+    "Meanwhile",
+    "However",
+    "Still",
+    "Yet",
+    "As",
+    "At",
+    "Russia",
+    "Ukraine",
+];
+
+/// Marks which double quotes open and which close, and which tokens lie
+/// inside a quotation. Returns, per token, the index of the opening quote
+/// token of the quotation it lies in (exclusive of the marks themselves).
+pub fn quote_spans(toks: &[Token], text: &str) -> Vec<Option<usize>> {
+    let mut inside = vec![None; toks.len()];
+    let mut open: Option<usize> = None;
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        if t.kind == TokKind::Quote {
+            let prev_space = t.space_before || i == 0;
+            let next_space = i + 1 >= toks.len() || toks[i + 1].space_before;
+            let next_punct = i + 1 < toks.len() && toks[i + 1].kind == TokKind::Punct;
+            let is_opener = prev_space && !next_space && !next_punct;
+            match open {
+                Some(_) if !is_opener => open = None,
+                Some(_) => open = Some(i), // unclosed quote followed by a new one
+                None => {
+                    if is_opener || !(prev_space == false && (next_space || next_punct)) {
+                        open = Some(i);
+                    }
+                }
+            }
+            continue;
+        }
+        // A paragraph break closes an open quotation.
+        if let Some(o) = open {
+            if i > 0 && text[toks[i - 1].end..t.start].contains("\n\n") {
+                open = None;
+            } else {
+                inside[i] = Some(o);
+            }
+        }
+    }
+    inside
+}
+
+/// Sentence boundaries. A period after an abbreviation, an initial or a
+/// dotted acronym is not a boundary; inside a quotation the sentence
+/// continues until the quotation closes (or a paragraph ends), so a quote
+/// spanning several sentences stays with its attribution.
+pub fn sentences(text: &str, toks: &[Token], inq: &[Option<usize>]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut t0 = 0;
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        let t = &toks[i];
+        let mut boundary = false;
+        let mut end_tok = i;
+        // Paragraph break before the next token.
+        if i + 1 < n && text[t.end..toks[i + 1].start].contains('\n') {
+            boundary = true;
+        } else if matches!(t.norm.as_str(), "." | "!" | "?" | "...")
+            || (t.kind == TokKind::Word && t.norm.ends_with('.'))
+        {
+            // Closing quotes and brackets right after the stop belong to this sentence.
+            let mut j = i + 1;
+            while j < n
+                && (toks[j].kind == TokKind::Quote || toks[j].norm == ")")
+                && !toks[j].space_before
+            {
+                j += 1;
+            }
+            end_tok = j - 1;
+            let next = toks.get(j);
+            let starts_new = match next {
+                None => true,
+                Some(nx) => {
+                    nx.space_before
+                        && (nx.is_cap()
+                            || nx.kind == TokKind::Quote
+                            || nx.kind == TokKind::Number
+                            || nx.norm == "(")
+                }
+            };
+            let abbrev = if t.kind == TokKind::Word {
+                // "U.S." : only before a typical sentence starter.
+                !next.is_some_and(|nx| STARTERS.contains(&nx.norm.as_str()))
+            } else if i > 0 {
+                let p = &toks[i - 1];
+                !t.space_before
+                    && p.kind == TokKind::Word
+                    && (ABBREV.contains(&p.lower.as_str())
+                        || (p.norm.chars().count() == 1 && p.is_cap()))
+            } else {
+                false
+            };
+            // Inside an open quotation that will close later, keep going, unless the
+            // next token opens a new quotation (the open one was left unclosed).
+            let in_quote = inq.get(end_tok).copied().flatten().is_some()
+                && toks.get(end_tok).is_some_and(|x| x.kind != TokKind::Quote)
+                && next.is_some_and(|nx| nx.kind != TokKind::Quote)
+                && quote_closes_later(toks, inq, end_tok);
+            if starts_new && !abbrev && !in_quote {
+                boundary = true;
+            }
+        }
+        if boundary || i + 1 == n {
+            let t1 = end_tok.max(i) + 1;
+            if t1 > t0 {
+                out.push(Sentence {
+                    start: toks[t0].start,
+                    end: toks[t1 - 1].end,
+                    t0,
+                    t1,
+                });
+            }
+            t0 = t1;
+            i = t1;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn quote_closes_later(toks: &[Token], inq: &[Option<usize>], at: usize) -> bool {
+    let Some(open) = inq[at] else { return false };
+    let mut j = at + 1;
+    let mut budget = 120;
+    while j < toks.len() && budget > 0 {
+        if toks[j].kind == TokKind::Quote {
+            // The next quote mark closes ours if tokens before it belonged to our quotation.
+            return inq[j - 1] == Some(open) || toks[j - 1].kind == TokKind::Quote;
+        }
+        if inq[j] != Some(open) {
+            return false;
+        }
+        j += 1;
+        budget -= 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        let q = quote_spans(&toks, text);
+        sentences(text, &toks, &q)
+            .iter()
+            .map(|s| text[s.start..s.end].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        let s = sents("U.S. Gen. Mark Milley met on Jan. 5 with Mr. Smith. The talks ended.");
+        assert_eq!(s.len(), 2, "{s:?}");
+    }
+
+    #[test]
+    fn quote_spanning_sentences_stays_with_its_cue() {
+        let s = sents("\"We are ready. We will act,\" the minister said. Then he left.");
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s[0].ends_with("said."));
+    }
+
+    #[test]
+    fn possessive_split_and_spans_are_original() {
+        let text = "Ukraine\u{2019}s army \u{201C}won\u{201D}";
+        let toks = tokenize(text);
+        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(norms, vec!["Ukraine", "'s", "army", "\"", "won", "\""]);
+        for t in &toks {
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+        }
+    }
+
+    #[test]
+    fn dotted_acronyms_are_one_token() {
+        let toks = tokenize("the U.S. and U.K. said");
+        assert_eq!(toks[1].norm, "U.S.");
+        assert_eq!(toks[3].norm, "U.K.");
+    }
+}
