@@ -592,8 +592,17 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
         clusters.entry(r).or_default().extend(m);
     }
 
-    let days: Vec<(chrono::NaiveDate, chrono::NaiveDate)> = facts.iter().map(fact_days).collect();
-    let w = chrono::Duration::days(opt.window_days);
+    // Days as plain integers: the pair loop below runs up to ~10^8 times on
+    // a large store, and date arithmetic there would dominate.
+    use chrono::Datelike;
+    let days: Vec<(i32, i32)> = facts
+        .iter()
+        .map(fact_days)
+        .map(|(a, b)| (a.num_days_from_ce(), b.num_days_from_ce()))
+        .collect();
+    let w = i32::try_from(opt.window_days)
+        .unwrap_or(i32::MAX / 4)
+        .min(i32::MAX / 4);
     let tol = opt.tolerance;
     let apart = |a: (f64, f64), b: (f64, f64)| {
         a.1 * (1.0 + tol) < b.0 * (1.0 - tol) || b.1 * (1.0 + tol) < a.0 * (1.0 - tol)
