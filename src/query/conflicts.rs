@@ -664,7 +664,7 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
 }
 
 /// The bag of stems of a subject text, the unit's own stem left out.
-fn words_key(src: &str, unit: &str) -> BTreeSet<String> {
+pub fn words_key(src: &str, unit: &str) -> BTreeSet<String> {
     let unit = (!unit.is_empty()).then(|| stem(&fold(unit)));
     fold(src)
         .split(|ch: char| !(ch.is_alphanumeric() || ch == '\''))

@@ -918,6 +918,27 @@ pub fn node_labels(
     Ok(out)
 }
 
+/// `(id, subject or statement, unit)` of these claims: enough to tell
+/// whether they are about the same thing before reading them whole.
+pub fn claim_subjects(
+    conn: &Connection,
+    ids: &[i64],
+) -> Result<Vec<(i64, String, Option<String>)>> {
+    let mut out = Vec::with_capacity(ids.len());
+    by_chunks(
+        conn,
+        "SELECT id, CASE WHEN subject IS NULL OR trim(subject) = '' THEN statement ELSE subject END, q_unit
+         FROM claims WHERE id IN",
+        "",
+        ids,
+        |r| {
+            out.push((r.get(0)?, r.get(1)?, r.get(2)?));
+            Ok(())
+        },
+    )?;
+    Ok(out)
+}
+
 /// Relations, optionally touching one actor (either end) and of one kind,
 /// ordered by time then id.
 pub fn relations(
