@@ -617,14 +617,33 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
             members,
             ..Default::default()
         };
+        // What the pair test reads, packed next to each other: a hub subject
+        // has thousands of claims and millions of pairs.
+        struct P {
+            claimant: i64,
+            range: Option<(f64, f64)>,
+            days: (i32, i32),
+            published: chrono::NaiveDate,
+            deny: bool,
+        }
         let m = &cl.members;
-        for (x, &i) in m.iter().enumerate() {
-            let (a, da) = (&facts[i], days[i]);
-            for &j in &m[x + 1..] {
-                let (b, db) = (&facts[j], days[j]);
+        let packed: Vec<P> = m
+            .iter()
+            .map(|&i| P {
+                claimant: facts[i].claimant,
+                range: ranges[i],
+                days: days[i],
+                published: facts[i].published,
+                deny: facts[i].deny,
+            })
+            .collect();
+        for (x, a) in packed.iter().enumerate() {
+            let da = a.days;
+            for (y, b) in packed.iter().enumerate().skip(x + 1) {
+                let db = b.days;
                 let overlap = da.0 - w <= db.1 + w && db.0 - w <= da.1 + w;
                 let same_source = a.claimant == b.claimant;
-                let kind = match (ranges[i], ranges[j]) {
+                let kind = match (a.range, b.range) {
                     (Some(ra), Some(rb)) => {
                         if !apart(ra, rb) {
                             continue;
@@ -633,7 +652,7 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
                             if da != db || a.published != b.published {
                                 cl.n_changes += 1;
                                 if keep_pairs {
-                                    cl.changes.push((i, j));
+                                    cl.changes.push((m[x], m[y]));
                                 }
                                 continue;
                             }
@@ -651,7 +670,7 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
                     cl.between_sources += 1;
                 }
                 if keep_pairs {
-                    cl.disagreements.push((i, j, kind));
+                    cl.disagreements.push((m[x], m[y], kind));
                 }
             }
         }
