@@ -592,8 +592,17 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
         clusters.entry(r).or_default().extend(m);
     }
 
-    let days: Vec<(chrono::NaiveDate, chrono::NaiveDate)> = facts.iter().map(fact_days).collect();
-    let w = chrono::Duration::days(opt.window_days);
+    // Days as plain integers: the pair loop below runs up to ~10^8 times on
+    // a large store, and date arithmetic there would dominate.
+    use chrono::Datelike;
+    let days: Vec<(i32, i32)> = facts
+        .iter()
+        .map(fact_days)
+        .map(|(a, b)| (a.num_days_from_ce(), b.num_days_from_ce()))
+        .collect();
+    let w = i32::try_from(opt.window_days)
+        .unwrap_or(i32::MAX / 4)
+        .min(i32::MAX / 4);
     let tol = opt.tolerance;
     let apart = |a: (f64, f64), b: (f64, f64)| {
         a.1 * (1.0 + tol) < b.0 * (1.0 - tol) || b.1 * (1.0 + tol) < a.0 * (1.0 - tol)
@@ -608,14 +617,33 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
             members,
             ..Default::default()
         };
+        // What the pair test reads, packed next to each other: a hub subject
+        // has thousands of claims and millions of pairs.
+        struct P {
+            claimant: i64,
+            range: Option<(f64, f64)>,
+            days: (i32, i32),
+            published: chrono::NaiveDate,
+            deny: bool,
+        }
         let m = &cl.members;
-        for (x, &i) in m.iter().enumerate() {
-            let (a, da) = (&facts[i], days[i]);
-            for &j in &m[x + 1..] {
-                let (b, db) = (&facts[j], days[j]);
+        let packed: Vec<P> = m
+            .iter()
+            .map(|&i| P {
+                claimant: facts[i].claimant,
+                range: ranges[i],
+                days: days[i],
+                published: facts[i].published,
+                deny: facts[i].deny,
+            })
+            .collect();
+        for (x, a) in packed.iter().enumerate() {
+            let da = a.days;
+            for (y, b) in packed.iter().enumerate().skip(x + 1) {
+                let db = b.days;
                 let overlap = da.0 - w <= db.1 + w && db.0 - w <= da.1 + w;
                 let same_source = a.claimant == b.claimant;
-                let kind = match (ranges[i], ranges[j]) {
+                let kind = match (a.range, b.range) {
                     (Some(ra), Some(rb)) => {
                         if !apart(ra, rb) {
                             continue;
@@ -624,7 +652,7 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
                             if da != db || a.published != b.published {
                                 cl.n_changes += 1;
                                 if keep_pairs {
-                                    cl.changes.push((i, j));
+                                    cl.changes.push((m[x], m[y]));
                                 }
                                 continue;
                             }
@@ -642,7 +670,7 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
                     cl.between_sources += 1;
                 }
                 if keep_pairs {
-                    cl.disagreements.push((i, j, kind));
+                    cl.disagreements.push((m[x], m[y], kind));
                 }
             }
         }
@@ -655,7 +683,7 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
 }
 
 /// The bag of stems of a subject text, the unit's own stem left out.
-fn words_key(src: &str, unit: &str) -> BTreeSet<String> {
+pub fn words_key(src: &str, unit: &str) -> BTreeSet<String> {
     let unit = (!unit.is_empty()).then(|| stem(&fold(unit)));
     fold(src)
         .split(|ch: char| !(ch.is_alphanumeric() || ch == '\''))

@@ -782,18 +782,9 @@ impl Csr {
         }
         let n = base[3] as usize + max[3] as usize + 1;
         let mut event_canon: Vec<u32> = (0..=max[1] as u32).collect();
-        let mut first: HashMap<(String, String, Option<String>, Option<String>), u32> =
-            HashMap::new();
-        q::event_identities(conn, |id, kind, label, s, e| {
-            let key = (
-                kind.to_owned(),
-                label.to_owned(),
-                s.map(str::to_owned),
-                e.map(str::to_owned),
-            );
-            let c = *first.entry(key).or_insert(id as u32);
-            event_canon[id as usize] = c.min(id as u32);
-        })?;
+        for (row, first) in event_canon_map(conn)? {
+            event_canon[row as usize] = first as u32;
+        }
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         q::all_edges(conn, |a, b| {
             if let (Some(x), Some(y)) = (
@@ -1016,15 +1007,13 @@ impl Csr {
 /// Event rows that report an event first recorded under another row, mapped
 /// to that row (same kind, label and dates).
 pub fn event_canon_map(conn: &Connection) -> Result<HashMap<i64, i64>> {
-    let mut first: HashMap<(String, String, Option<String>, Option<String>), i64> = HashMap::new();
+    // Keyed by a 64-bit hash of the identity rather than by four owned
+    // strings: a million rows, no allocation per row (a collision between
+    // two distinct events has odds of about n^2 / 2^64).
+    let mut first: HashMap<u64, i64> = HashMap::new();
     let mut out = HashMap::new();
     q::event_identities(conn, |id, kind, label, s, e| {
-        let key = (
-            kind.to_owned(),
-            label.to_owned(),
-            s.map(str::to_owned),
-            e.map(str::to_owned),
-        );
+        let key = crate::model::fnv1a([kind, label, s.unwrap_or("\u{0}"), e.unwrap_or("\u{0}")]);
         let c = *first.entry(key).or_insert(id);
         if c != id {
             out.insert(id, c);

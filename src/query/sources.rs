@@ -7,7 +7,9 @@
 //! the same thing (same subject, figures within the tolerance, same polarity),
 //! never carriers.
 
-use super::conflicts::{figures_disagree, similar_subjects, stated_range, subject_key, unit_norm};
+use super::conflicts::{
+    figures_disagree, similar_subjects, stated_range, subject_key, unit_norm, words_key,
+};
 use super::outlet_of;
 use crate::store::query::{self as q, ClaimFilter, ClaimRow};
 use crate::{Error, Result};
@@ -131,8 +133,27 @@ pub fn sources(conn: &Connection, id: i64, tolerance: f64) -> Result<Attribution
         .into_iter()
         .chain([claim.id])
         .collect();
-    let candidates: Vec<i64> = q::related_claim_ids(conn, &claim)?
+    let key = subject_key(&claim);
+    let unit = claim
+        .quantity
+        .as_ref()
+        .and_then(|q| q.unit.as_deref())
+        .map(unit_norm);
+    // Only candidates about the same thing are read whole.
+    let related = q::related_claim_ids(conn, &claim)?;
+    let mut verdicts: std::collections::HashMap<(String, Option<String>), bool> =
+        Default::default();
+    let candidates: Vec<i64> = q::claim_subjects(conn, &related)?
         .into_iter()
+        .filter(|(_, subject, u)| {
+            *verdicts
+                .entry((subject.clone(), u.clone()))
+                .or_insert_with(|| {
+                    u.as_deref().map(unit_norm) == unit
+                        && similar_subjects(&key, &words_key(subject, u.as_deref().unwrap_or("")))
+                })
+        })
+        .map(|(id, _, _)| id)
         .chain(same.iter().copied())
         .collect();
     let mut all = Vec::new();
@@ -147,7 +168,6 @@ pub fn sources(conn: &Connection, id: i64, tolerance: f64) -> Result<Attribution
     }
     all.sort_by_key(|c| c.id);
     all.dedup_by_key(|c| c.id);
-    let key = subject_key(&claim);
     let unit = claim
         .quantity
         .as_ref()

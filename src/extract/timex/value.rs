@@ -159,18 +159,17 @@ pub(crate) fn iso_wd(d: NaiveDate) -> i64 {
 pub(crate) fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
     match h {
         Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
-        Holiday::Nth { m, wd, n, off } => {
+        Holiday::Nth { m, wd, n } => {
             let wd = Weekday::try_from(u8::try_from(wd.checked_sub(1)?).ok()?).ok()?;
-            let d = if n > 0 {
-                NaiveDate::from_weekday_of_month_opt(y, m, wd, u8::try_from(n).ok()?)?
+            if n > 0 {
+                NaiveDate::from_weekday_of_month_opt(y, m, wd, u8::try_from(n).ok()?)
             } else {
                 let last = super::calendar_bounds(&format!("{y:04}-{m:02}"))?.1;
                 let back = (i64::from(last.weekday().num_days_from_monday())
                     - i64::from(wd.num_days_from_monday()))
                 .rem_euclid(7);
-                add_days(last, -back)?
-            };
-            add_days(d, off)
+                add_days(last, -back)
+            }
         }
         Holiday::Easter(off) => add_days(easter(y)?, off),
     }
@@ -206,21 +205,6 @@ pub(crate) fn part_bounds(
     let len = (u - b).num_days() + 1;
     if len < 3 {
         return (b, u);
-    }
-    // whole months (years, halves, quarters, seasons): split by months, so
-    // "early 2022" is January-April rather than a third of 365 days
-    let months = (u.year() - b.year()) * 12 + u.month() as i32 - b.month() as i32 + 1;
-    if b.day() == 1 && u.succ_opt().is_some_and(|n| n.day() == 1) && months >= 3 && months % 3 == 0
-    {
-        let k = months / 3;
-        let first_of = |m: i32| b.checked_add_months(Months::new(m as u32)).unwrap_or(b);
-        let last_before = |m: i32| first_of(m).pred_opt().unwrap_or(b);
-        return match m {
-            crate::model::Modifier::Start => (b, last_before(k)),
-            crate::model::Modifier::Mid => (first_of(k), last_before(2 * k)),
-            crate::model::Modifier::End => (first_of(2 * k), u),
-            _ => (b, u),
-        };
     }
     let (s, e) = if len <= 31 {
         (10, 20)
@@ -280,78 +264,16 @@ mod tests {
     #[test]
     fn holidays() {
         assert_eq!(
-            holiday_date(
-                Holiday::Nth {
-                    m: 11,
-                    wd: 4,
-                    n: 4,
-                    off: 0
-                },
-                2021
-            ),
+            holiday_date(Holiday::Nth { m: 11, wd: 4, n: 4 }, 2021),
             Some(d("2021-11-25"))
         );
         assert_eq!(
-            holiday_date(
-                Holiday::Nth {
-                    m: 5,
-                    wd: 1,
-                    n: -1,
-                    off: 0
-                },
-                2021
-            ),
+            holiday_date(Holiday::Nth { m: 5, wd: 1, n: -1 }, 2021),
             Some(d("2021-05-31"))
-        );
-        // US Election Day: the Tuesday after the first Monday of November
-        assert_eq!(
-            holiday_date(
-                Holiday::Nth {
-                    m: 11,
-                    wd: 1,
-                    n: 1,
-                    off: 1
-                },
-                2020
-            ),
-            Some(d("2020-11-03"))
-        );
-        assert_eq!(
-            holiday_date(
-                Holiday::Nth {
-                    m: 11,
-                    wd: 1,
-                    n: 1,
-                    off: 1
-                },
-                2022
-            ),
-            Some(d("2022-11-08"))
         );
         assert_eq!(
             holiday_date(Holiday::Easter(0), 2021),
             Some(d("2021-04-04"))
-        );
-    }
-
-    #[test]
-    fn parts_of_years_split_by_months() {
-        use crate::model::Modifier::*;
-        assert_eq!(
-            part_bounds(d("2022-01-01"), d("2022-12-31"), Start),
-            (d("2022-01-01"), d("2022-04-30"))
-        );
-        assert_eq!(
-            part_bounds(d("2022-01-01"), d("2022-12-31"), Mid),
-            (d("2022-05-01"), d("2022-08-31"))
-        );
-        assert_eq!(
-            part_bounds(d("2021-01-01"), d("2021-12-31"), End),
-            (d("2021-09-01"), d("2021-12-31"))
-        );
-        assert_eq!(
-            part_bounds(d("2021-10-01"), d("2021-12-31"), End),
-            (d("2021-12-01"), d("2021-12-31"))
         );
     }
 
