@@ -741,7 +741,6 @@ impl Doc<'_> {
                     );
                 let noun_use = noun_mod
                     || NOUN_BEFORE.contains(&prev)
-                        && !(prev == "'s" && false)
                         && !(self.toks[k].lower.ends_with("ing") && prev == ",");
                 let next = self.toks.get(k + n).map(|t| t.lower.as_str()).unwrap_or("");
                 let bad_next = matches!(next, "by" | "for" | "off" | "up" | "into" | "upon" | "of" if cue.lemma != "warn")
@@ -798,14 +797,6 @@ impl Doc<'_> {
                 ));
             }
             k += 1;
-        }
-        if std::env::var_os("CG_DEBUG").is_some() {
-            eprintln!(
-                "cues {:?}",
-                cues.iter()
-                    .map(|c| (c.0, c.2.lemma.clone()))
-                    .collect::<Vec<_>>()
-            );
         }
         if cues.is_empty() {
             self.carry_over(si);
@@ -931,12 +922,6 @@ impl Doc<'_> {
                 } else {
                     None
                 };
-                if std::env::var_os("CG_DEBUG").is_some() {
-                    eprintln!(
-                        "cue {v} right {right:?} left {:?}",
-                        left.map(|l| (l.0.list(), l.1))
-                    );
-                }
                 let participle = self.toks[v].lower.ends_with("ing")
                     && v > s0
                     && matches!(
@@ -1332,28 +1317,5 @@ mod tests {
         assert_eq!(b.claims[0].polarity, Polarity::Deny);
         assert_eq!(claimant(&b, 0), "Russia");
         assert_eq!(claimant(&b, 1), "officials");
-    }
-}
-#[cfg(test)]
-mod debug_tests {
-    #[test]
-    fn dbg_lviv() {
-        let text = std::fs::read_to_string("/tmp/t1.txt").unwrap();
-        let mut d = crate::extract::Doc::new(
-            &text,
-            chrono::NaiveDate::from_ymd_opt(2021, 12, 4).unwrap(),
-            None,
-        );
-        d.tag_times();
-        d.find_actors();
-        d.find_quantities();
-        for (i, t) in d.toks.iter().enumerate() {
-            eprintln!(
-                "{i} {} q={:?} tx={:?} m={:?} s={}",
-                t.norm, d.inq[i], d.tx_at[i], d.ment_at[i], d.sent_of[i]
-            );
-        }
-        d.find_claims();
-        eprintln!("{}", d.claims.len());
     }
 }

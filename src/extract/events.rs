@@ -208,21 +208,16 @@ impl Doc<'_> {
             if PREDICTED.contains(&l) {
                 st = EventStatus::Predicted;
             } else if PLANNED.contains(&l) && st == EventStatus::Occurred {
-                st = if l == "to" {
-                    EventStatus::Planned
-                } else {
-                    EventStatus::Planned
-                };
+                st = EventStatus::Planned;
             }
         }
         // "as early as January", "as soon as": a foreseen event.
         for k in t..(t + 10).min(self.toks.len()) {
-            if self.toks[k].lower == "soon"
-                || self.toks[k].lower == "early" && k > 0 && self.toks[k - 1].lower == "as"
+            if (self.toks[k].lower == "soon"
+                || self.toks[k].lower == "early" && k > 0 && self.toks[k - 1].lower == "as")
+                && st == EventStatus::Occurred
             {
-                if st == EventStatus::Occurred {
-                    st = EventStatus::Predicted;
-                }
+                st = EventStatus::Predicted;
             }
         }
         if st == EventStatus::Occurred {
