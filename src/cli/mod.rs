@@ -26,12 +26,7 @@ mod unmerge;
 #[command(name = "chronograph", version, propagate_version = true)]
 pub struct Cli {
     /// The SQLite database to read and write.
-    #[arg(
-        long,
-        global = true,
-        env = "CHRONOGRAPH_DB",
-        default_value = "chronograph.db"
-    )]
+    #[arg(long, global = true, env = "CHRONOGRAPH_DB", default_value = "chronograph.db")]
     pub db: PathBuf,
 
     #[command(subcommand)]

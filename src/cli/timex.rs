@@ -38,6 +38,7 @@ fn parse_dct(s: &str) -> anyhow::Result<NaiveDate> {
         .with_context(|| format!("--dct {s:?} is not a YYYY-MM-DD date"))
 }
 
+/// Tags the input and prints one line per temporal expression.
 pub fn run(args: Args, _ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     let dct = parse_dct(&args.dct)?;
     let mut text = String::new();

@@ -70,10 +70,7 @@ mod tests {
     use super::*;
 
     fn point(v: f64) -> Quantity {
-        Quantity {
-            value: Some(v),
-            ..Default::default()
-        }
+        Quantity { value: Some(v), ..Default::default() }
     }
 
     #[test]
@@ -84,11 +81,7 @@ mod tests {
 
     #[test]
     fn lower_bound_covers_larger_figures() {
-        let more_than = Quantity {
-            lower: Some(100_000.0),
-            lower_open: true,
-            ..Default::default()
-        };
+        let more_than = Quantity { lower: Some(100_000.0), lower_open: true, ..Default::default() };
         assert!(more_than.overlaps(&point(127_000.0), 0.0));
         assert!(!more_than.overlaps(&point(70_000.0), 0.1));
     }

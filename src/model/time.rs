@@ -30,9 +30,7 @@ pub struct TimeValue {
 }
 
 /// How precise a time value is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Granularity {
     Second,
@@ -210,10 +208,7 @@ impl TimeValue {
     /// A time value from a TimeML value alone, with bounds and granularity
     /// derived from it (none for durations and fuzzy references).
     pub fn from_value(value: &str) -> TimeValue {
-        let mut t = TimeValue {
-            value: value.to_owned(),
-            ..Default::default()
-        };
+        let mut t = TimeValue { value: value.to_owned(), ..Default::default() };
         t.fill_bounds();
         t
     }
@@ -225,9 +220,7 @@ impl TimeValue {
             self.start.get_or_insert(s);
             self.end.get_or_insert(e);
             self.granularity.get_or_insert(g);
-        } else if self.granularity.is_none()
-            && (self.value.starts_with('P') || self.value.ends_with("_REF"))
-        {
+        } else if self.granularity.is_none() && (self.value.starts_with('P') || self.value.ends_with("_REF")) {
             self.granularity = Some(Granularity::None);
         }
     }
@@ -244,13 +237,9 @@ impl TimeValue {
 }
 
 fn is_duration(v: &str) -> bool {
-    let Some(rest) = v.strip_prefix('P') else {
-        return false;
-    };
+    let Some(rest) = v.strip_prefix('P') else { return false };
     !rest.is_empty()
-        && rest
-            .chars()
-            .all(|c| c.is_ascii_digit() || "YMWDTHSXQLEC.".contains(c))
+        && rest.chars().all(|c| c.is_ascii_digit() || "YMWDTHSXQLEC.".contains(c))
         && rest.chars().any(|c| c.is_ascii_alphabetic())
 }
 
@@ -280,11 +269,7 @@ pub fn bounds_of(value: &str) -> Option<(NaiveDate, NaiveDate, Granularity)> {
         return match head.len() {
             4 => {
                 let y: i32 = head.parse().ok()?;
-                Some((
-                    NaiveDate::from_ymd_opt(y, 1, 1)?,
-                    NaiveDate::from_ymd_opt(y, 12, 31)?,
-                    Granularity::Year,
-                ))
+                Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?, Granularity::Year))
             }
             3 => {
                 let d: i32 = head.parse().ok()?;
@@ -312,16 +297,8 @@ pub fn bounds_of(value: &str) -> Option<(NaiveDate, NaiveDate, Granularity)> {
     let (s, e, g) = match tail {
         "SP" => (months(y, 3, 5)?.0, months(y, 3, 5)?.1, Granularity::Season),
         "SU" => (months(y, 6, 8)?.0, months(y, 6, 8)?.1, Granularity::Season),
-        "FA" => (
-            months(y, 9, 11)?.0,
-            months(y, 9, 11)?.1,
-            Granularity::Season,
-        ),
-        "WI" => (
-            NaiveDate::from_ymd_opt(y, 12, 1)?,
-            last_of_month(y + 1, 2)?,
-            Granularity::Season,
-        ),
+        "FA" => (months(y, 9, 11)?.0, months(y, 9, 11)?.1, Granularity::Season),
+        "WI" => (NaiveDate::from_ymd_opt(y, 12, 1)?, last_of_month(y + 1, 2)?, Granularity::Season),
         "H1" => (months(y, 1, 6)?.0, months(y, 1, 6)?.1, Granularity::Half),
         "H2" => (months(y, 7, 12)?.0, months(y, 7, 12)?.1, Granularity::Half),
         t if t.len() == 2 && t.starts_with('Q') => {
@@ -331,6 +308,12 @@ pub fn bounds_of(value: &str) -> Option<(NaiveDate, NaiveDate, Granularity)> {
             }
             let (s, e) = months(y, q * 3 - 2, q * 3)?;
             (s, e, Granularity::Quarter)
+        }
+        // the weekend of an ISO week: its Saturday and Sunday
+        t if t.len() == 6 && t.starts_with('W') && t.ends_with("-WE") && digits(&t[1..3]) => {
+            let w: u32 = t[1..3].parse().ok()?;
+            let s = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Sat)?;
+            (s, s + chrono::Days::new(1), Granularity::Week)
         }
         t if t.len() == 3 && t.starts_with('W') && digits(&t[1..]) => {
             let w: u32 = t[1..].parse().ok()?;
@@ -363,9 +346,7 @@ fn time_granularity(t: &str) -> Option<Granularity> {
         "MO" | "AF" | "EV" | "NI" | "DT" => Some(Granularity::PartOfDay),
         _ => {
             let parts: Vec<&str> = t.split(':').collect();
-            let ok = parts
-                .iter()
-                .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()));
+            let ok = parts.iter().all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()));
             match (ok, parts.len()) {
                 (true, 1) => Some(Granularity::Hour),
                 (true, 2) => Some(Granularity::Minute),
@@ -386,46 +367,18 @@ mod tests {
 
     #[test]
     fn bounds_of_calendar_values() {
-        assert_eq!(
-            bounds_of("2021"),
-            Some((d("2021-01-01"), d("2021-12-31"), Granularity::Year))
-        );
-        assert_eq!(
-            bounds_of("2022-02"),
-            Some((d("2022-02-01"), d("2022-02-28"), Granularity::Month))
-        );
-        assert_eq!(
-            bounds_of("2021-12-07"),
-            Some((d("2021-12-07"), d("2021-12-07"), Granularity::Day))
-        );
-        assert_eq!(
-            bounds_of("2021-W48"),
-            Some((d("2021-11-29"), d("2021-12-05"), Granularity::Week))
-        );
-        assert_eq!(
-            bounds_of("2021-SP"),
-            Some((d("2021-03-01"), d("2021-05-31"), Granularity::Season))
-        );
-        assert_eq!(
-            bounds_of("2021-WI"),
-            Some((d("2021-12-01"), d("2022-02-28"), Granularity::Season))
-        );
-        assert_eq!(
-            bounds_of("2021-Q4"),
-            Some((d("2021-10-01"), d("2021-12-31"), Granularity::Quarter))
-        );
-        assert_eq!(
-            bounds_of("202"),
-            Some((d("2020-01-01"), d("2029-12-31"), Granularity::Decade))
-        );
-        assert_eq!(
-            bounds_of("2021-12-07T15:00"),
-            Some((d("2021-12-07"), d("2021-12-07"), Granularity::Minute))
-        );
-        assert_eq!(
-            bounds_of("2021-12-07TEV"),
-            Some((d("2021-12-07"), d("2021-12-07"), Granularity::PartOfDay))
-        );
+        assert_eq!(bounds_of("2021"), Some((d("2021-01-01"), d("2021-12-31"), Granularity::Year)));
+        assert_eq!(bounds_of("2022-02"), Some((d("2022-02-01"), d("2022-02-28"), Granularity::Month)));
+        assert_eq!(bounds_of("2021-12-07"), Some((d("2021-12-07"), d("2021-12-07"), Granularity::Day)));
+        assert_eq!(bounds_of("2021-W48"), Some((d("2021-11-29"), d("2021-12-05"), Granularity::Week)));
+        assert_eq!(bounds_of("2021-W48-WE"), Some((d("2021-12-04"), d("2021-12-05"), Granularity::Week)));
+        assert_eq!(bounds_of("2021-W53"), None);
+        assert_eq!(bounds_of("2021-SP"), Some((d("2021-03-01"), d("2021-05-31"), Granularity::Season)));
+        assert_eq!(bounds_of("2021-WI"), Some((d("2021-12-01"), d("2022-02-28"), Granularity::Season)));
+        assert_eq!(bounds_of("2021-Q4"), Some((d("2021-10-01"), d("2021-12-31"), Granularity::Quarter)));
+        assert_eq!(bounds_of("202"), Some((d("2020-01-01"), d("2029-12-31"), Granularity::Decade)));
+        assert_eq!(bounds_of("2021-12-07T15:00"), Some((d("2021-12-07"), d("2021-12-07"), Granularity::Minute)));
+        assert_eq!(bounds_of("2021-12-07TEV"), Some((d("2021-12-07"), d("2021-12-07"), Granularity::PartOfDay)));
     }
 
     #[test]

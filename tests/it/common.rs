@@ -11,12 +11,7 @@ pub fn bin() -> Command {
 
 /// Runs `chronograph --db DB ARGS...` and returns its output.
 pub fn run_db(db: &Path, args: &[&str]) -> Output {
-    bin()
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run chronograph")
+    bin().arg("--db").arg(db).args(args).output().expect("run chronograph")
 }
 
 /// The project root (for `examples/`).

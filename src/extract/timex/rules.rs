@@ -53,18 +53,36 @@ pub(crate) struct Tagger<'a> {
     dct: NaiveDate,
     /// The last date mentioned, for "a year earlier", "the next day".
     anchor: Option<Dv>,
+    /// Tokens before the first line break: the headline, if any.
+    title_end: usize,
 }
 
 impl<'a> Tagger<'a> {
     pub fn new(text: &'a str, dct: NaiveDate) -> Self {
         let low = text.to_ascii_lowercase();
         let toks = tokenize(text, &low);
+        let title_end = toks
+            .iter()
+            .skip(1)
+            .position(|t| t.newline)
+            .map_or(0, |p| p + 1);
+        // a headline: a short first line that does not end a sentence
+        let last_is_period = title_end > 0
+            && toks
+                .get(title_end - 1)
+                .is_some_and(|t| &low[t.s..t.e] == ".");
+        let title_end = if title_end <= 24 && !last_is_period {
+            title_end
+        } else {
+            0
+        };
         Tagger {
             text,
             low,
             toks,
             dct,
             anchor: None,
+            title_end,
         }
     }
 
@@ -81,7 +99,10 @@ impl<'a> Tagger<'a> {
                 || self
                     .tok(i + 1)
                     .is_some_and(|n| n.kind == Kind::Num || n.info.is_some())
-                || matches!(self.lw(i + 1), "same" | "future" | "near");
+                || matches!(
+                    self.lw(i + 1),
+                    "same" | "future" | "near" | "immediate" | "matter"
+                );
             if t.trig
                 && lead_ok
                 && let Some(m) = self.best(i)
@@ -130,46 +151,29 @@ impl<'a> Tagger<'a> {
 
     /// Every rule at token `i`; the longest match (first on ties).
     fn best(&self, i: usize) -> Option<M> {
-        let cands = [self.r_approx(i), self.r_the(i), self.r_core(i)];
-        let mut best: Option<M> = None;
-        for c in cands.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| c.e > b.e) {
-                best = Some(c);
-            }
-        }
-        best
+        self.longest(
+            i,
+            &[|t, i| t.r_approx(i), |t, i| t.r_the(i), |t, i| t.r_core(i)],
+        )
     }
 
     /// The core rules, without a leading approximation or article.
     fn r_core(&self, i: usize) -> Option<M> {
-        let cands = [
-            self.r_part(i),
-            self.r_month(i),
-            self.r_day_month(i),
-            self.r_weekday(i),
-            self.r_numeric(i),
-            self.r_year(i),
-            self.r_decade(i),
-            self.r_ordinal_period(i),
-            self.r_season(i),
-            self.r_deictic(i),
-            self.r_dayword(i),
-            self.r_duration(i),
-            self.r_phrase(i),
-            self.r_set(i),
-            self.r_clock(i),
-            self.r_year_ago_adj(i),
-            self.r_year_words(i),
-            self.r_year_end(i),
-            self.r_weekend(i),
-            self.r_the_quarter(i),
-            self.r_week_of(i),
-            self.r_the_year(i),
-            self.r_bare_plural(i),
-        ];
+        // numbers (prices, counts) are most triggers: only the rules that can
+        // open with a number run on them
+        if self.tok(i).is_some_and(|t| t.kind == Kind::Num) {
+            return self.longest(i, NUM_RULES);
+        }
+        self.longest(i, WORD_RULES)
+    }
+
+    /// The longest match of `rules` at `i` (the first on ties).
+    fn longest(&self, i: usize, rules: &[Rule]) -> Option<M> {
         let mut best: Option<M> = None;
-        for c in cands.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| c.e > b.e) {
+        for r in rules {
+            if let Some(c) = r(self, i)
+                && best.as_ref().is_none_or(|b| c.e > b.e)
+            {
                 best = Some(c);
             }
         }
@@ -209,10 +213,7 @@ impl<'a> Tagger<'a> {
 
     fn num(&self, i: usize) -> Option<i64> {
         let t = self.toks.get(i)?;
-        if t.kind != Kind::Num || t.e - t.s > 9 {
-            return None;
-        }
-        self.text[t.s..t.e].parse().ok()
+        (t.kind == Kind::Num && t.val >= 0).then_some(t.val)
     }
 
     /// A number token that is not part of a larger number ("1,000", "2.5").
@@ -288,6 +289,9 @@ impl<'a> Tagger<'a> {
             return Some((Count::Exact(v), j));
         }
         let w = self.lw(i);
+        if w == "a" && self.is(i + 1, "matter") && self.is(i + 2, "of") {
+            return Some((Count::Vague, i + 3));
+        }
         if w == "a" || w == "an" {
             // "a few", "a couple of", "a dozen", "a half", else one
             let k = self.info(i + 1)?;
@@ -377,7 +381,34 @@ impl<'a> Tagger<'a> {
         if t.kind != Kind::Word {
             return None;
         }
+        // headline style: "Biden to speak with Putin on Thursday"
+        if k < self.title_end
+            && self.lw(k) == "to"
+            && self.tok(k + 1).is_some_and(|n| n.kind == Kind::Word)
+        {
+            return Some(Tense::Future);
+        }
         if let Some(c) = t.info.and_then(|i| i.cue) {
+            // nouns and causes: "the plan", "due to", "set of"
+            let needs_to = matches!(
+                self.lw(k),
+                "plan"
+                    | "plans"
+                    | "planned"
+                    | "planning"
+                    | "set"
+                    | "going"
+                    | "hope"
+                    | "hopes"
+                    | "aims"
+                    | "wants"
+                    | "intend"
+                    | "intends"
+                    | "due"
+            );
+            if needs_to && (!self.is(k + 1, "to") || (self.is(k, "due") && self.is(k + 1, "to"))) {
+                return None;
+            }
             if c == Tense::Present && matches!(self.lw(k), "has" | "have") {
                 // present perfect reports the past
                 let n = self.lw(k + 1);
@@ -473,22 +504,73 @@ impl<'a> Tagger<'a> {
         let mut back = None;
         let mut k = s;
         let mut dist = 0;
+        // "agreed to meet on January 10": the time belongs to the infinitive,
+        // which looks forward from a past or present governing verb
+        let mut infinitive = false;
         while k > 0 && dist < 14 {
             k -= 1;
             dist += 1;
             if self.boundary(k) || self.toks[k + 1].newline {
                 break;
             }
+            if self.is(k, "to")
+                && k >= self.title_end
+                && k + 1 < s
+                && self
+                    .tok(k + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                && !matches!(
+                    self.lw(k + 1),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "be"
+                )
+            {
+                infinitive = true;
+                continue;
+            }
             if let Some(c) = self.cue_in_context(k) {
+                let c = if infinitive && matches!(c, Tense::Past | Tense::Present) {
+                    Tense::Modal
+                } else {
+                    c
+                };
                 back = Some((dist, c));
                 break;
             }
         }
+        // a time fronted in its sentence ("In January, the firm ...") is
+        // governed by the verb after its comma
+        let mut f = s;
+        while f > 0
+            && s - f < 4
+            && !self.boundary(f - 1)
+            && !self.toks[f].newline
+            && matches!(
+                self.lw(f - 1),
+                "in" | "on"
+                    | "at"
+                    | "by"
+                    | "since"
+                    | "until"
+                    | "during"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "the"
+                    | "\""
+                    | "“"
+                    | "and"
+                    | "but"
+            )
+        {
+            f -= 1;
+        }
+        let fronted = f == 0 || self.boundary(f - 1) || self.toks[f].newline;
         let mut fwd = None;
         let mut k = e;
         let mut dist = 0;
         while k < self.toks.len() && dist < 10 {
-            if self.boundary(k) || (k > e && self.toks[k].newline) {
+            let skip_comma = fronted && k == e && self.is(k, ",");
+            if self.boundary(k) || (self.is(k, ",") && !skip_comma) || self.toks[k].newline {
                 break;
             }
             dist += 1;
@@ -543,7 +625,14 @@ impl<'a> Tagger<'a> {
                 let soon = d
                     .and_then(|d| NaiveDate::from_ymd_opt(y, m, d))
                     .is_some_and(|x| x > self.dct && (x - self.dct).num_days() <= 21);
-                if m > self.dct.month() && !soon { y - 1 } else { y }
+                // and so is a month just ahead ("will be paid Dec. 15" in a
+                // clause that "said" it in October)
+                let near = m > self.dct.month() && m - self.dct.month() <= 2;
+                if m > self.dct.month() && !soon && !near {
+                    y - 1
+                } else {
+                    y
+                }
             }
             // month precision: "will meet on Dec. 7" written on Dec. 8 is a
             // misread tense more often than next year's date
@@ -661,6 +750,10 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let inner = self.r_core(i + 1)?;
+        // "the seven-year war": the adjective alone is the expression
+        if inner.rule == "duration_adj" {
+            return None;
+        }
         if inner.rule == "year_ago" && inner.e <= i + 4 {
             return None;
         }
@@ -862,11 +955,17 @@ impl<'a> Tagger<'a> {
                     | "till"
                     | "end"
                     | "beginning"
+                    | "the"
             );
             if !lead {
                 return None;
             }
-            if w == "march" && matches!(self.lw(j), "on" | "against" | "for" | "to" | "through") {
+            // "the March on Washington", "a march for peace"; after "in" it is a month
+            let weak_lead = matches!(prev, "the" | "and" | "or" | "to" | "-");
+            if w == "march"
+                && weak_lead
+                && matches!(self.lw(j), "on" | "against" | "for" | "to" | "through")
+            {
                 return None;
             }
         }
@@ -880,7 +979,11 @@ impl<'a> Tagger<'a> {
             return Some((y, k + 1));
         }
         match self.r_year_words(k)? {
-            M { val: Val::Date(Dv::Year(y)), e, .. } => Some((y, e)),
+            M {
+                val: Val::Date(Dv::Year(y)),
+                e,
+                ..
+            } => Some((y, e)),
             _ => None,
         }
     }
@@ -891,7 +994,9 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let m = self.r_month(i + 3).or_else(|| self.r_day_month(i + 3))?;
-        let Val::Date(Dv::Day(d)) = m.val else { return None };
+        let Val::Date(Dv::Day(d)) = m.val else {
+            return None;
+        };
         mk(i, m.e, Val::Date(at_unit(d, Unit::Week)?), "week_of")
     }
 
@@ -1041,6 +1146,11 @@ impl<'a> Tagger<'a> {
             }
             let y = self.two_digit_year(self.num(j + 1)?);
             return mk(i, j + 2, Val::Date(Dv::Year(y)), "year");
+        }
+        if j > i
+            && let Some(m) = self.r_year_words(j)
+        {
+            return Some(M { s: i, ..m });
         }
         let y = self.year_at(j)?;
         if self.glued(j + 1) && matches!(self.lw(j + 1), "s" | "-" | "%" | "th") {
@@ -1372,6 +1482,29 @@ impl<'a> Tagger<'a> {
             if matches!(u, Unit::Hour | Unit::Minute | Unit::Second | Unit::Half) {
                 return None;
             }
+            // "the past decade" is the last ten years, not the 2010s
+            if w0 == "past" && matches!(u, Unit::Decade | Unit::Century) {
+                return mk(
+                    i,
+                    j + 1,
+                    Val::Dur(dur_value(Count::Exact(1.0), u)?),
+                    "deictic_duration",
+                );
+            }
+            // a capitalised "This Week" in running text is a title, not a time
+            if self.toks[j].cap {
+                let quoted = i > 0 && matches!(self.lw(i - 1), "\"" | "“" | "‘" | "'");
+                let next_lower = self
+                    .tok(j + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                    || (self.tok(j + 1).is_some_and(|t| t.kind == Kind::Punct)
+                        && self
+                            .tok(j + 2)
+                            .is_some_and(|t| t.kind == Kind::Word && !t.cap));
+                if quoted || next_lower {
+                    return None;
+                }
+            }
             let base = if anchored || (u == Unit::Day && off != 0) {
                 self.anchor_or_dct(u)?
             } else {
@@ -1392,6 +1525,9 @@ impl<'a> Tagger<'a> {
             return self.with_day_part(i, j + 1, d, "deictic");
         }
         if let Some(mo) = info.month {
+            if !self.toks[j].cap {
+                return None;
+            }
             let y = self.dct.year();
             let m0 = self.dct.month();
             let y = match off {
@@ -1417,8 +1553,8 @@ impl<'a> Tagger<'a> {
         }
         if let Some((code, false)) = info.season {
             let mut y = self.dct.year() + off as i32;
-            // "this past spring": the latest one already over
-            if self.is(i, "this") && off == -1 {
+            // "last spring", "this past spring": the latest one already over
+            if off == -1 {
                 let first = match code {
                     "SP" => 3,
                     "SU" => 6,
@@ -1427,6 +1563,9 @@ impl<'a> Tagger<'a> {
                 };
                 if first + 3 <= self.dct.month() {
                     y = self.dct.year();
+                } else if code == "WI" && self.dct.month() >= 3 {
+                    // the winter that ended this year began last December
+                    y = self.dct.year() - 1;
                 }
             }
             return mk(i, j + 1, Val::Date(Dv::Season(y, code)), "deictic");
@@ -1473,6 +1612,26 @@ impl<'a> Tagger<'a> {
             }
             return self.with_day_part(i, i + 1, shift_day(self.dct, Unit::Day, o)?, "dayword");
         }
+        // "the next morning", "the following evening": the day after the anchor
+        if w == "the"
+            && let Some((o, _)) = self.info(i + 1).and_then(|x| x.deictic)
+            && o != 0
+            && matches!(
+                self.info(i + 2).and_then(|x| x.day_part),
+                Some((DayPart::Code(_), false))
+            )
+        {
+            let a = match &self.anchor {
+                Some(Dv::Day(d) | Dv::Part(d, _) | Dv::Clock(d, ..)) => *d,
+                _ => self.dct,
+            };
+            return mk(
+                i,
+                i + 3,
+                Val::Date(Dv::Day(shift_day(a, Unit::Day, i64::from(o))?)),
+                "anchored",
+            );
+        }
         // "that day", "that same year", "the same month"
         let mut j = i;
         if matches!(w, "that" | "the") {
@@ -1492,6 +1651,10 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             let a = self.anchor_or_dct(u)?;
+            // "that day" needs a day to point at, not a year
+            if granularity_rank(&a) > unit_rank(u) {
+                return None;
+            }
             return mk(i, j + 1, Val::Date(at_unit(a.first_day()?, u)?), "anchored");
         }
         None
@@ -1550,6 +1713,45 @@ impl<'a> Tagger<'a> {
             k = k2;
         }
         let (u, plural) = self.unit_at(k)?;
+        if !plural && self.num(i).is_some() && self.raw(i).len() == 4 {
+            return None;
+        }
+        if plural && matches!(w, "a" | "an") && c != Count::Vague {
+            return None;
+        }
+        // "a day-long strike": the adjective is the expression
+        if self.is(k + 1, "-") && self.is(k + 2, "long") && self.glued(k + 1) {
+            return mk(
+                k,
+                k + 3,
+                Val::Dur(dur_value(Count::Exact(1.0), u)?),
+                "duration_adj",
+            );
+        }
+        // rates: "$1.76 a year", "four flights a week", "24 hours a day"
+        let offset_next = matches!(
+            self.lw(k + 1),
+            "ago" | "earlier" | "later" | "before" | "after" | "or"
+        );
+        if matches!(w, "a" | "an" | "per") && i > 0 && !offset_next {
+            let p = self.tok(i - 1)?;
+            let pw = self.lw(i - 1);
+            let plural_noun = p.kind == Kind::Word
+                && pw.len() > 3
+                && pw.ends_with('s')
+                && !pw.ends_with("ss")
+                && !matches!(
+                    pw,
+                    "was" | "has" | "does" | "this" | "thus" | "his" | "its" | "is" | "as"
+                );
+            if p.kind == Kind::Num || plural_noun || matches!(pw, "times" | "twice" | "once" | "%")
+            {
+                return None;
+            }
+        }
+        if u == Unit::Second && matches!(w, "a" | "an") {
+            return None;
+        }
         if self.is(k + 1, "-") && matches!(self.lw(k + 2), "earlier" | "ago" | "old") {
             return None;
         }
@@ -1753,6 +1955,12 @@ impl<'a> Tagger<'a> {
         } else if w == "am" || w == "pm" {
             pm = Some(w == "pm");
             j += 1;
+        } else if w == "in"
+            && self.is(j + 1, "the")
+            && matches!(self.lw(j + 2), "morning" | "afternoon" | "evening")
+        {
+            pm = Some(!self.is(j + 2, "morning"));
+            j += 3;
         } else if matches!(w, "o") && self.is_apos(j + 1) && self.is(j + 2, "clock") {
             j += 3;
             pm = Some(false);
@@ -1838,7 +2046,10 @@ impl<'a> Tagger<'a> {
         let Some(Count::Exact(hi)) = self.info(i)?.count else {
             return None;
         };
-        if self.is(i, "two") && self.is(i + 1, "thousand") && self.tense_free_year_context(i) {
+        if self.is(i, "two")
+            && self.is(i + 1, "thousand")
+            && (self.tense_free_year_context(i) || (i > 0 && self.is(i - 1, "year")))
+        {
             return mk(i, i + 2, Val::Date(Dv::Year(2000)), "year_words");
         }
         if !(11.0..=20.0).contains(&hi) {
@@ -1901,14 +2112,42 @@ impl<'a> Tagger<'a> {
             };
             return mk(i, i + 3, Val::Date(v), "anchored");
         }
-        let j = if matches!(self.lw(i + 1), "fiscal" | "full" | "whole" | "entire") { i + 2 } else { i + 1 };
-        if !self.is(j, "year") || matches!(self.lw(j + 1), "-" | "'" | "’" | "of") || self.num(j + 1).is_some() {
+        let j = if matches!(self.lw(i + 1), "fiscal" | "full" | "whole" | "entire") {
+            i + 2
+        } else {
+            i + 1
+        };
+        if !self.is(j, "year")
+            || matches!(self.lw(j + 1), "-" | "'" | "’" | "of")
+            || self.num(j + 1).is_some()
+        {
             return None;
         }
         // "the full year" of results names the calendar year
         let named = self.is(i + 1, "full");
-        let val = if named { Val::Date(Dv::Year(self.dct.year())) } else { Val::Dur("P1Y".into()) };
+        let val = if named {
+            Val::Date(Dv::Year(self.dct.year()))
+        } else {
+            Val::Dur("P1Y".into())
+        };
         mk(i, j + 1, val, "the_year")
+    }
+
+    /// "the 1988 quarter", "the 1989 period": the quarter last mentioned,
+    /// in that year.
+    fn r_year_period(&self, i: usize) -> Option<M> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let y = self.year_at(i + 1)?;
+        if !matches!(self.lw(i + 2), "quarter" | "period") {
+            return None;
+        }
+        let v = match &self.anchor {
+            Some(Dv::Quarter(_, q)) => Dv::Quarter(y, *q),
+            _ => Dv::Year(y),
+        };
+        mk(i, i + 3, Val::Date(v), "anchored")
     }
 
     /// "the weekend": the one just past in a past clause, else the coming one.
@@ -1931,11 +2170,19 @@ impl<'a> Tagger<'a> {
         let (u, true) = self.unit_at(i)? else {
             return None;
         };
-        if !matches!(u, Unit::Year | Unit::Week | Unit::Month) {
+        if self.is(i + 1, "-") && self.is(i + 2, "long") && self.glued(i + 1) {
+            return mk(
+                i,
+                i + 3,
+                Val::Dur(dur_value(Count::Vague, u)?),
+                "duration_adj",
+            );
+        }
+        if !matches!(u, Unit::Year | Unit::Week | Unit::Month | Unit::Decade) {
             return None;
         }
         let prev = if i > 0 { self.lw(i - 1) } else { "" };
-        if self.tok(i - 1.min(i)).is_some_and(|t| t.kind == Kind::Num) && i > 0 {
+        if i > 0 && self.tok(i - 1).is_some_and(|t| t.kind == Kind::Num) {
             return None;
         }
         if matches!(
@@ -1975,6 +2222,48 @@ impl<'a> Tagger<'a> {
         })
     }
 }
+
+/// A rule: tries one family of expressions at a token.
+type Rule = fn(&Tagger<'_>, usize) -> Option<M>;
+
+/// The rules that can open with a number.
+const NUM_RULES: &[Rule] = &[
+    |t, i| t.r_day_month(i),
+    |t, i| t.r_numeric(i),
+    |t, i| t.r_year(i),
+    |t, i| t.r_decade(i),
+    |t, i| t.r_ordinal_period(i),
+    |t, i| t.r_duration(i),
+    |t, i| t.r_clock(i),
+];
+
+/// The rules that open with a word.
+const WORD_RULES: &[Rule] = &[
+    |t, i| t.r_part(i),
+    |t, i| t.r_month(i),
+    |t, i| t.r_day_month(i),
+    |t, i| t.r_weekday(i),
+    |t, i| t.r_numeric(i),
+    |t, i| t.r_year(i),
+    |t, i| t.r_decade(i),
+    |t, i| t.r_ordinal_period(i),
+    |t, i| t.r_season(i),
+    |t, i| t.r_deictic(i),
+    |t, i| t.r_dayword(i),
+    |t, i| t.r_duration(i),
+    |t, i| t.r_phrase(i),
+    |t, i| t.r_set(i),
+    |t, i| t.r_clock(i),
+    |t, i| t.r_year_ago_adj(i),
+    |t, i| t.r_year_words(i),
+    |t, i| t.r_year_end(i),
+    |t, i| t.r_weekend(i),
+    |t, i| t.r_the_quarter(i),
+    |t, i| t.r_week_of(i),
+    |t, i| t.r_the_year(i),
+    |t, i| t.r_year_period(i),
+    |t, i| t.r_bare_plural(i),
+];
 
 fn granularity_rank(v: &Dv) -> u8 {
     match v {
@@ -2024,7 +2313,7 @@ pub(crate) fn dur_value(c: Count, u: Unit) -> Option<String> {
                 Unit::Second => "PTXS",
                 Unit::Decade => "PXDE",
                 Unit::Century => "PXCE",
-                Unit::Quarter => "PXM",
+                Unit::Quarter => "PXQ",
                 Unit::Half | Unit::Millennium => "PXY",
             }
             .into(),
@@ -2062,7 +2351,6 @@ pub(crate) fn dur_value(c: Count, u: Unit) -> Option<String> {
         Unit::Half => format!("P{}M", n * 6),
         Unit::Fortnight => format!("P{}W", n * 2),
         Unit::Weekend => format!("P{}D", n * 2),
-        Unit::Quarter => format!("P{}M", n * 3),
         _ => format!("P{n}{}", code(u)),
     })
 }

@@ -33,7 +33,9 @@ fn examples() -> Vec<Example> {
             "examples.tsv line {}: needs rule, dct, sentence, value",
             n + 1
         );
-        let raw = f[2];
+        // `\n` in a sentence stands for a line break (headlines)
+        let raw = f[2].replace("\\n", "\n");
+        let raw = raw.as_str();
         let a = raw
             .find('[')
             .unwrap_or_else(|| panic!("line {}: no [", n + 1));

@@ -26,6 +26,8 @@ pub(crate) struct Tok {
     pub info: Option<&'static WordInfo>,
     /// A rule may start here.
     pub trig: bool,
+    /// The value of a digit run of at most 9 digits, else -1.
+    pub val: i64,
 }
 
 /// Tokens of `text`; `low` is `text` with ASCII letters lower-cased (same
@@ -81,7 +83,15 @@ pub(crate) fn tokenize(text: &str, low: &str) -> Vec<Tok> {
             Kind::Word => info.is_some_and(|x| x.starts),
             Kind::Punct => matches!(&text[s..i], "'" | "’" | "‘"),
         };
+        let val = if kind == Kind::Num && i - s <= 9 {
+            b[s..i]
+                .iter()
+                .fold(0i64, |v, d| v * 10 + i64::from(d - b'0'))
+        } else {
+            -1
+        };
         out.push(Tok {
+            val,
             trig,
             s,
             e: i,
