@@ -586,6 +586,10 @@ impl<'a> Doc<'a> {
                         e2 += 1;
                     }
                     let s = self.span_text(k, e2);
+                    // A head word alone ("the Sea of Azov") names no organisation.
+                    if e2 - k < 2 {
+                        return Some((e2, None));
+                    }
                     let a = self.actor(&format!("org:{s}"), s, ActorKind::Organization);
                     return Some((e2, Some((a, false))));
                 }

@@ -739,7 +739,24 @@ impl Doc<'_> {
                             | "his"
                             | "her"
                     );
-                let noun_use = noun_mod
+                // "are not expected to": a passive forecast, not the subject speaking.
+                let passive = matches!(
+                    prev,
+                    "is" | "are" | "was" | "were" | "be" | "been" | "not" | "widely" | "being"
+                ) && matches!(
+                    cue.lemma.as_str(),
+                    "expect"
+                        | "believe"
+                        | "think"
+                        | "fear"
+                        | "report"
+                        | "estimate"
+                        | "say"
+                        | "claim"
+                        | "allege"
+                );
+                let noun_use = passive
+                    || noun_mod
                     || NOUN_BEFORE.contains(&prev)
                         && !(self.toks[k].lower.ends_with("ing") && prev == ",");
                 let next = self.toks.get(k + n).map(|t| t.lower.as_str()).unwrap_or("");

@@ -198,7 +198,7 @@ impl Doc<'_> {
     }
 
     fn status_at(&self, a: usize, t: usize, kind: &str) -> EventStatus {
-        let lo = t.saturating_sub(7).max(a);
+        let lo = t.saturating_sub(12).max(a);
         let mut st = EventStatus::Occurred;
         for k in lo..t {
             let l = self.toks[k].lower.as_str();
@@ -209,6 +209,17 @@ impl Doc<'_> {
                 st = EventStatus::Predicted;
             } else if PLANNED.contains(&l) && st == EventStatus::Occurred {
                 st = EventStatus::Planned;
+            }
+        }
+        // "sanctions are more likely to be used": a modal right after the trigger.
+        for k in t + 1..(t + 5).min(self.toks.len()) {
+            if st == EventStatus::Occurred
+                && matches!(
+                    self.toks[k].lower.as_str(),
+                    "would" | "could" | "may" | "might" | "likely" | "will"
+                )
+            {
+                st = EventStatus::Predicted;
             }
         }
         // "as early as January", "as soon as": a foreseen event.
@@ -304,6 +315,18 @@ impl Doc<'_> {
                 };
                 // Capitalised mid-sentence triggers are parts of names ("Cold War").
                 if self.toks[k].is_cap() && k != s0 || self.mention_at(k).is_some() {
+                    k += n;
+                    continue;
+                }
+                // "call for", "call on": an appeal, not a phone call.
+                let next_is = |w: &[&str]| {
+                    self.toks
+                        .get(k + n)
+                        .is_some_and(|t| w.contains(&t.lower.as_str()))
+                };
+                let appeal = next_is(&["for", "off", "it", "them"])
+                    || (next_is(&["on"]) && self.tx_at.get(k + n + 1).is_some_and(|x| x.is_none()));
+                if kind == "call" && n == 1 && appeal {
                     k += n;
                     continue;
                 }
