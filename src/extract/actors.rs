@@ -286,7 +286,7 @@ impl<'a> Doc<'a> {
             let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
             let mut i = s0;
             while i < s1 {
-                if self.toks[i].kind != TokKind::Word {
+                if self.toks[i].kind != TokKind::Word || !could_start_np(&self.toks[i]) {
                     i += 1;
                     continue;
                 }
@@ -1153,4 +1153,46 @@ fn is_place_word(w: &str) -> bool {
             | "Republic"
             | "Republics"
     )
+}
+
+/// A cheap test that a token may begin an actor noun phrase; most verbs and
+/// common nouns fail it, which spares the full parse.
+fn could_start_np(t: &super::text::Token) -> bool {
+    let l = t.lower.as_str();
+    t.is_cap()
+        || DETS.contains(&l)
+        || ANON_MODS.contains(&l)
+        || LEX.titles.contains_first(l)
+        || LEX.agencies.contains_first(l)
+        || LEX.anon.contains_key(l)
+        || LEX.names.contains_first(&t.norm)
+        || matches!(
+            l,
+            "pro"
+                | "separatists"
+                | "separatist"
+                | "rebels"
+                | "militants"
+                | "insurgents"
+                | "militias"
+                | "militia"
+                | "militiamen"
+                | "volunteers"
+                | "mercenaries"
+                | "guerrillas"
+                | "insurgency"
+                | "backed"
+                | "local"
+                | "eastern"
+                | "ethnic"
+                | "armed"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+        )
 }
