@@ -370,8 +370,7 @@ impl Doc<'_> {
             let mut start = m.t0;
             // Coordinated subjects: "Washington and Kyiv say".
             let mut n = 1;
-            while n < 3 && start >= 2 && matches!(self.toks[start - 1].lower.as_str(), "and" | ",")
-            {
+            while n < 3 && start >= 2 && self.toks[start - 1].lower == "and" {
                 match self.mention_at(start - 2) {
                     Some(m2) if !m2.adjective && m2.t1 == start - 1 => {
                         if !list.contains(&Some(m2.actor)) {
