@@ -986,7 +986,21 @@ impl Doc<'_> {
                                 | "following"
                                 | "when"
                         );
-                    let trailing = trailing || (quote_before && prep_after);
+                    // '..., the official said, and Biden will ...': a new clause, not content.
+                    let new_clause = cs < s1
+                        && matches!(
+                            self.toks[cs].lower.as_str(),
+                            "and"
+                                | "but"
+                                | "so"
+                                | "because"
+                                | "although"
+                                | "though"
+                                | "while"
+                                | "as"
+                        );
+                    let trailing =
+                        trailing || (quote_before && prep_after) || (new_clause && sstart > s0 + 2);
                     if !trailing && cs < s1 {
                         c0 = cs;
                         c1 = self.content_end(cs, next_cue, s1);
