@@ -75,12 +75,17 @@ const PLANNED: &[&str] = &[
     "plans",
     "plan",
     "planned",
-    "to",
     "due",
     "upcoming",
     "planning",
 ];
 const PREDICTED: &[&str] = &[
+    "launch",
+    "stage",
+    "needed",
+    "preparing",
+    "prepared",
+    "justify",
     "could",
     "may",
     "might",
@@ -341,7 +346,18 @@ impl Doc<'_> {
         }
     }
 
+    /// A photo caption ("X, left, and Y, right, attend ...") describes a
+    /// picture, often an old one: no events are read from it.
+    fn is_caption(&self, si: usize) -> bool {
+        let s = &self.sents[si];
+        let text = &self.text[s.start..s.end];
+        text.contains(", left,") || text.contains(", right,")
+    }
+
     fn trigger_event(&mut self, si: usize, t: usize, n: usize, kind: &str) {
+        if self.is_caption(si) {
+            return;
+        }
         let (a, b, claim) = self.region(t);
         // Participants: actors in the region, near the trigger.
         let mut parts: Vec<(usize, String)> = Vec::new();
@@ -351,6 +367,18 @@ impl Doc<'_> {
                 continue;
             }
             if m.t0.abs_diff(t) > 22 || seen.contains(&m.actor) {
+                continue;
+            }
+            // "Turkish-made drones": a maker, not a party.
+            if m.adjective
+                && self.toks.get(m.t1).is_some_and(|x| x.norm == "-")
+                && self.toks.get(m.t1 + 1).is_some_and(|x| {
+                    matches!(
+                        x.lower.as_str(),
+                        "made" | "built" | "style" | "speaking" | "born" | "educated"
+                    )
+                })
+            {
                 continue;
             }
             let ak = self.actors[m.actor].kind;
