@@ -513,7 +513,7 @@ impl Doc<'_> {
                 {
                     if let (Some(src), Some(tgt)) = (
                         self.mention_at(k - 2).map(|m| m.actor),
-                        self.next_mention(k + 1, s1, 3),
+                        self.next_mention(k + 1, s1, 1),
                     ) {
                         let kind = if l == "led" { "leads" } else { "supports" };
                         self.push_rel(src, kind, tgt, si, k, "rel_x_backed_y");
@@ -601,6 +601,26 @@ impl Doc<'_> {
                     continue;
                 }
                 self.push_rel(src, &kind, tgt, si, k, "rel_verb_or_noun");
+                // "The U.S. and the United Kingdom have been arming Ukraine": both.
+                if let Some(m) = self
+                    .mentions
+                    .iter()
+                    .find(|m| m.actor == src && m.t1 <= k && self.sent_of[m.t0] == si)
+                    .cloned()
+                {
+                    let mut b = m.t0;
+                    while b > s0 && matches!(self.toks[b - 1].lower.as_str(), "the") {
+                        b -= 1;
+                    }
+                    if b >= s0 + 2 && self.toks[b - 1].lower == "and" {
+                        if let Some(m2) = self.mention_at(b - 2).filter(|m2| !m2.adjective) {
+                            let other = m2.actor;
+                            if other != tgt && other != src {
+                                self.push_rel(other, &kind, tgt, si, k, "rel_verb_or_noun");
+                            }
+                        }
+                    }
+                }
             }
             // "<org> members A, B and C", "A joined NATO"
             for k in s0..s1 {
@@ -740,7 +760,13 @@ impl Doc<'_> {
         let mut skipped = 0;
         while j < lim && skipped <= max {
             if let Some(m) = self.mention_at(j) {
-                return Some(m.actor);
+                // "the Russian-backed separatists": the backer is a modifier here.
+                let compound = m.adjective || self.toks.get(m.t1).is_some_and(|t| t.norm == "-");
+                if !(compound && self.toks.get(m.t1).is_some_and(|t| t.norm == "-")) {
+                    return Some(m.actor);
+                }
+                j = m.t1;
+                continue;
             }
             if self.toks[j].kind == TokKind::Quote
                 || matches!(self.toks[j].norm.as_str(), "," | ";" | ".")
@@ -848,6 +874,18 @@ impl Doc<'_> {
                 }
                 // "Ukraine's Crimean Peninsula": the place owned, not the owner.
                 if self.toks.get(e).is_some_and(|t| t.norm == "'s") {
+                    if let Some(owned) = self
+                        .mention_at(e + 1)
+                        .filter(|m| m.t0 == e + 1 && !m.adjective)
+                    {
+                        let owned = owned.actor;
+                        if matches!(
+                            self.actors[owned].kind,
+                            ActorKind::Organization | ActorKind::Place
+                        ) {
+                            return Some(owned);
+                        }
+                    }
                     if let Some(p) = self.place_actor(e + 1, s1) {
                         return Some(p);
                     }
