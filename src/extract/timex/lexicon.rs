@@ -120,6 +120,8 @@ pub(crate) struct WordInfo {
     pub ordinal: Option<u32>,
     pub unit: Option<(Unit, bool)>,
     pub season: Option<(&'static str, bool)>,
+    /// Tens digit of a decade word ("nineties").
+    pub decade: Option<i32>,
     pub day_part: Option<(DayPart, bool)>,
     pub deictic: Option<(i32, bool)>,
     pub part: Option<Modifier>,
@@ -276,6 +278,9 @@ fn build() -> Lexicon {
             i.season = Some((v, f == "pl"));
         }
     }
+    for (k, v, _) in rows(data!("decades.tsv")) {
+        words.entry(k).or_default().decade = Some(v.parse().expect("decade digit"));
+    }
     for (k, v, f) in rows(data!("day_parts.tsv")) {
         let p = match v.split_once(':') {
             Some((h, m)) => DayPart::Clock(h.parse().expect("hour"), m.parse().expect("minute")),
@@ -369,6 +374,8 @@ fn build() -> Lexicon {
     for k in [
         "fiscal",
         "full",
+        "q",
+        "h",
         "that",
         "the",
         "year",
@@ -386,6 +393,7 @@ fn build() -> Lexicon {
             || i.ordinal.is_some()
             || i.unit.is_some()
             || i.season.is_some()
+            || i.decade.is_some()
             || i.day_part.is_some()
             || i.deictic.is_some()
             || i.part.is_some()

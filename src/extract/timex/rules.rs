@@ -101,7 +101,17 @@ impl<'a> Tagger<'a> {
                     .is_some_and(|n| n.kind == Kind::Num || n.info.is_some())
                 || matches!(
                     self.lw(i + 1),
-                    "same" | "future" | "near" | "immediate" | "matter"
+                    "same"
+                        | "future"
+                        | "near"
+                        | "immediate"
+                        | "matter"
+                        | "additional"
+                        | "extra"
+                        | "full"
+                        | "whole"
+                        | "further"
+                        | "entire"
                 );
             if t.trig
                 && lead_ok
@@ -293,6 +303,14 @@ impl<'a> Tagger<'a> {
             return Some((Count::Vague, i + 3));
         }
         if w == "a" || w == "an" {
+            // "an additional year", "a full week": one, the adjective
+            // skipped by the duration rule
+            if matches!(
+                self.lw(i + 1),
+                "additional" | "extra" | "full" | "whole" | "further" | "entire"
+            ) {
+                return Some((Count::Exact(1.0), i + 1));
+            }
             // "a few", "a couple of", "a dozen", "a half", else one
             let k = self.info(i + 1)?;
             return match (self.lw(i + 1), k.count) {
@@ -394,8 +412,6 @@ impl<'a> Tagger<'a> {
                 self.lw(k),
                 "plan"
                     | "plans"
-                    | "planned"
-                    | "planning"
                     | "set"
                     | "going"
                     | "hope"
@@ -459,6 +475,13 @@ impl<'a> Tagger<'a> {
     /// participle after "be" or a modal ("will be held") is not a past.
     fn cue_in_context(&self, k: usize) -> Option<Tense> {
         let c = self.cue(k)?;
+        // "were planning", "was expected", "was set": the plan looks forward
+        if c == Tense::Past
+            && matches!(self.lw(k), "was" | "were" | "had")
+            && let Some(t @ (Tense::Future | Tense::Modal)) = self.cue(k + 1)
+        {
+            return Some(t);
+        }
         if c != Tense::Past
             || k == 0
             || matches!(self.lw(k), "ago" | "last" | "yesterday" | "earlier")
@@ -522,6 +545,17 @@ impl<'a> Tagger<'a> {
                 && !matches!(
                     self.lw(k + 1),
                     "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "be"
+                        // nouns that follow a preposition "to": "shot to death"
+                        | "death"
+                        | "date"
+                        | "power"
+                        | "office"
+                        | "court"
+                        | "prison"
+                        | "jail"
+                        | "trial"
+                        | "hospital"
+                        | "safety"
                 )
             {
                 infinitive = true;
@@ -639,11 +673,14 @@ impl<'a> Tagger<'a> {
             Some(Tense::Future) if m < self.dct.month() => y + 1,
             Some(Tense::Future) => y,
             _ => {
-                // no cue: the nearer of this year's and the neighbouring one
+                // no cue: the year that puts the month in a window of seven
+                // months back to five ahead, as news looks back more than
+                // ahead (August seen in February is last year's, March seen
+                // in October this year's)
                 let diff = i64::from(m) - i64::from(self.dct.month());
-                if diff > 6 {
+                if diff > 5 {
                     y - 1
-                } else if diff < -6 {
+                } else if diff < -7 {
                     y + 1
                 } else {
                     y
@@ -673,14 +710,51 @@ impl<'a> Tagger<'a> {
             }
             _ => {
                 let past = if off > 0 { off - 7 } else { off };
-                if self.tense(s, e) == Some(Tense::Future) && past != 0 {
-                    past + 7
-                } else {
-                    past
-                }
+                // "would be traveling Thursday", "set to resume Monday": a
+                // modal or an infinitive points at the coming day
+                let ahead = match self.tense(s, e) {
+                    // "had been scheduled to expire Friday" is a plan that is over
+                    Some(Tense::Future) => !self.had_been_before(s),
+                    // but not "Wednesday's ruling", "had been due to expire Friday"
+                    Some(Tense::Modal) => !self.is_apos(e) && !self.past_modal_before(s),
+                    _ => false,
+                };
+                if ahead && past != 0 { past + 7 } else { past }
             }
         };
         shift_day(self.dct, Unit::Day, o)
+    }
+
+    /// A "had" or "could" earlier in the clause of token `s`: a plan told
+    /// in the past perfect is over, and "could not be reached Friday" is a
+    /// past ability, not a plan.
+    fn past_modal_before(&self, s: usize) -> bool {
+        let mut k = s;
+        while k > 0 && s - k < 14 {
+            k -= 1;
+            if self.boundary(k) || self.toks[k + 1].newline {
+                return false;
+            }
+            if matches!(self.lw(k), "had" | "could") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "had been" earlier in the clause of token `s`.
+    fn had_been_before(&self, s: usize) -> bool {
+        let mut k = s;
+        while k > 0 && s - k < 14 {
+            k -= 1;
+            if self.boundary(k) || self.toks[k + 1].newline {
+                return false;
+            }
+            if self.is(k, "had") && self.is(k + 1, "been") {
+                return true;
+            }
+        }
+        false
     }
 
     /// The date a value is reckoned from for "later"/"earlier"/"the next
@@ -1087,8 +1161,12 @@ impl<'a> Tagger<'a> {
 
     /// A day, optionally followed by a part of the day ("Tuesday night").
     fn with_day_part(&self, s: usize, j: usize, d: NaiveDate, rule: &'static str) -> Option<M> {
-        if let Some((DayPart::Code(_), false)) = self.info(j).and_then(|x| x.day_part) {
-            // news names the day; the part of it rarely matters to a timeline
+        if let Some((DayPart::Code(p), false)) = self.info(j).and_then(|x| x.day_part) {
+            // "Friday evening" is a time of day (TIMEX3 `TEV`); "Friday
+            // night" and "Friday morning" mostly just name the day in news
+            if matches!(p, "EV" | "AF") {
+                return mk(s, j + 1, Val::Date(Dv::Part(d, p)), rule);
+            }
             return mk(s, j + 1, Val::Date(Dv::Day(d)), rule);
         }
         if let Some(c) = self.clock_at(j + usize::from(self.is(j, "at"))) {
@@ -1249,6 +1327,17 @@ impl<'a> Tagger<'a> {
             let y = self.two_digit_year(self.num(i + 1)?);
             return mk(i, i + 3, Val::Date(Dv::Decade(y / 10)), "decade");
         }
+        // "the nineties": the latest such decade, only after "the" (a
+        // person "in his nineties" is an age)
+        if let Some(d) = self.info(i).and_then(|x| x.decade)
+            && self.decade_word_ok(i)
+        {
+            let mut y = self.dct.year().div_euclid(100) * 100 + d * 10;
+            if y > self.dct.year() {
+                y -= 100;
+            }
+            return mk(i, i + 1, Val::Date(Dv::Decade(y / 10)), "decade");
+        }
         let n = self.plain_num(i)?;
         if self.raw(i).len() == 4 && year_range(n) && n % 10 == 0 {
             let mut e = i + 1;
@@ -1260,6 +1349,22 @@ impl<'a> Tagger<'a> {
             }
         }
         None
+    }
+
+    /// A decade word is a time only after "the", possibly with a part
+    /// between ("the early sixties", "the mid-eighties"): "in his forties"
+    /// is an age.
+    fn decade_word_ok(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && i - k < 3 {
+            k -= 1;
+            match self.lw(k) {
+                "the" => return true,
+                "-" | "early" | "late" | "mid" => {}
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// Ordinal periods: "the third quarter (of 1990)", "first-quarter",
@@ -1445,12 +1550,31 @@ impl<'a> Tagger<'a> {
             && !matches!(self.lw(j), "a" | "an")
             && let Some((u, _)) = self.unit_at(k)
         {
+            // "the past several quarters", "coming quarters": a vague
+            // stretch of reporting periods is a past or future reference
+            if c == Count::Vague && u == Unit::Quarter && off != 0 {
+                return mk(
+                    i,
+                    k + 1,
+                    Val::Raw(vague_ref(off).into(), TimexType::Date),
+                    "ref",
+                );
+            }
             return mk(i, k + 1, Val::Dur(dur_value(c, u)?), "deictic_duration");
         }
         if dur
             && let Some((u, true)) = self.unit_at(j)
             && off != 0
         {
+            // "past years", "coming quarters"
+            if matches!(u, Unit::Quarter) || (u == Unit::Year && off < 0 && w0 == "past") {
+                return mk(
+                    i,
+                    j + 1,
+                    Val::Raw(vague_ref(off).into(), TimexType::Date),
+                    "ref",
+                );
+            }
             return mk(
                 i,
                 j + 1,
@@ -1521,6 +1645,20 @@ impl<'a> Tagger<'a> {
             );
         }
         if let Some((wd, false)) = info.weekday {
+            // "the following Monday", "the previous Friday": seen from the
+            // day last mentioned
+            if anchored && let Some(Dv::Day(a) | Dv::Part(a, _) | Dv::Clock(a, ..)) = &self.anchor {
+                let diff = i64::from(wd) - i64::from(a.weekday().number_from_monday());
+                let o = if off < 0 {
+                    if diff >= 0 { diff - 7 } else { diff }
+                } else if diff <= 0 {
+                    diff + 7
+                } else {
+                    diff
+                };
+                let d = shift_day(*a, Unit::Day, o)?;
+                return self.with_day_part(i, j + 1, d, "anchored");
+            }
             let d = self.weekday_date(wd, Some(off.signum() as i32), i, j + 1)?;
             return self.with_day_part(i, j + 1, d, "deictic");
         }
@@ -1549,6 +1687,16 @@ impl<'a> Tagger<'a> {
                 }
                 _ => y,
             };
+            // "last Oct. 23": the day of that month
+            let mut k = j + 1;
+            if self.is(k, ".") && self.glued(k) {
+                k += 1;
+            }
+            if let Some((d, e)) = self.day_num(k)
+                && let Some(dt) = NaiveDate::from_ymd_opt(y, mo, d)
+            {
+                return mk(i, e, Val::Date(Dv::Day(dt)), "deictic");
+            }
             return mk(i, j + 1, Val::Date(Dv::Month(y, mo)), "deictic");
         }
         if let Some((code, false)) = info.season {
@@ -1602,6 +1750,19 @@ impl<'a> Tagger<'a> {
             _ => None,
         };
         if let Some(o) = off {
+            // generic "today's world", "the people of tomorrow" name an era,
+            // not a day
+            let generic_noun = |k: usize| {
+                matches!(
+                    self.lw(k),
+                    "world" | "youth" | "society" | "generation" | "young" | "children" | "kids"
+                )
+            };
+            if (self.is_apos(i + 1) && self.is(i + 2, "s") && generic_noun(i + 3))
+                || (w == "tomorrow" && i > 0 && self.is(i - 1, "of"))
+            {
+                return None;
+            }
             if self.is_apos(i + 1) && self.is(i + 2, "s") {
                 return mk(
                     i,
@@ -1665,12 +1826,20 @@ impl<'a> Tagger<'a> {
     fn r_duration(&self, i: usize) -> Option<M> {
         let (c, mut k) = self.count_at(i)?;
         let w = self.lw(i);
+        // "half a day", "half an hour"
+        if w == "half" && matches!(self.lw(k), "a" | "an") && self.unit_at(k + 1).is_some() {
+            k += 1;
+        }
         // hyphenated adjective: "seven-year", "16-month", "52-week"
         let hyph = self.is(k, "-") && self.glued(k) && self.glued(k + 1);
         if hyph {
             k += 1;
             let (u, plural) = self.unit_at(k)?;
             if plural && !matches!(c, Count::Vague) {
+                return None;
+            }
+            // "one-half share" is a fraction, not half a year
+            if u == Unit::Half {
                 return None;
             }
             // "five-year-old" is an age
@@ -1702,6 +1871,8 @@ impl<'a> Tagger<'a> {
                 | "extra"
                 | "whole"
                 | "successive"
+                | "further"
+                | "entire"
         ) {
             k += 1;
         }
@@ -1713,6 +1884,16 @@ impl<'a> Tagger<'a> {
             k = k2;
         }
         let (u, plural) = self.unit_at(k)?;
+        // "more than a quarter of the market" is a share, "a quarter of a
+        // century" a time
+        if u == Unit::Quarter
+            && matches!(c, Count::Exact(_))
+            && self.is(k + 1, "of")
+            && self.unit_at(k + 2).is_none()
+            && !(matches!(self.lw(k + 2), "a" | "an" | "the") && self.unit_at(k + 3).is_some())
+        {
+            return None;
+        }
         if !plural && self.num(i).is_some() && self.raw(i).len() == 4 {
             return None;
         }
@@ -1800,6 +1981,11 @@ impl<'a> Tagger<'a> {
                     "ago",
                 );
             }
+            // "an hour later": no calendar value below a day, so the
+            // amount is the expression (as TimeML marks it)
+            if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
+                return mk(i, e, Val::Dur(dur_value(c, u)?), "duration");
+            }
             let n = n as i64 * dir;
             let from_dct = matches!(after, "ago" | "hence" | "from");
             let base = if from_dct {
@@ -1833,6 +2019,28 @@ impl<'a> Tagger<'a> {
         }
         if u == Unit::Weekend {
             return None;
+        }
+        // TimeML reads "in recent years" as a vague past, not a length
+        if w == "recent" && k == i + 1 && matches!(u, Unit::Year | Unit::Quarter) {
+            return mk(
+                i,
+                k + 1,
+                Val::Raw("PAST_REF".into(), TimexType::Date),
+                "ref",
+            );
+        }
+        // "a year and a half", "a minute and a half"
+        if let Count::Exact(n) = c
+            && self.is(k + 1, "and")
+            && matches!(self.lw(k + 2), "a" | "one")
+            && self.is(k + 3, "half")
+        {
+            return mk(
+                i,
+                k + 4,
+                Val::Dur(dur_value(Count::Exact(n + 0.5), u)?),
+                "duration",
+            );
         }
         mk(i, k + 1, Val::Dur(dur_value(c, u)?), "duration")
     }
@@ -2085,6 +2293,33 @@ impl<'a> Tagger<'a> {
         i > 0 && matches!(self.lw(i - 1), "in" | "year" | "since" | "until" | "by")
     }
 
+    /// "Q3 2021", "Q4", "H1 2022": business shorthand for quarters and halves.
+    fn r_q(&self, i: usize) -> Option<M> {
+        let t = self.tok(i)?;
+        let w = self.lw(i);
+        if !t.cap || !matches!(w, "q" | "h") || !self.glued(i + 1) || self.raw(i + 1).len() != 1 {
+            return None;
+        }
+        let n = self.num(i + 1)? as u32;
+        let mut e = i + 2;
+        if self.glued(e) && self.tok(e).is_some_and(|t| t.kind != Kind::Punct) {
+            return None;
+        }
+        let y = match self.year_at(e) {
+            Some(y) => {
+                e += 1;
+                y
+            }
+            None => self.dct.year(),
+        };
+        let v = match (w, n) {
+            ("q", 1..=4) => Dv::Quarter(y, n),
+            ("h", 1..=2) => Dv::Half(y, n),
+            _ => return None,
+        };
+        mk(i, e, Val::Date(v), "ordinal_period")
+    }
+
     /// "the quarter": the quarter last mentioned, else the last complete
     /// one (news reports results after a quarter closes).
     fn r_the_quarter(&self, i: usize) -> Option<M> {
@@ -2185,6 +2420,15 @@ impl<'a> Tagger<'a> {
         if i > 0 && self.tok(i - 1).is_some_and(|t| t.kind == Kind::Num) {
             return None;
         }
+        // "in the weeks ahead": a vague stretch from now on
+        if prev == "the" && self.is(i + 1, "ahead") {
+            return mk(
+                i - 1,
+                i + 2,
+                Val::Dur(dur_value(Count::Vague, u)?),
+                "bare_plural",
+            );
+        }
         if matches!(
             prev,
             "the" | "these" | "those" | "all" | "its" | "his" | "her" | "their" | "of"
@@ -2263,7 +2507,13 @@ const WORD_RULES: &[Rule] = &[
     |t, i| t.r_the_year(i),
     |t, i| t.r_year_period(i),
     |t, i| t.r_bare_plural(i),
+    |t, i| t.r_q(i),
 ];
+
+/// The vague reference in direction `off`.
+fn vague_ref(off: i32) -> &'static str {
+    if off < 0 { "PAST_REF" } else { "FUTURE_REF" }
+}
 
 fn granularity_rank(v: &Dv) -> u8 {
     match v {
@@ -2335,7 +2585,13 @@ pub(crate) fn dur_value(c: Count, u: Unit) -> Option<String> {
                 format!("PT{}H{}M", whole as i64, (part * 60.0).round() as i64)
             }
             Unit::Hour => format!("PT{}M", (part * 60.0).round() as i64),
+            Unit::Day if whole > 0.0 && (part * 24.0).fract() == 0.0 => {
+                format!("P{}DT{}H", whole as i64, (part * 24.0) as i64)
+            }
             Unit::Day => format!("PT{}H", fmt_num(n * 24.0)),
+            Unit::Minute if whole > 0.0 && (part * 60.0).fract() == 0.0 => {
+                format!("PT{}M{}S", whole as i64, (part * 60.0) as i64)
+            }
             Unit::Minute => format!("PT{}S", fmt_num(n * 60.0)),
             _ => format!("P{}{}", fmt_num(n), code(u)),
         });

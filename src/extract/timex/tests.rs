@@ -157,6 +157,13 @@ mod properties {
             "every",
             "nineteen",
             "ninety",
+            "nineties",
+            "the",
+            "half",
+            "and",
+            "had",
+            "been",
+            "would",
             "Christmas",
             "year",
             "'s",
@@ -241,4 +248,19 @@ fn dates_carry_bounds_and_modifier_windows() {
     let d = tag("a 16-month crackdown", dct);
     assert_eq!(d[0].granularity, Some(crate::model::Granularity::None));
     assert_eq!(d[0].begin, None);
+}
+
+#[test]
+fn fractions_ages_and_generic_days_are_not_times() {
+    let dct = NaiveDate::from_ymd_opt(2021, 12, 4).unwrap();
+    for text in [
+        "Each right lets holders buy one-half share of common stock.",
+        "Funds hold more than a quarter of the entire market.",
+        "The senator, in his forties, declined to comment.",
+        "Such tools matter in today's world.",
+        "The schools train the leaders of tomorrow.",
+    ] {
+        let found = tag(text, dct);
+        assert!(found.is_empty(), "{text:?} gave {found:?}");
+    }
 }
