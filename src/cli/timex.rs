@@ -34,16 +34,20 @@ pub struct Args {
 /// Parses a DCT, accepting `YYYY-MM-DD` with an optional `T...` time part.
 fn parse_dct(s: &str) -> anyhow::Result<NaiveDate> {
     let day = s.get(..10).unwrap_or(s);
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").with_context(|| format!("--dct {s:?} is not a YYYY-MM-DD date"))
+    NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .with_context(|| format!("--dct {s:?} is not a YYYY-MM-DD date"))
 }
 
 pub fn run(args: Args, _ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     let dct = parse_dct(&args.dct)?;
     let mut text = String::new();
     if args.file.as_os_str() == "-" {
-        std::io::stdin().read_to_string(&mut text).context("reading stdin")?;
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("reading stdin")?;
     } else {
-        text = std::fs::read_to_string(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
+        text = std::fs::read_to_string(&args.file)
+            .with_context(|| format!("reading {}", args.file.display()))?;
     }
     let found = timex::tag(&text, dct);
     match args.format {
@@ -59,7 +63,11 @@ pub fn run(args: Args, _ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
 }
 
 fn write_table(found: &[Timex], out: &mut dyn Write) -> anyhow::Result<()> {
-    writeln!(out, "{:>7} {:>7}  {:<8} {:<14} {:<12} {:<30} text", "start", "end", "type", "value", "modifier", "bounds")?;
+    writeln!(
+        out,
+        "{:>7} {:>7}  {:<8} {:<14} {:<12} {:<30} text",
+        "start", "end", "type", "value", "modifier", "bounds"
+    )?;
     for t in found {
         let kind = serde_json::to_value(t.kind)?;
         let bounds = match (t.begin, t.until) {

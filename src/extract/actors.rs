@@ -498,7 +498,10 @@ impl Doc<'_> {
             return Some(r);
         }
         let t = self.toks[k].clone();
-        if namelike(&t) && !(is_function_word(&t.lower) && (sent_start || k == np_start)) && !self.title_case(k) {
+        if namelike(&t)
+            && !(is_function_word(&t.lower) && (sent_start || k == np_start))
+            && !self.title_case(k)
+        {
             let e = self.namerun(k, lim);
             if e > k {
                 let surface = self.span_text(k, e);
@@ -568,8 +571,10 @@ impl Doc<'_> {
     /// where capitals say nothing about names.
     fn title_case(&self, k: usize) -> bool {
         let s = &self.sents[self.sent_of[k]];
-        let words: Vec<&super::text::Token> =
-            self.toks[s.t0..s.t1].iter().filter(|t| t.kind == TokKind::Word && t.norm.len() > 3).collect();
+        let words: Vec<&super::text::Token> = self.toks[s.t0..s.t1]
+            .iter()
+            .filter(|t| t.kind == TokKind::Word && t.norm.len() > 3)
+            .collect();
         words.len() >= 4 && words.iter().filter(|t| t.is_cap()).count() * 10 >= words.len() * 7
     }
 
@@ -886,12 +891,71 @@ impl Doc<'_> {
 fn is_place_word(w: &str) -> bool {
     matches!(
         w,
-        "Lake" | "Mount" | "Middle" | "East" | "West" | "North" | "South" | "Northern" | "Southern" | "Eastern"
-            | "Western" | "Central" | "Upper" | "Lower" | "San" | "Saint" | "St" | "Port" | "Fort" | "Cape" | "Cold"
-            | "Black" | "Red" | "Baltic" | "Caspian" | "Mediterranean" | "Arctic" | "Atlantic" | "Pacific" | "Soviet"
-            | "Great" | "Holy" | "Nord" | "Old" | "New" | "Greater" | "Day" | "Christmas" | "Easter" | "Olympic"
-            | "World" | "Second" | "First" | "Covid" | "COVID" | "Brexit" | "Sunday" | "Monday" | "Tuesday"
-            | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "January" | "February" | "March" | "April" | "June"
-            | "July" | "August" | "September" | "October" | "November" | "December" | "Republic" | "Republics"
+        "Lake"
+            | "Mount"
+            | "Middle"
+            | "East"
+            | "West"
+            | "North"
+            | "South"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "Upper"
+            | "Lower"
+            | "San"
+            | "Saint"
+            | "St"
+            | "Port"
+            | "Fort"
+            | "Cape"
+            | "Cold"
+            | "Black"
+            | "Red"
+            | "Baltic"
+            | "Caspian"
+            | "Mediterranean"
+            | "Arctic"
+            | "Atlantic"
+            | "Pacific"
+            | "Soviet"
+            | "Great"
+            | "Holy"
+            | "Nord"
+            | "Old"
+            | "New"
+            | "Greater"
+            | "Day"
+            | "Christmas"
+            | "Easter"
+            | "Olympic"
+            | "World"
+            | "Second"
+            | "First"
+            | "Covid"
+            | "COVID"
+            | "Brexit"
+            | "Sunday"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Republic"
+            | "Republics"
     )
 }

@@ -680,7 +680,10 @@ impl Doc<'_> {
                 // "Kremlin-backed separatists": the group, not its backer.
                 if self.toks.get(e).is_some_and(|t| t.norm == "-")
                     && self.toks.get(e + 1).is_some_and(|t| {
-                        matches!(t.lower.as_str(), "backed" | "supported" | "led" | "sponsored" | "controlled" | "allied")
+                        matches!(
+                            t.lower.as_str(),
+                            "backed" | "supported" | "led" | "sponsored" | "controlled" | "allied"
+                        )
                     })
                 {
                     j = e + 2;

@@ -234,13 +234,11 @@ impl Store {
             })?;
         let bulk = bundles.size_hint().0 >= BULK_MIN_BUNDLES
             && existing_docs as usize <= bundles.size_hint().0;
-        let dropped = if bulk {
-            drop_deferred_indexes(&tx)?
-        } else {
-            Vec::new()
-        };
         let mut report = IngestReport::default();
-        let mut batch = Batch::default();
+        let mut batch = Batch {
+            bulk,
+            ..Batch::default()
+        };
         for (i, b) in bundles.enumerate() {
             let b = b?;
             let b = b.borrow();
@@ -258,7 +256,7 @@ impl Store {
             progress(i + 1);
         }
         batch.flush_fts(&tx)?;
-        for (_, sql) in &dropped {
+        for (_, sql) in batch.dropped.iter().flatten() {
             tx.execute_batch(sql)?;
         }
         tx.commit()?;
@@ -314,9 +312,23 @@ struct Batch {
     /// pending-terms hash large and its segment merges few.
     fts_claims_from: Option<i64>,
     fts_events_from: Option<i64>,
+    /// Whether the batch may take the bulk path.
+    bulk: bool,
+    /// The indexes dropped for it, once a document is actually written:
+    /// a batch of unchanged documents must leave the file byte for byte
+    /// as it was.
+    dropped: Option<Vec<(String, String)>>,
 }
 
 impl Batch {
+    /// Called before a document's rows are written.
+    fn before_write(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        if self.bulk && self.dropped.is_none() {
+            self.dropped = Some(drop_deferred_indexes(tx)?);
+        }
+        Ok(())
+    }
+
     fn flush_fts(&mut self, tx: &Transaction<'_>) -> Result<()> {
         if let Some(from) = self.fts_claims_from.take() {
             tx.prepare_cached(
@@ -369,6 +381,7 @@ fn write_bundle(
             // Rows still waiting for the full-text index must be in it
             // before the index entries of this document can be removed.
             batch.flush_fts(tx)?;
+            batch.before_write(tx)?;
             delete_document_facts(tx, id)?;
             // Refreshing the document's actors rewrote names and may have
             // deleted actors.
@@ -382,6 +395,7 @@ fn write_bundle(
             id
         }
         None => {
+            batch.before_write(tx)?;
             tx.prepare_cached(
                 "INSERT INTO documents (key, title, publisher, url, published, recorded_at, content_hash, bundle_hash)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -713,6 +727,25 @@ mod tests {
             .unwrap();
         assert_eq!(hits, BULK_MIN_BUNDLES as i64);
         assert_eq!(store.stats().unwrap().claims, n as i64);
+    }
+
+    #[test]
+    fn bulk_reingest_of_unchanged_documents_leaves_the_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.db");
+        let n = BULK_MIN_BUNDLES * crate::ingest::synth::CLAIMS_PER_DOC;
+        let corpus: Vec<Bundle> = crate::ingest::synth::corpus(5, n).collect();
+        Store::open(&path)
+            .unwrap()
+            .ingest(&corpus, &mut |_| {})
+            .unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let r = Store::open(&path)
+            .unwrap()
+            .ingest(&corpus, &mut |_| {})
+            .unwrap();
+        assert_eq!(r.count(DocStatus::Unchanged), BULK_MIN_BUNDLES);
+        assert!(std::fs::read(&path).unwrap() == before, "file changed");
     }
 
     const FROZEN: &str = "add072218018c1f2";

@@ -16,7 +16,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -98,7 +102,11 @@ pub(crate) enum DayPart {
 pub(crate) enum Holiday {
     Fixed(u32, u32),
     /// The `n`-th ISO weekday `wd` of month `m`; `n = -1` is the last.
-    Nth { m: u32, wd: u32, n: i32 },
+    Nth {
+        m: u32,
+        wd: u32,
+        n: i32,
+    },
     /// Days from Easter Sunday.
     Easter(i64),
 }
@@ -155,13 +163,15 @@ macro_rules! data {
 
 /// Rows of a data file: `(phrase, value, flag)`, comments and blanks dropped.
 fn rows(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
-    src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| {
-        let mut it = l.split('\t');
-        let a = it.next().unwrap_or("").trim();
-        let b = it.next().unwrap_or("").trim();
-        let c = it.next().unwrap_or("").trim();
-        (a, b, c)
-    })
+    src.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut it = l.split('\t');
+            let a = it.next().unwrap_or("").trim();
+            let b = it.next().unwrap_or("").trim();
+            let c = it.next().unwrap_or("").trim();
+            (a, b, c)
+        })
 }
 
 /// Splits a lexicon phrase into the tokens the tokenizer would make of it.
@@ -202,8 +212,15 @@ fn holiday(s: &str) -> Holiday {
         return Holiday::Easter(off.parse().expect("easter offset"));
     }
     if let Some(spec) = s.strip_prefix("nth:") {
-        let v: Vec<i32> = spec.split(':').map(|x| x.parse().expect("nth field")).collect();
-        return Holiday::Nth { m: v[0] as u32, wd: v[1] as u32, n: v[2] };
+        let v: Vec<i32> = spec
+            .split(':')
+            .map(|x| x.parse().expect("nth field"))
+            .collect();
+        return Holiday::Nth {
+            m: v[0] as u32,
+            wd: v[1] as u32,
+            n: v[2],
+        };
     }
     let (m, d) = s.split_once('-').expect("MM-DD");
     Holiday::Fixed(m.parse().expect("month"), d.parse().expect("day"))
@@ -212,46 +229,86 @@ fn holiday(s: &str) -> Holiday {
 fn build() -> Lexicon {
     let mut words: FastMap<&'static str, WordInfo> = FastMap::default();
     for (k, v, _) in rows(data!("months.tsv")) {
-        { let i = words.entry(k).or_default(); i.month = v.parse().ok(); }
+        {
+            let i = words.entry(k).or_default();
+            i.month = v.parse().ok();
+        }
     }
     for (k, v, f) in rows(data!("weekdays.tsv")) {
-        { let i = words.entry(k).or_default(); i.weekday = v.parse().ok().map(|d| (d, f == "pl")); }
+        {
+            let i = words.entry(k).or_default();
+            i.weekday = v.parse().ok().map(|d| (d, f == "pl"));
+        }
     }
     for (k, v, _) in rows(data!("numbers.tsv")) {
-        let c = if v == "X" { Count::Vague } else { Count::Exact(v.parse().expect("number")) };
-        { let i = words.entry(k).or_default(); i.count = Some(c); }
+        let c = if v == "X" {
+            Count::Vague
+        } else {
+            Count::Exact(v.parse().expect("number"))
+        };
+        {
+            let i = words.entry(k).or_default();
+            i.count = Some(c);
+        }
     }
     for (k, v, _) in rows(data!("ordinals.tsv")) {
-        { let i = words.entry(k).or_default(); i.ordinal = v.parse().ok(); }
+        {
+            let i = words.entry(k).or_default();
+            i.ordinal = v.parse().ok();
+        }
     }
     for (k, v, f) in rows(data!("units.tsv")) {
         let u = Unit::parse(v).expect("unit code");
-        { let i = words.entry(k).or_default(); i.unit = Some((u, f == "pl")); }
+        {
+            let i = words.entry(k).or_default();
+            i.unit = Some((u, f == "pl"));
+        }
     }
     for (k, v, f) in rows(data!("seasons.tsv")) {
-        { let i = words.entry(k).or_default(); i.season = Some((v, f == "pl")); }
+        {
+            let i = words.entry(k).or_default();
+            i.season = Some((v, f == "pl"));
+        }
     }
     for (k, v, f) in rows(data!("day_parts.tsv")) {
         let p = match v.split_once(':') {
             Some((h, m)) => DayPart::Clock(h.parse().expect("hour"), m.parse().expect("minute")),
             None => DayPart::Code(v),
         };
-        { let i = words.entry(k).or_default(); i.day_part = Some((p, f == "pl")); }
+        {
+            let i = words.entry(k).or_default();
+            i.day_part = Some((p, f == "pl"));
+        }
     }
     for (k, v, f) in rows(data!("deictics.tsv")) {
-        { let i = words.entry(k).or_default(); i.deictic = v.parse().ok().map(|o| (o, f == "dur")); }
+        {
+            let i = words.entry(k).or_default();
+            i.deictic = v.parse().ok().map(|o| (o, f == "dur"));
+        }
     }
     for (k, v, _) in rows(data!("sets.tsv")) {
-        { let i = words.entry(k).or_default(); i.set = Some(v); }
+        {
+            let i = words.entry(k).or_default();
+            i.set = Some(v);
+        }
     }
     for (k, _, _) in rows(data!("zones.tsv")) {
-        { let i = words.entry(k).or_default(); i.zone = true; }
+        {
+            let i = words.entry(k).or_default();
+            i.zone = true;
+        }
     }
     for (k, _, _) in rows(data!("not_before_year.tsv")) {
-        { let i = words.entry(k).or_default(); i.id_before = true; }
+        {
+            let i = words.entry(k).or_default();
+            i.id_before = true;
+        }
     }
     for (k, _, _) in rows(data!("not_after_year.tsv")) {
-        { let i = words.entry(k).or_default(); i.qty_after = true; }
+        {
+            let i = words.entry(k).or_default();
+            i.qty_after = true;
+        }
     }
     for (k, v, _) in rows(data!("cues.tsv")) {
         let t = match v {
@@ -261,13 +318,19 @@ fn build() -> Lexicon {
             "modal" => Tense::Modal,
             other => panic!("data/time/cues.tsv: unknown tense {other}"),
         };
-        { let i = words.entry(k).or_default(); i.cue = Some(t); }
+        {
+            let i = words.entry(k).or_default();
+            i.cue = Some(t);
+        }
     }
     let mut phrases: FastMap<&'static str, Vec<Phrase>> = FastMap::default();
     let mut add = |p: &'static str, kind: PhraseKind| {
         let toks = phrase_tokens(p);
         if let Some((first, rest)) = toks.split_first() {
-            phrases.entry(first).or_default().push(Phrase { rest: rest.to_vec(), kind });
+            phrases.entry(first).or_default().push(Phrase {
+                rest: rest.to_vec(),
+                kind,
+            });
         }
     };
     for (k, v, _) in rows(data!("refs.tsv")) {
@@ -282,7 +345,10 @@ fn build() -> Lexicon {
         if f == "pre" {
             add(k, PhraseKind::Approx(m));
         } else if f == "part" {
-            { let i = words.entry(k).or_default(); i.part = Some(m); }
+            {
+                let i = words.entry(k).or_default();
+                i.part = Some(m);
+            }
         }
     }
     for (k, v, _) in rows(data!("bounds.tsv")) {
@@ -294,7 +360,11 @@ fn build() -> Lexicon {
         list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
     }
     bounds.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
-    Lexicon { words, phrases, bounds }
+    Lexicon {
+        words,
+        phrases,
+        bounds,
+    }
 }
 
 /// The lexicon, parsed on first use.
@@ -312,13 +382,27 @@ mod tests {
         assert_eq!(l.words["years"].unit, Some((Unit::Year, true)));
         assert_eq!(l.words["will"].cue, Some(Tense::Future));
         assert!(l.words["resolution"].id_before);
-        assert!(l.phrases["new"].iter().any(|p| matches!(p.kind, PhraseKind::Holiday(Holiday::Fixed(1, 1)))));
-        assert!(l.bounds.iter().any(|(t, m)| t == &["as", "early", "as"] && *m == Modifier::OnOrAfter));
+        assert!(
+            l.phrases["new"]
+                .iter()
+                .any(|p| matches!(p.kind, PhraseKind::Holiday(Holiday::Fixed(1, 1))))
+        );
+        assert!(
+            l.bounds
+                .iter()
+                .any(|(t, m)| t == &["as", "early", "as"] && *m == Modifier::OnOrAfter)
+        );
     }
 
     #[test]
     fn phrases_split_like_the_tokenizer() {
-        assert_eq!(phrase_tokens("new year's day"), vec!["new", "year", "'", "s", "day"]);
-        assert_eq!(phrase_tokens("st. patrick's day"), vec!["st", ".", "patrick", "'", "s", "day"]);
+        assert_eq!(
+            phrase_tokens("new year's day"),
+            vec!["new", "year", "'", "s", "day"]
+        );
+        assert_eq!(
+            phrase_tokens("st. patrick's day"),
+            vec!["st", ".", "patrick", "'", "s", "day"]
+        );
     }
 }

@@ -24,7 +24,10 @@ pub fn tag(text: &str, dct: NaiveDate) -> Vec<Timex> {
 
 /// Calendar bounds for a TIMEX3 value with a modifier: the value's bounds,
 /// narrowed to the first, middle or last third for START/MID/END.
-pub fn bounds_with_modifier(value: &str, modifier: Option<Modifier>) -> Option<(NaiveDate, NaiveDate)> {
+pub fn bounds_with_modifier(
+    value: &str,
+    modifier: Option<Modifier>,
+) -> Option<(NaiveDate, NaiveDate)> {
     let (b, u, _) = calendar_bounds(value)?;
     Some(match modifier {
         Some(m @ (Modifier::Start | Modifier::Mid | Modifier::End)) => value::part_bounds(b, u, m),
@@ -40,7 +43,15 @@ fn calendar_bounds(value: &str) -> Option<(NaiveDate, NaiveDate, crate::model::G
 }
 
 /// Builds the model's timex for a span and value.
-fn make(text: &str, s: usize, e: usize, kind: TimexType, val: String, m: Option<Modifier>, rule: &str) -> Timex {
+fn make(
+    text: &str,
+    s: usize,
+    e: usize,
+    kind: TimexType,
+    val: String,
+    m: Option<Modifier>,
+    rule: &str,
+) -> Timex {
     let mut t = Timex {
         start: s,
         end: e,

@@ -31,7 +31,13 @@ pub(crate) struct M {
 }
 
 fn mk(s: usize, e: usize, val: Val, rule: &'static str) -> Option<M> {
-    Some(M { s, e, val, m: None, rule })
+    Some(M {
+        s,
+        e,
+        val,
+        m: None,
+        rule,
+    })
 }
 
 /// Whether a four-digit number is read as a year.
@@ -53,7 +59,13 @@ impl<'a> Tagger<'a> {
     pub fn new(text: &'a str, dct: NaiveDate) -> Self {
         let low = text.to_ascii_lowercase();
         let toks = tokenize(text, &low);
-        Tagger { text, low, toks, dct, anchor: None }
+        Tagger {
+            text,
+            low,
+            toks,
+            dct,
+            anchor: None,
+        }
     }
 
     /// Scans the text once, left to right, longest match first.
@@ -91,7 +103,14 @@ impl<'a> Tagger<'a> {
         let s = self.toks[m.s].s;
         let e = self.toks[m.e - 1].e;
         let (kind, value) = match m.val {
-            Val::Date(dv) => (if dv.is_time() { TimexType::Time } else { TimexType::Date }, dv.value()),
+            Val::Date(dv) => (
+                if dv.is_time() {
+                    TimexType::Time
+                } else {
+                    TimexType::Date
+                },
+                dv.value(),
+            ),
             Val::Dur(v) => (TimexType::Duration, v),
             Val::Set(v) => (TimexType::Set, v),
             Val::Raw(v, k) => (k, v),
@@ -101,11 +120,7 @@ impl<'a> Tagger<'a> {
 
     /// Every rule at token `i`; the longest match (first on ties).
     fn best(&self, i: usize) -> Option<M> {
-        let cands = [
-            self.r_approx(i),
-            self.r_the(i),
-            self.r_core(i),
-        ];
+        let cands = [self.r_approx(i), self.r_the(i), self.r_core(i)];
         let mut best: Option<M> = None;
         for c in cands.into_iter().flatten() {
             if best.as_ref().is_none_or(|b| c.e > b.e) {
@@ -192,7 +207,13 @@ impl<'a> Tagger<'a> {
     fn plain_num(&self, i: usize) -> Option<i64> {
         let n = self.num(i)?;
         let sep = |k: usize| matches!(self.lw(k), "," | "." | ":" | "/");
-        if i > 0 && sep(i - 1) && self.glued(i) && i >= 2 && self.num(i - 2).is_some() && self.glued(i - 1) {
+        if i > 0
+            && sep(i - 1)
+            && self.glued(i)
+            && i >= 2
+            && self.num(i - 2).is_some()
+            && self.glued(i - 1)
+        {
             return None;
         }
         if sep(i + 1) && self.glued(i + 1) && self.num(i + 2).is_some() && self.glued(i + 2) {
@@ -232,7 +253,11 @@ impl<'a> Tagger<'a> {
         if let Some(n) = self.num(i) {
             let mut v = n as f64;
             let mut j = i + 1;
-            while self.is(j, ",") && self.glued(j) && self.glued(j + 1) && self.raw(j + 1).len() == 3 {
+            while self.is(j, ",")
+                && self.glued(j)
+                && self.glued(j + 1)
+                && self.raw(j + 1).len() == 3
+            {
                 v = v * 1000.0 + self.num(j + 1)? as f64;
                 j += 2;
             }
@@ -256,7 +281,10 @@ impl<'a> Tagger<'a> {
             let k = self.info(i + 1)?;
             return match (self.lw(i + 1), k.count) {
                 ("few", _) => Some((Count::Vague, i + 2)),
-                ("couple", _) => Some((Count::Exact(2.0), if self.is(i + 2, "of") { i + 3 } else { i + 2 })),
+                ("couple", _) => Some((
+                    Count::Exact(2.0),
+                    if self.is(i + 2, "of") { i + 3 } else { i + 2 },
+                )),
                 ("dozen", _) => Some((Count::Exact(12.0), i + 2)),
                 _ if k.unit.is_some() || k.count.is_none() => Some((Count::Exact(1.0), i + 1)),
                 _ => None,
@@ -273,7 +301,11 @@ impl<'a> Tagger<'a> {
                 let mut j = i + 1;
                 // twenty-four, twenty four
                 if (20.0..100.0).contains(&v) && v % 10.0 == 0.0 {
-                    let k = if self.is(j, "-") && self.glued(j) { j + 1 } else { j };
+                    let k = if self.is(j, "-") && self.glued(j) {
+                        j + 1
+                    } else {
+                        j
+                    };
                     if let Some(Count::Exact(u)) = self.info(k).and_then(|x| x.count)
                         && (1.0..10.0).contains(&u)
                         && !matches!(self.lw(k), "a" | "an")
@@ -287,7 +319,10 @@ impl<'a> Tagger<'a> {
                     j += 1;
                 }
                 // "one and a half"
-                if self.is(j, "and") && matches!(self.lw(j + 1), "a" | "an") && self.is(j + 2, "half") {
+                if self.is(j, "and")
+                    && matches!(self.lw(j + 1), "a" | "an")
+                    && self.is(j + 2, "half")
+                {
                     v += 0.5;
                     j += 3;
                 }
@@ -331,7 +366,11 @@ impl<'a> Tagger<'a> {
             if c == Tense::Present && matches!(self.lw(k), "has" | "have") {
                 // present perfect reports the past
                 let n = self.lw(k + 1);
-                let n = if n == "not" || n == "already" || n == "also" { self.lw(k + 2) } else { n };
+                let n = if n == "not" || n == "already" || n == "also" {
+                    self.lw(k + 2)
+                } else {
+                    n
+                };
                 if n.ends_with("ed") || n.ends_with("en") || n == "been" {
                     return Some(Tense::Past);
                 }
@@ -344,8 +383,24 @@ impl<'a> Tagger<'a> {
             let adj = k > 0
                 && matches!(
                     self.lw(k - 1),
-                    "a" | "an" | "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our" | "still" | "very"
-                        | "more" | "most" | "well" | "so" | "newly" | "recently" | "widely"
+                    "a" | "an"
+                        | "the"
+                        | "this"
+                        | "that"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "our"
+                        | "still"
+                        | "very"
+                        | "more"
+                        | "most"
+                        | "well"
+                        | "so"
+                        | "newly"
+                        | "recently"
+                        | "widely"
                 );
             if !adj {
                 return Some(Tense::Past);
@@ -358,7 +413,10 @@ impl<'a> Tagger<'a> {
     /// participle after "be" or a modal ("will be held") is not a past.
     fn cue_in_context(&self, k: usize) -> Option<Tense> {
         let c = self.cue(k)?;
-        if c != Tense::Past || k == 0 || matches!(self.lw(k), "ago" | "last" | "yesterday" | "earlier") {
+        if c != Tense::Past
+            || k == 0
+            || matches!(self.lw(k), "ago" | "last" | "yesterday" | "earlier")
+        {
             return Some(c);
         }
         let mut p = k - 1;
@@ -367,7 +425,9 @@ impl<'a> Tagger<'a> {
         }
         match self.lw(p) {
             "be" | "being" => {
-                if p > 0 && let Some(t @ (Tense::Future | Tense::Modal)) = self.cue(p - 1) {
+                if p > 0
+                    && let Some(t @ (Tense::Future | Tense::Modal)) = self.cue(p - 1)
+                {
                     return Some(t);
                 }
                 if p > 0 && self.lw(p - 1) == "to" {
@@ -388,7 +448,11 @@ impl<'a> Tagger<'a> {
     /// looking back first.
     fn tense(&self, s: usize, e: usize) -> Option<Tense> {
         // "as early as Tuesday", "as soon as January" look forward whatever the verb
-        if s >= 3 && matches!(self.lw(s - 2), "early" | "soon") && self.is(s - 1, "as") && self.is(s - 3, "as") {
+        if s >= 3
+            && matches!(self.lw(s - 2), "early" | "soon")
+            && self.is(s - 1, "as")
+            && self.is(s - 3, "as")
+        {
             return Some(Tense::Future);
         }
         let mut back = None;
@@ -424,7 +488,9 @@ impl<'a> Tagger<'a> {
             (Some(b), None) => Some(b.1),
             (None, Some(f)) => Some(f.1),
             (None, None) => self.bound_before(s).and_then(|m| match m {
-                Modifier::OnOrAfter | Modifier::OnOrBefore | Modifier::Before => Some(Tense::Future),
+                Modifier::OnOrAfter | Modifier::OnOrBefore | Modifier::Before => {
+                    Some(Tense::Future)
+                }
                 _ => None,
             }),
         }
@@ -496,7 +562,11 @@ impl<'a> Tagger<'a> {
             }
             _ => {
                 let past = if off > 0 { off - 7 } else { off };
-                if self.tense(s, e) == Some(Tense::Future) && past != 0 { past + 7 } else { past }
+                if self.tense(s, e) == Some(Tense::Future) && past != 0 {
+                    past + 7
+                } else {
+                    past
+                }
             }
         };
         shift_day(self.dct, Unit::Day, o)
@@ -517,12 +587,23 @@ impl<'a> Tagger<'a> {
     fn r_approx(&self, i: usize) -> Option<M> {
         let first = self.lw(i);
         for p in LEX.phrases.get(first)? {
-            let PhraseKind::Approx(m) = p.kind else { continue };
-            if !p.rest.iter().enumerate().all(|(k, w)| self.lw(i + 1 + k) == *w) {
+            let PhraseKind::Approx(m) = p.kind else {
+                continue;
+            };
+            if !p
+                .rest
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.lw(i + 1 + k) == *w)
+            {
                 continue;
             }
             let j = i + 1 + p.rest.len();
-            let inner = self.r_the(j).into_iter().chain(self.r_core(j)).max_by_key(|c| c.e)?;
+            let inner = self
+                .r_the(j)
+                .into_iter()
+                .chain(self.r_core(j))
+                .max_by_key(|c| c.e)?;
             let keep = match &inner.val {
                 Val::Dur(_) => true,
                 Val::Date(_) => inner.rule == "ago" || matches!(m, Modifier::Approx),
@@ -531,8 +612,16 @@ impl<'a> Tagger<'a> {
             if !keep {
                 return None;
             }
-            let m = if matches!(inner.val, Val::Date(_)) && m != Modifier::Approx { Modifier::Approx } else { m };
-            return Some(M { s: i, m: Some(m), ..inner });
+            let m = if matches!(inner.val, Val::Date(_)) && m != Modifier::Approx {
+                Modifier::Approx
+            } else {
+                m
+            };
+            return Some(M {
+                s: i,
+                m: Some(m),
+                ..inner
+            });
         }
         None
     }
@@ -549,7 +638,12 @@ impl<'a> Tagger<'a> {
                 matches!(inner.rule, "deictic" | "part" | "anchored" | "year_ago")
             }
             Val::Set(_) => false,
-            _ => inner.rule != "ref" || self.is(i + 1, "past") || self.is(i + 1, "future") || self.is(i + 1, "present"),
+            _ => {
+                inner.rule != "ref"
+                    || self.is(i + 1, "past")
+                    || self.is(i + 1, "future")
+                    || self.is(i + 1, "present")
+            }
         };
         if !ok {
             return None;
@@ -579,7 +673,10 @@ impl<'a> Tagger<'a> {
             return None;
         }
         if matches!(word.as_str(), "earlier" | "later")
-            && !matches!(self.lw(j), "this" | "that" | "the" | "last" | "next" | "today" | "yesterday" | "tomorrow")
+            && !matches!(
+                self.lw(j),
+                "this" | "that" | "the" | "last" | "next" | "today" | "yesterday" | "tomorrow"
+            )
             && !self.info(j).is_some_and(|x| x.weekday.is_some())
         {
             return None;
@@ -589,23 +686,54 @@ impl<'a> Tagger<'a> {
             && let Some((u, false)) = self.unit_at(j + 1)
             && !self.unit_at(j + 2).is_some()
         {
-            let base = if matches!(u, Unit::Day) { self.anchor_or_dct(u) } else { at_unit(self.dct, u) };
-            M { s: j, e: j + 2, val: Val::Date(base.and_then(|b| at_unit(b.first_day()?, u))?), m: None, rule: "deictic" }
+            let base = if matches!(u, Unit::Day) {
+                self.anchor_or_dct(u)
+            } else {
+                at_unit(self.dct, u)
+            };
+            M {
+                s: j,
+                e: j + 2,
+                val: Val::Date(base.and_then(|b| at_unit(b.first_day()?, u))?),
+                m: None,
+                rule: "deictic",
+            }
         } else if self.is(j, "that")
             && let Some((u, false)) = self.unit_at(j + 1)
         {
             let a = self.anchor_or_dct(u)?;
-            M { s: j, e: j + 2, val: Val::Date(at_unit(a.first_day()?, u)?), m: None, rule: "anchored" }
+            M {
+                s: j,
+                e: j + 2,
+                val: Val::Date(at_unit(a.first_day()?, u)?),
+                m: None,
+                rule: "anchored",
+            }
         } else {
-            self.r_the(j).into_iter().chain(self.r_core(j)).max_by_key(|c| c.e)?
+            self.r_the(j)
+                .into_iter()
+                .chain(self.r_core(j))
+                .max_by_key(|c| c.e)?
         };
-        let Val::Date(dv) = &inner.val else { return None };
+        let Val::Date(dv) = &inner.val else {
+            return None;
+        };
         if matches!(dv, Dv::Clock(..)) {
             return None;
         }
         // "early Monday" (a time of the day) and "late yesterday"
-        let m = if matches!(dv, Dv::Day(_)) { None } else { Some(m) };
-        Some(M { s: i, e: inner.e, val: inner.val.clone(), m, rule: "part" })
+        let m = if matches!(dv, Dv::Day(_)) {
+            None
+        } else {
+            Some(m)
+        };
+        Some(M {
+            s: i,
+            e: inner.e,
+            val: inner.val.clone(),
+            m,
+            rule: "part",
+        })
     }
 
     /// Month names: "December 7", "Dec. 7, 2021", "August 1988", "January",
@@ -628,8 +756,14 @@ impl<'a> Tagger<'a> {
         }
         // month day [, year]
         if let Some((d, k)) = self.day_num(j)
-            && !(self.num(j).is_some() && self.is(k, ",") && self.num(k + 1).is_some() && self.raw(k + 1).len() == 3)
-            && !(self.num(j).is_some() && self.raw(j).len() == 2 && self.glued(k) && self.num(k).is_some())
+            && !(self.num(j).is_some()
+                && self.is(k, ",")
+                && self.num(k + 1).is_some()
+                && self.raw(k + 1).len() == 3)
+            && !(self.num(j).is_some()
+                && self.raw(j).len() == 2
+                && self.glued(k)
+                && self.num(k).is_some())
         {
             let mut k2 = k;
             if self.is(k2, ",") {
@@ -642,7 +776,12 @@ impl<'a> Tagger<'a> {
             let y = self.guess_year(mo, Some(d), i, k);
             return match NaiveDate::from_ymd_opt(y, mo, d) {
                 Some(dt) => mk(i, k, Val::Date(Dv::Day(dt)), "month_day"),
-                None => mk(i, k, Val::Raw(format!("XXXX-{mo:02}-{d:02}"), TimexType::Date), "month_day"),
+                None => mk(
+                    i,
+                    k,
+                    Val::Raw(format!("XXXX-{mo:02}-{d:02}"), TimexType::Date),
+                    "month_day",
+                ),
             };
         }
         // month [of|,] year
@@ -669,9 +808,31 @@ impl<'a> Tagger<'a> {
             let prev = if i > 0 { self.lw(i - 1) } else { "" };
             let lead = matches!(
                 prev,
-                "in" | "of" | "since" | "until" | "by" | "from" | "through" | "early" | "late" | "mid" | "before"
-                    | "after" | "last" | "next" | "this" | "during" | "between" | "and" | "to" | "-" | "or" | "each"
-                    | "every" | "till" | "end" | "beginning"
+                "in" | "of"
+                    | "since"
+                    | "until"
+                    | "by"
+                    | "from"
+                    | "through"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "before"
+                    | "after"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "during"
+                    | "between"
+                    | "and"
+                    | "to"
+                    | "-"
+                    | "or"
+                    | "each"
+                    | "every"
+                    | "till"
+                    | "end"
+                    | "beginning"
             );
             if !lead {
                 return None;
@@ -716,10 +877,20 @@ impl<'a> Tagger<'a> {
             k2 += 1;
         }
         if let Some(y) = self.year_at(k2) {
-            return mk(i, k2 + 1, Val::Date(Dv::Day(NaiveDate::from_ymd_opt(y, mo, d)?)), "day_month_year");
+            return mk(
+                i,
+                k2 + 1,
+                Val::Date(Dv::Day(NaiveDate::from_ymd_opt(y, mo, d)?)),
+                "day_month_year",
+            );
         }
         let y = self.guess_year(mo, Some(d), i, e);
-        mk(i, e, Val::Date(Dv::Day(NaiveDate::from_ymd_opt(y, mo, d)?)), "day_month")
+        mk(
+            i,
+            e,
+            Val::Date(Dv::Day(NaiveDate::from_ymd_opt(y, mo, d)?)),
+            "day_month",
+        )
     }
 
     /// Weekdays: "Tuesday", "Tuesday night", "Friday, Dec. 3", "Mondays".
@@ -747,7 +918,11 @@ impl<'a> Tagger<'a> {
         if let Some(m) = self.r_month(k).or_else(|| self.r_day_month(k))
             && matches!(m.val, Val::Date(Dv::Day(_)))
         {
-            return Some(M { s: i, rule: "weekday_date", ..m });
+            return Some(M {
+                s: i,
+                rule: "weekday_date",
+                ..m
+            });
         }
         let d = self.weekday_date(wd, None, i, j)?;
         self.with_day_part(i, j, d, "weekday")
@@ -769,7 +944,10 @@ impl<'a> Tagger<'a> {
     fn r_numeric(&self, i: usize) -> Option<M> {
         let a = self.num(i)?;
         let (sep, b, c) = (self.lw(i + 1), self.num(i + 2)?, self.num(i + 4)?);
-        if !(sep == "-" || sep == "/") || self.lw(i + 3) != sep || !(1..=4).all(|k| self.glued(i + k)) {
+        if !(sep == "-" || sep == "/")
+            || self.lw(i + 3) != sep
+            || !(1..=4).all(|k| self.glued(i + k))
+        {
             return None;
         }
         if self.glued(i + 5) && matches!(self.lw(i + 5), "-" | "/" | ":") {
@@ -782,7 +960,12 @@ impl<'a> Tagger<'a> {
         } else {
             return None;
         };
-        mk(i, i + 5, Val::Date(Dv::Day(NaiveDate::from_ymd_opt(y, m, d)?)), "numeric_date")
+        mk(
+            i,
+            i + 5,
+            Val::Date(Dv::Day(NaiveDate::from_ymd_opt(y, m, d)?)),
+            "numeric_date",
+        )
     }
 
     /// Years: "2014", "fiscal 1989", "the year 2000", "'87".
@@ -796,7 +979,11 @@ impl<'a> Tagger<'a> {
         } else if self.is(j, "year") && j == i {
             j += 1;
         }
-        if self.is_apos(j) && self.glued(j + 1) && self.raw(j + 1).len() == 2 && self.num(j + 1).is_some() {
+        if self.is_apos(j)
+            && self.glued(j + 1)
+            && self.raw(j + 1).len() == 2
+            && self.num(j + 1).is_some()
+        {
             if self.glued(j + 2) && self.lw(j + 2) == "s" {
                 return None;
             }
@@ -813,7 +1000,9 @@ impl<'a> Tagger<'a> {
         // identifiers and quantities
         if j > 0 {
             let p = self.lw(j - 1);
-            if self.info(j - 1).is_some_and(|x| x.id_before) || matches!(p, "$" | "#" | "€" | "£" | "no" | "¥") {
+            if self.info(j - 1).is_some_and(|x| x.id_before)
+                || matches!(p, "$" | "#" | "€" | "£" | "no" | "¥")
+            {
                 return None;
             }
             if p == "." && j >= 2 && self.is(j - 2, "no") {
@@ -824,17 +1013,49 @@ impl<'a> Tagger<'a> {
         let lead = j > 0
             && matches!(
                 self.lw(j - 1),
-                "in" | "since" | "by" | "until" | "of" | "from" | "to" | "through" | "during" | "before" | "after"
-                    | "fiscal" | "year" | "early" | "late" | "mid" | "-" | "and" | "or" | "'s" | "s" | "between"
+                "in" | "since"
+                    | "by"
+                    | "until"
+                    | "of"
+                    | "from"
+                    | "to"
+                    | "through"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "fiscal"
+                    | "year"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "-"
+                    | "and"
+                    | "or"
+                    | "'s"
+                    | "s"
+                    | "between"
             );
         if let Some(n) = self.tok(j + 1) {
             let w = self.lw(j + 1);
-            if n.kind == Kind::Word && !n.cap && !(lead && !self.info(j + 1).is_some_and(|x| x.qty_after)) {
-                let known_time = self.info(j + 1).is_some_and(|x| x.unit.is_none() && x.qty_after == false);
-                if self.info(j + 1).is_some_and(|x| x.qty_after || x.unit.is_some()) {
+            if n.kind == Kind::Word
+                && !n.cap
+                && !(lead && !self.info(j + 1).is_some_and(|x| x.qty_after))
+            {
+                let known_time = self
+                    .info(j + 1)
+                    .is_some_and(|x| x.unit.is_none() && x.qty_after == false);
+                if self
+                    .info(j + 1)
+                    .is_some_and(|x| x.qty_after || x.unit.is_some())
+                {
                     return None;
                 }
-                if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !known_time && self.num_of_words(j + 1) {
+                if w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !known_time
+                    && self.num_of_words(j + 1)
+                {
                     return None;
                 }
             }
@@ -849,12 +1070,20 @@ impl<'a> Tagger<'a> {
     /// phrase ("2000 troops") rather than a clause after a year ("in 2014
     /// prices rose"): the word after it is not a verb-like word.
     fn num_of_words(&self, k: usize) -> bool {
-        !matches!(self.lw(k), "was" | "is" | "has" | "as" | "this" | "thus" | "his" | "its" | "plus" | "always")
+        !matches!(
+            self.lw(k),
+            "was" | "is" | "has" | "as" | "this" | "thus" | "his" | "its" | "plus" | "always"
+        )
     }
 
     /// Decades: "the 1990s", "the '90s", "mid-1990s" (through r_part).
     fn r_decade(&self, i: usize) -> Option<M> {
-        if self.is_apos(i) && self.glued(i + 1) && self.raw(i + 1).len() == 2 && self.is(i + 2, "s") && self.glued(i + 2) {
+        if self.is_apos(i)
+            && self.glued(i + 1)
+            && self.raw(i + 1).len() == 2
+            && self.is(i + 2, "s")
+            && self.glued(i + 2)
+        {
             let y = self.two_digit_year(self.num(i + 1)?);
             return mk(i, i + 3, Val::Date(Dv::Decade(y / 10)), "decade");
         }
@@ -920,7 +1149,12 @@ impl<'a> Tagger<'a> {
             && let Some((Count::Exact(n), k2)) = self.count_at(k)
             && let Some((u, true)) = self.unit_at(k2)
         {
-            return mk(i, k2 + 1, Val::Dur(dur_value(Count::Exact(n), u)?), "duration");
+            return mk(
+                i,
+                k2 + 1,
+                Val::Dur(dur_value(Count::Exact(n), u)?),
+                "duration",
+            );
         }
         let (u, plural) = self.unit_at(k)?;
         let mut e = k + 1;
@@ -946,7 +1180,11 @@ impl<'a> Tagger<'a> {
                 }
                 let y = y.unwrap_or_else(|| {
                     let cur = (self.dct.month() - 1) / 3 + 1;
-                    if ord > cur && self.tense(i, e) == Some(Tense::Past) { self.dct.year() - 1 } else { self.dct.year() }
+                    if ord > cur && self.tense(i, e) == Some(Tense::Past) {
+                        self.dct.year() - 1
+                    } else {
+                        self.dct.year()
+                    }
                 });
                 Dv::Quarter(y, ord)
             }
@@ -974,8 +1212,21 @@ impl<'a> Tagger<'a> {
         if let Some(y) = self.year_at(o) {
             return mk(i, o + 1, Val::Date(Dv::Season(y, code)), "season");
         }
-        if !matches!(prev, "the" | "in" | "this" | "last" | "next" | "early" | "late" | "mid" | "during" | "since" | "until" | "by")
-            || self.is(e, "of")
+        if !matches!(
+            prev,
+            "the"
+                | "in"
+                | "this"
+                | "last"
+                | "next"
+                | "early"
+                | "late"
+                | "mid"
+                | "during"
+                | "since"
+                | "until"
+                | "by"
+        ) || self.is(e, "of")
             || (code == "FA" && !matches!(prev, "the" | "this" | "last" | "next"))
         {
             return None;
@@ -1038,11 +1289,29 @@ impl<'a> Tagger<'a> {
             && let Some((u, true)) = self.unit_at(j)
             && off != 0
         {
-            return mk(i, j + 1, Val::Dur(dur_value(Count::Vague, u)?), "deictic_duration");
+            return mk(
+                i,
+                j + 1,
+                Val::Dur(dur_value(Count::Vague, u)?),
+                "deictic_duration",
+            );
         }
         let info = self.info(j)?;
-        if !matches!(w0, "this" | "last" | "next" | "coming" | "past" | "previous" | "current" | "latest" | "following" | "upcoming" | "present" | "prior")
-        {
+        if !matches!(
+            w0,
+            "this"
+                | "last"
+                | "next"
+                | "coming"
+                | "past"
+                | "previous"
+                | "current"
+                | "latest"
+                | "following"
+                | "upcoming"
+                | "present"
+                | "prior"
+        ) {
             return None;
         }
         let anchored = w0 == "following" || (w0 == "previous" && self.is(i.wrapping_sub(1), "the"));
@@ -1051,11 +1320,20 @@ impl<'a> Tagger<'a> {
             if matches!(u, Unit::Hour | Unit::Minute | Unit::Second | Unit::Half) {
                 return None;
             }
-            let base = if anchored || (u == Unit::Day && off != 0) { self.anchor_or_dct(u)? } else { at_unit(self.dct, u)? };
+            let base = if anchored || (u == Unit::Day && off != 0) {
+                self.anchor_or_dct(u)?
+            } else {
+                at_unit(self.dct, u)?
+            };
             let base = at_unit(base.first_day()?, u)?;
             // "the latest quarter" and "last quarter" are the last complete one
             let v = shift(&base, u, off)?;
-            return mk(i, j + 1, Val::Date(v), if anchored { "anchored" } else { "deictic" });
+            return mk(
+                i,
+                j + 1,
+                Val::Date(v),
+                if anchored { "anchored" } else { "deictic" },
+            );
         }
         if let Some((wd, false)) = info.weekday {
             let d = self.weekday_date(wd, Some(off.signum() as i32), i, j + 1)?;
@@ -1095,7 +1373,12 @@ impl<'a> Tagger<'a> {
         if let Some((DayPart::Code("NI"), false)) = info.day_part
             && w0 == "last"
         {
-            return mk(i, j + 1, Val::Date(Dv::Part(shift_day(self.dct, Unit::Day, -1)?, "NI")), "deictic");
+            return mk(
+                i,
+                j + 1,
+                Val::Date(Dv::Part(shift_day(self.dct, Unit::Day, -1)?, "NI")),
+                "deictic",
+            );
         }
         None
     }
@@ -1115,7 +1398,12 @@ impl<'a> Tagger<'a> {
         };
         if let Some(o) = off {
             if self.is_apos(i + 1) && self.is(i + 2, "s") {
-                return mk(i, i + 1, Val::Date(Dv::Day(shift_day(self.dct, Unit::Day, o)?)), "dayword");
+                return mk(
+                    i,
+                    i + 1,
+                    Val::Date(Dv::Day(shift_day(self.dct, Unit::Day, o)?)),
+                    "dayword",
+                );
             }
             return self.with_day_part(i, i + 1, shift_day(self.dct, Unit::Day, o)?, "dayword");
         }
@@ -1128,8 +1416,13 @@ impl<'a> Tagger<'a> {
             } else if w == "the" {
                 return None;
             }
-            let (u, false) = self.unit_at(j)? else { return None };
-            if matches!(u, Unit::Hour | Unit::Minute | Unit::Second | Unit::Half | Unit::Weekend) {
+            let (u, false) = self.unit_at(j)? else {
+                return None;
+            };
+            if matches!(
+                u,
+                Unit::Hour | Unit::Minute | Unit::Second | Unit::Half | Unit::Weekend
+            ) {
                 return None;
             }
             let a = self.anchor_or_dct(u)?;
@@ -1152,17 +1445,35 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             // "five-year-old" is an age
-            if self.is(k + 1, "-") && self.glued(k + 1) && matches!(self.lw(k + 2), "old" | "olds") {
+            if self.is(k + 1, "-") && self.glued(k + 1) && matches!(self.lw(k + 2), "old" | "olds")
+            {
                 return None;
             }
-            let e = if self.is(k + 1, "-") && self.is(k + 2, "long") { k + 3 } else { k + 1 };
+            let e = if self.is(k + 1, "-") && self.is(k + 2, "long") {
+                k + 3
+            } else {
+                k + 1
+            };
             return mk(i, e, Val::Dur(dur_value(c, u)?), "duration_adj");
         }
         if matches!(w, "some" | "many") && !self.unit_at(k).is_some_and(|u| u.1) {
             return None;
         }
         // "two more weeks", "an additional year", "eight trading days"
-        if matches!(self.lw(k), "more" | "additional" | "straight" | "consecutive" | "full" | "trading" | "business" | "long" | "extra" | "whole" | "successive") {
+        if matches!(
+            self.lw(k),
+            "more"
+                | "additional"
+                | "straight"
+                | "consecutive"
+                | "full"
+                | "trading"
+                | "business"
+                | "long"
+                | "extra"
+                | "whole"
+                | "successive"
+        ) {
             k += 1;
         }
         // "two to three weeks", "a year or two"
@@ -1201,7 +1512,9 @@ impl<'a> Tagger<'a> {
         if let Some(dir) = dir {
             let end = if after == "from" { e + 2 } else { e + 1 };
             // "before"/"after" followed by a time is a relation to that time
-            if matches!(after, "before" | "after") && self.tok(e + 1).is_some_and(|t| t.kind != Kind::Punct) {
+            if matches!(after, "before" | "after")
+                && self.tok(e + 1).is_some_and(|t| t.kind != Kind::Punct)
+            {
                 return mk(i, e, Val::Dur(dur_value(c, u)?), "duration");
             }
             let Count::Exact(n) = c else {
@@ -1209,7 +1522,15 @@ impl<'a> Tagger<'a> {
                 return mk(i, end, Val::Raw(r.into(), TimexType::Date), "ago");
             };
             if n.fract() != 0.0 {
-                return mk(i, end, Val::Raw(if dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(), TimexType::Date), "ago");
+                return mk(
+                    i,
+                    end,
+                    Val::Raw(
+                        if dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(),
+                        TimexType::Date,
+                    ),
+                    "ago",
+                );
             }
             let n = n as i64 * dir;
             let from_dct = matches!(after, "ago" | "hence" | "from");
@@ -1233,7 +1554,12 @@ impl<'a> Tagger<'a> {
             let v = shift(&base, u, n)?;
             return mk(i, end, Val::Date(v), "ago");
         }
-        if matches!(c, Count::Vague) && matches!(w, "recent" | "several" | "few" | "many" | "some" | "numerous") == false && !plural
+        if matches!(c, Count::Vague)
+            && matches!(
+                w,
+                "recent" | "several" | "few" | "many" | "some" | "numerous"
+            ) == false
+            && !plural
         {
             return None;
         }
@@ -1248,7 +1574,12 @@ impl<'a> Tagger<'a> {
     fn r_phrase(&self, i: usize) -> Option<M> {
         let list = LEX.phrases.get(self.lw(i))?;
         for p in list {
-            if !p.rest.iter().enumerate().all(|(k, w)| self.lw(i + 1 + k) == *w) {
+            if !p
+                .rest
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.lw(i + 1 + k) == *w)
+            {
                 continue;
             }
             let e = i + 1 + p.rest.len();
@@ -1396,7 +1727,9 @@ impl<'a> Tagger<'a> {
             .or_else(|| self.r_month(k))
             .filter(|d| matches!(d.val, Val::Date(Dv::Day(_))));
         if let Some(d) = day {
-            let Val::Date(Dv::Day(dt)) = d.val else { return None };
+            let Val::Date(Dv::Day(dt)) = d.val else {
+                return None;
+            };
             return mk(i, d.e, Val::Date(Dv::Clock(dt, h, m)), "clock");
         }
         let base = match &self.anchor {
@@ -1409,15 +1742,23 @@ impl<'a> Tagger<'a> {
     /// "year-earlier", "the year-ago quarter", "the year-earlier period":
     /// the last period mentioned, a year before.
     fn r_year_ago_adj(&self, i: usize) -> Option<M> {
-        if !self.is(i, "year") || !self.is(i + 1, "-") || !matches!(self.lw(i + 2), "ago" | "earlier") {
+        if !self.is(i, "year")
+            || !self.is(i + 1, "-")
+            || !matches!(self.lw(i + 2), "ago" | "earlier")
+        {
             return None;
         }
         let mut e = i + 3;
-        if matches!(self.lw(e), "period" | "quarter" | "level" | "levels" | "results") {
+        if matches!(
+            self.lw(e),
+            "period" | "quarter" | "level" | "levels" | "results"
+        ) {
             e += usize::from(matches!(self.lw(e), "period" | "quarter"));
         }
         let base = match &self.anchor {
-            Some(a @ (Dv::Quarter(..) | Dv::Month(..) | Dv::Half(..) | Dv::Day(_) | Dv::Year(_))) => a.clone(),
+            Some(
+                a @ (Dv::Quarter(..) | Dv::Month(..) | Dv::Half(..) | Dv::Day(_) | Dv::Year(_)),
+            ) => a.clone(),
             _ => at_unit(self.dct, Unit::Year)?,
         };
         mk(i, e, Val::Date(shift(&base, Unit::Year, -1)?), "year_ago")
@@ -1425,14 +1766,18 @@ impl<'a> Tagger<'a> {
 
     /// Years in words: "nineteen ninety-one", "two thousand".
     fn r_year_words(&self, i: usize) -> Option<M> {
-        let Some(Count::Exact(hi)) = self.info(i)?.count else { return None };
+        let Some(Count::Exact(hi)) = self.info(i)?.count else {
+            return None;
+        };
         if self.is(i, "two") && self.is(i + 1, "thousand") && self.tense_free_year_context(i) {
             return mk(i, i + 2, Val::Date(Dv::Year(2000)), "year_words");
         }
         if !(11.0..=20.0).contains(&hi) {
             return None;
         }
-        let Some(Count::Exact(tens)) = self.info(i + 1).and_then(|x| x.count) else { return None };
+        let Some(Count::Exact(tens)) = self.info(i + 1).and_then(|x| x.count) else {
+            return None;
+        };
         if !(10.0..=90.0).contains(&tens) || tens % 10.0 != 0.0 && tens > 19.0 {
             return None;
         }
@@ -1448,7 +1793,12 @@ impl<'a> Tagger<'a> {
         if self.unit_at(e).is_some() {
             return None;
         }
-        mk(i, e, Val::Date(Dv::Year((hi * 100.0 + lo) as i32)), "year_words")
+        mk(
+            i,
+            e,
+            Val::Date(Dv::Year((hi * 100.0 + lo) as i32)),
+            "year_words",
+        )
     }
 
     fn tense_free_year_context(&self, i: usize) -> bool {
@@ -1475,13 +1825,19 @@ impl<'a> Tagger<'a> {
         }
         let wd = iso_wd(self.dct);
         let back = wd < 6 && !matches!(self.tense(i, i + 2), Some(Tense::Future | Tense::Modal));
-        let d = if back { shift_day(self.dct, Unit::Week, -1)? } else { self.dct };
+        let d = if back {
+            shift_day(self.dct, Unit::Week, -1)?
+        } else {
+            self.dct
+        };
         mk(i, i + 2, Val::Date(at_unit(d, Unit::Weekend)?), "weekend")
     }
 
     /// Bare plural units: "for years", "within weeks", "months of talks".
     fn r_bare_plural(&self, i: usize) -> Option<M> {
-        let (u, true) = self.unit_at(i)? else { return None };
+        let (u, true) = self.unit_at(i)? else {
+            return None;
+        };
         if !matches!(u, Unit::Year | Unit::Week | Unit::Month) {
             return None;
         }
@@ -1489,10 +1845,18 @@ impl<'a> Tagger<'a> {
         if self.tok(i - 1.min(i)).is_some_and(|t| t.kind == Kind::Num) && i > 0 {
             return None;
         }
-        if matches!(prev, "the" | "these" | "those" | "all" | "its" | "his" | "her" | "their" | "of") {
+        if matches!(
+            prev,
+            "the" | "these" | "those" | "all" | "its" | "his" | "her" | "their" | "of"
+        ) {
             return None;
         }
-        mk(i, i + 1, Val::Dur(dur_value(Count::Vague, u)?), "bare_plural")
+        mk(
+            i,
+            i + 1,
+            Val::Dur(dur_value(Count::Vague, u)?),
+            "bare_plural",
+        )
     }
 
     /// "year-end", "year end", "year's end".
@@ -1509,7 +1873,13 @@ impl<'a> Tagger<'a> {
         } else {
             return None;
         };
-        Some(M { s: i, e, val: Val::Date(Dv::Year(self.dct.year())), m: Some(Modifier::End), rule: "year_end" })
+        Some(M {
+            s: i,
+            e,
+            val: Val::Date(Dv::Year(self.dct.year())),
+            m: Some(Modifier::End),
+            rule: "year_end",
+        })
     }
 }
 
@@ -1540,7 +1910,11 @@ fn unit_rank(u: Unit) -> u8 {
 }
 
 fn fmt_num(n: f64) -> String {
-    if n.fract() == 0.0 { format!("{}", n as i64) } else { format!("{}", (n * 100.0).round() / 100.0) }
+    if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        format!("{}", (n * 100.0).round() / 100.0)
+    }
 }
 
 /// The TIMEX3 duration for a count of units.
@@ -1575,7 +1949,9 @@ pub(crate) fn dur_value(c: Count, u: Unit) -> Option<String> {
                 format!("P{}Y{}M", whole as i64, (part * 12.0) as i64)
             }
             Unit::Year => format!("P{}M", fmt_num(n * 12.0)),
-            Unit::Hour if whole > 0.0 => format!("PT{}H{}M", whole as i64, (part * 60.0).round() as i64),
+            Unit::Hour if whole > 0.0 => {
+                format!("PT{}H{}M", whole as i64, (part * 60.0).round() as i64)
+            }
             Unit::Hour => format!("PT{}M", (part * 60.0).round() as i64),
             Unit::Day => format!("PT{}H", fmt_num(n * 24.0)),
             Unit::Minute => format!("PT{}S", fmt_num(n * 60.0)),

@@ -4,7 +4,10 @@
 use super::tag;
 use chrono::NaiveDate;
 
-const EXAMPLES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/time/examples.tsv"));
+const EXAMPLES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/time/examples.tsv"
+));
 
 /// One example: the rule, the DCT, the sentence without brackets, the
 /// byte span of the bracketed expression, the value and the modifier.
@@ -25,10 +28,18 @@ fn examples() -> Vec<Example> {
             continue;
         }
         let f: Vec<&str> = l.split('\t').collect();
-        assert!(f.len() >= 4, "examples.tsv line {}: needs rule, dct, sentence, value", n + 1);
+        assert!(
+            f.len() >= 4,
+            "examples.tsv line {}: needs rule, dct, sentence, value",
+            n + 1
+        );
         let raw = f[2];
-        let a = raw.find('[').unwrap_or_else(|| panic!("line {}: no [", n + 1));
-        let b = raw.find(']').unwrap_or_else(|| panic!("line {}: no ]", n + 1));
+        let a = raw
+            .find('[')
+            .unwrap_or_else(|| panic!("line {}: no [", n + 1));
+        let b = raw
+            .find(']')
+            .unwrap_or_else(|| panic!("line {}: no ]", n + 1));
         let text = format!("{}{}{}", &raw[..a], &raw[a + 1..b], &raw[b + 1..]);
         out.push(Example {
             line: n + 1,
@@ -50,7 +61,9 @@ fn every_rule_example_comes_out_right() {
     assert!(all.len() >= 10, "examples.tsv has too few examples");
     for ex in &all {
         let found = tag(&ex.text, ex.dct);
-        let hit = found.iter().find(|t| t.start == ex.span.0 && t.end == ex.span.1);
+        let hit = found
+            .iter()
+            .find(|t| t.start == ex.span.0 && t.end == ex.span.1);
         match hit {
             None => failures.push(format!(
                 "line {} [{}]: {:?} not found in {:?}; got {:?}",
@@ -58,11 +71,17 @@ fn every_rule_example_comes_out_right() {
                 ex.rule,
                 &ex.text[ex.span.0..ex.span.1],
                 ex.text,
-                found.iter().map(|t| (&t.text, &t.value)).collect::<Vec<_>>()
+                found
+                    .iter()
+                    .map(|t| (&t.text, &t.value))
+                    .collect::<Vec<_>>()
             )),
             Some(t) => {
                 let m = t.modifier.map(|m| m.as_str().to_owned());
-                if t.value != ex.value || m != ex.modifier || t.rule.as_deref() != Some(ex.rule.as_str()) {
+                if t.value != ex.value
+                    || m != ex.modifier
+                    || t.rule.as_deref() != Some(ex.rule.as_str())
+                {
                     failures.push(format!(
                         "line {} [{}]: {:?} gave {} {:?} by {:?}, want {} {:?}",
                         ex.line, ex.rule, t.text, t.value, m, t.rule, ex.value, ex.modifier
@@ -71,5 +90,11 @@ fn every_rule_example_comes_out_right() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} examples failed:\n{}", failures.len(), all.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} examples failed:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n")
+    );
 }

@@ -80,7 +80,16 @@ pub(crate) fn tokenize(text: &str, low: &str) -> Vec<Tok> {
         } else {
             (lex.words.get(w), lex.phrases.contains_key(w))
         };
-        out.push(Tok { s, e: i, kind, space, newline, cap: c.is_ascii_uppercase(), info, phrase });
+        out.push(Tok {
+            s,
+            e: i,
+            kind,
+            space,
+            newline,
+            cap: c.is_ascii_uppercase(),
+            info,
+            phrase,
+        });
         space = false;
         newline = false;
     }
@@ -110,7 +119,12 @@ mod tests {
         let low = t.to_ascii_lowercase();
         let toks = tokenize(t, &low);
         let words: Vec<&str> = toks.iter().map(|k| &t[k.s..k.e]).collect();
-        assert_eq!(words, ["On", "Dec", ".", "7", ",", "2021", "the", "16", "-", "month"]);
+        assert_eq!(
+            words,
+            [
+                "On", "Dec", ".", "7", ",", "2021", "the", "16", "-", "month"
+            ]
+        );
         assert!(toks[1].info.and_then(|i| i.month).is_some());
         assert!(!toks[8].space && !toks[9].space);
     }

@@ -87,7 +87,11 @@ fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 }
 
 fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
-    if n >= 0 { d.checked_add_days(Days::new(n as u64)) } else { d.checked_sub_days(Days::new(n.unsigned_abs())) }
+    if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
 }
 
 /// Day `d` moved by `n` units, at day precision.
@@ -124,11 +128,17 @@ pub(crate) fn shift(v: &Dv, unit: Unit, n: i64) -> Option<Dv> {
         (Dv::Month(y, m), Some(_)) => Dv::Month(ny(*y)?, *m),
         (Dv::Quarter(y, q), None) if unit == Unit::Quarter => {
             let k = i64::from(*y) * 4 + i64::from(*q) - 1 + n;
-            Dv::Quarter(i32::try_from(k.div_euclid(4)).ok()?, (k.rem_euclid(4) + 1) as u32)
+            Dv::Quarter(
+                i32::try_from(k.div_euclid(4)).ok()?,
+                (k.rem_euclid(4) + 1) as u32,
+            )
         }
         (Dv::Half(y, h), None) if unit == Unit::Half => {
             let k = i64::from(*y) * 2 + i64::from(*h) - 1 + n;
-            Dv::Half(i32::try_from(k.div_euclid(2)).ok()?, (k.rem_euclid(2) + 1) as u32)
+            Dv::Half(
+                i32::try_from(k.div_euclid(2)).ok()?,
+                (k.rem_euclid(2) + 1) as u32,
+            )
         }
         (Dv::Month(y, m), None) if matches!(unit, Unit::Month | Unit::Quarter | Unit::Half) => {
             let d = shift_day(NaiveDate::from_ymd_opt(*y, *m, 1)?, unit, n)?;
@@ -155,8 +165,9 @@ pub(crate) fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
                 NaiveDate::from_weekday_of_month_opt(y, m, wd, u8::try_from(n).ok()?)
             } else {
                 let last = super::calendar_bounds(&format!("{y:04}-{m:02}"))?.1;
-                let back = (i64::from(last.weekday().num_days_from_monday()) - i64::from(wd.num_days_from_monday()))
-                    .rem_euclid(7);
+                let back = (i64::from(last.weekday().num_days_from_monday())
+                    - i64::from(wd.num_days_from_monday()))
+                .rem_euclid(7);
                 add_days(last, -back)
             }
         }
@@ -185,7 +196,11 @@ fn easter(y: i32) -> Option<NaiveDate> {
 
 /// Narrows calendar bounds to the part a START/MID/END modifier names:
 /// thirds of the period (days 1-10 / 11-20 / 21-end of a month).
-pub(crate) fn part_bounds(b: NaiveDate, u: NaiveDate, m: crate::model::Modifier) -> (NaiveDate, NaiveDate) {
+pub(crate) fn part_bounds(
+    b: NaiveDate,
+    u: NaiveDate,
+    m: crate::model::Modifier,
+) -> (NaiveDate, NaiveDate) {
     use crate::model::Modifier::*;
     let len = (u - b).num_days() + 1;
     if len < 3 {
@@ -216,28 +231,59 @@ mod tests {
 
     #[test]
     fn shifts_keep_finer_granularity() {
-        assert_eq!(shift(&Dv::Quarter(1989, 3), Unit::Year, -1), Some(Dv::Quarter(1988, 3)));
-        assert_eq!(shift(&Dv::Quarter(1989, 1), Unit::Quarter, -1), Some(Dv::Quarter(1988, 4)));
-        assert_eq!(shift(&Dv::Month(2022, 1), Unit::Month, -1), Some(Dv::Month(2021, 12)));
-        assert_eq!(shift(&Dv::Week(2021, 48), Unit::Week, 1), Some(Dv::Week(2021, 49)));
-        assert_eq!(shift(&Dv::Week(2020, 53), Unit::Week, 1), Some(Dv::Week(2021, 1)));
+        assert_eq!(
+            shift(&Dv::Quarter(1989, 3), Unit::Year, -1),
+            Some(Dv::Quarter(1988, 3))
+        );
+        assert_eq!(
+            shift(&Dv::Quarter(1989, 1), Unit::Quarter, -1),
+            Some(Dv::Quarter(1988, 4))
+        );
+        assert_eq!(
+            shift(&Dv::Month(2022, 1), Unit::Month, -1),
+            Some(Dv::Month(2021, 12))
+        );
+        assert_eq!(
+            shift(&Dv::Week(2021, 48), Unit::Week, 1),
+            Some(Dv::Week(2021, 49))
+        );
+        assert_eq!(
+            shift(&Dv::Week(2020, 53), Unit::Week, 1),
+            Some(Dv::Week(2021, 1))
+        );
     }
 
     #[test]
     fn iso_week_year_at_new_year() {
-        assert_eq!(at_unit(d("2021-01-01"), Unit::Week), Some(Dv::Week(2020, 53)));
+        assert_eq!(
+            at_unit(d("2021-01-01"), Unit::Week),
+            Some(Dv::Week(2020, 53))
+        );
     }
 
     #[test]
     fn holidays() {
-        assert_eq!(holiday_date(Holiday::Nth { m: 11, wd: 4, n: 4 }, 2021), Some(d("2021-11-25")));
-        assert_eq!(holiday_date(Holiday::Nth { m: 5, wd: 1, n: -1 }, 2021), Some(d("2021-05-31")));
-        assert_eq!(holiday_date(Holiday::Easter(0), 2021), Some(d("2021-04-04")));
+        assert_eq!(
+            holiday_date(Holiday::Nth { m: 11, wd: 4, n: 4 }, 2021),
+            Some(d("2021-11-25"))
+        );
+        assert_eq!(
+            holiday_date(Holiday::Nth { m: 5, wd: 1, n: -1 }, 2021),
+            Some(d("2021-05-31"))
+        );
+        assert_eq!(
+            holiday_date(Holiday::Easter(0), 2021),
+            Some(d("2021-04-04"))
+        );
     }
 
     #[test]
     fn end_of_month_is_its_last_third() {
-        let (b, u) = part_bounds(d("2022-01-01"), d("2022-01-31"), crate::model::Modifier::End);
+        let (b, u) = part_bounds(
+            d("2022-01-01"),
+            d("2022-01-31"),
+            crate::model::Modifier::End,
+        );
         assert_eq!((b, u), (d("2022-01-21"), d("2022-01-31")));
     }
 }
