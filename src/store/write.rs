@@ -748,5 +748,37 @@ mod tests {
         assert!(std::fs::read(&path).unwrap() == before, "file changed");
     }
 
+    /// An error in the middle of a batch (a file that changed between the
+    /// checking and the writing pass, or a bundle that fails validation)
+    /// rolls everything back.
+    #[test]
+    fn an_error_mid_batch_rolls_everything_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.db");
+        let corpus: Vec<Bundle> = crate::ingest::synth::corpus(9, 100).collect();
+        Store::open(&path)
+            .unwrap()
+            .ingest(&corpus[..1], &mut |_| {})
+            .unwrap();
+        let before = std::fs::read(&path).unwrap();
+
+        let mut store = Store::open(&path).unwrap();
+        let failing = corpus[1..3]
+            .iter()
+            .map(Ok)
+            .chain(std::iter::once(Err(Error::NotFound(
+                "the file went away".into(),
+            ))));
+        let e = store.ingest_results(failing, &mut |_| {}).unwrap_err();
+        assert!(e.to_string().contains("went away"));
+
+        let mut bad = corpus[4].clone();
+        bad.claims[3].claimant = "nobody".into();
+        let e = store.ingest([&corpus[3], &bad], &mut |_| {}).unwrap_err();
+        assert!(e.to_string().contains("claims[3].claimant"), "{e}");
+        drop(store);
+        assert!(std::fs::read(&path).unwrap() == before, "file changed");
+    }
+
     const FROZEN: &str = "add072218018c1f2";
 }
