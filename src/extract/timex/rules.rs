@@ -2065,6 +2065,10 @@ impl<'a> Tagger<'a> {
                     if r == "PRESENT_REF" && self.is(i, "current") && self.unit_at(e).is_some() {
                         return None;
                     }
+                    // "the future of our peoples" is a fate, not a time
+                    if r == "FUTURE_REF" && self.is(e, "of") {
+                        return None;
+                    }
                     return mk(i, e, Val::Raw(r.into(), TimexType::Date), "ref");
                 }
                 PhraseKind::Holiday(h) => {

@@ -259,6 +259,8 @@ fn fractions_ages_and_generic_days_are_not_times() {
         "The senator, in his forties, declined to comment.",
         "Such tools matter in today's world.",
         "The schools train the leaders of tomorrow.",
+        "The deal matters to the future of both firms.",
+        "Smith, formerly the finance chief, joined the board.",
     ] {
         let found = tag(text, dct);
         assert!(found.is_empty(), "{text:?} gave {found:?}");
