@@ -754,7 +754,11 @@ impl Doc<'_> {
                         | "claim"
                         | "allege"
                 );
-                let noun_use = passive
+                // "so-called": a label, not speech.
+                let so_called =
+                    self.toks[k].lower == "called" && k >= s0 + 2 && self.toks[k - 2].lower == "so";
+                let noun_use = so_called
+                    || passive
                     || noun_mod
                     || NOUN_BEFORE.contains(&prev)
                         && !(self.toks[k].lower.ends_with("ing") && prev == ",");

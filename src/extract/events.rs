@@ -335,6 +335,21 @@ impl Doc<'_> {
                     k += n;
                     continue;
                 }
+                // "demands are not met": a passive, not a meeting.
+                let prev = if k > s0 {
+                    self.toks[k - 1].lower.as_str()
+                } else {
+                    ""
+                };
+                if self.toks[k].lower == "met"
+                    && matches!(
+                        prev,
+                        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "not"
+                    )
+                {
+                    k += n;
+                    continue;
+                }
                 if kinds_here.contains(&kind) {
                     k += n;
                     continue;
