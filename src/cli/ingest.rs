@@ -181,7 +181,13 @@ fn check_inputs(inputs: &[PathBuf], o: &Overrides) -> anyhow::Result<(Vec<Checke
             InputKind::Article => {
                 let raws = articles::read_path(p)?;
                 if raws.is_empty() {
-                    bail!("{}: no articles (.txt, .md, .jsonl) found", p.display());
+                    if p.is_dir() {
+                        bail!(
+                            "{}: is a directory with no articles (.txt, .md, .jsonl) in it",
+                            p.display()
+                        );
+                    }
+                    bail!("{}: no articles found", p.display());
                 }
                 let arts = raws
                     .into_iter()

@@ -286,7 +286,7 @@ impl<'a> Doc<'a> {
             let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
             let mut i = s0;
             while i < s1 {
-                if self.toks[i].kind != TokKind::Word {
+                if self.toks[i].kind != TokKind::Word || !could_start_np(&self.toks[i]) {
                     i += 1;
                     continue;
                 }
@@ -323,13 +323,12 @@ impl<'a> Doc<'a> {
             if k > j
                 && LEX.names.contains_first(&self.toks[k].norm)
                 && LEX.names.longest(&self.toks, k, lim).is_some()
-            {
-                if !matches!(
+                && !matches!(
                     LEX.names.longest(&self.toks, k, lim),
                     Some((_, Name::Person(_)))
-                ) {
-                    break;
-                }
+                )
+            {
+                break;
             }
             if k > j && is_function_word(&self.toks[k].lower) {
                 break;
@@ -448,7 +447,7 @@ impl<'a> Doc<'a> {
             match name {
                 Name::Country(ci) => {
                     let a = self.country_actor(ci);
-                    self.alias(a, &surface);
+                    self.alias(a, surface);
                     base = Some(a);
                     base_country = Some(ci);
                 }
@@ -463,32 +462,32 @@ impl<'a> Doc<'a> {
                         return Some((k, None));
                     }
                     let a = self.country_actor(ci);
-                    self.alias(a, &surface);
+                    self.alias(a, surface);
                     base = Some(a);
                     base_country = Some(ci);
                 }
                 Name::Org(oi) => {
                     let a = self.org_actor(oi, false);
-                    self.alias(a, &surface);
+                    self.alias(a, surface);
                     base = Some(a);
                 }
                 Name::Media(mi) => {
                     let a = self.org_actor(mi, true);
-                    self.alias(a, &surface);
+                    self.alias(a, surface);
                     base = Some(a);
                 }
                 Name::Seat(ci, b) => {
-                    let a = self.body_actor(Some(ci), b, &surface);
+                    let a = self.body_actor(Some(ci), b, surface);
                     base = Some(a);
                     base_country = Some(ci);
                 }
                 Name::Person(_) => {
-                    let a = self.person_actor(&surface);
+                    let a = self.person_actor(surface);
                     if matches!(
                         self.toks.get(k).map(|t| t.lower.as_str()),
                         Some("administration")
                     ) {
-                        return Some((k + 1, Some(self.administration_of(a, &surface, k + 1))));
+                        return Some((k + 1, Some(self.administration_of(a, surface, k + 1))));
                     }
                     return Some((k, Some((a, false))));
                 }
@@ -507,7 +506,7 @@ impl<'a> Doc<'a> {
                 if let Some(ci) = base_country {
                     let a = self.country_actor(ci);
                     let s = self.span_text(np_start, k + 1);
-                    self.alias(a, &s);
+                    self.alias(a, s);
                     return Some((k + 1, Some((a, false))));
                 }
             }
@@ -529,22 +528,22 @@ impl<'a> Doc<'a> {
             let surface = self.span_text(if base.is_some() { np_start } else { k }, k + n);
             let bt = LEX.body_types[body].clone();
             let agency = if base_country.is_some() {
-                Some(self.body_actor(base_country, body, &surface))
+                Some(self.body_actor(base_country, body, surface))
             } else if let Some(b) = base {
                 // A body of an organisation or bloc: "Western intelligence", "NATO military".
                 let key = format!("body:{}:{bt}", self.actors[b].name);
-                let a = self.actor(&key, &surface, ActorKind::Organization);
-                self.alias(a, &surface);
+                let a = self.actor(&key, surface, ActorKind::Organization);
+                self.alias(a, surface);
                 self.actors[a].part_of.get_or_insert(b);
                 Some(a)
             } else if base.is_none() && cap && mods2.is_empty() {
                 // A bare body refers back to the last of its type, else stands alone.
                 match self.last_body.get(&bt).copied() {
                     Some(a) => {
-                        self.alias(a, &surface);
+                        self.alias(a, surface);
                         Some(a)
                     }
-                    None => Some(self.body_actor(None, body, &surface)),
+                    None => Some(self.body_actor(None, body, surface)),
                 }
             } else {
                 None
@@ -587,7 +586,11 @@ impl<'a> Doc<'a> {
                         e2 += 1;
                     }
                     let s = self.span_text(k, e2);
-                    let a = self.actor(&format!("org:{s}"), &s, ActorKind::Organization);
+                    // A head word alone ("the Sea of Azov") names no organisation.
+                    if e2 - k < 2 {
+                        return Some((e2, None));
+                    }
+                    let a = self.actor(&format!("org:{s}"), s, ActorKind::Organization);
                     return Some((e2, Some((a, false))));
                 }
                 let placey = self.toks[k..e].iter().any(|t| is_place_word(&t.norm));
@@ -596,24 +599,24 @@ impl<'a> Doc<'a> {
                     return Some((e, None));
                 }
                 if e - k >= 2 && !(sent_start && k == i && self.toks[k].lower == "the") {
-                    let a = self.person_actor(&surface);
+                    let a = self.person_actor(surface);
                     if matches!(
                         self.toks.get(e).map(|t| t.lower.as_str()),
                         Some("administration")
                     ) {
-                        return Some((e + 1, Some(self.administration_of(a, &surface, e + 1))));
+                        return Some((e + 1, Some(self.administration_of(a, surface, e + 1))));
                     }
                     return Some((e, Some((a, false))));
                 }
                 // A single capitalised word: a known surname, or a speaker by context.
                 let w = surface;
-                if let Some(a) = self.person_by_surname(&w) {
-                    self.alias(a, &w);
+                if let Some(a) = self.person_by_surname(w) {
+                    self.alias(a, w);
                     if matches!(
                         self.toks.get(e).map(|t| t.lower.as_str()),
                         Some("administration")
                     ) {
-                        return Some((e + 1, Some(self.administration_of(a, &w, e + 1))));
+                        return Some((e + 1, Some(self.administration_of(a, w, e + 1))));
                     }
                     return Some((e, Some((a, false))));
                 }
@@ -624,7 +627,7 @@ impl<'a> Doc<'a> {
                         "said" | "says" | "told" | "added"
                     );
                 if (next_cue || prev_cue) && !t_fw && !t_cue {
-                    let a = self.person_actor(&w);
+                    let a = self.person_actor(w);
                     return Some((e, Some((a, false))));
                 }
                 return Some((e, None));
@@ -812,7 +815,7 @@ impl<'a> Doc<'a> {
             let surface = self.span_text(from, k + 1);
             let a = self.actor(&format!("group:{head}"), &head, ActorKind::Group);
             self.actors[a].plural = true;
-            self.alias(a, &surface);
+            self.alias(a, surface);
             let no_det = surface
                 .trim_start_matches("the ")
                 .trim_start_matches("The ")
@@ -870,12 +873,12 @@ impl<'a> Doc<'a> {
                 if e > kt {
                     let name = self.span_text(kt, e);
                     let a = if e - kt == 1 {
-                        match self.person_by_surname(&name) {
+                        match self.person_by_surname(name) {
                             Some(a) => a,
-                            None => self.person_actor(&name),
+                            None => self.person_actor(name),
                         }
                     } else {
-                        self.person_actor(&name)
+                        self.person_actor(name)
                     };
                     let titled = self.span_text(
                         if det.is_some() {
@@ -986,6 +989,16 @@ impl<'a> Doc<'a> {
         best
     }
 
+    /// Whether token `k` is still free (not part of an earlier mention).
+    fn mention_at_built(&self, k: usize) -> bool {
+        !self
+            .mentions
+            .iter()
+            .rev()
+            .take(3)
+            .any(|m| (m.t0..m.t1).contains(&k))
+    }
+
     fn last_with_any_role(&self) -> Option<usize> {
         self.mentions.iter().rev().map(|m| m.actor).find(|&a| {
             self.actors[a].kind == ActorKind::Person
@@ -1018,6 +1031,15 @@ impl<'a> Doc<'a> {
         plural: bool,
         det: Option<&str>,
     ) -> usize {
+        // The name keeps its modifiers: "unnamed administration official".
+        let mut t0 = t0;
+        while t0 > 0
+            && ANON_MODS.contains(&self.toks[t0 - 1].lower.as_str())
+            && self.toks[t0 - 1].kind == TokKind::Word
+            && self.mention_at_built(t0 - 1)
+        {
+            t0 -= 1;
+        }
         let mut surface = self.span_text(t0, t1);
         if let Some(d) = det {
             // Drop a leading determiner from the name.
@@ -1036,8 +1058,8 @@ impl<'a> Doc<'a> {
             .map(str::to_owned)
             .collect();
         let key = format!("anon:{}", key_words.join(" "));
-        let a = self.actor(&key, &surface, ActorKind::Anonymous);
-        self.alias(a, &surface);
+        let a = self.actor(&key, surface, ActorKind::Anonymous);
+        self.alias(a, surface);
         let plain = key_words.join(" ");
         // Keep the original casing of the plain form where it is a suffix of the surface.
         if let Some(pos) = surface.to_lowercase().find(&plain) {
@@ -1131,4 +1153,46 @@ fn is_place_word(w: &str) -> bool {
             | "Republic"
             | "Republics"
     )
+}
+
+/// A cheap test that a token may begin an actor noun phrase; most verbs and
+/// common nouns fail it, which spares the full parse.
+fn could_start_np(t: &super::text::Token) -> bool {
+    let l = t.lower.as_str();
+    t.is_cap()
+        || DETS.contains(&l)
+        || ANON_MODS.contains(&l)
+        || LEX.titles.contains_first(l)
+        || LEX.agencies.contains_first(l)
+        || LEX.anon.contains_key(l)
+        || LEX.names.contains_first(&t.norm)
+        || matches!(
+            l,
+            "pro"
+                | "separatists"
+                | "separatist"
+                | "rebels"
+                | "militants"
+                | "insurgents"
+                | "militias"
+                | "militia"
+                | "militiamen"
+                | "volunteers"
+                | "mercenaries"
+                | "guerrillas"
+                | "insurgency"
+                | "backed"
+                | "local"
+                | "eastern"
+                | "ethnic"
+                | "armed"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+        )
 }

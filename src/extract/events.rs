@@ -75,12 +75,17 @@ const PLANNED: &[&str] = &[
     "plans",
     "plan",
     "planned",
-    "to",
     "due",
     "upcoming",
     "planning",
 ];
 const PREDICTED: &[&str] = &[
+    "launch",
+    "stage",
+    "needed",
+    "preparing",
+    "prepared",
+    "justify",
     "could",
     "may",
     "might",
@@ -198,7 +203,7 @@ impl Doc<'_> {
     }
 
     fn status_at(&self, a: usize, t: usize, kind: &str) -> EventStatus {
-        let lo = t.saturating_sub(7).max(a);
+        let lo = t.saturating_sub(12).max(a);
         let mut st = EventStatus::Occurred;
         for k in lo..t {
             let l = self.toks[k].lower.as_str();
@@ -208,21 +213,27 @@ impl Doc<'_> {
             if PREDICTED.contains(&l) {
                 st = EventStatus::Predicted;
             } else if PLANNED.contains(&l) && st == EventStatus::Occurred {
-                st = if l == "to" {
-                    EventStatus::Planned
-                } else {
-                    EventStatus::Planned
-                };
+                st = EventStatus::Planned;
+            }
+        }
+        // "sanctions are more likely to be used": a modal right after the trigger.
+        for k in t + 1..(t + 5).min(self.toks.len()) {
+            if st == EventStatus::Occurred
+                && matches!(
+                    self.toks[k].lower.as_str(),
+                    "would" | "could" | "may" | "might" | "likely" | "will"
+                )
+            {
+                st = EventStatus::Predicted;
             }
         }
         // "as early as January", "as soon as": a foreseen event.
         for k in t..(t + 10).min(self.toks.len()) {
-            if self.toks[k].lower == "soon"
-                || self.toks[k].lower == "early" && k > 0 && self.toks[k - 1].lower == "as"
+            if (self.toks[k].lower == "soon"
+                || self.toks[k].lower == "early" && k > 0 && self.toks[k - 1].lower == "as")
+                && st == EventStatus::Occurred
             {
-                if st == EventStatus::Occurred {
-                    st = EventStatus::Predicted;
-                }
+                st = EventStatus::Predicted;
             }
         }
         if st == EventStatus::Occurred {
@@ -312,6 +323,33 @@ impl Doc<'_> {
                     k += n;
                     continue;
                 }
+                // "call for", "call on": an appeal, not a phone call.
+                let next_is = |w: &[&str]| {
+                    self.toks
+                        .get(k + n)
+                        .is_some_and(|t| w.contains(&t.lower.as_str()))
+                };
+                let appeal = next_is(&["for", "off", "it", "them"])
+                    || (next_is(&["on"]) && self.tx_at.get(k + n + 1).is_some_and(|x| x.is_none()));
+                if kind == "call" && n == 1 && appeal {
+                    k += n;
+                    continue;
+                }
+                // "demands are not met": a passive, not a meeting.
+                let prev = if k > s0 {
+                    self.toks[k - 1].lower.as_str()
+                } else {
+                    ""
+                };
+                if self.toks[k].lower == "met"
+                    && matches!(
+                        prev,
+                        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "not"
+                    )
+                {
+                    k += n;
+                    continue;
+                }
                 if kinds_here.contains(&kind) {
                     k += n;
                     continue;
@@ -323,7 +361,18 @@ impl Doc<'_> {
         }
     }
 
+    /// A photo caption ("X, left, and Y, right, attend ...") describes a
+    /// picture, often an old one: no events are read from it.
+    fn is_caption(&self, si: usize) -> bool {
+        let s = &self.sents[si];
+        let text = &self.text[s.start..s.end];
+        text.contains(", left,") || text.contains(", right,")
+    }
+
     fn trigger_event(&mut self, si: usize, t: usize, n: usize, kind: &str) {
+        if self.is_caption(si) {
+            return;
+        }
         let (a, b, claim) = self.region(t);
         // Participants: actors in the region, near the trigger.
         let mut parts: Vec<(usize, String)> = Vec::new();
@@ -333,6 +382,18 @@ impl Doc<'_> {
                 continue;
             }
             if m.t0.abs_diff(t) > 22 || seen.contains(&m.actor) {
+                continue;
+            }
+            // "Turkish-made drones": a maker, not a party.
+            if m.adjective
+                && self.toks.get(m.t1).is_some_and(|x| x.norm == "-")
+                && self.toks.get(m.t1 + 1).is_some_and(|x| {
+                    matches!(
+                        x.lower.as_str(),
+                        "made" | "built" | "style" | "speaking" | "born" | "educated"
+                    )
+                })
+            {
                 continue;
             }
             let ak = self.actors[m.actor].kind;
@@ -467,7 +528,7 @@ impl Doc<'_> {
                 {
                     if let (Some(src), Some(tgt)) = (
                         self.mention_at(k - 2).map(|m| m.actor),
-                        self.next_mention(k + 1, s1, 3),
+                        self.next_mention(k + 1, s1, 1),
                     ) {
                         let kind = if l == "led" { "leads" } else { "supports" };
                         self.push_rel(src, kind, tgt, si, k, "rel_x_backed_y");
@@ -555,6 +616,26 @@ impl Doc<'_> {
                     continue;
                 }
                 self.push_rel(src, &kind, tgt, si, k, "rel_verb_or_noun");
+                // "The U.S. and the United Kingdom have been arming Ukraine": both.
+                if let Some(m) = self
+                    .mentions
+                    .iter()
+                    .find(|m| m.actor == src && m.t1 <= k && self.sent_of[m.t0] == si)
+                    .cloned()
+                {
+                    let mut b = m.t0;
+                    while b > s0 && matches!(self.toks[b - 1].lower.as_str(), "the") {
+                        b -= 1;
+                    }
+                    if b >= s0 + 2 && self.toks[b - 1].lower == "and" {
+                        if let Some(m2) = self.mention_at(b - 2).filter(|m2| !m2.adjective) {
+                            let other = m2.actor;
+                            if other != tgt && other != src {
+                                self.push_rel(other, &kind, tgt, si, k, "rel_verb_or_noun");
+                            }
+                        }
+                    }
+                }
             }
             // "<org> members A, B and C", "A joined NATO"
             for k in s0..s1 {
@@ -694,7 +775,13 @@ impl Doc<'_> {
         let mut skipped = 0;
         while j < lim && skipped <= max {
             if let Some(m) = self.mention_at(j) {
-                return Some(m.actor);
+                // "the Russian-backed separatists": the backer is a modifier here.
+                let compound = m.adjective || self.toks.get(m.t1).is_some_and(|t| t.norm == "-");
+                if !(compound && self.toks.get(m.t1).is_some_and(|t| t.norm == "-")) {
+                    return Some(m.actor);
+                }
+                j = m.t1;
+                continue;
             }
             if self.toks[j].kind == TokKind::Quote
                 || matches!(self.toks[j].norm.as_str(), "," | ";" | ".")
@@ -802,6 +889,18 @@ impl Doc<'_> {
                 }
                 // "Ukraine's Crimean Peninsula": the place owned, not the owner.
                 if self.toks.get(e).is_some_and(|t| t.norm == "'s") {
+                    if let Some(owned) = self
+                        .mention_at(e + 1)
+                        .filter(|m| m.t0 == e + 1 && !m.adjective)
+                    {
+                        let owned = owned.actor;
+                        if matches!(
+                            self.actors[owned].kind,
+                            ActorKind::Organization | ActorKind::Place
+                        ) {
+                            return Some(owned);
+                        }
+                    }
                     if let Some(p) = self.place_actor(e + 1, s1) {
                         return Some(p);
                     }

@@ -105,7 +105,7 @@ impl<V> PhraseMap<V> {
         }
         let e = self.by_first.entry(toks[0].clone()).or_default();
         e.push((toks, v));
-        e.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        e.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
     }
 
     /// The longest phrase starting at token `i` (ending before `limit`).

@@ -126,9 +126,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             loop {
                 let d = at(i);
-                if d.is_ascii_digit() {
-                    i += 1;
-                } else if (d == ',' || d == '.') && at(i + 1).is_ascii_digit() {
+                if d.is_ascii_digit() || ((d == ',' || d == '.') && at(i + 1).is_ascii_digit()) {
                     i += 1;
                 } else {
                     break;
@@ -233,7 +231,7 @@ pub fn quote_spans(toks: &[Token], text: &str) -> Vec<Option<usize>> {
                 Some(_) if !is_opener => open = None,
                 Some(_) => open = Some(i), // unclosed quote followed by a new one
                 None => {
-                    if is_opener || !(prev_space == false && (next_space || next_punct)) {
+                    if is_opener || !(!prev_space && (next_space || next_punct)) {
                         open = Some(i);
                     }
                 }

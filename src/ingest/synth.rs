@@ -107,7 +107,10 @@ fn pool_actor(k: usize) -> (ActorKind, String, String) {
 }
 
 /// The size of the shared actor pool for a corpus of `claims` claims: about
-/// one actor per 25 claims, so that most actors appear in many documents.
+/// one identity per 25 claims, so that most actors appear in many documents.
+/// Family names come from 24³ = 13,824 syllable triples, so beyond that
+/// identities share names and merge through them, as namesakes would (1M
+/// claims end up with about 13,900 named actors).
 pub fn pool_size(claims: usize) -> usize {
     (claims / 25).max(50)
 }

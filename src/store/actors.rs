@@ -172,6 +172,12 @@ impl<'c> Resolver<'c> {
                 // Canonical-to-canonical beats canonical-to-alias beats
                 // alias-to-alias; ties go to the oldest actor.
                 let rank = 2 * u8::from(*local_canonical) + u8::from(stored_canonical);
+                // Two people who merely share a short name ("Biden" for Joe
+                // and for Hunter Biden) are not one person; organisations
+                // and countries sharing an abbreviation ("U.S.") usually are.
+                if rank == 0 && a.kind == ActorKind::Person {
+                    continue;
+                }
                 let better = match &best {
                     None => true,
                     Some((br, bid, _)) => rank > *br || (rank == *br && id < *bid),
@@ -471,5 +477,103 @@ impl Store {
             name,
             split,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Actor, ActorKind, Bundle, Document};
+    use crate::store::Store;
+
+    fn doc(id: &str, actors: &[(&str, ActorKind, &[&str])]) -> Bundle {
+        Bundle {
+            document: Document {
+                id: id.into(),
+                published: "2022-01-01".parse().unwrap(),
+                ..Default::default()
+            },
+            actors: actors
+                .iter()
+                .enumerate()
+                .map(|(i, (name, kind, aliases))| Actor {
+                    id: format!("a{i}"),
+                    name: (*name).into(),
+                    kind: *kind,
+                    aliases: aliases.iter().map(|a| (*a).into()).collect(),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    fn actors(store: &Store) -> i64 {
+        store.stats().unwrap().actors
+    }
+
+    #[test]
+    fn shared_surnames_do_not_join_people_but_abbreviations_join_countries() {
+        use ActorKind::{Country, Person};
+        let mut s = Store::open_in_memory().unwrap();
+        let docs = [
+            doc(
+                "1",
+                &[
+                    ("Joe Biden", Person, &["Biden"]),
+                    ("United States", Country, &["U.S."]),
+                ],
+            ),
+            doc(
+                "2",
+                &[
+                    ("Hunter Biden", Person, &["Biden"]),
+                    ("USA", Country, &["US"]),
+                ],
+            ),
+        ];
+        s.ingest(&docs, &mut |_| {}).unwrap();
+        assert_eq!(actors(&s), 3, "Hunter is not Joe; USA is the United States");
+        // A bare "Biden" as a canonical name joins the earliest Biden.
+        s.ingest([doc("3", &[("Biden", Person, &[])])], &mut |_| {})
+            .unwrap();
+        assert_eq!(actors(&s), 3);
+        let joe: i64 = s
+            .conn()
+            .query_row(
+                "SELECT actor_id FROM actor_links l JOIN documents d ON d.id = l.document_id WHERE d.key = '3'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(s.find_actors("Joe Biden").unwrap()[0].id, joe);
+    }
+
+    #[test]
+    fn kinds_and_generic_names_keep_actors_apart() {
+        use ActorKind::{Anonymous, Country, Government, Person};
+        let mut s = Store::open_in_memory().unwrap();
+        let docs = [
+            doc(
+                "1",
+                &[
+                    ("Ukraine", Country, &[]),
+                    ("officials", Anonymous, &[]),
+                    ("the president", Person, &[]),
+                ],
+            ),
+            doc(
+                "2",
+                &[
+                    ("Ukraine", Government, &[]),
+                    ("officials", Anonymous, &[]),
+                    ("The President", Person, &[]),
+                ],
+            ),
+            doc("3", &[("UKRAINE", Country, &[])]),
+        ];
+        s.ingest(&docs, &mut |_| {}).unwrap();
+        // Ukraine the country merges with UKRAINE; everything else stays apart.
+        assert_eq!(actors(&s), 6);
+        assert_eq!(s.stats().unwrap().merged_actors, 1);
     }
 }

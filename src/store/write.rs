@@ -234,13 +234,11 @@ impl Store {
             })?;
         let bulk = bundles.size_hint().0 >= BULK_MIN_BUNDLES
             && existing_docs as usize <= bundles.size_hint().0;
-        let dropped = if bulk {
-            drop_deferred_indexes(&tx)?
-        } else {
-            Vec::new()
-        };
         let mut report = IngestReport::default();
-        let mut batch = Batch::default();
+        let mut batch = Batch {
+            bulk,
+            ..Batch::default()
+        };
         for (i, b) in bundles.enumerate() {
             let b = b?;
             let b = b.borrow();
@@ -258,7 +256,7 @@ impl Store {
             progress(i + 1);
         }
         batch.flush_fts(&tx)?;
-        for (_, sql) in &dropped {
+        for (_, sql) in batch.dropped.iter().flatten() {
             tx.execute_batch(sql)?;
         }
         tx.commit()?;
@@ -272,8 +270,9 @@ impl Store {
 const BULK_MIN_BUNDLES: usize = 256;
 
 /// Secondary indexes a bulk ingest rebuilds rather than maintains. The
-/// indexes that ingest itself reads (documents.key, claims and events by
-/// document, actor names and links, claim_about by claim) stay.
+/// indexes that ingest itself reads (documents.key, claims, events,
+/// relations and timexes by document, actor names and links, claim_about
+/// by claim) stay, so that replacing a document stays cheap in a bulk batch.
 const DEFERRED_INDEXES: &[&str] = &[
     "claims_claimant",
     "claims_subject",
@@ -287,7 +286,6 @@ const DEFERRED_INDEXES: &[&str] = &[
     "events_kind",
     "relations_source",
     "relations_target",
-    "timexes_document",
 ];
 
 /// Drops the deferred indexes that exist and returns their definitions.
@@ -314,9 +312,23 @@ struct Batch {
     /// pending-terms hash large and its segment merges few.
     fts_claims_from: Option<i64>,
     fts_events_from: Option<i64>,
+    /// Whether the batch may take the bulk path.
+    bulk: bool,
+    /// The indexes dropped for it, once a document is actually written:
+    /// a batch of unchanged documents must leave the file byte for byte
+    /// as it was.
+    dropped: Option<Vec<(String, String)>>,
 }
 
 impl Batch {
+    /// Called before a document's rows are written.
+    fn before_write(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        if self.bulk && self.dropped.is_none() {
+            self.dropped = Some(drop_deferred_indexes(tx)?);
+        }
+        Ok(())
+    }
+
     fn flush_fts(&mut self, tx: &Transaction<'_>) -> Result<()> {
         if let Some(from) = self.fts_claims_from.take() {
             tx.prepare_cached(
@@ -369,6 +381,7 @@ fn write_bundle(
             // Rows still waiting for the full-text index must be in it
             // before the index entries of this document can be removed.
             batch.flush_fts(tx)?;
+            batch.before_write(tx)?;
             delete_document_facts(tx, id)?;
             // Refreshing the document's actors rewrote names and may have
             // deleted actors.
@@ -382,6 +395,7 @@ fn write_bundle(
             id
         }
         None => {
+            batch.before_write(tx)?;
             tx.prepare_cached(
                 "INSERT INTO documents (key, title, publisher, url, published, recorded_at, content_hash, bundle_hash)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -713,6 +727,57 @@ mod tests {
             .unwrap();
         assert_eq!(hits, BULK_MIN_BUNDLES as i64);
         assert_eq!(store.stats().unwrap().claims, n as i64);
+    }
+
+    #[test]
+    fn bulk_reingest_of_unchanged_documents_leaves_the_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.db");
+        let n = BULK_MIN_BUNDLES * crate::ingest::synth::CLAIMS_PER_DOC;
+        let corpus: Vec<Bundle> = crate::ingest::synth::corpus(5, n).collect();
+        Store::open(&path)
+            .unwrap()
+            .ingest(&corpus, &mut |_| {})
+            .unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let r = Store::open(&path)
+            .unwrap()
+            .ingest(&corpus, &mut |_| {})
+            .unwrap();
+        assert_eq!(r.count(DocStatus::Unchanged), BULK_MIN_BUNDLES);
+        assert!(std::fs::read(&path).unwrap() == before, "file changed");
+    }
+
+    /// An error in the middle of a batch (a file that changed between the
+    /// checking and the writing pass, or a bundle that fails validation)
+    /// rolls everything back.
+    #[test]
+    fn an_error_mid_batch_rolls_everything_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.db");
+        let corpus: Vec<Bundle> = crate::ingest::synth::corpus(9, 100).collect();
+        Store::open(&path)
+            .unwrap()
+            .ingest(&corpus[..1], &mut |_| {})
+            .unwrap();
+        let before = std::fs::read(&path).unwrap();
+
+        let mut store = Store::open(&path).unwrap();
+        let failing = corpus[1..3]
+            .iter()
+            .map(Ok)
+            .chain(std::iter::once(Err(Error::NotFound(
+                "the file went away".into(),
+            ))));
+        let e = store.ingest_results(failing, &mut |_| {}).unwrap_err();
+        assert!(e.to_string().contains("went away"));
+
+        let mut bad = corpus[4].clone();
+        bad.claims[3].claimant = "nobody".into();
+        let e = store.ingest([&corpus[3], &bad], &mut |_| {}).unwrap_err();
+        assert!(e.to_string().contains("claims[3].claimant"), "{e}");
+        drop(store);
+        assert!(std::fs::read(&path).unwrap() == before, "file changed");
     }
 
     const FROZEN: &str = "add072218018c1f2";

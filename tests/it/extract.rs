@@ -295,3 +295,56 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn ingest_without_input_loads_the_examples_and_their_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let out = ok(crate::common::run_db(&db, &["ingest"]));
+    assert!(out.contains("example articles"), "{out}");
+    assert!(out.contains("4 added"), "{out}");
+    let out = ok(crate::common::run_db(
+        &db,
+        &["conflicts", "--format", "json"],
+    ));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let text = v.to_string();
+    assert!(text.contains("12000") && text.contains("5000"), "{text}");
+}
+
+#[test]
+fn ingest_reads_articles_with_overrides_and_refuses_undated_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let arts = dir.path().join("arts");
+    std::fs::create_dir_all(arts.join("sub")).unwrap();
+    std::fs::write(arts.join("a.md"), "---\ntitle: A\npublisher: Desk\ndate: 2024-02-01\n---\nOfficials said 3,000 troops left.\n").unwrap();
+    std::fs::write(
+        arts.join("sub/b.txt"),
+        "Title: B\nOutlet: Desk\n\nThe minister said talks would resume.\n",
+    )
+    .unwrap();
+    // b.txt has no date: refused whole, nothing written.
+    let out = crate::common::run_db(&db, &["ingest", arts.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--published"));
+    let out = ok(crate::common::run_db(
+        &db,
+        &[
+            "ingest",
+            "--published",
+            "2024-02-02",
+            "--publisher",
+            "Wire",
+            arts.to_str().unwrap(),
+        ],
+    ));
+    assert!(out.contains("2 added"), "{out}");
+    let jsonl = dir.path().join("c.jsonl");
+    std::fs::write(&jsonl, "{\"title\":\"C\",\"outlet\":\"Desk\",\"date\":\"2024-02-03\",\"text\":\"Analysts said the drills ended.\"}\n").unwrap();
+    let out = ok(crate::common::run_db(
+        &db,
+        &["ingest", jsonl.to_str().unwrap()],
+    ));
+    assert!(out.contains("1 added"), "{out}");
+}

@@ -101,11 +101,14 @@ pub(crate) enum DayPart {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Holiday {
     Fixed(u32, u32),
-    /// The `n`-th ISO weekday `wd` of month `m`; `n = -1` is the last.
+    /// The `n`-th ISO weekday `wd` of month `m`; `n = -1` is the last;
+    /// `off` days after it (US Election Day: the Tuesday after the first
+    /// Monday of November).
     Nth {
         m: u32,
         wd: u32,
         n: i32,
+        off: i64,
     },
     /// Days from Easter Sunday.
     Easter(i64),
@@ -220,6 +223,7 @@ fn holiday(s: &str) -> Holiday {
             m: v[0] as u32,
             wd: v[1] as u32,
             n: v[2],
+            off: v.get(3).copied().map_or(0, i64::from),
         };
     }
     let (m, d) = s.split_once('-').expect("MM-DD");

@@ -1733,7 +1733,7 @@ impl<'a> Tagger<'a> {
             return mk(i, d.e, Val::Date(Dv::Clock(dt, h, m)), "clock");
         }
         let base = match &self.anchor {
-            Some(Dv::Day(d)) => *d,
+            Some(Dv::Day(d) | Dv::Part(d, _) | Dv::Clock(d, ..)) => *d,
             _ => self.dct,
         };
         mk(i, j, Val::Date(Dv::Clock(base, h, m)), "clock")

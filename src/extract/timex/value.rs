@@ -159,17 +159,18 @@ pub(crate) fn iso_wd(d: NaiveDate) -> i64 {
 pub(crate) fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
     match h {
         Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
-        Holiday::Nth { m, wd, n } => {
+        Holiday::Nth { m, wd, n, off } => {
             let wd = Weekday::try_from(u8::try_from(wd.checked_sub(1)?).ok()?).ok()?;
-            if n > 0 {
-                NaiveDate::from_weekday_of_month_opt(y, m, wd, u8::try_from(n).ok()?)
+            let d = if n > 0 {
+                NaiveDate::from_weekday_of_month_opt(y, m, wd, u8::try_from(n).ok()?)?
             } else {
                 let last = super::calendar_bounds(&format!("{y:04}-{m:02}"))?.1;
                 let back = (i64::from(last.weekday().num_days_from_monday())
                     - i64::from(wd.num_days_from_monday()))
                 .rem_euclid(7);
-                add_days(last, -back)
-            }
+                add_days(last, -back)?
+            };
+            add_days(d, off)
         }
         Holiday::Easter(off) => add_days(easter(y)?, off),
     }
@@ -264,12 +265,53 @@ mod tests {
     #[test]
     fn holidays() {
         assert_eq!(
-            holiday_date(Holiday::Nth { m: 11, wd: 4, n: 4 }, 2021),
+            holiday_date(
+                Holiday::Nth {
+                    m: 11,
+                    wd: 4,
+                    n: 4,
+                    off: 0
+                },
+                2021
+            ),
             Some(d("2021-11-25"))
         );
         assert_eq!(
-            holiday_date(Holiday::Nth { m: 5, wd: 1, n: -1 }, 2021),
+            holiday_date(
+                Holiday::Nth {
+                    m: 5,
+                    wd: 1,
+                    n: -1,
+                    off: 0
+                },
+                2021
+            ),
             Some(d("2021-05-31"))
+        );
+        // US Election Day: the Tuesday after the first Monday of November
+        assert_eq!(
+            holiday_date(
+                Holiday::Nth {
+                    m: 11,
+                    wd: 1,
+                    n: 1,
+                    off: 1
+                },
+                2020
+            ),
+            Some(d("2020-11-03"))
+        );
+        assert_eq!(
+            holiday_date(
+                Holiday::Nth {
+                    m: 11,
+                    wd: 1,
+                    n: 1,
+                    off: 1
+                },
+                2022
+            ),
+            Some(d("2022-11-08"))
         );
         assert_eq!(
             holiday_date(Holiday::Easter(0), 2021),
