@@ -123,6 +123,8 @@ pub(crate) struct WordInfo {
     pub ordinal: Option<u32>,
     pub unit: Option<(Unit, bool)>,
     pub season: Option<(&'static str, bool)>,
+    /// Tens digit of a decade word ("nineties").
+    pub decade: Option<i32>,
     pub day_part: Option<(DayPart, bool)>,
     pub deictic: Option<(i32, bool)>,
     pub part: Option<Modifier>,
@@ -131,6 +133,10 @@ pub(crate) struct WordInfo {
     pub id_before: bool,
     pub qty_after: bool,
     pub cue: Option<Tense>,
+    /// Starts a lexicon phrase.
+    pub phrase: bool,
+    /// Some rule may start at this word (cue-only words never start one).
+    pub starts: bool,
 }
 
 /// What a phrase (one or more tokens) may mean.
@@ -156,6 +162,8 @@ pub(crate) struct Lexicon {
     pub phrases: FastMap<&'static str, Vec<Phrase>>,
     /// Bound cues as token sequences, for matching backwards from a time.
     pub bounds: Vec<(Vec<&'static str>, Modifier)>,
+    /// Bitset of word shapes present in `words` (see [`shape_bit`]).
+    shape: Vec<u64>,
 }
 
 macro_rules! data {
@@ -274,6 +282,9 @@ fn build() -> Lexicon {
             i.season = Some((v, f == "pl"));
         }
     }
+    for (k, v, _) in rows(data!("decades.tsv")) {
+        words.entry(k).or_default().decade = Some(v.parse().expect("decade digit"));
+    }
     for (k, v, f) in rows(data!("day_parts.tsv")) {
         let p = match v.split_once(':') {
             Some((h, m)) => DayPart::Clock(h.parse().expect("hour"), m.parse().expect("minute")),
@@ -360,6 +371,45 @@ fn build() -> Lexicon {
         add(k, PhraseKind::Bound(m));
         bounds.push((phrase_tokens(k), m));
     }
+    for k in phrases.keys() {
+        words.entry(k).or_default().phrase = true;
+    }
+    // words that open a rule without a meaning of their own
+    for k in [
+        "fiscal",
+        "full",
+        "q",
+        "h",
+        "that",
+        "the",
+        "year",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+    ] {
+        words.entry(k).or_default().starts = true;
+    }
+    for i in words.values_mut() {
+        i.starts |= i.month.is_some()
+            || i.weekday.is_some()
+            || i.count.is_some()
+            || i.ordinal.is_some()
+            || i.unit.is_some()
+            || i.season.is_some()
+            || i.decade.is_some()
+            || i.day_part.is_some()
+            || i.deictic.is_some()
+            || i.part.is_some()
+            || i.set.is_some()
+            || i.phrase;
+    }
+    let mut shape = vec![0u64; SHAPE_WORDS];
+    for k in words.keys() {
+        if let Some(b) = shape_bit(k) {
+            shape[b / 64] |= 1 << (b % 64);
+        }
+    }
     for list in phrases.values_mut() {
         list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
     }
@@ -368,6 +418,38 @@ fn build() -> Lexicon {
         words,
         phrases,
         bounds,
+        shape,
+    }
+}
+
+const SHAPE_WORDS: usize = (17 * 27 * 27usize).div_ceil(64);
+
+/// A cheap fingerprint of a lower-case word (length, first and last
+/// letter): most words of a text miss the lexicon, and this settles it
+/// without hashing.
+pub(crate) fn shape_bit(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    let (&f, &l) = (b.first()?, b.last()?);
+    let letter = |c: u8| {
+        if c.is_ascii_lowercase() {
+            usize::from(c - b'a') + 1
+        } else {
+            0
+        }
+    };
+    let len = b.len().min(16);
+    Some((len * 27 + letter(f)) * 27 + letter(l))
+}
+
+impl Lexicon {
+    /// The entry of a lower-case word, if the lexicon knows it.
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<&WordInfo> {
+        let b = shape_bit(w)?;
+        if self.shape[b / 64] & (1 << (b % 64)) == 0 {
+            return None;
+        }
+        self.words.get(w)
     }
 }
 

@@ -53,18 +53,36 @@ pub(crate) struct Tagger<'a> {
     dct: NaiveDate,
     /// The last date mentioned, for "a year earlier", "the next day".
     anchor: Option<Dv>,
+    /// Tokens before the first line break: the headline, if any.
+    title_end: usize,
 }
 
 impl<'a> Tagger<'a> {
     pub fn new(text: &'a str, dct: NaiveDate) -> Self {
         let low = text.to_ascii_lowercase();
         let toks = tokenize(text, &low);
+        let title_end = toks
+            .iter()
+            .skip(1)
+            .position(|t| t.newline)
+            .map_or(0, |p| p + 1);
+        // a headline: a short first line that does not end a sentence
+        let last_is_period = title_end > 0
+            && toks
+                .get(title_end - 1)
+                .is_some_and(|t| &low[t.s..t.e] == ".");
+        let title_end = if title_end <= 24 && !last_is_period {
+            title_end
+        } else {
+            0
+        };
         Tagger {
             text,
             low,
             toks,
             dct,
             anchor: None,
+            title_end,
         }
     }
 
@@ -74,8 +92,31 @@ impl<'a> Tagger<'a> {
         let mut i = 0;
         while i < self.toks.len() {
             let t = self.toks[i];
-            let trigger = t.info.is_some() || t.phrase || t.kind == Kind::Num || self.is_apos(i);
-            if trigger && let Some(m) = self.best(i) {
+            // articles only start a time when a known word follows
+            let lead_ok = !t.trig
+                || t.kind != Kind::Word
+                || !matches!(self.lw(i), "the" | "that" | "a" | "an")
+                || self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.kind == Kind::Num || n.info.is_some())
+                || matches!(
+                    self.lw(i + 1),
+                    "same"
+                        | "future"
+                        | "near"
+                        | "immediate"
+                        | "matter"
+                        | "additional"
+                        | "extra"
+                        | "full"
+                        | "whole"
+                        | "further"
+                        | "entire"
+                );
+            if t.trig
+                && lead_ok
+                && let Some(m) = self.best(i)
+            {
                 i = m.e.max(i + 1);
                 if let Some(t) = self.emit(m) {
                     out.push(t);
@@ -120,44 +161,29 @@ impl<'a> Tagger<'a> {
 
     /// Every rule at token `i`; the longest match (first on ties).
     fn best(&self, i: usize) -> Option<M> {
-        let cands = [self.r_approx(i), self.r_the(i), self.r_core(i)];
-        let mut best: Option<M> = None;
-        for c in cands.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| c.e > b.e) {
-                best = Some(c);
-            }
-        }
-        best
+        self.longest(
+            i,
+            &[|t, i| t.r_approx(i), |t, i| t.r_the(i), |t, i| t.r_core(i)],
+        )
     }
 
     /// The core rules, without a leading approximation or article.
     fn r_core(&self, i: usize) -> Option<M> {
-        let cands = [
-            self.r_part(i),
-            self.r_month(i),
-            self.r_day_month(i),
-            self.r_weekday(i),
-            self.r_numeric(i),
-            self.r_year(i),
-            self.r_decade(i),
-            self.r_ordinal_period(i),
-            self.r_season(i),
-            self.r_deictic(i),
-            self.r_dayword(i),
-            self.r_duration(i),
-            self.r_phrase(i),
-            self.r_set(i),
-            self.r_clock(i),
-            self.r_year_ago_adj(i),
-            self.r_year_words(i),
-            self.r_year_end(i),
-            self.r_weekend(i),
-            self.r_the_quarter(i),
-            self.r_bare_plural(i),
-        ];
+        // numbers (prices, counts) are most triggers: only the rules that can
+        // open with a number run on them
+        if self.tok(i).is_some_and(|t| t.kind == Kind::Num) {
+            return self.longest(i, NUM_RULES);
+        }
+        self.longest(i, WORD_RULES)
+    }
+
+    /// The longest match of `rules` at `i` (the first on ties).
+    fn longest(&self, i: usize, rules: &[Rule]) -> Option<M> {
         let mut best: Option<M> = None;
-        for c in cands.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| c.e > b.e) {
+        for r in rules {
+            if let Some(c) = r(self, i)
+                && best.as_ref().is_none_or(|b| c.e > b.e)
+            {
                 best = Some(c);
             }
         }
@@ -197,10 +223,7 @@ impl<'a> Tagger<'a> {
 
     fn num(&self, i: usize) -> Option<i64> {
         let t = self.toks.get(i)?;
-        if t.kind != Kind::Num || t.e - t.s > 9 {
-            return None;
-        }
-        self.text[t.s..t.e].parse().ok()
+        (t.kind == Kind::Num && t.val >= 0).then_some(t.val)
     }
 
     /// A number token that is not part of a larger number ("1,000", "2.5").
@@ -276,7 +299,18 @@ impl<'a> Tagger<'a> {
             return Some((Count::Exact(v), j));
         }
         let w = self.lw(i);
+        if w == "a" && self.is(i + 1, "matter") && self.is(i + 2, "of") {
+            return Some((Count::Vague, i + 3));
+        }
         if w == "a" || w == "an" {
+            // "an additional year", "a full week": one, the adjective
+            // skipped by the duration rule
+            if matches!(
+                self.lw(i + 1),
+                "additional" | "extra" | "full" | "whole" | "further" | "entire"
+            ) {
+                return Some((Count::Exact(1.0), i + 1));
+            }
             // "a few", "a couple of", "a dozen", "a half", else one
             let k = self.info(i + 1)?;
             return match (self.lw(i + 1), k.count) {
@@ -329,6 +363,9 @@ impl<'a> Tagger<'a> {
                 if self.is(j, "couple") || self.is(j, "dozen") || self.is(j, "few") {
                     return None;
                 }
+                if matches!(self.lw(i), "couple" | "dozen") && self.is(j, "of") {
+                    j += 1;
+                }
                 if matches!(self.lw(i), "a" | "an") {
                     return None;
                 }
@@ -362,7 +399,32 @@ impl<'a> Tagger<'a> {
         if t.kind != Kind::Word {
             return None;
         }
+        // headline style: "Biden to speak with Putin on Thursday"
+        if k < self.title_end
+            && self.lw(k) == "to"
+            && self.tok(k + 1).is_some_and(|n| n.kind == Kind::Word)
+        {
+            return Some(Tense::Future);
+        }
         if let Some(c) = t.info.and_then(|i| i.cue) {
+            // nouns and causes: "the plan", "due to", "set of"
+            let needs_to = matches!(
+                self.lw(k),
+                "plan"
+                    | "plans"
+                    | "set"
+                    | "going"
+                    | "hope"
+                    | "hopes"
+                    | "aims"
+                    | "wants"
+                    | "intend"
+                    | "intends"
+                    | "due"
+            );
+            if needs_to && (!self.is(k + 1, "to") || (self.is(k, "due") && self.is(k + 1, "to"))) {
+                return None;
+            }
             if c == Tense::Present && matches!(self.lw(k), "has" | "have") {
                 // present perfect reports the past
                 let n = self.lw(k + 1);
@@ -413,6 +475,13 @@ impl<'a> Tagger<'a> {
     /// participle after "be" or a modal ("will be held") is not a past.
     fn cue_in_context(&self, k: usize) -> Option<Tense> {
         let c = self.cue(k)?;
+        // "were planning", "was expected", "was set": the plan looks forward
+        if c == Tense::Past
+            && matches!(self.lw(k), "was" | "were" | "had")
+            && let Some(t @ (Tense::Future | Tense::Modal)) = self.cue(k + 1)
+        {
+            return Some(t);
+        }
         if c != Tense::Past
             || k == 0
             || matches!(self.lw(k), "ago" | "last" | "yesterday" | "earlier")
@@ -458,22 +527,84 @@ impl<'a> Tagger<'a> {
         let mut back = None;
         let mut k = s;
         let mut dist = 0;
+        // "agreed to meet on January 10": the time belongs to the infinitive,
+        // which looks forward from a past or present governing verb
+        let mut infinitive = false;
         while k > 0 && dist < 14 {
             k -= 1;
             dist += 1;
             if self.boundary(k) || self.toks[k + 1].newline {
                 break;
             }
+            if self.is(k, "to")
+                && k >= self.title_end
+                && k + 1 < s
+                && self
+                    .tok(k + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                && !matches!(
+                    self.lw(k + 1),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "be"
+                        // nouns that follow a preposition "to": "shot to death"
+                        | "death"
+                        | "date"
+                        | "power"
+                        | "office"
+                        | "court"
+                        | "prison"
+                        | "jail"
+                        | "trial"
+                        | "hospital"
+                        | "safety"
+                )
+            {
+                infinitive = true;
+                continue;
+            }
             if let Some(c) = self.cue_in_context(k) {
+                let c = if infinitive && matches!(c, Tense::Past | Tense::Present) {
+                    Tense::Modal
+                } else {
+                    c
+                };
                 back = Some((dist, c));
                 break;
             }
         }
+        // a time fronted in its sentence ("In January, the firm ...") is
+        // governed by the verb after its comma
+        let mut f = s;
+        while f > 0
+            && s - f < 4
+            && !self.boundary(f - 1)
+            && !self.toks[f].newline
+            && matches!(
+                self.lw(f - 1),
+                "in" | "on"
+                    | "at"
+                    | "by"
+                    | "since"
+                    | "until"
+                    | "during"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "the"
+                    | "\""
+                    | "“"
+                    | "and"
+                    | "but"
+            )
+        {
+            f -= 1;
+        }
+        let fronted = f == 0 || self.boundary(f - 1) || self.toks[f].newline;
         let mut fwd = None;
         let mut k = e;
         let mut dist = 0;
         while k < self.toks.len() && dist < 10 {
-            if self.boundary(k) || (k > e && self.toks[k].newline) {
+            let skip_comma = fronted && k == e && self.is(k, ",");
+            if self.boundary(k) || (self.is(k, ",") && !skip_comma) || self.toks[k].newline {
                 break;
             }
             dist += 1;
@@ -521,18 +652,35 @@ impl<'a> Tagger<'a> {
     /// the tense of the clause.
     fn guess_year(&self, m: u32, d: Option<u32>, s: usize, e: usize) -> i32 {
         let y = self.dct.year();
-        let here = (self.dct.month(), d.map(|_| self.dct.day()).unwrap_or(0));
-        let there = (m, d.unwrap_or(0));
         match self.tense(s, e) {
-            Some(Tense::Past) if m > self.dct.month() => y - 1,
-            Some(Tense::Future | Tense::Modal) if there < here => y + 1,
-            Some(Tense::Past | Tense::Future | Tense::Modal) => y,
-            _ => {
-                // no cue: the nearer of this year's and the neighbouring one
-                let diff = i64::from(m) - i64::from(self.dct.month());
-                if diff > 6 {
+            Some(Tense::Past) => {
+                // a date a few weeks ahead in a "past" clause is more likely
+                // a misread tense than last year's
+                let soon = d
+                    .and_then(|d| NaiveDate::from_ymd_opt(y, m, d))
+                    .is_some_and(|x| x > self.dct && (x - self.dct).num_days() <= 21);
+                // and so is a month just ahead ("will be paid Dec. 15" in a
+                // clause that "said" it in October)
+                let near = m > self.dct.month() && m - self.dct.month() <= 2;
+                if m > self.dct.month() && !soon && !near {
                     y - 1
-                } else if diff < -6 {
+                } else {
+                    y
+                }
+            }
+            // month precision: "will meet on Dec. 7" written on Dec. 8 is a
+            // misread tense more often than next year's date
+            Some(Tense::Future) if m < self.dct.month() => y + 1,
+            Some(Tense::Future) => y,
+            _ => {
+                // no cue: the year that puts the month in a window of seven
+                // months back to five ahead, as news looks back more than
+                // ahead (August seen in February is last year's, March seen
+                // in October this year's)
+                let diff = i64::from(m) - i64::from(self.dct.month());
+                if diff > 5 {
+                    y - 1
+                } else if diff < -7 {
                     y + 1
                 } else {
                     y
@@ -562,14 +710,51 @@ impl<'a> Tagger<'a> {
             }
             _ => {
                 let past = if off > 0 { off - 7 } else { off };
-                if self.tense(s, e) == Some(Tense::Future) && past != 0 {
-                    past + 7
-                } else {
-                    past
-                }
+                // "would be traveling Thursday", "set to resume Monday": a
+                // modal or an infinitive points at the coming day
+                let ahead = match self.tense(s, e) {
+                    // "had been scheduled to expire Friday" is a plan that is over
+                    Some(Tense::Future) => !self.had_been_before(s),
+                    // but not "Wednesday's ruling", "had been due to expire Friday"
+                    Some(Tense::Modal) => !self.is_apos(e) && !self.past_modal_before(s),
+                    _ => false,
+                };
+                if ahead && past != 0 { past + 7 } else { past }
             }
         };
         shift_day(self.dct, Unit::Day, o)
+    }
+
+    /// A "had" or "could" earlier in the clause of token `s`: a plan told
+    /// in the past perfect is over, and "could not be reached Friday" is a
+    /// past ability, not a plan.
+    fn past_modal_before(&self, s: usize) -> bool {
+        let mut k = s;
+        while k > 0 && s - k < 14 {
+            k -= 1;
+            if self.boundary(k) || self.toks[k + 1].newline {
+                return false;
+            }
+            if matches!(self.lw(k), "had" | "could") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "had been" earlier in the clause of token `s`.
+    fn had_been_before(&self, s: usize) -> bool {
+        let mut k = s;
+        while k > 0 && s - k < 14 {
+            k -= 1;
+            if self.boundary(k) || self.toks[k + 1].newline {
+                return false;
+            }
+            if self.is(k, "had") && self.is(k + 1, "been") {
+                return true;
+            }
+        }
+        false
     }
 
     /// The date a value is reckoned from for "later"/"earlier"/"the next
@@ -599,6 +784,12 @@ impl<'a> Tagger<'a> {
                 continue;
             }
             let j = i + 1 + p.rest.len();
+            // "over the past two months" is "during", not "more than"
+            if matches!(first, "over" | "under")
+                && (self.is(j, "the") || self.info(j).is_some_and(|x| x.deictic.is_some()))
+            {
+                return None;
+            }
             let inner = self
                 .r_the(j)
                 .into_iter()
@@ -633,6 +824,13 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let inner = self.r_core(i + 1)?;
+        // "the seven-year war": the adjective alone is the expression
+        if inner.rule == "duration_adj" {
+            return None;
+        }
+        if inner.rule == "year_ago" && inner.e <= i + 4 {
+            return None;
+        }
         let ok = match &inner.val {
             Val::Date(Dv::Day(_) | Dv::Month(..) | Dv::Year(_) | Dv::Clock(..)) => {
                 matches!(inner.rule, "deictic" | "part" | "anchored" | "year_ago")
@@ -665,9 +863,7 @@ impl<'a> Tagger<'a> {
         let m = m?;
         let word = self.lw(j - 1).to_owned();
         let had_the = j - 1 > i;
-        if self.is(j, "of") {
-            j += 1;
-        } else if self.is(j, "-") && self.glued(j) {
+        if self.is(j, "of") || (self.is(j, "-") && self.glued(j)) {
             j += 1;
         } else if had_the && matches!(word.as_str(), "end" | "beginning" | "start" | "middle") {
             return None;
@@ -677,14 +873,14 @@ impl<'a> Tagger<'a> {
                 self.lw(j),
                 "this" | "that" | "the" | "last" | "next" | "today" | "yesterday" | "tomorrow"
             )
-            && !self.info(j).is_some_and(|x| x.weekday.is_some())
+            && self.info(j).is_none_or(|x| x.weekday.is_none())
         {
             return None;
         }
         // "the end of the month", "the end of the year": the current period
         let inner = if self.is(j, "the")
             && let Some((u, false)) = self.unit_at(j + 1)
-            && !self.unit_at(j + 2).is_some()
+            && self.unit_at(j + 2).is_none()
         {
             let base = if matches!(u, Unit::Day) {
                 self.anchor_or_dct(u)
@@ -789,8 +985,8 @@ impl<'a> Tagger<'a> {
         if self.is(k, "of") || self.is(k, ",") {
             k += 1;
         }
-        if let Some(y) = self.year_at(k) {
-            return mk(i, k + 1, Val::Date(Dv::Month(y, mo)), "month_year");
+        if let Some((y, e)) = self.year_any(k) {
+            return mk(i, e, Val::Date(Dv::Month(y, mo)), "month_year");
         }
         if self.is_apos(j) && self.glued(j + 1) && self.raw(j + 1).len() == 2 {
             let y = self.two_digit_year(self.num(j + 1)?);
@@ -833,16 +1029,49 @@ impl<'a> Tagger<'a> {
                     | "till"
                     | "end"
                     | "beginning"
+                    | "the"
             );
             if !lead {
                 return None;
             }
-            if w == "march" && matches!(self.lw(j), "on" | "against" | "for" | "to" | "through") {
+            // "the March on Washington", "a march for peace"; after "in" it is a month
+            let weak_lead = matches!(prev, "the" | "and" | "or" | "to" | "-");
+            if w == "march"
+                && weak_lead
+                && matches!(self.lw(j), "on" | "against" | "for" | "to" | "through")
+            {
                 return None;
             }
         }
         let y = self.guess_year(mo, None, i, j);
         mk(i, j, Val::Date(Dv::Month(y, mo)), "month")
+    }
+
+    /// A year in digits or in words at `k`: (year, next token).
+    fn year_any(&self, k: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_at(k) {
+            return Some((y, k + 1));
+        }
+        match self.r_year_words(k)? {
+            M {
+                val: Val::Date(Dv::Year(y)),
+                e,
+                ..
+            } => Some((y, e)),
+            _ => None,
+        }
+    }
+
+    /// "the week of March 6": the ISO week holding that day.
+    fn r_week_of(&self, i: usize) -> Option<M> {
+        if !self.is(i, "the") || !self.is(i + 1, "week") || !self.is(i + 2, "of") {
+            return None;
+        }
+        let m = self.r_month(i + 3).or_else(|| self.r_day_month(i + 3))?;
+        let Val::Date(Dv::Day(d)) = m.val else {
+            return None;
+        };
+        mk(i, m.e, Val::Date(at_unit(d, Unit::Week)?), "week_of")
     }
 
     fn two_digit_year(&self, n: i64) -> i32 {
@@ -869,7 +1098,9 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let mut e = k + 1;
-        if self.is(e, ".") && self.glued(e) {
+        let w = self.lw(k);
+        if self.is(e, ".") && self.glued(e) && w.len() <= 4 && !matches!(w, "may" | "june" | "july")
+        {
             e += 1;
         }
         let mut k2 = e;
@@ -930,8 +1161,12 @@ impl<'a> Tagger<'a> {
 
     /// A day, optionally followed by a part of the day ("Tuesday night").
     fn with_day_part(&self, s: usize, j: usize, d: NaiveDate, rule: &'static str) -> Option<M> {
-        if let Some((DayPart::Code(_), false)) = self.info(j).and_then(|x| x.day_part) {
-            // news names the day; the part of it rarely matters to a timeline
+        if let Some((DayPart::Code(p), false)) = self.info(j).and_then(|x| x.day_part) {
+            // "Friday evening" is a time of day (TIMEX3 `TEV`); "Friday
+            // night" and "Friday morning" mostly just name the day in news
+            if matches!(p, "EV" | "AF") {
+                return mk(s, j + 1, Val::Date(Dv::Part(d, p)), rule);
+            }
             return mk(s, j + 1, Val::Date(Dv::Day(d)), rule);
         }
         if let Some(c) = self.clock_at(j + usize::from(self.is(j, "at"))) {
@@ -990,6 +1225,11 @@ impl<'a> Tagger<'a> {
             let y = self.two_digit_year(self.num(j + 1)?);
             return mk(i, j + 2, Val::Date(Dv::Year(y)), "year");
         }
+        if j > i
+            && let Some(m) = self.r_year_words(j)
+        {
+            return Some(M { s: i, ..m });
+        }
         let y = self.year_at(j)?;
         if self.glued(j + 1) && matches!(self.lw(j + 1), "s" | "-" | "%" | "th") {
             return None;
@@ -1039,11 +1279,11 @@ impl<'a> Tagger<'a> {
             let w = self.lw(j + 1);
             if n.kind == Kind::Word
                 && !n.cap
-                && !(lead && !self.info(j + 1).is_some_and(|x| x.qty_after))
+                && (!lead || self.info(j + 1).is_some_and(|x| x.qty_after))
             {
                 let known_time = self
                     .info(j + 1)
-                    .is_some_and(|x| x.unit.is_none() && x.qty_after == false);
+                    .is_some_and(|x| x.unit.is_none() && !x.qty_after);
                 if self
                     .info(j + 1)
                     .is_some_and(|x| x.qty_after || x.unit.is_some())
@@ -1087,6 +1327,17 @@ impl<'a> Tagger<'a> {
             let y = self.two_digit_year(self.num(i + 1)?);
             return mk(i, i + 3, Val::Date(Dv::Decade(y / 10)), "decade");
         }
+        // "the nineties": the latest such decade, only after "the" (a
+        // person "in his nineties" is an age)
+        if let Some(d) = self.info(i).and_then(|x| x.decade)
+            && self.decade_word_ok(i)
+        {
+            let mut y = self.dct.year().div_euclid(100) * 100 + d * 10;
+            if y > self.dct.year() {
+                y -= 100;
+            }
+            return mk(i, i + 1, Val::Date(Dv::Decade(y / 10)), "decade");
+        }
         let n = self.plain_num(i)?;
         if self.raw(i).len() == 4 && year_range(n) && n % 10 == 0 {
             let mut e = i + 1;
@@ -1098,6 +1349,22 @@ impl<'a> Tagger<'a> {
             }
         }
         None
+    }
+
+    /// A decade word is a time only after "the", possibly with a part
+    /// between ("the early sixties", "the mid-eighties"): "in his forties"
+    /// is an age.
+    fn decade_word_ok(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && i - k < 3 {
+            k -= 1;
+            match self.lw(k) {
+                "the" => return true,
+                "-" | "early" | "late" | "mid" => {}
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// Ordinal periods: "the third quarter (of 1990)", "first-quarter",
@@ -1166,11 +1433,11 @@ impl<'a> Tagger<'a> {
         if let Some(y) = self.year_at(o) {
             explicit = Some(y);
             e = o + 1;
-        } else if self.is(o, "this") || self.is(o, "last") || self.is(o, "next") {
-            if self.is(o + 1, "year") {
-                explicit = Some(self.dct.year() + self.info(o)?.deictic?.0);
-                e = o + 2;
-            }
+        } else if (self.is(o, "this") || self.is(o, "last") || self.is(o, "next"))
+            && self.is(o + 1, "year")
+        {
+            explicit = Some(self.dct.year() + self.info(o)?.deictic?.0);
+            e = o + 2;
         }
         let y = year.or(explicit);
         let val = match u {
@@ -1209,8 +1476,8 @@ impl<'a> Tagger<'a> {
         if self.is(o, "of") || self.is(o, ",") {
             o += 1;
         }
-        if let Some(y) = self.year_at(o) {
-            return mk(i, o + 1, Val::Date(Dv::Season(y, code)), "season");
+        if let Some((y, e)) = self.year_any(o) {
+            return mk(i, e, Val::Date(Dv::Season(y, code)), "season");
         }
         if !matches!(
             prev,
@@ -1283,12 +1550,31 @@ impl<'a> Tagger<'a> {
             && !matches!(self.lw(j), "a" | "an")
             && let Some((u, _)) = self.unit_at(k)
         {
+            // "the past several quarters", "coming quarters": a vague
+            // stretch of reporting periods is a past or future reference
+            if c == Count::Vague && u == Unit::Quarter && off != 0 {
+                return mk(
+                    i,
+                    k + 1,
+                    Val::Raw(vague_ref(off).into(), TimexType::Date),
+                    "ref",
+                );
+            }
             return mk(i, k + 1, Val::Dur(dur_value(c, u)?), "deictic_duration");
         }
         if dur
             && let Some((u, true)) = self.unit_at(j)
             && off != 0
         {
+            // "past years", "coming quarters"
+            if matches!(u, Unit::Quarter) || (u == Unit::Year && off < 0 && w0 == "past") {
+                return mk(
+                    i,
+                    j + 1,
+                    Val::Raw(vague_ref(off).into(), TimexType::Date),
+                    "ref",
+                );
+            }
             return mk(
                 i,
                 j + 1,
@@ -1320,6 +1606,29 @@ impl<'a> Tagger<'a> {
             if matches!(u, Unit::Hour | Unit::Minute | Unit::Second | Unit::Half) {
                 return None;
             }
+            // "the past decade" is the last ten years, not the 2010s
+            if w0 == "past" && matches!(u, Unit::Decade | Unit::Century) {
+                return mk(
+                    i,
+                    j + 1,
+                    Val::Dur(dur_value(Count::Exact(1.0), u)?),
+                    "deictic_duration",
+                );
+            }
+            // a capitalised "This Week" in running text is a title, not a time
+            if self.toks[j].cap {
+                let quoted = i > 0 && matches!(self.lw(i - 1), "\"" | "“" | "‘" | "'");
+                let next_lower = self
+                    .tok(j + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                    || (self.tok(j + 1).is_some_and(|t| t.kind == Kind::Punct)
+                        && self
+                            .tok(j + 2)
+                            .is_some_and(|t| t.kind == Kind::Word && !t.cap));
+                if quoted || next_lower {
+                    return None;
+                }
+            }
             let base = if anchored || (u == Unit::Day && off != 0) {
                 self.anchor_or_dct(u)?
             } else {
@@ -1336,15 +1645,34 @@ impl<'a> Tagger<'a> {
             );
         }
         if let Some((wd, false)) = info.weekday {
+            // "the following Monday", "the previous Friday": seen from the
+            // day last mentioned
+            if anchored && let Some(Dv::Day(a) | Dv::Part(a, _) | Dv::Clock(a, ..)) = &self.anchor {
+                let diff = i64::from(wd) - i64::from(a.weekday().number_from_monday());
+                let o = if off < 0 {
+                    if diff >= 0 { diff - 7 } else { diff }
+                } else if diff <= 0 {
+                    diff + 7
+                } else {
+                    diff
+                };
+                let d = shift_day(*a, Unit::Day, o)?;
+                return self.with_day_part(i, j + 1, d, "anchored");
+            }
             let d = self.weekday_date(wd, Some(off.signum() as i32), i, j + 1)?;
             return self.with_day_part(i, j + 1, d, "deictic");
         }
         if let Some(mo) = info.month {
+            if !self.toks[j].cap {
+                return None;
+            }
             let y = self.dct.year();
             let m0 = self.dct.month();
             let y = match off {
+                // "last February" in March is a year back: the month just
+                // past would be named without "last"
                 -1 => {
-                    if mo < m0 {
+                    if mo + 1 < m0 {
                         y
                     } else {
                         y - 1
@@ -1359,10 +1687,35 @@ impl<'a> Tagger<'a> {
                 }
                 _ => y,
             };
+            // "last Oct. 23": the day of that month
+            let mut k = j + 1;
+            if self.is(k, ".") && self.glued(k) {
+                k += 1;
+            }
+            if let Some((d, e)) = self.day_num(k)
+                && let Some(dt) = NaiveDate::from_ymd_opt(y, mo, d)
+            {
+                return mk(i, e, Val::Date(Dv::Day(dt)), "deictic");
+            }
             return mk(i, j + 1, Val::Date(Dv::Month(y, mo)), "deictic");
         }
         if let Some((code, false)) = info.season {
-            let y = self.dct.year() + off as i32;
+            let mut y = self.dct.year() + off as i32;
+            // "last spring", "this past spring": the latest one already over
+            if off == -1 {
+                let first = match code {
+                    "SP" => 3,
+                    "SU" => 6,
+                    "FA" => 9,
+                    _ => 12,
+                };
+                if first + 3 <= self.dct.month() {
+                    y = self.dct.year();
+                } else if code == "WI" && self.dct.month() >= 3 {
+                    // the winter that ended this year began last December
+                    y = self.dct.year() - 1;
+                }
+            }
             return mk(i, j + 1, Val::Date(Dv::Season(y, code)), "deictic");
         }
         if let Some((DayPart::Code(p), false)) = info.day_part
@@ -1392,11 +1745,24 @@ impl<'a> Tagger<'a> {
             "yesterday" => Some(-1),
             "tomorrow" => Some(1),
             "tonight" => {
-                return mk(i, i + 1, Val::Date(Dv::Part(self.dct, "NI")), "dayword");
+                return mk(i, i + 1, Val::Date(Dv::Day(self.dct)), "dayword");
             }
             _ => None,
         };
         if let Some(o) = off {
+            // generic "today's world", "the people of tomorrow" name an era,
+            // not a day
+            let generic_noun = |k: usize| {
+                matches!(
+                    self.lw(k),
+                    "world" | "youth" | "society" | "generation" | "young" | "children" | "kids"
+                )
+            };
+            if (self.is_apos(i + 1) && self.is(i + 2, "s") && generic_noun(i + 3))
+                || (w == "tomorrow" && i > 0 && self.is(i - 1, "of"))
+            {
+                return None;
+            }
             if self.is_apos(i + 1) && self.is(i + 2, "s") {
                 return mk(
                     i,
@@ -1406,6 +1772,26 @@ impl<'a> Tagger<'a> {
                 );
             }
             return self.with_day_part(i, i + 1, shift_day(self.dct, Unit::Day, o)?, "dayword");
+        }
+        // "the next morning", "the following evening": the day after the anchor
+        if w == "the"
+            && let Some((o, _)) = self.info(i + 1).and_then(|x| x.deictic)
+            && o != 0
+            && matches!(
+                self.info(i + 2).and_then(|x| x.day_part),
+                Some((DayPart::Code(_), false))
+            )
+        {
+            let a = match &self.anchor {
+                Some(Dv::Day(d) | Dv::Part(d, _) | Dv::Clock(d, ..)) => *d,
+                _ => self.dct,
+            };
+            return mk(
+                i,
+                i + 3,
+                Val::Date(Dv::Day(shift_day(a, Unit::Day, i64::from(o))?)),
+                "anchored",
+            );
         }
         // "that day", "that same year", "the same month"
         let mut j = i;
@@ -1426,6 +1812,10 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             let a = self.anchor_or_dct(u)?;
+            // "that day" needs a day to point at, not a year
+            if granularity_rank(&a) > unit_rank(u) {
+                return None;
+            }
             return mk(i, j + 1, Val::Date(at_unit(a.first_day()?, u)?), "anchored");
         }
         None
@@ -1436,12 +1826,20 @@ impl<'a> Tagger<'a> {
     fn r_duration(&self, i: usize) -> Option<M> {
         let (c, mut k) = self.count_at(i)?;
         let w = self.lw(i);
+        // "half a day", "half an hour"
+        if w == "half" && matches!(self.lw(k), "a" | "an") && self.unit_at(k + 1).is_some() {
+            k += 1;
+        }
         // hyphenated adjective: "seven-year", "16-month", "52-week"
         let hyph = self.is(k, "-") && self.glued(k) && self.glued(k + 1);
         if hyph {
             k += 1;
             let (u, plural) = self.unit_at(k)?;
             if plural && !matches!(c, Count::Vague) {
+                return None;
+            }
+            // "one-half share" is a fraction, not half a year
+            if u == Unit::Half {
                 return None;
             }
             // "five-year-old" is an age
@@ -1473,6 +1871,8 @@ impl<'a> Tagger<'a> {
                 | "extra"
                 | "whole"
                 | "successive"
+                | "further"
+                | "entire"
         ) {
             k += 1;
         }
@@ -1484,6 +1884,55 @@ impl<'a> Tagger<'a> {
             k = k2;
         }
         let (u, plural) = self.unit_at(k)?;
+        // "more than a quarter of the market" is a share, "a quarter of a
+        // century" a time
+        if u == Unit::Quarter
+            && matches!(c, Count::Exact(_))
+            && self.is(k + 1, "of")
+            && self.unit_at(k + 2).is_none()
+            && !(matches!(self.lw(k + 2), "a" | "an" | "the") && self.unit_at(k + 3).is_some())
+        {
+            return None;
+        }
+        if !plural && self.num(i).is_some() && self.raw(i).len() == 4 {
+            return None;
+        }
+        if plural && matches!(w, "a" | "an") && c != Count::Vague {
+            return None;
+        }
+        // "a day-long strike": the adjective is the expression
+        if self.is(k + 1, "-") && self.is(k + 2, "long") && self.glued(k + 1) {
+            return mk(
+                k,
+                k + 3,
+                Val::Dur(dur_value(Count::Exact(1.0), u)?),
+                "duration_adj",
+            );
+        }
+        // rates: "$1.76 a year", "four flights a week", "24 hours a day"
+        let offset_next = matches!(
+            self.lw(k + 1),
+            "ago" | "earlier" | "later" | "before" | "after" | "or"
+        );
+        if matches!(w, "a" | "an" | "per") && i > 0 && !offset_next {
+            let p = self.tok(i - 1)?;
+            let pw = self.lw(i - 1);
+            let plural_noun = p.kind == Kind::Word
+                && pw.len() > 3
+                && pw.ends_with('s')
+                && !pw.ends_with("ss")
+                && !matches!(
+                    pw,
+                    "was" | "has" | "does" | "this" | "thus" | "his" | "its" | "is" | "as"
+                );
+            if p.kind == Kind::Num || plural_noun || matches!(pw, "times" | "twice" | "once" | "%")
+            {
+                return None;
+            }
+        }
+        if u == Unit::Second && matches!(w, "a" | "an") {
+            return None;
+        }
         if self.is(k + 1, "-") && matches!(self.lw(k + 2), "earlier" | "ago" | "old") {
             return None;
         }
@@ -1532,6 +1981,11 @@ impl<'a> Tagger<'a> {
                     "ago",
                 );
             }
+            // "an hour later": no calendar value below a day, so the
+            // amount is the expression (as TimeML marks it)
+            if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
+                return mk(i, e, Val::Dur(dur_value(c, u)?), "duration");
+            }
             let n = n as i64 * dir;
             let from_dct = matches!(after, "ago" | "hence" | "from");
             let base = if from_dct {
@@ -1555,16 +2009,38 @@ impl<'a> Tagger<'a> {
             return mk(i, end, Val::Date(v), "ago");
         }
         if matches!(c, Count::Vague)
-            && matches!(
+            && !matches!(
                 w,
                 "recent" | "several" | "few" | "many" | "some" | "numerous"
-            ) == false
+            )
             && !plural
         {
             return None;
         }
         if u == Unit::Weekend {
             return None;
+        }
+        // TimeML reads "in recent years" as a vague past, not a length
+        if w == "recent" && k == i + 1 && matches!(u, Unit::Year | Unit::Quarter) {
+            return mk(
+                i,
+                k + 1,
+                Val::Raw("PAST_REF".into(), TimexType::Date),
+                "ref",
+            );
+        }
+        // "a year and a half", "a minute and a half"
+        if let Count::Exact(n) = c
+            && self.is(k + 1, "and")
+            && matches!(self.lw(k + 2), "a" | "one")
+            && self.is(k + 3, "half")
+        {
+            return mk(
+                i,
+                k + 4,
+                Val::Dur(dur_value(Count::Exact(n + 0.5), u)?),
+                "duration",
+            );
         }
         mk(i, k + 1, Val::Dur(dur_value(c, u)?), "duration")
     }
@@ -1587,6 +2063,10 @@ impl<'a> Tagger<'a> {
                 PhraseKind::Ref(r) => {
                     // "now" in "now that", "current" before a noun that is not a time
                     if r == "PRESENT_REF" && self.is(i, "current") && self.unit_at(e).is_some() {
+                        return None;
+                    }
+                    // "the future of our peoples" is a fate, not a time
+                    if r == "FUTURE_REF" && self.is(e, "of") {
                         return None;
                     }
                     return mk(i, e, Val::Raw(r.into(), TimexType::Date), "ref");
@@ -1687,6 +2167,12 @@ impl<'a> Tagger<'a> {
         } else if w == "am" || w == "pm" {
             pm = Some(w == "pm");
             j += 1;
+        } else if w == "in"
+            && self.is(j + 1, "the")
+            && matches!(self.lw(j + 2), "morning" | "afternoon" | "evening")
+        {
+            pm = Some(!self.is(j + 2, "morning"));
+            j += 3;
         } else if matches!(w, "o") && self.is_apos(j + 1) && self.is(j + 2, "clock") {
             j += 3;
             pm = Some(false);
@@ -1756,9 +2242,12 @@ impl<'a> Tagger<'a> {
             e += usize::from(matches!(self.lw(e), "period" | "quarter"));
         }
         let base = match &self.anchor {
-            Some(
-                a @ (Dv::Quarter(..) | Dv::Month(..) | Dv::Half(..) | Dv::Day(_) | Dv::Year(_)),
-            ) => a.clone(),
+            Some(a @ (Dv::Quarter(..) | Dv::Half(..))) => a.clone(),
+            // "the year-ago quarter" after "Sept. 30": that date's quarter
+            Some(a @ (Dv::Day(_) | Dv::Month(..))) if self.is(i + 3, "quarter") => {
+                at_unit(a.first_day()?, Unit::Quarter)?
+            }
+            Some(a @ (Dv::Day(_) | Dv::Month(..))) => a.clone(),
             _ => at_unit(self.dct, Unit::Year)?,
         };
         mk(i, e, Val::Date(shift(&base, Unit::Year, -1)?), "year_ago")
@@ -1769,7 +2258,10 @@ impl<'a> Tagger<'a> {
         let Some(Count::Exact(hi)) = self.info(i)?.count else {
             return None;
         };
-        if self.is(i, "two") && self.is(i + 1, "thousand") && self.tense_free_year_context(i) {
+        if self.is(i, "two")
+            && self.is(i + 1, "thousand")
+            && (self.tense_free_year_context(i) || (i > 0 && self.is(i - 1, "year")))
+        {
             return mk(i, i + 2, Val::Date(Dv::Year(2000)), "year_words");
         }
         if !(11.0..=20.0).contains(&hi) {
@@ -1805,6 +2297,33 @@ impl<'a> Tagger<'a> {
         i > 0 && matches!(self.lw(i - 1), "in" | "year" | "since" | "until" | "by")
     }
 
+    /// "Q3 2021", "Q4", "H1 2022": business shorthand for quarters and halves.
+    fn r_q(&self, i: usize) -> Option<M> {
+        let t = self.tok(i)?;
+        let w = self.lw(i);
+        if !t.cap || !matches!(w, "q" | "h") || !self.glued(i + 1) || self.raw(i + 1).len() != 1 {
+            return None;
+        }
+        let n = self.num(i + 1)? as u32;
+        let mut e = i + 2;
+        if self.glued(e) && self.tok(e).is_some_and(|t| t.kind != Kind::Punct) {
+            return None;
+        }
+        let y = match self.year_at(e) {
+            Some(y) => {
+                e += 1;
+                y
+            }
+            None => self.dct.year(),
+        };
+        let v = match (w, n) {
+            ("q", 1..=4) => Dv::Quarter(y, n),
+            ("h", 1..=2) => Dv::Half(y, n),
+            _ => return None,
+        };
+        mk(i, e, Val::Date(v), "ordinal_period")
+    }
+
     /// "the quarter": the quarter last mentioned, else the last complete
     /// one (news reports results after a quarter closes).
     fn r_the_quarter(&self, i: usize) -> Option<M> {
@@ -1816,6 +2335,58 @@ impl<'a> Tagger<'a> {
             _ => shift(&at_unit(self.dct, Unit::Quarter)?, Unit::Quarter, -1)?,
         };
         mk(i, i + 2, Val::Date(v), "anchored")
+    }
+
+    /// "the year", "the fiscal year": a span of a year; "the full year":
+    /// the DCT's year; "the latest
+    /// period": the last complete quarter.
+    fn r_the_year(&self, i: usize) -> Option<M> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        if matches!(self.lw(i + 1), "latest" | "recent") && self.is(i + 2, "period") {
+            let v = match &self.anchor {
+                Some(q @ Dv::Quarter(..)) => q.clone(),
+                _ => shift(&at_unit(self.dct, Unit::Quarter)?, Unit::Quarter, -1)?,
+            };
+            return mk(i, i + 3, Val::Date(v), "anchored");
+        }
+        let j = if matches!(self.lw(i + 1), "fiscal" | "full" | "whole" | "entire") {
+            i + 2
+        } else {
+            i + 1
+        };
+        if !self.is(j, "year")
+            || matches!(self.lw(j + 1), "-" | "'" | "’" | "of")
+            || self.num(j + 1).is_some()
+        {
+            return None;
+        }
+        // "the full year" of results names the calendar year
+        let named = self.is(i + 1, "full");
+        let val = if named {
+            Val::Date(Dv::Year(self.dct.year()))
+        } else {
+            Val::Dur("P1Y".into())
+        };
+        mk(i, j + 1, val, "the_year")
+    }
+
+    /// "the 1988 quarter", "the 1989 period": the quarter last mentioned,
+    /// in that year.
+    fn r_year_period(&self, i: usize) -> Option<M> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let y = self.year_at(i + 1)?;
+        if !matches!(self.lw(i + 2), "quarter" | "period") {
+            return None;
+        }
+        let v = match &self.anchor {
+            Some(Dv::Quarter(_, q)) => Dv::Quarter(y, *q),
+            _ => Dv::Year(y),
+        };
+        mk(i, i + 3, Val::Date(v), "anchored")
     }
 
     /// "the weekend": the one just past in a past clause, else the coming one.
@@ -1838,12 +2409,29 @@ impl<'a> Tagger<'a> {
         let (u, true) = self.unit_at(i)? else {
             return None;
         };
-        if !matches!(u, Unit::Year | Unit::Week | Unit::Month) {
+        if self.is(i + 1, "-") && self.is(i + 2, "long") && self.glued(i + 1) {
+            return mk(
+                i,
+                i + 3,
+                Val::Dur(dur_value(Count::Vague, u)?),
+                "duration_adj",
+            );
+        }
+        if !matches!(u, Unit::Year | Unit::Week | Unit::Month | Unit::Decade) {
             return None;
         }
         let prev = if i > 0 { self.lw(i - 1) } else { "" };
-        if self.tok(i - 1.min(i)).is_some_and(|t| t.kind == Kind::Num) && i > 0 {
+        if i > 0 && self.tok(i - 1).is_some_and(|t| t.kind == Kind::Num) {
             return None;
+        }
+        // "in the weeks ahead": a vague stretch from now on
+        if prev == "the" && self.is(i + 1, "ahead") {
+            return mk(
+                i - 1,
+                i + 2,
+                Val::Dur(dur_value(Count::Vague, u)?),
+                "bare_plural",
+            );
         }
         if matches!(
             prev,
@@ -1881,6 +2469,54 @@ impl<'a> Tagger<'a> {
             rule: "year_end",
         })
     }
+}
+
+/// A rule: tries one family of expressions at a token.
+type Rule = fn(&Tagger<'_>, usize) -> Option<M>;
+
+/// The rules that can open with a number.
+const NUM_RULES: &[Rule] = &[
+    |t, i| t.r_day_month(i),
+    |t, i| t.r_numeric(i),
+    |t, i| t.r_year(i),
+    |t, i| t.r_decade(i),
+    |t, i| t.r_ordinal_period(i),
+    |t, i| t.r_duration(i),
+    |t, i| t.r_clock(i),
+];
+
+/// The rules that open with a word.
+const WORD_RULES: &[Rule] = &[
+    |t, i| t.r_part(i),
+    |t, i| t.r_month(i),
+    |t, i| t.r_day_month(i),
+    |t, i| t.r_weekday(i),
+    |t, i| t.r_numeric(i),
+    |t, i| t.r_year(i),
+    |t, i| t.r_decade(i),
+    |t, i| t.r_ordinal_period(i),
+    |t, i| t.r_season(i),
+    |t, i| t.r_deictic(i),
+    |t, i| t.r_dayword(i),
+    |t, i| t.r_duration(i),
+    |t, i| t.r_phrase(i),
+    |t, i| t.r_set(i),
+    |t, i| t.r_clock(i),
+    |t, i| t.r_year_ago_adj(i),
+    |t, i| t.r_year_words(i),
+    |t, i| t.r_year_end(i),
+    |t, i| t.r_weekend(i),
+    |t, i| t.r_the_quarter(i),
+    |t, i| t.r_week_of(i),
+    |t, i| t.r_the_year(i),
+    |t, i| t.r_year_period(i),
+    |t, i| t.r_bare_plural(i),
+    |t, i| t.r_q(i),
+];
+
+/// The vague reference in direction `off`.
+fn vague_ref(off: i32) -> &'static str {
+    if off < 0 { "PAST_REF" } else { "FUTURE_REF" }
 }
 
 fn granularity_rank(v: &Dv) -> u8 {
@@ -1953,7 +2589,13 @@ pub(crate) fn dur_value(c: Count, u: Unit) -> Option<String> {
                 format!("PT{}H{}M", whole as i64, (part * 60.0).round() as i64)
             }
             Unit::Hour => format!("PT{}M", (part * 60.0).round() as i64),
+            Unit::Day if whole > 0.0 && (part * 24.0).fract() == 0.0 => {
+                format!("P{}DT{}H", whole as i64, (part * 24.0) as i64)
+            }
             Unit::Day => format!("PT{}H", fmt_num(n * 24.0)),
+            Unit::Minute if whole > 0.0 && (part * 60.0).fract() == 0.0 => {
+                format!("PT{}M{}S", whole as i64, (part * 60.0) as i64)
+            }
             Unit::Minute => format!("PT{}S", fmt_num(n * 60.0)),
             _ => format!("P{}{}", fmt_num(n), code(u)),
         });

@@ -24,8 +24,10 @@ pub(crate) struct Tok {
     /// First letter is upper case.
     pub cap: bool,
     pub info: Option<&'static WordInfo>,
-    /// Starts a lexicon phrase.
-    pub phrase: bool,
+    /// A rule may start here.
+    pub trig: bool,
+    /// The value of a digit run of at most 9 digits, else -1.
+    pub val: i64,
 }
 
 /// Tokens of `text`; `low` is `text` with ASCII letters lower-cased (same
@@ -75,12 +77,22 @@ pub(crate) fn tokenize(text: &str, low: &str) -> Vec<Tok> {
             kind = Kind::Punct;
         }
         let w = &low[s..i];
-        let (info, phrase) = if kind == Kind::Punct {
-            (None, false)
+        let info = if kind == Kind::Word { lex.get(w) } else { None };
+        let trig = match kind {
+            Kind::Num => true,
+            Kind::Word => info.is_some_and(|x| x.starts),
+            Kind::Punct => matches!(&text[s..i], "'" | "’" | "‘"),
+        };
+        let val = if kind == Kind::Num && i - s <= 9 {
+            b[s..i]
+                .iter()
+                .fold(0i64, |v, d| v * 10 + i64::from(d - b'0'))
         } else {
-            (lex.words.get(w), lex.phrases.contains_key(w))
+            -1
         };
         out.push(Tok {
+            val,
+            trig,
             s,
             e: i,
             kind,
@@ -88,7 +100,6 @@ pub(crate) fn tokenize(text: &str, low: &str) -> Vec<Tok> {
             newline,
             cap: c.is_ascii_uppercase(),
             info,
-            phrase,
         });
         space = false;
         newline = false;

@@ -207,6 +207,21 @@ pub(crate) fn part_bounds(
     if len < 3 {
         return (b, u);
     }
+    // whole months (years, halves, quarters, seasons): split by months, so
+    // "early 2022" is January-April rather than a third of 365 days
+    let months = (u.year() - b.year()) * 12 + u.month() as i32 - b.month() as i32 + 1;
+    if b.day() == 1 && u.succ_opt().is_some_and(|n| n.day() == 1) && months >= 3 && months % 3 == 0
+    {
+        let k = months / 3;
+        let first_of = |m: i32| b.checked_add_months(Months::new(m as u32)).unwrap_or(b);
+        let last_before = |m: i32| first_of(m).pred_opt().unwrap_or(b);
+        return match m {
+            crate::model::Modifier::Start => (b, last_before(k)),
+            crate::model::Modifier::Mid => (first_of(k), last_before(2 * k)),
+            crate::model::Modifier::End => (first_of(2 * k), u),
+            _ => (b, u),
+        };
+    }
     let (s, e) = if len <= 31 {
         (10, 20)
     } else {
@@ -316,6 +331,27 @@ mod tests {
         assert_eq!(
             holiday_date(Holiday::Easter(0), 2021),
             Some(d("2021-04-04"))
+        );
+    }
+
+    #[test]
+    fn parts_of_years_split_by_months() {
+        use crate::model::Modifier::*;
+        assert_eq!(
+            part_bounds(d("2022-01-01"), d("2022-12-31"), Start),
+            (d("2022-01-01"), d("2022-04-30"))
+        );
+        assert_eq!(
+            part_bounds(d("2022-01-01"), d("2022-12-31"), Mid),
+            (d("2022-05-01"), d("2022-08-31"))
+        );
+        assert_eq!(
+            part_bounds(d("2021-01-01"), d("2021-12-31"), End),
+            (d("2021-09-01"), d("2021-12-31"))
+        );
+        assert_eq!(
+            part_bounds(d("2021-10-01"), d("2021-12-31"), End),
+            (d("2021-12-01"), d("2021-12-31"))
         );
     }
 
