@@ -224,6 +224,30 @@ fn time_at(row: &Row, i: usize) -> rusqlite::Result<Option<TimeValue>> {
     Ok(Some(t))
 }
 
+/// A quantity from eight columns starting at `i` (value, lower, upper,
+/// unit, approximate, vague, lower_open, upper_open); `None` when the claim
+/// states no figure.
+fn quantity_at(row: &Row, i: usize) -> rusqlite::Result<Option<Quantity>> {
+    let (value, lower, upper): (Option<f64>, Option<f64>, Option<f64>) =
+        (row.get(i)?, row.get(i + 1)?, row.get(i + 2)?);
+    if value.is_none() && lower.is_none() && upper.is_none() {
+        return Ok(None);
+    }
+    let flag = |k: usize| -> rusqlite::Result<bool> {
+        Ok(row.get::<_, Option<i64>>(i + k)?.unwrap_or(0) != 0)
+    };
+    Ok(Some(Quantity {
+        value,
+        lower,
+        upper,
+        unit: row.get(i + 3)?,
+        approximate: flag(4)?,
+        vague: flag(5)?,
+        lower_open: flag(6)?,
+        upper_open: flag(7)?,
+    }))
+}
+
 fn evidence_at(row: &Row, i: usize) -> rusqlite::Result<Evidence> {
     Ok(Evidence {
         start: row.get::<_, i64>(i)?.max(0) as usize,
@@ -430,27 +454,7 @@ pub fn claims(conn: &Connection, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt
         .query_map(params_from_iter(w.values.iter()), |r| {
-            let (value, lower, upper): (Option<f64>, Option<f64>, Option<f64>) =
-                (r.get(3)?, r.get(4)?, r.get(5)?);
-            let unit: Option<String> = r.get(6)?;
-            let flag = |i: usize| -> rusqlite::Result<bool> {
-                Ok(r.get::<_, Option<i64>>(i)?.unwrap_or(0) != 0)
-            };
-            let quantity =
-                if value.is_some() || lower.is_some() || upper.is_some() || unit.is_some() {
-                    Some(Quantity {
-                        value,
-                        lower,
-                        upper,
-                        unit,
-                        approximate: flag(7)?,
-                        vague: flag(8)?,
-                        lower_open: flag(9)?,
-                        upper_open: flag(10)?,
-                    })
-                } else {
-                    None
-                };
+            let quantity = quantity_at(r, 3)?;
             Ok(ClaimRow {
                 id: r.get(0)?,
                 subject: r.get(1)?,
@@ -571,26 +575,7 @@ pub fn claim_facts(conn: &Connection, as_of: Option<&str>) -> Result<Vec<ClaimFa
     )?;
     let mut out = stmt
         .query_map([as_of], |r| {
-            let (value, lower, upper): (Option<f64>, Option<f64>, Option<f64>) =
-                (r.get(4)?, r.get(5)?, r.get(6)?);
-            let unit: Option<String> = r.get(7)?;
-            let flag = |i: usize| -> rusqlite::Result<bool> {
-                Ok(r.get::<_, Option<i64>>(i)?.unwrap_or(0) != 0)
-            };
-            let quantity = if value.is_some() || lower.is_some() || upper.is_some() {
-                Some(Quantity {
-                    value,
-                    lower,
-                    upper,
-                    unit,
-                    approximate: flag(8)?,
-                    vague: flag(9)?,
-                    lower_open: flag(10)?,
-                    upper_open: flag(11)?,
-                })
-            } else {
-                None
-            };
+            let quantity = quantity_at(r, 4)?;
             Ok(ClaimFacts {
                 id: r.get(0)?,
                 claimant: r.get(1)?,
