@@ -71,12 +71,30 @@ pub(crate) struct NameCache {
     candidates: HashMap<(String, ActorKind), Vec<(i64, bool)>>,
     /// (actor, folded name) → (canonical, mergeable) as written.
     written: HashMap<(i64, String), (bool, bool)>,
+    /// Actors known to have a parent: setting it "if unset" again is a
+    /// no-op, and actors named in every document would pay an UPDATE each.
+    parented: HashSet<i64>,
 }
 
 impl NameCache {
     pub fn clear(&mut self) {
         self.candidates.clear();
         self.written.clear();
+        self.parented.clear();
+    }
+
+    /// [`set_part_of_if_unset`], skipped for actors this batch already
+    /// gave a parent (or found with one).
+    pub fn set_part_of_if_unset(
+        &mut self,
+        tx: &Transaction<'_>,
+        id: i64,
+        parent: i64,
+    ) -> Result<()> {
+        if id != parent && self.parented.insert(id) {
+            set_part_of_if_unset(tx, id, parent)?;
+        }
+        Ok(())
     }
 
     fn candidates(
@@ -206,6 +224,17 @@ impl<'c> Resolver<'c> {
         Ok((id, merged))
     }
 
+    /// Sets an actor's parent unless it has one (see
+    /// [`NameCache::set_part_of_if_unset`]).
+    pub fn set_part_of_if_unset(
+        &mut self,
+        tx: &Transaction<'_>,
+        id: i64,
+        parent: i64,
+    ) -> Result<()> {
+        self.cache.set_part_of_if_unset(tx, id, parent)
+    }
+
     /// Links the document's publisher (local id `@publisher`) as a media
     /// actor: the local actor with the same folded name when the bundle has
     /// one, else a stored media actor of that name, else a new one.
@@ -245,7 +274,12 @@ fn insert_link(
     id: i64,
     matched: Option<&str>,
 ) -> Result<()> {
-    let aliases = serde_json::to_string(a.aliases).expect("strings serialize");
+    // Most actors have no aliases; skip the serializer for them.
+    let aliases = if a.aliases.is_empty() {
+        std::borrow::Cow::Borrowed("[]")
+    } else {
+        std::borrow::Cow::Owned(serde_json::to_string(a.aliases).expect("strings serialize"))
+    };
     tx.prepare_cached(
         "INSERT INTO actor_links (document_id, local_id, actor_id, local_name, local_kind, local_aliases,
          local_part_of, matched_norm) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

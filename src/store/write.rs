@@ -420,7 +420,7 @@ fn write_bundle(
             let parent = *actor_ids
                 .get(p.as_str())
                 .ok_or_else(|| local_error(&key, "part_of", p))?;
-            actors::set_part_of_if_unset(tx, actor_ids[a.id.as_str()], parent)?;
+            resolver.set_part_of_if_unset(tx, actor_ids[a.id.as_str()], parent)?;
         }
     }
     if let Some(p) = d.publisher.as_deref().filter(|p| !p.trim().is_empty()) {
