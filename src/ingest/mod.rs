@@ -84,19 +84,21 @@ pub fn validate(bundle: &Bundle, source: &Source, text: Option<&str>) -> Result<
             check_evidence(m).map_err(|e| fail(format!("actors[{i}].mentions[{j}]"), e))?;
         }
     }
-    let actor = |field: String, id: &str| -> Result<()> {
+    // The field path is formatted only on failure: this runs for every
+    // actor reference of every claim of a bulk ingest.
+    let actor = |field: &dyn Fn() -> String, id: &str| -> Result<()> {
         if actors.contains(id) {
             Ok(())
         } else {
             Err(fail(
-                field,
+                field(),
                 format!("unknown actor id `{id}` (not in `actors`)"),
             ))
         }
     };
     for (i, a) in bundle.actors.iter().enumerate() {
         if let Some(p) = &a.part_of {
-            actor(format!("actors[{i}].part_of"), p)?;
+            actor(&|| format!("actors[{i}].part_of"), p)?;
             if p == &a.id {
                 return Err(fail(
                     format!("actors[{i}].part_of"),
@@ -119,7 +121,7 @@ pub fn validate(bundle: &Bundle, source: &Source, text: Option<&str>) -> Result<
         }
         check_time(e.time.as_ref()).map_err(|m| fail(format!("events[{i}].time"), m))?;
         for (j, p) in e.participants.iter().enumerate() {
-            actor(format!("events[{i}].participants[{j}].actor"), &p.actor)?;
+            actor(&|| format!("events[{i}].participants[{j}].actor"), &p.actor)?;
         }
         check_evidence(&e.evidence).map_err(|m| fail(format!("events[{i}].evidence"), m))?;
     }
@@ -135,9 +137,9 @@ pub fn validate(bundle: &Bundle, source: &Source, text: Option<&str>) -> Result<
                 format!("duplicate claim id `{}`", c.id),
             ));
         }
-        actor(format!("claims[{i}].claimant"), &c.claimant)?;
+        actor(&|| format!("claims[{i}].claimant"), &c.claimant)?;
         for (j, v) in c.via.iter().enumerate() {
-            actor(format!("claims[{i}].via[{j}]"), v)?;
+            actor(&|| format!("claims[{i}].via[{j}]"), v)?;
         }
         for (j, a) in c.about.iter().enumerate() {
             if !actors.contains(a.as_str()) && !events.contains(a.as_str()) {
@@ -168,8 +170,8 @@ pub fn validate(bundle: &Bundle, source: &Source, text: Option<&str>) -> Result<
     }
 
     for (i, r) in bundle.relations.iter().enumerate() {
-        actor(format!("relations[{i}].source"), &r.source)?;
-        actor(format!("relations[{i}].target"), &r.target)?;
+        actor(&|| format!("relations[{i}].source"), &r.source)?;
+        actor(&|| format!("relations[{i}].target"), &r.target)?;
         if r.kind.trim().is_empty() {
             return Err(fail(
                 format!("relations[{i}].kind"),

@@ -68,15 +68,33 @@ impl<'a> LocalActor<'a> {
 pub(crate) struct NameCache {
     /// (folded name, kind) → stored actors with that mergeable name, and
     /// whether it is canonical for them.
-    candidates: HashMap<(String, ActorKind), Vec<(i64, bool)>>,
-    /// (actor, folded name) → (canonical, mergeable) as written.
-    written: HashMap<(i64, String), (bool, bool)>,
+    candidates: HashMap<ActorKind, HashMap<String, Vec<(i64, bool)>>>,
+    /// actor → folded name → (canonical, mergeable) as written.
+    written: HashMap<i64, HashMap<String, (bool, bool)>>,
+    /// Actors known to have a parent: setting it "if unset" again is a
+    /// no-op, and actors named in every document would pay an UPDATE each.
+    parented: HashSet<i64>,
 }
 
 impl NameCache {
     pub fn clear(&mut self) {
         self.candidates.clear();
         self.written.clear();
+        self.parented.clear();
+    }
+
+    /// [`set_part_of_if_unset`], skipped for actors this batch already
+    /// gave a parent (or found with one).
+    pub fn set_part_of_if_unset(
+        &mut self,
+        tx: &Transaction<'_>,
+        id: i64,
+        parent: i64,
+    ) -> Result<()> {
+        if id != parent && self.parented.insert(id) {
+            set_part_of_if_unset(tx, id, parent)?;
+        }
+        Ok(())
     }
 
     fn candidates(
@@ -85,8 +103,9 @@ impl NameCache {
         norm: &str,
         kind: ActorKind,
     ) -> Result<&[(i64, bool)]> {
-        let key = (norm.to_owned(), kind);
-        if !self.candidates.contains_key(&key) {
+        // Keyed by kind, then name, so that a hit needs no owned key.
+        let by_name = self.candidates.entry(kind).or_default();
+        if !by_name.contains_key(norm) {
             let mut find = tx.prepare_cached(
                 "SELECT n.actor_id, n.canonical FROM actor_names n JOIN actors a ON a.id = n.actor_id
                  WHERE n.norm = ?1 AND n.mergeable = 1 AND a.kind = ?2",
@@ -96,9 +115,9 @@ impl NameCache {
                     Ok((r.get::<_, i64>(0)?, r.get::<_, bool>(1)?))
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            self.candidates.insert(key.clone(), found);
+            by_name.insert(norm.to_owned(), found);
         }
-        Ok(&self.candidates[&key])
+        Ok(&by_name[norm])
     }
 
     /// Records the names of actor `id` (of kind `kind`), writing only what
@@ -110,20 +129,25 @@ impl NameCache {
         kind: ActorKind,
         keys: &[(String, &str, bool, bool)],
     ) -> Result<()> {
+        let written = self.written.entry(id).or_default();
         for (norm, name, canonical, mergeable) in keys {
-            let (c, m) = match self.written.get(&(id, norm.clone())) {
+            let (c, m) = match written.get(norm.as_str()) {
                 Some(&(c, m)) if c >= *canonical && m >= *mergeable => continue,
                 Some(&(c, m)) => (c | canonical, m | mergeable),
                 None => (*canonical, *mergeable),
             };
-            self.written.insert((id, norm.clone()), (c, m));
+            written.insert(norm.clone(), (c, m));
             tx.prepare_cached(
                 "INSERT INTO actor_names (actor_id, norm, name, canonical, mergeable) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (actor_id, norm) DO UPDATE SET canonical = max(canonical, excluded.canonical),
                  mergeable = max(mergeable, excluded.mergeable)",
             )?
             .execute(params![id, norm, name, c, m])?;
-            if let Some(list) = self.candidates.get_mut(&(norm.clone(), kind)) {
+            if let Some(list) = self
+                .candidates
+                .get_mut(&kind)
+                .and_then(|by_name| by_name.get_mut(norm.as_str()))
+            {
                 match list.iter_mut().find(|(a, _)| *a == id) {
                     Some(entry) => entry.1 |= c,
                     None if m => list.push((id, c)),
@@ -206,6 +230,17 @@ impl<'c> Resolver<'c> {
         Ok((id, merged))
     }
 
+    /// Sets an actor's parent unless it has one (see
+    /// [`NameCache::set_part_of_if_unset`]).
+    pub fn set_part_of_if_unset(
+        &mut self,
+        tx: &Transaction<'_>,
+        id: i64,
+        parent: i64,
+    ) -> Result<()> {
+        self.cache.set_part_of_if_unset(tx, id, parent)
+    }
+
     /// Links the document's publisher (local id `@publisher`) as a media
     /// actor: the local actor with the same folded name when the bundle has
     /// one, else a stored media actor of that name, else a new one.
@@ -245,7 +280,12 @@ fn insert_link(
     id: i64,
     matched: Option<&str>,
 ) -> Result<()> {
-    let aliases = serde_json::to_string(a.aliases).expect("strings serialize");
+    // Most actors have no aliases; skip the serializer for them.
+    let aliases = if a.aliases.is_empty() {
+        std::borrow::Cow::Borrowed("[]")
+    } else {
+        std::borrow::Cow::Owned(serde_json::to_string(a.aliases).expect("strings serialize"))
+    };
     tx.prepare_cached(
         "INSERT INTO actor_links (document_id, local_id, actor_id, local_name, local_kind, local_aliases,
          local_part_of, matched_norm) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

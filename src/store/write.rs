@@ -150,17 +150,18 @@ fn iso_date(d: chrono::NaiveDate) -> String {
 }
 
 /// The six columns of a time value, bounds derived from the value when
-/// missing so that range queries see them.
-struct TimeCols {
-    text: Option<String>,
-    value: Option<String>,
+/// missing so that range queries see them. The text columns borrow from the
+/// bundle: two time values per claim would otherwise copy four strings.
+struct TimeCols<'a> {
+    text: Option<&'a str>,
+    value: Option<&'a str>,
     start: Option<String>,
     end: Option<String>,
     granularity: Option<&'static str>,
     modifier: Option<&'static str>,
 }
 
-fn time_cols(t: Option<&TimeValue>) -> TimeCols {
+fn time_cols(t: Option<&TimeValue>) -> TimeCols<'_> {
     match t {
         None => TimeCols {
             text: None,
@@ -171,14 +172,25 @@ fn time_cols(t: Option<&TimeValue>) -> TimeCols {
             modifier: None,
         },
         Some(t) => {
-            let mut t = t.clone();
-            t.fill_bounds();
+            // `fill_bounds` changes nothing once bounds and granularity are
+            // all present; otherwise it runs on a copy without the text.
+            let (start, end, granularity) = match (t.start, t.end, t.granularity) {
+                (Some(s), Some(e), Some(g)) => (Some(s), Some(e), Some(g)),
+                _ => {
+                    let mut f = TimeValue {
+                        text: None,
+                        ..t.clone()
+                    };
+                    f.fill_bounds();
+                    (f.start, f.end, f.granularity)
+                }
+            };
             TimeCols {
-                text: t.text,
-                value: Some(t.value),
-                start: t.start.map(iso_date),
-                end: t.end.map(iso_date),
-                granularity: t.granularity.map(|g| g.as_str()),
+                text: t.text.as_deref(),
+                value: Some(t.value.as_str()),
+                start: start.map(iso_date),
+                end: end.map(iso_date),
+                granularity: granularity.map(|g| g.as_str()),
                 modifier: t.modifier.map(|m| m.as_str()),
             }
         }
@@ -420,7 +432,7 @@ fn write_bundle(
             let parent = *actor_ids
                 .get(p.as_str())
                 .ok_or_else(|| local_error(&key, "part_of", p))?;
-            actors::set_part_of_if_unset(tx, actor_ids[a.id.as_str()], parent)?;
+            resolver.set_part_of_if_unset(tx, actor_ids[a.id.as_str()], parent)?;
         }
     }
     if let Some(p) = d.publisher.as_deref().filter(|p| !p.trim().is_empty()) {
