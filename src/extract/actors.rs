@@ -620,6 +620,12 @@ impl<'a> Doc<'a> {
                     }
                     return Some((e, Some((a, false))));
                 }
+                // "Acme, the defense think tank, said": the appositive says what it is.
+                if !t_fw && !t_cue && self.org_appositive(e, lim) {
+                    let a = self.actor(&format!("org:{w}"), w, ActorKind::Organization);
+                    self.alias(a, w);
+                    return Some((e, Some((a, false))));
+                }
                 let next_cue = e < lim && LEX.cues.longest(&self.toks, e, lim).is_some();
                 let prev_cue = i > 0
                     && matches!(
@@ -638,6 +644,31 @@ impl<'a> Doc<'a> {
             return Some((e, Some((a, false))));
         }
         None
+    }
+
+    /// Whether tokens from `e` are an appositive naming a kind of organisation:
+    /// ", the defense think tank," or ", a consulting firm,". A name of unknown
+    /// kind followed by one is that organisation.
+    fn org_appositive(&self, e: usize, lim: usize) -> bool {
+        let comma = self.toks.get(e).is_some_and(|t| t.norm == ",");
+        let det = self
+            .toks
+            .get(e + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "an"));
+        if !(comma && det) {
+            return false;
+        }
+        let mut k = e + 2;
+        while k < lim && k < e + 9 {
+            if self.toks[k].norm == "," {
+                return k > e + 2 && ORG_KIND_NOUNS.contains(&self.toks[k - 1].lower.as_str());
+            }
+            if self.toks[k].kind != TokKind::Word {
+                return false;
+            }
+            k += 1;
+        }
+        false
     }
 
     /// Whether the sentence holding token `k` is a headline in title case,
@@ -1083,6 +1114,28 @@ impl<'a> Doc<'a> {
 }
 
 /// Words that make a capitalised run a place or an era rather than a person.
+/// Head nouns of an appositive that make the name before it an organisation.
+const ORG_KIND_NOUNS: &[&str] = &[
+    "tank",
+    "firm",
+    "company",
+    "consultancy",
+    "institute",
+    "organization",
+    "organisation",
+    "group",
+    "agency",
+    "watchdog",
+    "monitor",
+    "publication",
+    "newspaper",
+    "broadcaster",
+    "outlet",
+    "nonprofit",
+    "charity",
+    "university",
+];
+
 fn is_place_word(w: &str) -> bool {
     matches!(
         w,

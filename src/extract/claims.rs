@@ -519,8 +519,15 @@ impl Doc<'_> {
             }
             None => {
                 // "the number of troops ... by 7,000"
-                let (k, u) = (s0..s1)
-                    .find_map(|k| LEX.units.longest(&self.toks, k, s1).map(|(_, u)| (k, u)))?;
+                let Some((k, u)) = (s0..s1)
+                    .find_map(|k| LEX.units.longest(&self.toks, k, s1).map(|(_, u)| (k, u)))
+                else {
+                    // "... with 8,000 troops. Others say as many as 30,000 could come."
+                    let like = self.counted_before(si, &m.q)?;
+                    m.q.unit = like.q.unit.clone();
+                    m.subject = like.subject.clone();
+                    return Some(m);
+                };
                 m.q.unit = Some(u.clone());
                 // "the number of Russian troops": the owner is the adjective before the unit.
                 let owner = self
@@ -534,6 +541,34 @@ impl Doc<'_> {
             }
         }
         Some(m)
+    }
+
+    /// The one counted figure of the sentence before `si` that a bare figure
+    /// `q` can continue: same order of magnitude (within a factor of ten), so
+    /// "14 groups with 8,000 troops" lends "troops", not "groups", to 30,000.
+    /// None when no figure or more than one fits: then the count is unknown.
+    fn counted_before(
+        &self,
+        si: usize,
+        q: &crate::model::Quantity,
+    ) -> Option<&super::quantity::QuantityMention> {
+        let prev = si.checked_sub(1)?;
+        let (p0, p1) = (self.sents[prev].t0, self.sents[prev].t1);
+        let size = |q: &crate::model::Quantity| q.value.or(q.upper).or(q.lower);
+        let v = size(q)?;
+        let mut fits = self.quantities.iter().filter(|like| {
+            like.t0 >= p0
+                && like.t0 < p1
+                && like.subject.is_some()
+                && like
+                    .q
+                    .unit
+                    .as_deref()
+                    .is_some_and(|u| !matches!(u, "percent" | "dollars"))
+                && size(&like.q).is_some_and(|w| w > 0.0 && v / w <= 10.0 && w / v <= 10.0)
+        });
+        let one = fits.next()?;
+        fits.next().is_none().then_some(one)
     }
 
     /// Skips recipients, channels, times and "that" after a cue; returns where the content starts.
@@ -1351,5 +1386,67 @@ mod tests {
         assert_eq!(b.claims[0].polarity, Polarity::Deny);
         assert_eq!(claimant(&b, 0), "Russia");
         assert_eq!(claimant(&b, 1), "officials");
+    }
+
+    #[test]
+    fn appositive_names_an_organisation_source() {
+        let b = run(
+            "A study by Veltmark, the maritime research institute, estimated that 40 ships are waiting.",
+        );
+        assert_eq!(b.claims.len(), 1);
+        assert_eq!(claimant(&b, 0), "Veltmark");
+        let id = &b.claims[0].claimant;
+        let a = b.actors.iter().find(|a| &a.id == id).unwrap();
+        assert_eq!(a.kind, crate::model::ActorKind::Organization);
+    }
+
+    #[test]
+    fn second_counted_noun_is_its_own_claim_with_a_range() {
+        let b = run(
+            "Analysts estimated there are 12 Chinese brigades on the island with around 5,000 to 9,000 soldiers.",
+        );
+        let units: Vec<_> = b
+            .claims
+            .iter()
+            .filter_map(|c| c.quantity.as_ref()?.unit.clone())
+            .collect();
+        assert!(units.contains(&"brigades".to_string()), "{units:?}");
+        let troops = b
+            .claims
+            .iter()
+            .find(|c| c.quantity.as_ref().and_then(|q| q.unit.as_deref()) == Some("troops"))
+            .expect("a claim about the soldiers");
+        let q = troops.quantity.as_ref().unwrap();
+        assert_eq!((q.lower, q.upper), (Some(5_000.0), Some(9_000.0)));
+        assert_eq!(troops.subject.as_deref(), Some("chinese troops"));
+    }
+
+    #[test]
+    fn bare_figure_takes_the_count_of_the_sentence_before() {
+        let b = run(
+            "Monitors counted 3 camps holding 6,000 to 9,000 refugees. Canada has said it assesses as many as 20,000 could arrive.",
+        );
+        let c = b
+            .claims
+            .iter()
+            .find(|c| c.statement.contains("20,000"))
+            .expect("the ministry's claim");
+        let q = c.quantity.as_ref().unwrap();
+        assert_eq!(q.upper, Some(20_000.0));
+        assert_eq!(q.unit.as_deref(), Some("refugees"));
+        assert_eq!(c.subject.as_deref(), Some("refugees"));
+    }
+
+    #[test]
+    fn bare_figure_stays_uncounted_when_the_sentence_before_is_ambiguous() {
+        let b = run(
+            "Monitors counted 6,000 refugees and 9,000 migrants. Canada has said it assesses as many as 20,000 could arrive.",
+        );
+        let c = b
+            .claims
+            .iter()
+            .find(|c| c.statement.contains("20,000"))
+            .expect("the ministry's claim");
+        assert!(c.quantity.as_ref().is_none_or(|q| q.unit.is_none()));
     }
 }
