@@ -519,7 +519,7 @@ impl<'a> Doc<'a> {
             if LEX.agencies.longest(&self.toks, k, lim).is_some() {
                 break;
             }
-            mods2.push(self.toks[k].lower.clone());
+            mods2.push(self.toks[k].lower.to_string());
             k += 1;
         }
         // Agency: "Ukraine's Defense Ministry", "U.S. intelligence", "the State Department".
@@ -877,7 +877,7 @@ impl<'a> Doc<'a> {
             && !self.toks[k].is_cap()
             && k - k0 < 3
         {
-            extra_mods.push(self.toks[k].lower.clone());
+            extra_mods.push(self.toks[k].lower.to_string());
             k += 1;
         }
         // Titles, possibly stacked ("spokesman Admiral John Kirby").
