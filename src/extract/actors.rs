@@ -519,7 +519,7 @@ impl<'a> Doc<'a> {
             if LEX.agencies.longest(&self.toks, k, lim).is_some() {
                 break;
             }
-            mods2.push(self.toks[k].lower.clone());
+            mods2.push(self.toks[k].lower.to_string());
             k += 1;
         }
         // Agency: "Ukraine's Defense Ministry", "U.S. intelligence", "the State Department".
@@ -877,7 +877,7 @@ impl<'a> Doc<'a> {
             && !self.toks[k].is_cap()
             && k - k0 < 3
         {
-            extra_mods.push(self.toks[k].lower.clone());
+            extra_mods.push(self.toks[k].lower.to_string());
             k += 1;
         }
         // Titles, possibly stacked ("spokesman Admiral John Kirby").
@@ -1212,13 +1212,9 @@ fn is_place_word(w: &str) -> bool {
 /// common nouns fail it, which spares the full parse.
 fn could_start_np(t: &super::text::Token) -> bool {
     let l = t.lower.as_str();
+    // Cheapest tests first: a literal match compiles to a length switch,
+    // while the lexicon tests hash the word.
     t.is_cap()
-        || DETS.contains(&l)
-        || ANON_MODS.contains(&l)
-        || LEX.titles.contains_first(l)
-        || LEX.agencies.contains_first(l)
-        || LEX.anon.contains_key(l)
-        || LEX.names.contains_first(&t.norm)
         || matches!(
             l,
             "pro"
@@ -1248,4 +1244,10 @@ fn could_start_np(t: &super::text::Token) -> bool {
                 | "ms"
                 | "dr"
         )
+        || DETS.contains(&l)
+        || ANON_MODS.contains(&l)
+        || LEX.titles.contains_first(l)
+        || LEX.agencies.contains_first(l)
+        || LEX.anon.contains_key(l)
+        || LEX.names.contains_first(&t.norm)
 }

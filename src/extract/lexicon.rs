@@ -98,7 +98,13 @@ impl<V> PhraseMap<V> {
     fn insert(&mut self, phrase: &str, v: V) {
         let toks: Vec<String> = tokenize(phrase)
             .into_iter()
-            .map(|t| if self.fold { t.lower } else { t.norm })
+            .map(|t| {
+                if self.fold {
+                    t.lower.to_string()
+                } else {
+                    t.norm.to_string()
+                }
+            })
             .collect();
         if toks.is_empty() {
             return;

@@ -18,13 +18,163 @@ pub enum TokKind {
     Punct,
 }
 
+/// Longest string a [`TokStr`] keeps without a heap allocation; nearly
+/// every word of news prose fits.
+const INLINE: usize = 22;
+
+/// An immutable token string that stores short text inline, so tokenizing
+/// does not allocate twice per token (the allocator dominated the profile).
+/// It dereferences to `str` and compares with `str`, `&str` and `String`.
+#[derive(Clone)]
+pub struct TokStr(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Inline(u8, [u8; INLINE]),
+    Heap(Box<str>),
+}
+
+impl TokStr {
+    /// Copies `s`, inline when it is short enough.
+    pub fn new(s: &str) -> Self {
+        if s.len() <= INLINE {
+            let mut buf = [0u8; INLINE];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            TokStr(Repr::Inline(s.len() as u8, buf))
+        } else {
+            TokStr(Repr::Heap(s.into()))
+        }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // SAFETY: the first `n` bytes were copied whole from a `&str` in
+            // `new`, and the buffer is never mutated except by ASCII
+            // lowercasing (which keeps UTF-8 valid), so they are valid UTF-8.
+            Repr::Inline(n, buf) => unsafe { std::str::from_utf8_unchecked(&buf[..*n as usize]) },
+            Repr::Heap(s) => s,
+        }
+    }
+
+    /// Same result as `str::to_lowercase`, without allocating for short
+    /// ASCII text.
+    fn to_lowercase_tok(&self) -> TokStr {
+        match &self.0 {
+            Repr::Inline(n, buf) if buf[..*n as usize].is_ascii() => {
+                let mut b = *buf;
+                b[..*n as usize].make_ascii_lowercase();
+                TokStr(Repr::Inline(*n, b))
+            }
+            _ => TokStr::from(self.as_str().to_lowercase()),
+        }
+    }
+}
+
+impl From<String> for TokStr {
+    fn from(s: String) -> Self {
+        if s.len() <= INLINE {
+            TokStr::new(&s)
+        } else {
+            TokStr(Repr::Heap(s.into_boxed_str()))
+        }
+    }
+}
+
+impl From<&str> for TokStr {
+    fn from(s: &str) -> Self {
+        TokStr::new(s)
+    }
+}
+
+impl std::ops::Deref for TokStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for TokStr {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for TokStr {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for TokStr {
+    fn eq(&self, o: &TokStr) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+
+impl Eq for TokStr {}
+
+impl std::hash::Hash for TokStr {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.as_str().hash(h)
+    }
+}
+
+impl PartialEq<str> for TokStr {
+    fn eq(&self, o: &str) -> bool {
+        self.as_str() == o
+    }
+}
+
+impl PartialEq<&str> for TokStr {
+    fn eq(&self, o: &&str) -> bool {
+        self.as_str() == *o
+    }
+}
+
+impl PartialEq<String> for TokStr {
+    fn eq(&self, o: &String) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+
+impl PartialEq<TokStr> for str {
+    fn eq(&self, o: &TokStr) -> bool {
+        self == o.as_str()
+    }
+}
+
+impl PartialEq<TokStr> for &str {
+    fn eq(&self, o: &TokStr) -> bool {
+        *self == o.as_str()
+    }
+}
+
+impl PartialEq<TokStr> for String {
+    fn eq(&self, o: &TokStr) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+
+impl std::fmt::Debug for TokStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for TokStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
 /// One token: original byte span, normalised surface, lowercase form.
 #[derive(Debug, Clone)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    pub norm: String,
-    pub lower: String,
+    pub norm: TokStr,
+    pub lower: TokStr,
     pub kind: TokKind,
     /// Whether whitespace precedes the token.
     pub space_before: bool,
@@ -153,18 +303,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let s = off(start);
         let e = off(i);
         let raw = &text[s..e];
-        let norm: String = if raw.chars().any(|c| norm_char(c).is_some()) {
-            raw.chars()
-                .map(|c| {
-                    norm_char(c)
-                        .map(str::to_owned)
-                        .unwrap_or_else(|| c.to_string())
-                })
-                .collect()
+        let norm = if raw.chars().any(|c| norm_char(c).is_some()) {
+            TokStr::from(
+                raw.chars()
+                    .map(|c| {
+                        norm_char(c)
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| c.to_string())
+                    })
+                    .collect::<String>(),
+            )
         } else {
-            raw.to_owned()
+            TokStr::new(raw)
         };
-        let lower = norm.to_lowercase();
+        let lower = norm.to_lowercase_tok();
         toks.push(Token {
             start: s,
             end: e,
@@ -351,6 +503,25 @@ fn quote_closes_later(toks: &[Token], inq: &[Option<usize>], at: usize) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tok_str_matches_string_semantics() {
+        for s in [
+            "",
+            "a",
+            "Kyiv",
+            "ÉTAT",
+            "İstanbul",
+            "Wait",
+            "a-very-long-hyphenated-compound-word",
+        ] {
+            let t = TokStr::new(s);
+            assert_eq!(t.as_str(), s);
+            assert_eq!(t.to_lowercase_tok().as_str(), s.to_lowercase());
+            assert_eq!(TokStr::from(s.to_owned()), t);
+        }
+        assert!(TokStr::new("x") == "x" && "x" == TokStr::new("x"));
+    }
 
     fn sents(text: &str) -> Vec<String> {
         let toks = tokenize(text);
