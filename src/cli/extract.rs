@@ -14,46 +14,54 @@ pub struct Args {
     /// Article files (.txt/.md with a header, .jsonl), directories, or `-` for stdin.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    /// Publication date (YYYY-MM-DD); overrides the article's own.
-    #[arg(long)]
-    pub published: Option<String>,
-    /// Publisher / outlet; overrides the article's own.
-    #[arg(long)]
-    pub publisher: Option<String>,
-    /// Title; overrides the article's own.
-    #[arg(long)]
-    pub title: Option<String>,
-    /// URL; overrides the article's own.
-    #[arg(long)]
-    pub url: Option<String>,
     /// `json`: one interchange object per line; `table`: a readable summary.
     #[arg(long, default_value = "json", value_parser = ["json", "table"])]
     pub format: String,
+    #[command(flatten)]
+    pub article: ArticleArgs,
+}
+
+/// Options describing article inputs, shared by `extract` and `ingest`.
+#[derive(Debug, clap::Args)]
+pub struct ArticleArgs {
+    /// Publication date (YYYY-MM-DD) of article inputs; overrides their headers.
+    #[arg(long)]
+    pub published: Option<String>,
+    /// Publisher / outlet of article inputs; overrides their headers.
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// Title of article inputs; overrides their headers.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// URL of article inputs; overrides their headers.
+    #[arg(long)]
+    pub url: Option<String>,
     /// A directory of extra lexicon files (same layout as `data/`), added to the built-in ones.
     #[arg(long, env = "CHRONOGRAPH_LEXICON")]
     pub lexicon: Option<PathBuf>,
 }
 
-/// The command-line overrides, with the date checked.
-pub fn overrides(
-    published: Option<&str>,
-    publisher: Option<String>,
-    title: Option<String>,
-    url: Option<String>,
-) -> anyhow::Result<Overrides> {
-    let published = match published {
-        Some(s) => Some(
-            reader::parse_date(s)
-                .with_context(|| format!("--published {s:?}: expected YYYY-MM-DD"))?,
-        ),
-        None => None,
-    };
-    Ok(Overrides {
-        title,
-        publisher,
-        published,
-        url,
-    })
+impl ArticleArgs {
+    /// Registers the extra lexicon directory (before any extraction) and
+    /// returns the header overrides, with the date checked.
+    pub fn prepare(&self) -> anyhow::Result<Overrides> {
+        if let Some(dir) = &self.lexicon {
+            extract::set_extra_dir(dir.clone());
+        }
+        let published = match &self.published {
+            Some(s) => Some(
+                reader::parse_date(s)
+                    .with_context(|| format!("--published {s:?}: expected YYYY-MM-DD"))?,
+            ),
+            None => None,
+        };
+        Ok(Overrides {
+            title: self.title.clone(),
+            publisher: self.publisher.clone(),
+            published,
+            url: self.url.clone(),
+        })
+    }
 }
 
 /// Reads every article named by `files` (`-` is stdin, read as one text article).
@@ -80,15 +88,7 @@ pub fn read_articles(files: &[PathBuf], o: &Overrides) -> anyhow::Result<Vec<Art
 }
 
 pub fn run(args: Args, _ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
-    if let Some(dir) = &args.lexicon {
-        extract::set_extra_dir(dir.clone());
-    }
-    let o = overrides(
-        args.published.as_deref(),
-        args.publisher,
-        args.title,
-        args.url,
-    )?;
+    let o = args.article.prepare()?;
     let articles = read_articles(&args.files, &o)?;
     for a in &articles {
         let b = extract::extract(a);

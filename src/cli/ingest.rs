@@ -30,21 +30,8 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
-    /// Publication date of article inputs (YYYY-MM-DD); overrides their headers.
-    #[arg(long)]
-    pub published: Option<String>,
-    /// Publisher of article inputs; overrides their headers.
-    #[arg(long)]
-    pub publisher: Option<String>,
-    /// Title of article inputs; overrides their headers.
-    #[arg(long)]
-    pub title: Option<String>,
-    /// URL of article inputs; overrides their headers.
-    #[arg(long)]
-    pub url: Option<String>,
-    /// A directory of extra lexicon files for the extractor (same layout as `data/`).
-    #[arg(long, env = "CHRONOGRAPH_LEXICON")]
-    pub lexicon: Option<PathBuf>,
+    #[command(flatten)]
+    pub article: super::extract::ArticleArgs,
 }
 
 /// The example articles shipped in `examples/`, ingested when no input is given.
@@ -291,11 +278,15 @@ impl Iterator for Extracted {
 }
 
 /// Ingests the embedded example articles (no input given).
-fn ingest_examples(args: &Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
-    let o = overrides(args)?;
+fn ingest_examples(
+    o: &Overrides,
+    format: Format,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let arts = EXAMPLES
         .iter()
-        .map(|(name, text)| articles::parse_text(Path::new(name), text).finish(&o))
+        .map(|(name, text)| articles::parse_text(Path::new(name), text).finish(o))
         .collect::<chronograph::Result<Vec<_>>>()?;
     let bundles: Vec<chronograph::model::Bundle> = arts.par_iter().map(extract::extract).collect();
     let mut store =
@@ -308,33 +299,14 @@ fn ingest_examples(args: &Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Resul
         "no input given: ingested the {} example articles from examples/ ({claims} claims, {events} events)",
         bundles.len()
     )?;
-    write_report(&report, &ctx.db, args.format, out)
-}
-
-fn overrides(args: &Args) -> anyhow::Result<Overrides> {
-    let published = match &args.published {
-        Some(s) => Some(
-            articles::parse_date(s)
-                .with_context(|| format!("--published {s:?}: expected YYYY-MM-DD"))?,
-        ),
-        None => None,
-    };
-    Ok(Overrides {
-        title: args.title.clone(),
-        publisher: args.publisher.clone(),
-        published,
-        url: args.url.clone(),
-    })
+    write_report(&report, &ctx.db, format, out)
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
-    if let Some(dir) = &args.lexicon {
-        extract::set_extra_dir(dir.clone());
-    }
+    let o = args.article.prepare()?;
     if args.inputs.is_empty() {
-        return ingest_examples(&args, ctx, out);
+        return ingest_examples(&o, args.format, ctx, out);
     }
-    let o = overrides(&args)?;
     // Check everything before the database is even opened: a bad input
     // leaves it exactly as it was. Files are then read a second time,
     // lazily, so that a large input never sits in memory whole.
