@@ -38,6 +38,45 @@ const LOCATIVE: &[&str] = &[
     "enter",
 ];
 
+/// Nouns that head a mention of an armed group ("pro-Russian separatists").
+const GROUP_HEADS: &[&str] = &[
+    "separatists",
+    "separatist",
+    "rebels",
+    "militants",
+    "insurgents",
+    "militias",
+    "militia",
+    "militiamen",
+    "volunteers",
+    "mercenaries",
+    "guerrillas",
+    "insurgency",
+];
+
+/// Lower-case words allowed between the start of a group mention and its
+/// head ("the Kremlin-backed", "some pro-Russian", "local armed").
+const GROUP_MODIFIERS: &[&str] = &[
+    "the",
+    "pro",
+    "-",
+    "backed",
+    "supported",
+    "led",
+    "armed",
+    "allied",
+    "controlled",
+    "held",
+    "sponsored",
+    "local",
+    "eastern",
+    "ethnic",
+    "separatist",
+    "some",
+    "many",
+    "two",
+];
+
 const ANON_MODS: &[&str] = &[
     "unnamed",
     "anonymous",
@@ -740,86 +779,13 @@ impl<'a> Doc<'a> {
         // Up to two modifier tokens ("Kremlin-backed", "pro-Russian") before the head.
         for k in j..(j + 6).min(lim) {
             let l: &str = &self.toks[k].lower;
-            let is_head = matches!(
-                l,
-                "separatists"
-                    | "separatist"
-                    | "rebels"
-                    | "militants"
-                    | "insurgents"
-                    | "militias"
-                    | "militia"
-                    | "militiamen"
-                    | "volunteers"
-                    | "mercenaries"
-                    | "guerrillas"
-                    | "insurgency"
-            );
-            if !is_head
-                && !self.toks[k].is_cap()
-                && !matches!(
-                    l,
-                    "the"
-                        | "pro"
-                        | "-"
-                        | "backed"
-                        | "supported"
-                        | "led"
-                        | "armed"
-                        | "allied"
-                        | "controlled"
-                        | "held"
-                        | "sponsored"
-                        | "local"
-                        | "eastern"
-                        | "ethnic"
-                        | "separatist"
-                        | "some"
-                        | "many"
-                        | "two"
-                )
-            {
-                return None;
-            }
-            if !is_head {
-                continue;
-            }
-            let l = l.to_owned();
-            let modifier_like = |t: &super::text::Token| {
-                t.is_cap()
-                    || matches!(
-                        t.lower.as_str(),
-                        "the"
-                            | "pro"
-                            | "-"
-                            | "backed"
-                            | "supported"
-                            | "led"
-                            | "armed"
-                            | "allied"
-                            | "controlled"
-                            | "held"
-                            | "sponsored"
-                            | "local"
-                            | "eastern"
-                            | "ethnic"
-                            | "separatist"
-                            | "some"
-                            | "many"
-                            | "two"
-                    )
-            };
-            let head = match l.as_str() {
-                "separatists" | "separatist" | "rebels" | "militants" | "insurgents"
-                | "militias" | "militia" | "militiamen" | "volunteers" | "mercenaries"
-                | "guerrillas" | "insurgency" => l.clone(),
-                _ => {
-                    if !modifier_like(&self.toks[k]) {
-                        return None;
-                    }
+            if !GROUP_HEADS.contains(&l) {
+                if self.toks[k].is_cap() || GROUP_MODIFIERS.contains(&l) {
                     continue;
                 }
-            };
+                return None;
+            }
+            let head = l.to_owned();
             if head == "separatist"
                 && !matches!(
                     self.toks.get(k + 1).map(|t| t.lower.as_str()),
