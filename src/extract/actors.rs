@@ -2,7 +2,7 @@
 //! capitalisation, anonymous sources, and in-document coreference.
 
 use super::Doc;
-use super::lexicon::{LEX, Name, is_function_word, is_org_head, namelike};
+use super::lexicon::{LEX, Name, is_function_word, is_geo_head, is_org_head, namelike};
 use super::text::TokKind;
 use crate::model::ActorKind;
 
@@ -629,7 +629,11 @@ impl<'a> Doc<'a> {
                     if e2 - k < 2 {
                         return Some((e2, None));
                     }
-                    let a = self.actor(&format!("org:{s}"), s, ActorKind::Organization);
+                    let a = if is_geo_head(&self.toks[e2 - 1].norm) {
+                        self.actor(&format!("place:{s}"), s, ActorKind::Place)
+                    } else {
+                        self.actor(&format!("org:{s}"), s, ActorKind::Organization)
+                    };
                     return Some((e2, Some((a, false))));
                 }
                 let placey = self.toks[k..e].iter().any(|t| is_place_word(&t.norm));

@@ -615,6 +615,15 @@ impl Doc<'_> {
                 if src == tgt {
                     continue;
                 }
+                // "could invade", "plans to seize": a threat, not the act;
+                // "has never threatened": nothing.
+                let kind = match (self.verb_mood(k, s0), kind.as_str()) {
+                    (Mood::Negated, _) => continue,
+                    (Mood::Irrealis, "invades" | "attacks" | "seized" | "occupies") => {
+                        "threatens".to_owned()
+                    }
+                    _ => kind,
+                };
                 self.push_rel(src, &kind, tgt, si, k, "rel_verb_or_noun");
                 // "The U.S. and the United Kingdom have been arming Ukraine": both.
                 if let Some(m) = self
@@ -734,6 +743,16 @@ impl Doc<'_> {
         }
         for (a, kind, t, si) in acts {
             let tk = self.sents[si].t0;
+            // The verb pattern of the same sentence saw the syntax ("annexed
+            // Ukraine's Crimean Peninsula"); the event only saw who stood near.
+            let sent_start = self.sents[si].start;
+            if self
+                .relations
+                .iter()
+                .any(|r| r.source == a && r.kind == kind && r.evidence.start == sent_start)
+            {
+                continue;
+            }
             self.push_rel(a, kind, t, si, tk, "rel_event_agent_target");
         }
         // Meetings and calls relate their participants.
@@ -768,6 +787,25 @@ impl Doc<'_> {
                 evidence: ev,
             });
         }
+    }
+
+    /// Whether the verb at `k` is asserted, only possible or intended, or
+    /// denied, from the auxiliaries and adverbs just before it.
+    fn verb_mood(&self, k: usize, s0: usize) -> Mood {
+        let mut j = k;
+        let mut mood = Mood::Asserted;
+        while j > s0 && k - j < 4 {
+            j -= 1;
+            match self.toks[j].lower.as_str() {
+                "not" | "never" | "n't" | "no" => return Mood::Negated,
+                "could" | "would" | "might" | "may" | "will" | "shall" | "to" | "'ll"
+                | "should" => mood = Mood::Irrealis,
+                "has" | "have" | "had" | "is" | "are" | "was" | "were" | "be" | "been"
+                | "being" | "also" | "already" | "then" | "still" | "soon" | "now" | "again" => {}
+                _ => break,
+            }
+        }
+        mood
     }
 
     fn next_mention(&self, k: usize, lim: usize, max: usize) -> Option<usize> {
@@ -859,7 +897,9 @@ impl Doc<'_> {
         let mut n = 0;
         while j < s1 && n < 9 {
             let tk = &self.toks[j];
-            if tk.kind == TokKind::Quote || matches!(tk.norm.as_str(), ";" | ":" | ".") {
+            if tk.kind == TokKind::Quote
+                || matches!(tk.norm.as_str(), ";" | ":" | "." | "—" | "–" | "--")
+            {
                 return None;
             }
             if tk.norm == "," {
@@ -888,11 +928,16 @@ impl Doc<'_> {
                     continue;
                 }
                 // "Ukraine's Crimean Peninsula": the place owned, not the owner.
-                if self.toks.get(e).is_some_and(|t| t.norm == "'s") {
-                    if let Some(owned) = self
-                        .mention_at(e + 1)
-                        .filter(|m| m.t0 == e + 1 && !m.adjective)
-                    {
+                // The mention may or may not take the "'s" in.
+                let owned_at = if self.toks.get(e).is_some_and(|t| t.norm == "'s") {
+                    Some(e + 1)
+                } else if e > 0 && self.toks[e - 1].norm == "'s" {
+                    Some(e)
+                } else {
+                    None
+                };
+                if let Some(o) = owned_at {
+                    if let Some(owned) = self.mention_at(o).filter(|m| m.t0 == o && !m.adjective) {
                         let owned = owned.actor;
                         if matches!(
                             self.actors[owned].kind,
@@ -901,7 +946,7 @@ impl Doc<'_> {
                             return Some(owned);
                         }
                     }
-                    if let Some(p) = self.place_actor(e + 1, s1) {
+                    if let Some(p) = self.place_actor(o, s1) {
                         return Some(p);
                     }
                 }
@@ -965,6 +1010,15 @@ impl Doc<'_> {
     }
 }
 
+/// How a relation verb is put: as a fact, as a possibility or intention, or
+/// denied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mood {
+    Asserted,
+    Irrealis,
+    Negated,
+}
+
 fn c1_of(c: &super::claims::ClaimRec) -> usize {
     c.c1
 }
@@ -973,6 +1027,43 @@ fn c1_of(c: &super::claims::ClaimRec) -> usize {
 mod tests {
     use crate::extract::{Article, extract};
     use chrono::NaiveDate;
+
+    fn relations(text: &str) -> Vec<(String, String, String)> {
+        let b = extract(&Article {
+            title: None,
+            publisher: None,
+            url: None,
+            published: NaiveDate::from_ymd_opt(2021, 12, 4).unwrap(),
+            text: text.into(),
+        });
+        let name = |id: &str| b.actors.iter().find(|a| a.id == id).unwrap().name.clone();
+        b.relations
+            .iter()
+            .map(|r| (name(&r.source), r.kind.clone(), name(&r.target)))
+            .collect()
+    }
+
+    #[test]
+    fn a_possessed_place_is_the_target_not_its_owner() {
+        let rels = relations("Russia annexed Ukraine's Crimean Peninsula in 2014.");
+        assert!(
+            rels.contains(&("Russia".into(), "seized".into(), "Crimean Peninsula".into())),
+            "{rels:?}"
+        );
+        assert!(!rels.iter().any(|r| r.2 == "Ukraine"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_possible_act_is_a_threat_and_a_denied_one_nothing() {
+        let rels = relations("Russia could invade Ukraine as early as January.");
+        assert!(
+            rels.contains(&("Russia".into(), "threatens".into(), "Ukraine".into())),
+            "{rels:?}"
+        );
+        assert!(!rels.iter().any(|r| r.1 == "invades"), "{rels:?}");
+        let rels = relations("Russia has never threatened Ukraine, the Kremlin said.");
+        assert!(!rels.iter().any(|r| r.1 == "threatens"), "{rels:?}");
+    }
 
     #[test]
     fn backed_group_and_seizure() {

@@ -605,6 +605,33 @@ pub fn is_function_word(lower: &str) -> bool {
     )
 }
 
+/// Head words of geographic names ("Crimean Peninsula", "Kherson Oblast"):
+/// a sequence ending in one names a place, not an organisation.
+pub fn is_geo_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Sea"
+            | "Ocean"
+            | "Lake"
+            | "River"
+            | "Mountains"
+            | "Peninsula"
+            | "Strait"
+            | "Gulf"
+            | "Bay"
+            | "Island"
+            | "Islands"
+            | "Region"
+            | "Oblast"
+            | "Province"
+            | "City"
+            | "Square"
+            | "Street"
+            | "Avenue"
+            | "Park"
+    )
+}
+
 /// Head words that make a capitalised sequence an organisation or place, not a person.
 pub fn is_org_head(w: &str) -> bool {
     matches!(
