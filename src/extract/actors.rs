@@ -38,6 +38,33 @@ const LOCATIVE: &[&str] = &[
     "enter",
 ];
 
+/// The body named after a country's name or adjective: "Defense Ministry"
+/// in "Ukraine's Defense Ministry" or "the Ukrainian Defense Ministry".
+fn body_head<'a>(surface: &'a str, country: &super::lexicon::Country) -> Option<&'a str> {
+    let s = surface.strip_prefix("the ").unwrap_or(surface);
+    let s = s.strip_prefix("The ").unwrap_or(s);
+    let forms = std::iter::once(&country.name)
+        .chain(&country.names)
+        .chain(&country.adjectives);
+    for form in forms {
+        if !s
+            .get(..form.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(form))
+        {
+            continue;
+        }
+        let rest = &s[form.len()..];
+        let rest = rest
+            .strip_prefix("'s ")
+            .or_else(|| rest.strip_prefix("\u{2019}s "))
+            .or_else(|| rest.strip_prefix(' '));
+        if let Some(head) = rest.filter(|h| !h.trim().is_empty()) {
+            return Some(head);
+        }
+    }
+    None
+}
+
 /// Nouns that head a mention of an armed group ("pro-Russian separatists").
 const GROUP_HEADS: &[&str] = &[
     "separatists",
@@ -216,6 +243,15 @@ impl<'a> Doc<'a> {
         let a = self.actor(&key, surface, ActorKind::Government);
         self.alias(a, surface);
         self.actors[a].role = Some(bt.clone());
+        if let Some(ci) = ci {
+            if let Some(head) = body_head(surface, &LEX.countries[ci]) {
+                // One spelling that every article's form of the body shares
+                // ("Ukraine's Defense Ministry", "the Ukrainian Defense
+                // Ministry"), so that the store joins them across documents.
+                let shared = format!("{} {head}", LEX.countries[ci].name);
+                self.alias(a, &shared);
+            }
+        }
         if let Some(ci) = ci {
             let c = self.country_actor(ci);
             if self.actors[a].part_of.is_none() {
@@ -1220,4 +1256,28 @@ fn could_start_np(t: &super::text::Token) -> bool {
         || LEX.agencies.contains_first(l)
         || LEX.anon.contains_key(l)
         || LEX.names.contains_first(&t.norm)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::body_head;
+    use crate::extract::lexicon::LEX;
+
+    #[test]
+    fn a_body_keeps_its_head_after_the_country() {
+        let ukraine = LEX.countries.iter().find(|c| c.name == "Ukraine").unwrap();
+        assert_eq!(
+            body_head("Ukraine's Defense Ministry", ukraine),
+            Some("Defense Ministry")
+        );
+        assert_eq!(
+            body_head("the Ukrainian Defense Ministry", ukraine),
+            Some("Defense Ministry")
+        );
+        assert_eq!(
+            body_head("Ukraine\u{2019}s defense ministry", ukraine),
+            Some("defense ministry")
+        );
+        assert_eq!(body_head("Ukrainian", ukraine), None);
+    }
 }
