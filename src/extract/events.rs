@@ -381,7 +381,7 @@ impl Doc<'_> {
             if m.t0 < a || m.t1 > b || self.quoted(m.t0) {
                 continue;
             }
-            if m.t0.abs_diff(t) > 22 || seen.contains(&m.actor) {
+            if m.t0.abs_diff(t) > 22 {
                 continue;
             }
             // "Turkish-made drones": a maker, not a party.
@@ -408,7 +408,14 @@ impl Doc<'_> {
             } else {
                 "target"
             };
-            seen.push(m.actor);
+            // One role per actor, but a target may also be named before the
+            // trigger: "Ukraine's government ... pressure on Ukraine".
+            if seen.contains(&(m.actor, role))
+                || (role != "target" && seen.iter().any(|s| s.0 == m.actor))
+            {
+                continue;
+            }
+            seen.push((m.actor, role));
             parts.push((m.actor, role.to_owned()));
         }
         if parts.is_empty()
@@ -715,7 +722,9 @@ impl Doc<'_> {
                 "sanction" => "sanctions",
                 _ => continue,
             };
-            let agent = e.participants.iter().find(|p| p.1 == "agent").map(|p| p.0);
+            // The agent nearest before the trigger: "the US plans ... if
+            // Russia attacks Ukraine".
+            let agent = e.participants.iter().rfind(|p| p.1 == "agent").map(|p| p.0);
             let target = e
                 .participants
                 .iter()
@@ -847,9 +856,33 @@ impl Doc<'_> {
         None
     }
 
+    /// Whether a mention at `t0` stands where a clause subject stands: at the
+    /// start of the sentence or after a comma, conjunction or subordinator.
+    fn starts_clause(&self, t0: usize, s0: usize) -> bool {
+        t0 <= s0
+            || matches!(
+                self.toks[t0 - 1].lower.as_str(),
+                "," | "and"
+                    | "but"
+                    | "if"
+                    | "when"
+                    | "as"
+                    | "that"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "unless"
+                    | "once"
+                    | "since"
+                    | "the"
+            )
+    }
+
     fn rel_source(&self, k: usize, s0: usize) -> Option<usize> {
         let mut j = k;
         let mut n = 0;
+        let mut crossed_with = false;
         while j > s0 && n < 8 {
             j -= 1;
             n += 1;
@@ -862,7 +895,15 @@ impl Doc<'_> {
                 if matches!(a.kind, ActorKind::Media | ActorKind::Place) {
                     return None;
                 }
+                // Across "with": "if Russia advances with an invasion" (a
+                // subject) but "provide Ukraine with support" (an object).
+                if crossed_with && !self.starts_clause(m.t0, s0) {
+                    return None;
+                }
                 return Some(m.actor);
+            }
+            if matches!(tk.lower.as_str(), "with" | "without" | "against" | "from") {
+                crossed_with = true;
             }
             if tk.norm == "," {
                 // An appositive: "Romania, a NATO member, has backed ...".
@@ -899,6 +940,15 @@ impl Doc<'_> {
             let tk = &self.toks[j];
             if tk.kind == TokKind::Quote
                 || matches!(tk.norm.as_str(), ";" | ":" | "." | "—" | "–" | "--")
+            {
+                return None;
+            }
+            // A new clause begins: "warned Ukraine and allies that Russia ...";
+            // but a demand's clause names who is to act ("demands that NATO").
+            if matches!(
+                tk.lower.as_str(),
+                "which" | "who" | "whether" | "if" | "because" | "while" | "unless"
+            ) || (tk.lower == "that" && kind != "demands")
             {
                 return None;
             }
@@ -988,8 +1038,24 @@ impl Doc<'_> {
         Some(a)
     }
 
+    /// Whether `a` is `b` or one of its parts, at any depth ("Russia's
+    /// military" of Russia).
+    fn within(&self, mut a: usize, b: usize) -> bool {
+        for _ in 0..8 {
+            if a == b {
+                return true;
+            }
+            match self.actors[a].part_of {
+                Some(p) => a = p,
+                None => return false,
+            }
+        }
+        false
+    }
+
     fn push_rel(&mut self, src: usize, kind: &str, tgt: usize, si: usize, t: usize, rule: &str) {
-        if src == tgt
+        if self.within(src, tgt)
+            || self.within(tgt, src)
             || self
                 .relations
                 .iter()
@@ -1063,6 +1129,28 @@ mod tests {
         assert!(!rels.iter().any(|r| r.1 == "invades"), "{rels:?}");
         let rels = relations("Russia has never threatened Ukraine, the Kremlin said.");
         assert!(!rels.iter().any(|r| r.1 == "threatens"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_recipient_is_not_the_source_and_a_part_not_its_whole_s_opponent() {
+        let rels = relations(
+            "NATO would not be able to provide Ukraine with military support against Russian forces.",
+        );
+        assert!(
+            !rels.iter().any(|r| r.0 == "Ukraine" && r.1 == "supports"),
+            "{rels:?}"
+        );
+        let rels = relations(
+            "The sanctions would follow if Russia advances with a further invasion of Ukraine.",
+        );
+        assert!(
+            rels.iter().any(|r| r.0 == "Russia" && r.2 == "Ukraine"),
+            "{rels:?}"
+        );
+        let rels = relations(
+            "If President Vladimir Putin is preparing to attack, the Russian build up appears near.",
+        );
+        assert!(!rels.iter().any(|r| r.2 == "Russia"), "{rels:?}");
     }
 
     #[test]
