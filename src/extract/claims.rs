@@ -1046,6 +1046,27 @@ impl Doc<'_> {
                         rule = "attr_source_cue_content";
                     } else {
                         let mut e = sstart;
+                        // "..., something which (the government denied)",
+                        // "..., an allegation (the Kremlin rejects)".
+                        if e > s0 && matches!(self.toks[e - 1].lower.as_str(), "which" | "that") {
+                            e -= 1;
+                        }
+                        if e > s0 + 1
+                            && matches!(
+                                self.toks[e - 1].lower.as_str(),
+                                "claim" | "allegation" | "charge" | "accusation" | "assertion"
+                            )
+                            && matches!(self.toks[e - 2].lower.as_str(), "a" | "an")
+                        {
+                            e -= 2;
+                        } else if e > s0
+                            && matches!(
+                                self.toks[e - 1].lower.as_str(),
+                                "something" | "claims" | "allegations" | "charges" | "accusations"
+                            )
+                        {
+                            e -= 1;
+                        }
                         while e > s0 && matches!(self.toks[e - 1].norm.as_str(), "," | "\"" | "--")
                         {
                             e -= 1;
@@ -1092,7 +1113,13 @@ impl Doc<'_> {
                 }
             }
             last_src = Some(claimants.clone());
-            let c1 = c1.min(s1);
+            let mut c1 = c1.min(s1);
+            // "..., something which the Russian government denied": the
+            // content stops at the comma, and the denier disputes it.
+            let trailing_denial = self.trailing_denial(c0, c1);
+            if let Some((comma, ..)) = trailing_denial {
+                c1 = comma;
+            }
             let statement = self.clean_statement(c0, c1);
             let has_figure = self.toks[c0..c1].iter().any(|t| t.kind == TokKind::Number);
             if statement.split_whitespace().count() < 2 && !has_figure {
@@ -1157,6 +1184,26 @@ impl Doc<'_> {
                     evidence: evidence.clone(),
                 });
             }
+            if let Some((_, denier, dv, lemma)) = trailing_denial {
+                self.claims.push(ClaimRec {
+                    claimant: denier,
+                    via: Vec::new(),
+                    statement: statement.clone(),
+                    subject: None,
+                    quantity: None,
+                    polarity: Polarity::Deny,
+                    modality: modality_of("deny"),
+                    stated: Some(stated.clone()),
+                    sent: si,
+                    c0,
+                    c1,
+                    cue: lemma,
+                    cue_t: dv,
+                    rule: "attr_trailing_denial",
+                    evidence: self.evidence_sent(si, "attr_trailing_denial"),
+                });
+                consumed_until = consumed_until.max(dv + 1);
+            }
             if c0 > v {
                 // Cues inside this content belong to it ("said he was warned").
                 consumed_until = consumed_until.max(c1);
@@ -1167,6 +1214,58 @@ impl Doc<'_> {
         if self.claims.len() == first_claim {
             self.carry_over(si);
         }
+    }
+
+    /// A denial closing a content span: "..., something (which) X denied",
+    /// "..., an allegation the Kremlin rejects", "..., which Moscow denies".
+    /// Returns the comma, the denier, the cue token and the cue's lemma.
+    fn trailing_denial(&self, c0: usize, c1: usize) -> Option<(usize, usize, usize, String)> {
+        let comma = (c0 + 2..c1).rev().find(|&k| self.toks[k].norm == ",")?;
+        let mut k = comma + 1;
+        let at = |k: usize| self.toks.get(k).map_or("", |t| t.lower.as_str());
+        match at(k) {
+            "something" => k += 1,
+            "a" | "an" => {
+                if !matches!(
+                    at(k + 1),
+                    "claim" | "allegation" | "charge" | "accusation" | "assertion" | "report"
+                ) {
+                    return None;
+                }
+                k += 2;
+            }
+            "claims" | "allegations" | "charges" | "accusations" | "reports" => k += 1,
+            "which" => {}
+            _ => return None,
+        }
+        if matches!(at(k), "which" | "that") {
+            k += 1;
+        }
+        let m = self
+            .mention_at(k)
+            .or_else(|| (at(k) == "the").then(|| self.mention_at(k + 1)).flatten())
+            .filter(|m| (m.t0 == k || m.t0 == k + 1) && !m.adjective)?;
+        let denier = m.actor;
+        let mut v = m.t1;
+        while matches!(
+            at(v),
+            "has" | "have" | "had" | "also" | "strongly" | "flatly"
+        ) {
+            v += 1;
+        }
+        if v >= c1 {
+            return None;
+        }
+        let (n, cue) = LEX.cues.longest(&self.toks, v, c1)?;
+        if cue.class != "deny"
+            || !self.toks[v..c1]
+                .iter()
+                .skip(n)
+                .all(|t| t.kind != TokKind::Word)
+        {
+            return None;
+        }
+        Some((comma, denier, v, cue.lemma.clone()))
     }
 
     /// A cue in a coordinated predicate: "... and (in turn, also) accused".
@@ -1352,6 +1451,41 @@ mod tests {
     fn claimant(b: &Bundle, i: usize) -> String {
         let id = &b.claims[i].claimant;
         b.actors.iter().find(|a| &a.id == id).unwrap().name.clone()
+    }
+
+    #[test]
+    fn a_trailing_denial_is_a_claim_of_its_own() {
+        let b = run(
+            "Foreign Minister Dmytro Kuleba alleged that troops had crossed the border at night, something which the Russian government denied.",
+        );
+        assert_eq!(b.claims.len(), 2, "{:?}", b.claims);
+        assert_eq!(b.claims[0].polarity, Polarity::Affirm);
+        assert!(
+            b.claims[0].statement.ends_with("at night"),
+            "{:?}",
+            b.claims[0]
+        );
+        assert_eq!(b.claims[1].polarity, Polarity::Deny);
+        assert_eq!(claimant(&b, 1), "Russia");
+        assert_eq!(b.claims[1].statement, b.claims[0].statement);
+        // A plain apposition is not a denial.
+        let b = run(
+            "Foreign Minister Dmytro Kuleba said troops had crossed the border, a move Moscow condemned.",
+        );
+        assert!(
+            b.claims.iter().all(|c| c.polarity == Polarity::Affirm),
+            "{:?}",
+            b.claims
+        );
+        // Without a named claimant before it, the denial still drops the
+        // words that only introduce it.
+        let b = run("Troops had crossed the border at night, something which the Kremlin denied.");
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(b.claims[0].polarity, Polarity::Deny);
+        assert_eq!(
+            b.claims[0].statement,
+            "Troops had crossed the border at night"
+        );
     }
 
     #[test]
