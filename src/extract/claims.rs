@@ -996,6 +996,26 @@ impl Doc<'_> {
                     via.append(&mut vv);
                     rule = "attr_content_cue_source";
                 } else if let Some((src, sstart)) = left {
+                    // "will underscore that to Putin": "that" is the object
+                    // (what was said before), not the start of a content clause.
+                    if self.toks.get(v + n).is_some_and(|t| t.lower == "that")
+                        && self.toks.get(v + n + 1).is_none_or(|t| {
+                            matches!(
+                                t.lower.as_str(),
+                                "to" | "with"
+                                    | "for"
+                                    | "as"
+                                    | "at"
+                                    | "on"
+                                    | "in"
+                                    | ","
+                                    | "."
+                                    | "again"
+                            )
+                        })
+                    {
+                        continue;
+                    }
                     claimants = src.list();
                     let (cs, mut vv) = self.content_start(v + n, next_cue.min(s1), lemma);
                     via.append(&mut vv);
@@ -1485,6 +1505,18 @@ mod tests {
         assert_eq!(
             b.claims[0].statement,
             "Troops had crossed the border at night"
+        );
+    }
+
+    #[test]
+    fn a_demonstrative_that_opens_no_content() {
+        let b = run(
+            "The talks matter, the official said, and Joe Biden will stress that to Putin as well.",
+        );
+        assert!(
+            b.claims.iter().all(|c| !c.statement.contains("to Putin")),
+            "{:?}",
+            b.claims
         );
     }
 
