@@ -311,16 +311,43 @@ impl Doc<'_> {
             return;
         };
         // The counted thing's owner: an adjective in the phrase, else the clause subject.
+        // The nearest country before the figure that is not the object of a
+        // preposition: "Ukraine says Moscow kept 90,000 troops", "a Russian
+        // invasion of Ukraine involving 175,000 troops".
         if adj_country.is_none() {
             let s0 = self.sents[si].t0;
             for k in (s0..t0).rev() {
                 if self.toks[k].kind == TokKind::Quote || self.toks[k].norm == ";" {
                     break;
                 }
-                if let Some(m) = self.mention_at(k) {
-                    if self.actors[m.actor].kind == ActorKind::Country {
-                        adj_country = Some(m.actor);
-                    }
+                let Some(m) = self.mention_at(k).filter(|m| m.t0 == k) else {
+                    continue;
+                };
+                let governed = k > s0
+                    && matches!(
+                        self.toks[k - 1].lower.as_str(),
+                        "near"
+                            | "in"
+                            | "inside"
+                            | "into"
+                            | "along"
+                            | "opposite"
+                            | "around"
+                            | "of"
+                            | "to"
+                            | "from"
+                            | "toward"
+                            | "towards"
+                            | "against"
+                            | "with"
+                            | "on"
+                            | "at"
+                            | "by"
+                            | "the"
+                    );
+                if self.actors[m.actor].kind == ActorKind::Country && !governed {
+                    adj_country = Some(m.actor);
+                    break;
                 }
             }
         }
@@ -368,6 +395,37 @@ impl Doc<'_> {
                 }
                 if place_country.is_some() {
                     break;
+                }
+            }
+        }
+        // Named before the figure: "battalion tactical groups in Belarus with
+        // around 8,000 troops", "its buildup near Ukraine, where ... has massed
+        // 100,000 troops".
+        if place_country.is_none() {
+            let mut k = t0;
+            while k > s0 && t0 - k < 14 {
+                k -= 1;
+                if self.toks[k].kind == TokKind::Quote || self.toks[k].norm == ";" {
+                    break;
+                }
+                if !matches!(
+                    self.toks[k].lower.as_str(),
+                    "near" | "in" | "inside" | "into" | "along" | "opposite" | "around"
+                ) {
+                    continue;
+                }
+                let m = self.mention_at(k + 1).or_else(|| {
+                    self.mention_at(k + 2)
+                        .filter(|_| self.toks[k + 1].lower == "the")
+                });
+                if let Some(m) = m {
+                    if self.actors[m.actor].kind == ActorKind::Country
+                        && Some(m.actor) != adj_country
+                        && !m.adjective
+                    {
+                        place_country = Some(m.actor);
+                        break;
+                    }
                 }
             }
         }
@@ -422,6 +480,44 @@ mod tests {
             .into_iter()
             .filter_map(|c| c.quantity)
             .collect()
+    }
+
+    fn subjects(text: &str) -> Vec<String> {
+        let a = Article {
+            title: None,
+            publisher: None,
+            url: None,
+            published: NaiveDate::from_ymd_opt(2021, 12, 4).unwrap(),
+            text: text.into(),
+        };
+        extract(&a)
+            .claims
+            .into_iter()
+            .filter_map(|c| c.subject)
+            .collect()
+    }
+
+    #[test]
+    fn the_owner_is_the_nearest_subject_and_a_place_may_come_first() {
+        assert_eq!(
+            subjects("Ukraine says Moscow kept about 90,000 troops near their common border."),
+            ["russian troops near ukraine border"]
+        );
+        let s = subjects(
+            "U.S. intelligence is warning of a possible Russian invasion of Ukraine involving as many as 175,000 troops, officials said.",
+        );
+        assert!(
+            !s.is_empty() && s.iter().all(|x| x == "russian troops"),
+            "{s:?}"
+        );
+        assert_eq!(
+            subjects(
+                "Analysts estimated there are 14 Russian battalion tactical groups in Belarus with around 8,000 to 14,000 troops."
+            )
+            .last()
+            .map(String::as_str),
+            Some("russian troops near belarus")
+        );
     }
 
     #[test]
