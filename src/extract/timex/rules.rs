@@ -55,6 +55,9 @@ pub(crate) struct Tagger<'a> {
     anchor: Option<Dv>,
     /// Tokens before the first line break: the headline, if any.
     title_end: usize,
+    /// The first quarter the text names: the reporting period of an
+    /// earnings story, which "the quarter" and "the year-ago period" mean.
+    topic_quarter: Option<Dv>,
 }
 
 impl<'a> Tagger<'a> {
@@ -83,6 +86,7 @@ impl<'a> Tagger<'a> {
             dct,
             anchor: None,
             title_end,
+            topic_quarter: None,
         }
     }
 
@@ -112,6 +116,8 @@ impl<'a> Tagger<'a> {
                         | "whole"
                         | "further"
                         | "entire"
+                        | "corresponding"
+                        | "comparable"
                 );
             if t.trig
                 && lead_ok
@@ -136,6 +142,12 @@ impl<'a> Tagger<'a> {
             // relative expressions point back at the anchor; they do not move it
             if !matches!(m.rule, "ago" | "year_ago" | "anchored") {
                 self.anchor = Some(dv.clone());
+            }
+            if m.rule == "ordinal_period"
+                && matches!(dv, Dv::Quarter(..))
+                && self.topic_quarter.is_none()
+            {
+                self.topic_quarter = Some(dv.clone());
             }
             if m.m.is_none() {
                 m.m = self.bound_before(m.s);
@@ -759,6 +771,21 @@ impl<'a> Tagger<'a> {
 
     /// The date a value is reckoned from for "later"/"earlier"/"the next
     /// day": the last date mentioned, else the DCT.
+    /// The quarter "the quarter", "the latest period" and "the year-ago
+    /// quarter" speak of: the first quarter the text named (an earnings
+    /// story opens with its reporting period and later mentions of other
+    /// quarters are asides), else the quarter last mentioned, else the last
+    /// complete quarter before the DCT (results come after a quarter closes).
+    fn ref_quarter(&self) -> Option<Dv> {
+        if let Some(q) = &self.topic_quarter {
+            return Some(q.clone());
+        }
+        match &self.anchor {
+            Some(q @ Dv::Quarter(..)) => Some(q.clone()),
+            _ => shift(&at_unit(self.dct, Unit::Quarter)?, Unit::Quarter, -1),
+        }
+    }
+
     fn anchor_or_dct(&self, unit: Unit) -> Option<Dv> {
         match &self.anchor {
             Some(a) => Some(a.clone()),
@@ -1990,8 +2017,12 @@ impl<'a> Tagger<'a> {
             let from_dct = matches!(after, "ago" | "hence" | "from");
             let base = if from_dct {
                 // "a year ago" next to a quarter speaks of that quarter
+                // and in an earnings story, of its reporting quarter
                 match (&self.anchor, u) {
                     (Some(a @ Dv::Quarter(..)), Unit::Year) => a.clone(),
+                    (_, Unit::Year) if self.topic_quarter.is_some() => {
+                        self.topic_quarter.clone()?
+                    }
                     _ => at_unit(self.dct, u)?,
                 }
             } else {
@@ -2242,12 +2273,9 @@ impl<'a> Tagger<'a> {
             e += usize::from(matches!(self.lw(e), "period" | "quarter"));
         }
         let base = match &self.anchor {
-            Some(a @ (Dv::Quarter(..) | Dv::Half(..))) => a.clone(),
-            // "the year-ago quarter" after "Sept. 30": that date's quarter
-            Some(a @ (Dv::Day(_) | Dv::Month(..))) if self.is(i + 3, "quarter") => {
-                at_unit(a.first_day()?, Unit::Quarter)?
-            }
-            Some(a @ (Dv::Day(_) | Dv::Month(..))) => a.clone(),
+            // "the year-ago quarter": the story's reporting quarter
+            _ if matches!(self.lw(e - 1), "quarter" | "period") => self.ref_quarter()?,
+            Some(a @ (Dv::Quarter(..) | Dv::Half(..) | Dv::Day(_) | Dv::Month(..))) => a.clone(),
             _ => at_unit(self.dct, Unit::Year)?,
         };
         mk(i, e, Val::Date(shift(&base, Unit::Year, -1)?), "year_ago")
@@ -2324,31 +2352,59 @@ impl<'a> Tagger<'a> {
         mk(i, e, Val::Date(v), "ordinal_period")
     }
 
-    /// "the quarter": the quarter last mentioned, else the last complete
-    /// one (news reports results after a quarter closes).
+    /// "the quarter", "the corresponding period last year", "the quarter a
+    /// year ago", "last year's quarter": the reporting quarter, a year back
+    /// when the phrase says so.
     fn r_the_quarter(&self, i: usize) -> Option<M> {
-        if !self.is(i, "the") || !self.is(i + 1, "quarter") || self.is(i + 2, "of") {
+        // "last year's quarter"
+        if self.is(i, "last")
+            && self.is(i + 1, "year")
+            && self.is_apos(i + 2)
+            && self.is(i + 3, "s")
+            && matches!(self.lw(i + 4), "quarter" | "period")
+        {
+            let v = shift(&self.ref_quarter()?, Unit::Year, -1)?;
+            return mk(i, i + 5, Val::Date(v), "anchored");
+        }
+        if !self.is(i, "the") {
             return None;
         }
-        let v = match &self.anchor {
-            Some(q @ Dv::Quarter(..)) => q.clone(),
-            _ => shift(&at_unit(self.dct, Unit::Quarter)?, Unit::Quarter, -1)?,
+        let mut k = i + 1;
+        if matches!(self.lw(k), "corresponding" | "comparable" | "same") {
+            k += 1;
+        }
+        let noun = self.lw(k);
+        // "quarter-to-quarter" compares, "the quarter of a century" counts
+        if !matches!(noun, "quarter" | "period") || self.is(k + 1, "of") || self.is(k + 1, "-") {
+            return None;
+        }
+        let back = if self.is(k + 1, "last") && self.is(k + 2, "year") {
+            Some(k + 3)
+        } else if self.is(k + 1, "a")
+            && self.is(k + 2, "year")
+            && matches!(self.lw(k + 3), "ago" | "earlier")
+        {
+            Some(k + 4)
+        } else {
+            None
         };
-        mk(i, i + 2, Val::Date(v), "anchored")
+        let q = self.ref_quarter()?;
+        match back {
+            Some(e) => mk(i, e, Val::Date(shift(&q, Unit::Year, -1)?), "anchored"),
+            None if noun == "quarter" && k == i + 1 => mk(i, k + 1, Val::Date(q), "anchored"),
+            None => None,
+        }
     }
 
-    /// "the year", "the fiscal year": a span of a year; "the full year":
-    /// the DCT's year; "the latest
-    /// period": the last complete quarter.
+    /// "the year", "the fiscal year": the year in focus, or a span of a
+    /// year when it runs to a date or is gone over ("the year ended June
+    /// 30", "over the year"); "the latest period": the reporting quarter.
     fn r_the_year(&self, i: usize) -> Option<M> {
         if !self.is(i, "the") {
             return None;
         }
         if matches!(self.lw(i + 1), "latest" | "recent") && self.is(i + 2, "period") {
-            let v = match &self.anchor {
-                Some(q @ Dv::Quarter(..)) => q.clone(),
-                _ => shift(&at_unit(self.dct, Unit::Quarter)?, Unit::Quarter, -1)?,
-            };
+            let v = self.ref_quarter()?;
             return mk(i, i + 3, Val::Date(v), "anchored");
         }
         let j = if matches!(self.lw(i + 1), "fiscal" | "full" | "whole" | "entire") {
@@ -2362,18 +2418,29 @@ impl<'a> Tagger<'a> {
         {
             return None;
         }
-        // "the full year" of results names the calendar year
-        let named = self.is(i + 1, "full");
-        let val = if named {
-            Val::Date(Dv::Year(self.dct.year()))
-        } else {
+        // "the year ended June 30" is a span of twelve months; "for the
+        // year", "earlier in the year" name the year in focus: the one last
+        // mentioned, else the DCT's
+        let span = (matches!(
+            self.lw(j + 1),
+            "ended" | "ending" | "ends" | "to" | "through" | "before" | "after"
+        ) || (i > 0 && matches!(self.lw(i - 1), "over" | "within" | "throughout")))
+            && !self.is(i + 1, "full");
+        let val = if span {
             Val::Dur("P1Y".into())
+        } else {
+            let y = self
+                .anchor
+                .as_ref()
+                .and_then(Dv::first_day)
+                .map_or(self.dct.year(), |d| d.year());
+            Val::Date(Dv::Year(y))
         };
         mk(i, j + 1, val, "the_year")
     }
 
-    /// "the 1988 quarter", "the 1989 period": the quarter last mentioned,
-    /// in that year.
+    /// "the 1988 quarter", "the 1989 period": the reporting quarter, in
+    /// that year.
     fn r_year_period(&self, i: usize) -> Option<M> {
         if !self.is(i, "the") {
             return None;
@@ -2382,8 +2449,8 @@ impl<'a> Tagger<'a> {
         if !matches!(self.lw(i + 2), "quarter" | "period") {
             return None;
         }
-        let v = match &self.anchor {
-            Some(Dv::Quarter(_, q)) => Dv::Quarter(y, *q),
+        let v = match self.ref_quarter() {
+            Some(Dv::Quarter(_, q)) => Dv::Quarter(y, q),
             _ => Dv::Year(y),
         };
         mk(i, i + 3, Val::Date(v), "anchored")
