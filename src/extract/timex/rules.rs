@@ -626,7 +626,11 @@ impl<'a> Tagger<'a> {
             }
             k += 1;
         }
+        // "until" right before the time only bounds it: the clause's verb
+        // ("Until Thursday, they had not ...") tells the tense when there is one
+        let weak_back = s > 0 && matches!(self.lw(s - 1), "until" | "till");
         match (back, fwd) {
+            (Some(_), Some(f)) if weak_back => Some(f.1),
             (Some(b), Some(f)) => Some(if f.0 < b.0 { f.1 } else { b.1 }),
             (Some(b), None) => Some(b.1),
             (None, Some(f)) => Some(f.1),
@@ -1247,6 +1251,10 @@ impl<'a> Tagger<'a> {
             && self.num(j + 1).is_some()
         {
             if self.glued(j + 2) && self.lw(j + 2) == "s" {
+                return None;
+            }
+            // a quoted count, as in a title: "'60 Minutes"
+            if self.unit_at(j + 2).is_some() {
                 return None;
             }
             let y = self.two_digit_year(self.num(j + 1)?);
@@ -1911,6 +1919,15 @@ impl<'a> Tagger<'a> {
             k = k2;
         }
         let (u, plural) = self.unit_at(k)?;
+        // a capitalised unit after a number in running text is a name:
+        // "60 Minutes", "48 Hours" (headlines capitalise every word)
+        if k >= self.title_end
+            && k > i
+            && self.tok(i).is_some_and(|t| t.kind == Kind::Num)
+            && self.tok(k).is_some_and(|t| t.cap)
+        {
+            return None;
+        }
         // "more than a quarter of the market" is a share, "a quarter of a
         // century" a time
         if u == Unit::Quarter
@@ -2171,6 +2188,10 @@ impl<'a> Tagger<'a> {
 
     /// A clock time at `i`: (end token, hour, minute).
     fn clock_at(&self, i: usize) -> Option<(usize, u32, u32)> {
+        // "high noon" is a figure of speech (and a film)
+        if i > 0 && self.is(i - 1, "high") {
+            return None;
+        }
         if let Some((DayPart::Clock(h, m), false)) = self.info(i).and_then(|x| x.day_part) {
             return Some((i + 1, h, m));
         }
