@@ -1451,6 +1451,14 @@ impl<'a> Tagger<'a> {
             && let Some((Count::Exact(n), k2)) = self.count_at(k)
             && let Some((u, true)) = self.unit_at(k2)
         {
+            // "the first two quarters of 1990" is that year's first half
+            if u == Unit::Quarter
+                && n == 2.0
+                && self.is(k2 + 1, "of")
+                && let Some(y) = self.year_at(k2 + 2)
+            {
+                return mk(i, k2 + 3, Val::Date(Dv::Half(y, 1)), "ordinal_period");
+            }
             return mk(
                 i,
                 k2 + 1,
@@ -1464,6 +1472,29 @@ impl<'a> Tagger<'a> {
         let mut o = e;
         if self.is(o, "of") || self.is(o, ",") {
             o += 1;
+        }
+        // "the last half of the '80s": a part of a decade
+        let decade = if u == Unit::Half && self.is(o - 1, "of") {
+            let d = if self.is(o, "the") { o + 1 } else { o };
+            self.r_decade(d)
+                .filter(|m| matches!(m.val, Val::Date(Dv::Decade(_))))
+        } else {
+            None
+        };
+        if let Some(d) = decade
+            && (1..=2).contains(&ord)
+        {
+            return Some(M {
+                s: i,
+                e: d.e,
+                val: d.val,
+                m: Some(if ord == 1 {
+                    Modifier::Start
+                } else {
+                    Modifier::End
+                }),
+                rule: "ordinal_period",
+            });
         }
         if let Some(y) = self.year_at(o) {
             explicit = Some(y);
@@ -2440,8 +2471,7 @@ impl<'a> Tagger<'a> {
             return None;
         }
         // "the year ended June 30" is a span of twelve months; "for the
-        // year", "earlier in the year" name the year in focus: the one last
-        // mentioned, else the DCT's
+        // year", "earlier in the year" name the DCT's year
         let span = (matches!(
             self.lw(j + 1),
             "ended" | "ending" | "ends" | "to" | "through" | "before" | "after"
@@ -2450,12 +2480,7 @@ impl<'a> Tagger<'a> {
         let val = if span {
             Val::Dur("P1Y".into())
         } else {
-            let y = self
-                .anchor
-                .as_ref()
-                .and_then(Dv::first_day)
-                .map_or(self.dct.year(), |d| d.year());
-            Val::Date(Dv::Year(y))
+            Val::Date(Dv::Year(self.dct.year()))
         };
         mk(i, j + 1, val, "the_year")
     }
