@@ -143,7 +143,7 @@ impl<'a> Tagger<'a> {
             if !matches!(m.rule, "ago" | "year_ago" | "anchored") {
                 self.anchor = Some(dv.clone());
             }
-            if m.rule == "ordinal_period"
+            if matches!(m.rule, "ordinal_period" | "quarter_ended")
                 && matches!(dv, Dv::Quarter(..))
                 && self.topic_quarter.is_none()
             {
@@ -2075,6 +2075,11 @@ impl<'a> Tagger<'a> {
                 }
             } else {
                 match &self.anchor {
+                    // "for the quarter ended Sept. 30 ... a year earlier":
+                    // results compare quarters, not days
+                    Some(Dv::Day(_)) if u == Unit::Year && self.topic_quarter.is_some() => {
+                        self.topic_quarter.clone()?
+                    }
                     Some(a @ (Dv::Quarter(..) | Dv::Half(..) | Dv::Day(_)))
                         if granularity_rank(a) <= unit_rank(u) =>
                     {
@@ -2327,6 +2332,7 @@ impl<'a> Tagger<'a> {
         let base = match &self.anchor {
             // "the year-ago quarter": the story's reporting quarter
             _ if matches!(self.lw(e - 1), "quarter" | "period") => self.ref_quarter()?,
+            Some(Dv::Day(_)) if self.topic_quarter.is_some() => self.ref_quarter()?,
             Some(a @ (Dv::Quarter(..) | Dv::Half(..) | Dv::Day(_) | Dv::Month(..))) => a.clone(),
             _ => at_unit(self.dct, Unit::Year)?,
         };
@@ -2440,6 +2446,20 @@ impl<'a> Tagger<'a> {
         } else {
             None
         };
+        // "the quarter ended Sept. 30": the quarter holding that day
+        if back.is_none()
+            && noun == "quarter"
+            && k == i + 1
+            && matches!(self.lw(k + 1), "ended" | "ending")
+            && let Some(Val::Date(Dv::Day(d))) = self.r_month(k + 2).map(|m| m.val)
+        {
+            return mk(
+                i,
+                k + 1,
+                Val::Date(at_unit(d, Unit::Quarter)?),
+                "quarter_ended",
+            );
+        }
         let q = self.ref_quarter()?;
         match back {
             Some(e) => mk(i, e, Val::Date(shift(&q, Unit::Year, -1)?), "anchored"),
