@@ -58,6 +58,9 @@ pub(crate) struct Tagger<'a> {
     /// The first quarter the text names: the reporting period of an
     /// earnings story, which "the quarter" and "the year-ago period" mean.
     topic_quarter: Option<Dv>,
+    /// The last day mentioned in the week after the DCT: the day a plan
+    /// with a bare hour is for.
+    next_day: Option<NaiveDate>,
 }
 
 impl<'a> Tagger<'a> {
@@ -87,6 +90,7 @@ impl<'a> Tagger<'a> {
             anchor: None,
             title_end,
             topic_quarter: None,
+            next_day: None,
         }
     }
 
@@ -118,6 +122,7 @@ impl<'a> Tagger<'a> {
                         | "entire"
                         | "corresponding"
                         | "comparable"
+                        | "time"
                 );
             if t.trig
                 && lead_ok
@@ -142,6 +147,12 @@ impl<'a> Tagger<'a> {
             // relative expressions point back at the anchor; they do not move it
             if !matches!(m.rule, "ago" | "year_ago" | "anchored") {
                 self.anchor = Some(dv.clone());
+            }
+            if let Dv::Day(d) | Dv::Part(d, _) | Dv::Clock(d, ..) = dv
+                && *d > self.dct
+                && (*d - self.dct).num_days() <= 7
+            {
+                self.next_day = Some(*d);
             }
             if matches!(m.rule, "ordinal_period" | "quarter_ended")
                 && matches!(dv, Dv::Quarter(..))
@@ -417,6 +428,27 @@ impl<'a> Tagger<'a> {
             && self.tok(k + 1).is_some_and(|n| n.kind == Kind::Word)
         {
             return Some(Tense::Future);
+        }
+        // negated auxiliaries: "won't" is not the past of "win"
+        if self.is_apos(k + 1) && self.is(k + 2, "t") {
+            match self.lw(k) {
+                "won" => return Some(Tense::Future),
+                "wouldn" | "couldn" | "shouldn" | "mightn" | "ca" | "can" => {
+                    return Some(Tense::Modal);
+                }
+                "didn" | "wasn" | "weren" | "hadn" => return Some(Tense::Past),
+                // "hasn't met since June" reports the past, like "has met"
+                "hasn" | "haven" => {
+                    let n = self.lw(k + 3);
+                    return Some(if n.ends_with("ed") || n.ends_with("en") || n == "been" {
+                        Tense::Past
+                    } else {
+                        Tense::Present
+                    });
+                }
+                "isn" | "aren" | "doesn" | "don" => return Some(Tense::Present),
+                _ => {}
+            }
         }
         if let Some(c) = t.info.and_then(|i| i.cue) {
             // nouns and causes: "the plan", "due to", "set of"
@@ -864,7 +896,10 @@ impl<'a> Tagger<'a> {
         }
         let ok = match &inner.val {
             Val::Date(Dv::Day(_) | Dv::Month(..) | Dv::Year(_) | Dv::Clock(..)) => {
-                matches!(inner.rule, "deictic" | "part" | "anchored" | "year_ago")
+                matches!(
+                    inner.rule,
+                    "deictic" | "part" | "anchored" | "year_ago" | "event_unit"
+                )
             }
             Val::Set(_) => false,
             _ => {
@@ -1525,9 +1560,46 @@ impl<'a> Tagger<'a> {
                 Dv::Half(y.unwrap_or_else(|| self.dct.year()), ord)
             }
             Unit::Century if (1..=30).contains(&ord) && !plural => Dv::Century(ord as i32 - 1),
+            // "the first year of his presidency", "the second day of the
+            // offensive": one unit of an event, not of the calendar
+            Unit::Day | Unit::Week | Unit::Month | Unit::Year
+                if !plural && y.is_none() && self.is(k + 1, "of") && !self.time_after_of(k + 2) =>
+            {
+                if u != Unit::Day {
+                    return mk(
+                        i,
+                        e,
+                        Val::Dur(dur_value(Count::Exact(1.0), u)?),
+                        "event_unit",
+                    );
+                }
+                // a day of something under way is today; a past one is unknown
+                if matches!(self.tense(i, e), None | Some(Tense::Present)) {
+                    return mk(i, e, Val::Date(Dv::Day(self.dct)), "event_unit");
+                }
+                return None;
+            }
             _ => return None,
         };
         mk(i, e, Val::Date(val), "ordinal_period")
+    }
+
+    /// Whether a time starts at `o`, after "of": "the first week of May",
+    /// "the last day of the year".
+    fn time_after_of(&self, o: usize) -> bool {
+        let o = if self.is(o, "the") || self.is(o, "this") || self.is(o, "that") {
+            if self.unit_at(o + 1).is_some() {
+                return true;
+            }
+            o + 1
+        } else {
+            o
+        };
+        self.year_at(o).is_some()
+            || self
+                .info(o)
+                .is_some_and(|x| x.month.is_some() || x.season.is_some() || x.deictic.is_some())
+            || self.unit_at(o).is_some()
     }
 
     /// Seasons: "the spring", "spring 2020", "winter of 1994", "in summer".
@@ -2306,8 +2378,14 @@ impl<'a> Tagger<'a> {
             };
             return mk(i, d.e, Val::Date(Dv::Clock(dt, h, m)), "clock");
         }
-        let base = match &self.anchor {
-            Some(Dv::Day(d) | Dv::Part(d, _) | Dv::Clock(d, ..)) => *d,
+        // "the call, scheduled for 3:30 p.m.": a planned hour falls on the
+        // day the plan was said to be for
+        let planned = self
+            .next_day
+            .filter(|_| matches!(self.tense(i, j), Some(Tense::Future | Tense::Modal)));
+        let base = match (&self.anchor, planned) {
+            (_, Some(d)) => d,
+            (Some(Dv::Day(d) | Dv::Part(d, _) | Dv::Clock(d, ..)), _) => *d,
             _ => self.dct,
         };
         mk(i, j, Val::Date(Dv::Clock(base, h, m)), "clock")
@@ -2505,6 +2583,25 @@ impl<'a> Tagger<'a> {
         mk(i, j + 1, val, "the_year")
     }
 
+    /// "at the time", "at that time": a vague reference back (or ahead, in
+    /// a plan) to the moment the text speaks of. "At the time of X" and
+    /// "for the time being" are other phrases.
+    fn r_that_time(&self, i: usize) -> Option<M> {
+        if !matches!(self.lw(i), "the" | "that")
+            || !self.is(i + 1, "time")
+            || i == 0
+            || !self.is(i - 1, "at")
+            || matches!(self.lw(i + 2), "of" | "being" | "-")
+        {
+            return None;
+        }
+        let r = match self.tense(i, i + 2) {
+            Some(Tense::Future | Tense::Modal) => "FUTURE_REF",
+            _ => "PAST_REF",
+        };
+        mk(i, i + 2, Val::Raw(r.into(), TimexType::Date), "ref")
+    }
+
     /// "the 1988 quarter", "the 1989 period": the reporting quarter, in
     /// that year.
     fn r_year_period(&self, i: usize) -> Option<M> {
@@ -2645,6 +2742,7 @@ const WORD_RULES: &[Rule] = &[
     |t, i| t.r_year_period(i),
     |t, i| t.r_bare_plural(i),
     |t, i| t.r_q(i),
+    |t, i| t.r_that_time(i),
 ];
 
 /// The vague reference in direction `off`.
