@@ -813,12 +813,18 @@ impl<'a> Tagger<'a> {
     /// quarters are asides), else the quarter last mentioned, else the last
     /// complete quarter before the DCT (results come after a quarter closes).
     fn ref_quarter(&self) -> Option<Dv> {
+        self.named_quarter()
+            .or_else(|| shift(&at_unit(self.dct, Unit::Quarter)?, Unit::Quarter, -1))
+    }
+
+    /// The quarter the text has named, if any: the first, else the last.
+    fn named_quarter(&self) -> Option<Dv> {
         if let Some(q) = &self.topic_quarter {
             return Some(q.clone());
         }
         match &self.anchor {
             Some(q @ Dv::Quarter(..)) => Some(q.clone()),
-            _ => shift(&at_unit(self.dct, Unit::Quarter)?, Unit::Quarter, -1),
+            _ => None,
         }
     }
 
@@ -1316,6 +1322,21 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             if p == "." && j >= 2 && self.is(j - 2, "no") {
+                return None;
+            }
+            // a name with a number, inside a sentence: "Orion 1980", "Euro 2000"
+            let t = &self.toks[j - 1];
+            if j == i
+                && j >= 2
+                && t.kind == Kind::Word
+                && t.cap
+                && t.info.is_none()
+                && !t.newline
+                && !self.boundary(j - 2)
+                && self
+                    .tok(j - 2)
+                    .is_some_and(|b| b.kind == Kind::Word && !b.cap)
+            {
                 return None;
             }
         }
@@ -2612,7 +2633,9 @@ impl<'a> Tagger<'a> {
         if !matches!(self.lw(i + 2), "quarter" | "period") {
             return None;
         }
-        let v = match self.ref_quarter() {
+        // without a quarter named, "the 1988 period" may be a half or nine
+        // months: only the year is sure
+        let v = match self.named_quarter() {
             Some(Dv::Quarter(_, q)) => Dv::Quarter(y, q),
             _ => Dv::Year(y),
         };
