@@ -2101,6 +2101,20 @@ impl<'a> Tagger<'a> {
         if u == Unit::Second && matches!(w, "a" | "an") {
             return None;
         }
+        // "Islam will one day be ...": some day ahead, not a length
+        if w == "one"
+            && u == Unit::Day
+            && k == i + 1
+            && i > 0
+            && matches!(self.cue(i - 1), Some(Tense::Future | Tense::Modal))
+        {
+            return mk(
+                i,
+                k + 1,
+                Val::Raw("FUTURE_REF".into(), TimexType::Date),
+                "ref",
+            );
+        }
         if self.is(k + 1, "-") && matches!(self.lw(k + 2), "earlier" | "ago" | "old") {
             return None;
         }
@@ -2659,9 +2673,25 @@ impl<'a> Tagger<'a> {
 
     /// Bare plural units: "for years", "within weeks", "months of talks".
     fn r_bare_plural(&self, i: usize) -> Option<M> {
-        let (u, true) = self.unit_at(i)? else {
+        let (u, plural) = self.unit_at(i)?;
+        // "a day-long meeting", "their third day-long meeting"
+        if !plural
+            && self.is(i + 1, "-")
+            && self.is(i + 2, "long")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && !matches!(u, Unit::Half | Unit::Weekend | Unit::Second)
+        {
+            return mk(
+                i,
+                i + 3,
+                Val::Dur(dur_value(Count::Exact(1.0), u)?),
+                "duration_adj",
+            );
+        }
+        if !plural {
             return None;
-        };
+        }
         if self.is(i + 1, "-") && self.is(i + 2, "long") && self.glued(i + 1) {
             return mk(
                 i,
