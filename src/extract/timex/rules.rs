@@ -1605,6 +1605,76 @@ impl<'a> Tagger<'a> {
         mk(i, e, Val::Date(val), "ordinal_period")
     }
 
+    /// The second day of "April 24 and 25": the month and year of the first.
+    fn r_second_day(&self, i: usize) -> Option<M> {
+        if i < 3 || !matches!(self.lw(i - 1), "and" | "or") || self.raw(i).len() > 2 {
+            return None;
+        }
+        let first = self.num(i - 2)?;
+        let n = self.num(i)?;
+        if self.raw(i - 2).len() > 2
+            || self.info(i - 3).and_then(|x| x.month).is_none()
+            || !(first + 1..=31).contains(&n)
+            || self.unit_at(i + 1).is_some()
+            || self.info(i + 1).is_some_and(|x| x.month.is_some())
+            || (self.glued(i + 1) && self.tok(i + 1).is_some_and(|t| t.kind != Kind::Punct))
+            || matches!(self.lw(i + 1), "%" | "percent" | "-")
+        {
+            return None;
+        }
+        // "April 24 and 25 more were sent" counts; a date ends its phrase
+        let ends = self.tok(i + 1).is_none_or(|t| t.kind == Kind::Punct)
+            || matches!(
+                self.lw(i + 1),
+                "in" | "at"
+                    | "on"
+                    | "of"
+                    | "for"
+                    | "to"
+                    | "with"
+                    | "when"
+                    | "as"
+                    | "before"
+                    | "after"
+            );
+        if !ends {
+            return None;
+        }
+        let Some(Dv::Day(d)) = &self.anchor else {
+            return None;
+        };
+        if i64::from(d.day()) != first {
+            return None;
+        }
+        let d2 = d.with_day(u32::try_from(n).ok()?)?;
+        mk(i, i + 1, Val::Date(Dv::Day(d2)), "month_day")
+    }
+
+    /// "mid-afternoon", "mid afternoon yesterday": a part of a day, the day
+    /// named after it, else the last day mentioned, else the DCT.
+    fn r_mid_day_part(&self, i: usize) -> Option<M> {
+        if !self.is(i, "mid") {
+            return None;
+        }
+        let j = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
+        let Some((DayPart::Code(p), false)) = self.info(j).and_then(|x| x.day_part) else {
+            return None;
+        };
+        let named = self
+            .r_dayword(j + 1)
+            .or_else(|| self.r_weekday(j + 1))
+            .and_then(|m| match m.val {
+                Val::Date(Dv::Day(d)) => Some((d, m.e)),
+                _ => None,
+            });
+        let (d, e) = match (named, &self.anchor) {
+            (Some(x), _) => x,
+            (None, Some(Dv::Day(d) | Dv::Part(d, _) | Dv::Clock(d, ..))) => (*d, j + 1),
+            (None, _) => (self.dct, j + 1),
+        };
+        mk(i, e, Val::Date(Dv::Part(d, p)), "part")
+    }
+
     /// Whether a time starts at `o`, after "of": "the first week of May",
     /// "the last day of the year".
     fn time_after_of(&self, o: usize) -> bool {
@@ -2766,6 +2836,7 @@ const NUM_RULES: &[Rule] = &[
     |t, i| t.r_ordinal_period(i),
     |t, i| t.r_duration(i),
     |t, i| t.r_clock(i),
+    |t, i| t.r_second_day(i),
 ];
 
 /// The rules that open with a word.
@@ -2796,6 +2867,7 @@ const WORD_RULES: &[Rule] = &[
     |t, i| t.r_bare_plural(i),
     |t, i| t.r_q(i),
     |t, i| t.r_that_time(i),
+    |t, i| t.r_mid_day_part(i),
 ];
 
 /// The vague reference in direction `off`.
