@@ -1650,13 +1650,19 @@ impl<'a> Tagger<'a> {
         mk(i, i + 1, Val::Date(Dv::Day(d2)), "month_day")
     }
 
-    /// "mid-afternoon", "mid afternoon yesterday": a part of a day, the day
-    /// named after it, else the last day mentioned, else the DCT.
+    /// "mid-afternoon", "mid afternoon yesterday", "in the morning": a part
+    /// of a day, the day named after it, else the last day mentioned, else
+    /// the DCT.
     fn r_mid_day_part(&self, i: usize) -> Option<M> {
-        if !self.is(i, "mid") {
+        // "dealers placed orders in the morning": that day's morning
+        let in_the = i > 0 && self.is(i - 1, "in") && self.is(i, "the");
+        if !self.is(i, "mid") && !in_the {
             return None;
         }
         let j = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
+        if in_the && (self.is(j + 1, "of") || self.is(j + 1, "-")) {
+            return None;
+        }
         let Some((DayPart::Code(p), false)) = self.info(j).and_then(|x| x.day_part) else {
             return None;
         };
