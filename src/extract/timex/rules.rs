@@ -1605,6 +1605,30 @@ impl<'a> Tagger<'a> {
         mk(i, e, Val::Date(val), "ordinal_period")
     }
 
+    /// "the day before last Tuesday's hearing", "the day after Christmas":
+    /// a day next to a named day.
+    fn r_day_before(&self, i: usize) -> Option<M> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        if !self.is(j, "day") {
+            return None;
+        }
+        let off = match self.lw(j + 1) {
+            "before" => -1,
+            "after" => 1,
+            _ => return None,
+        };
+        let m = self.best(j + 2)?;
+        let Val::Date(Dv::Day(d)) = m.val else {
+            return None;
+        };
+        mk(
+            i,
+            m.e,
+            Val::Date(Dv::Day(shift_day(d, Unit::Day, off)?)),
+            "day_before",
+        )
+    }
+
     /// The second day of "April 24 and 25": the month and year of the first.
     fn r_second_day(&self, i: usize) -> Option<M> {
         if i < 3 || !matches!(self.lw(i - 1), "and" | "or") || self.raw(i).len() > 2 {
@@ -2874,6 +2898,7 @@ const WORD_RULES: &[Rule] = &[
     |t, i| t.r_q(i),
     |t, i| t.r_that_time(i),
     |t, i| t.r_mid_day_part(i),
+    |t, i| t.r_day_before(i),
 ];
 
 /// The vague reference in direction `off`.
