@@ -2360,6 +2360,10 @@ impl<'a> Tagger<'a> {
                     if r == "FUTURE_REF" && self.is(e, "of") {
                         return None;
                     }
+                    // "the then current price" was current in the past
+                    if r == "PRESENT_REF" && i > 0 && self.is(i - 1, "then") {
+                        return mk(i, e, Val::Raw("PAST_REF".into(), TimexType::Date), "ref");
+                    }
                     return mk(i, e, Val::Raw(r.into(), TimexType::Date), "ref");
                 }
                 PhraseKind::Holiday(h) => {
