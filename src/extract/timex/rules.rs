@@ -2360,6 +2360,11 @@ impl<'a> Tagger<'a> {
                     if r == "FUTURE_REF" && self.is(e, "of") {
                         return None;
                     }
+                    // a sentence opening "Now," turns the argument, it does not
+                    // date anything ("Now, he says, ...")
+                    if self.is(i, "now") && self.toks[i].cap && self.is(e, ",") && e == i + 1 {
+                        return None;
+                    }
                     // "the then current price" was current in the past
                     if r == "PRESENT_REF" && i > 0 && self.is(i - 1, "then") {
                         return mk(i, e, Val::Raw("PAST_REF".into(), TimexType::Date), "ref");
