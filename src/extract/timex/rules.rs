@@ -58,6 +58,9 @@ pub(crate) struct Tagger<'a> {
     /// The first quarter the text names: the reporting period of an
     /// earnings story, which "the quarter" and "the year-ago period" mean.
     topic_quarter: Option<Dv>,
+    /// The value of the last expression, when it was a duration: the
+    /// stretch "the year-earlier period" mirrors.
+    last_dur: Option<String>,
     /// The last day mentioned in the week after the DCT: the day a plan
     /// with a bare hour is for.
     next_day: Option<NaiveDate>,
@@ -91,6 +94,7 @@ impl<'a> Tagger<'a> {
             title_end,
             topic_quarter: None,
             next_day: None,
+            last_dur: None,
         }
     }
 
@@ -164,6 +168,10 @@ impl<'a> Tagger<'a> {
                 m.m = self.bound_before(m.s);
             }
         }
+        self.last_dur = match &m.val {
+            Val::Dur(v) if v.starts_with('P') && !v.contains('X') => Some(v.clone()),
+            _ => None,
+        };
         let s = self.toks[m.s].s;
         let e = self.toks[m.e - 1].e;
         let (kind, value) = match m.val {
@@ -2545,11 +2553,24 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let mut e = i + 3;
+        // "the year-earlier nine months": a stretch as long as the one now
+        if let Some((c @ Count::Exact(_), k)) = self.count_at(e)
+            && let Some((u, _)) = self.unit_at(k)
+        {
+            return mk(i, k + 1, Val::Dur(dur_value(c, u)?), "year_ago");
+        }
         if matches!(
             self.lw(e),
             "period" | "quarter" | "level" | "levels" | "results"
         ) {
             e += usize::from(matches!(self.lw(e), "period" | "quarter"));
+        }
+        // "For the nine months, ... In the year-earlier period": the same
+        // stretch a year before, when a stretch was just named
+        if self.is(e - 1, "period")
+            && let Some(d) = &self.last_dur
+        {
+            return mk(i, e, Val::Dur(d.clone()), "year_ago");
         }
         let base = match &self.anchor {
             // "the year-ago quarter": the story's reporting quarter
