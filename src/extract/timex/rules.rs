@@ -2846,6 +2846,20 @@ impl<'a> Tagger<'a> {
                 "bare_plural",
             );
         }
+        // "over the years", "in the years that followed": a vague stretch;
+        // "in the weeks before the shooting" leans on an event instead
+        if prev == "the"
+            && i >= 2
+            && matches!(self.lw(i - 2), "over" | "in" | "during" | "through")
+            && !matches!(self.lw(i + 1), "before" | "after" | "of" | "since" | "to")
+        {
+            return mk(
+                i - 1,
+                i + 1,
+                Val::Dur(dur_value(Count::Vague, u)?),
+                "bare_plural",
+            );
+        }
         if matches!(
             prev,
             "the" | "these" | "those" | "all" | "its" | "his" | "her" | "their" | "of"
