@@ -127,6 +127,7 @@ impl<'a> Tagger<'a> {
                         | "corresponding"
                         | "comparable"
                         | "time"
+                        | "while"
                 );
             if t.trig
                 && lead_ok
@@ -1613,6 +1614,18 @@ impl<'a> Tagger<'a> {
         mk(i, e, Val::Date(val), "ordinal_period")
     }
 
+    /// "for a while", "in a while": a stretch of unknown length and unit.
+    fn r_a_while(&self, i: usize) -> Option<M> {
+        if !self.is(i, "a")
+            || !self.is(i + 1, "while")
+            || i == 0
+            || !matches!(self.lw(i - 1), "for" | "in" | "after")
+        {
+            return None;
+        }
+        mk(i, i + 2, Val::Dur("PXX".into()), "duration")
+    }
+
     /// "the day before last Tuesday's hearing", "the day after Christmas":
     /// a day next to a named day.
     fn r_day_before(&self, i: usize) -> Option<M> {
@@ -2943,6 +2956,7 @@ const WORD_RULES: &[Rule] = &[
     |t, i| t.r_that_time(i),
     |t, i| t.r_mid_day_part(i),
     |t, i| t.r_day_before(i),
+    |t, i| t.r_a_while(i),
 ];
 
 /// The vague reference in direction `off`.
