@@ -128,6 +128,8 @@ impl<'a> Tagger<'a> {
                         | "comparable"
                         | "time"
                         | "while"
+                        | "short"
+                        | "long"
                 );
             if t.trig
                 && lead_ok
