@@ -2764,9 +2764,18 @@ impl<'a> Tagger<'a> {
     }
 
     /// "at the time", "at that time": a vague reference back (or ahead, in
-    /// a plan) to the moment the text speaks of. "At the time of X" and
+    /// a plan) to the moment the text speaks of; "during that time" right
+    /// after a stretch is that stretch. "At the time of X" and
     /// "for the time being" are other phrases.
     fn r_that_time(&self, i: usize) -> Option<M> {
+        // "its five-year restructuring ... During that time": that stretch
+        if self.is(i, "that")
+            && self.is(i + 1, "time")
+            && i > 0
+            && matches!(self.lw(i - 1), "during" | "over" | "throughout")
+        {
+            return mk(i, i + 2, Val::Dur(self.last_dur.clone()?), "anchored");
+        }
         if !matches!(self.lw(i), "the" | "that")
             || !self.is(i + 1, "time")
             || i == 0
