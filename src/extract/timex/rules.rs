@@ -3021,10 +3021,10 @@ pub(crate) fn dur_value(c: Count, u: Unit) -> Option<String> {
                 Unit::Hour => "PTXH",
                 Unit::Minute => "PTXM",
                 Unit::Second => "PTXS",
-                Unit::Decade => "PXDE",
-                Unit::Century => "PXCE",
+                // counted decades and centuries are given in years
+                // ("two decades" = P20Y), and so are vague ones
+                Unit::Decade | Unit::Century | Unit::Half | Unit::Millennium => "PXY",
                 Unit::Quarter => "PXQ",
-                Unit::Half | Unit::Millennium => "PXY",
             }
             .into(),
         );
