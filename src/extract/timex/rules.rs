@@ -421,7 +421,13 @@ impl<'a> Tagger<'a> {
         }
         if w == "." {
             let prev_short = i > 0 && self.toks[i - 1].e - self.toks[i - 1].s <= 2;
-            let next_cap = self.tok(i + 1).is_some_and(|t| t.cap && t.space);
+            // a quotation may close after the period: `beat up in the spring.'' The`
+            let mut n = i + 1;
+            while n < i + 3 && matches!(self.lw(n), "'" | "`" | "\"" | "”" | "’" | "''" | "``")
+            {
+                n += 1;
+            }
+            let next_cap = self.tok(n).is_some_and(|t| t.cap && t.space);
             return next_cap && !prev_short;
         }
         false
