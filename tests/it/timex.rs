@@ -173,3 +173,42 @@ fn seed_article_timexes_are_right() {
         "seed timexes not found with a gold value: {missing:?}"
     );
 }
+
+#[test]
+fn earnings_stories_resolve_to_their_reporting_quarter() {
+    // the story names its quarter first; a later aside about another
+    // quarter does not move what "a year ago" and "the quarter" mean
+    let text = "Acme Corp. posted a 20% gain in third-quarter net income.\n\n\
+        Net rose to $108 million from $90 million a year ago. After a flat second \
+        quarter, sales grew. The quarter-to-quarter comparison was helped by charges \
+        taken in the year-earlier period. Sales in the quarter rose 6%.";
+    let out = lines(&timex_stdin("2021-11-01", "jsonl", text));
+    let value = |t: &str| {
+        out.iter()
+            .find(|o| o["text"] == t)
+            .unwrap_or_else(|| panic!("{t} not in {out:?}"))["value"]
+            .clone()
+    };
+    assert_eq!(value("third-quarter"), "2021-Q3");
+    assert_eq!(value("a year ago"), "2020-Q3");
+    assert_eq!(value("the year-earlier period"), "2020-Q3");
+    assert_eq!(value("the quarter"), "2021-Q3");
+    assert!(
+        out.iter()
+            .all(|o| !o["text"].as_str().unwrap().contains("quarter-to")),
+        "'quarter-to-quarter' is not a time: {out:?}"
+    );
+}
+
+#[test]
+fn a_planned_hour_falls_on_the_day_of_the_plan() {
+    let text = "Biden will hold a call with Putin on Thursday. Blinken spoke with \
+        Zelensky on Wednesday. The call, scheduled for 3:30 pm ET, will be their second.";
+    let out = lines(&timex_stdin("2021-12-29", "jsonl", text));
+    let clock = out
+        .iter()
+        .find(|o| o["text"] == "3:30 pm ET")
+        .unwrap_or_else(|| panic!("no clock time in {out:?}"));
+    assert_eq!(clock["value"], "2021-12-30T15:30");
+    assert_eq!(clock["type"], "TIME");
+}

@@ -55,6 +55,15 @@ pub(crate) struct Tagger<'a> {
     anchor: Option<Dv>,
     /// Tokens before the first line break: the headline, if any.
     title_end: usize,
+    /// The first quarter the text names: the reporting period of an
+    /// earnings story, which "the quarter" and "the year-ago period" mean.
+    topic_quarter: Option<Dv>,
+    /// The value of the last expression, when it was a duration: the
+    /// stretch "the year-earlier period" mirrors.
+    last_dur: Option<String>,
+    /// The last day mentioned in the week after the DCT: the day a plan
+    /// with a bare hour is for.
+    next_day: Option<NaiveDate>,
 }
 
 impl<'a> Tagger<'a> {
@@ -83,6 +92,9 @@ impl<'a> Tagger<'a> {
             dct,
             anchor: None,
             title_end,
+            topic_quarter: None,
+            next_day: None,
+            last_dur: None,
         }
     }
 
@@ -112,6 +124,12 @@ impl<'a> Tagger<'a> {
                         | "whole"
                         | "further"
                         | "entire"
+                        | "corresponding"
+                        | "comparable"
+                        | "time"
+                        | "while"
+                        | "short"
+                        | "long"
                 );
             if t.trig
                 && lead_ok
@@ -137,10 +155,26 @@ impl<'a> Tagger<'a> {
             if !matches!(m.rule, "ago" | "year_ago" | "anchored") {
                 self.anchor = Some(dv.clone());
             }
+            if let Dv::Day(d) | Dv::Part(d, _) | Dv::Clock(d, ..) = dv
+                && *d > self.dct
+                && (*d - self.dct).num_days() <= 7
+            {
+                self.next_day = Some(*d);
+            }
+            if matches!(m.rule, "ordinal_period" | "quarter_ended")
+                && matches!(dv, Dv::Quarter(..))
+                && self.topic_quarter.is_none()
+            {
+                self.topic_quarter = Some(dv.clone());
+            }
             if m.m.is_none() {
                 m.m = self.bound_before(m.s);
             }
         }
+        self.last_dur = match &m.val {
+            Val::Dur(v) if v.starts_with('P') && !v.contains('X') => Some(v.clone()),
+            _ => None,
+        };
         let s = self.toks[m.s].s;
         let e = self.toks[m.e - 1].e;
         let (kind, value) = match m.val {
@@ -387,7 +421,13 @@ impl<'a> Tagger<'a> {
         }
         if w == "." {
             let prev_short = i > 0 && self.toks[i - 1].e - self.toks[i - 1].s <= 2;
-            let next_cap = self.tok(i + 1).is_some_and(|t| t.cap && t.space);
+            // a quotation may close after the period: `beat up in the spring.'' The`
+            let mut n = i + 1;
+            while n < i + 3 && matches!(self.lw(n), "'" | "`" | "\"" | "”" | "’" | "''" | "``")
+            {
+                n += 1;
+            }
+            let next_cap = self.tok(n).is_some_and(|t| t.cap && t.space);
             return next_cap && !prev_short;
         }
         false
@@ -405,6 +445,27 @@ impl<'a> Tagger<'a> {
             && self.tok(k + 1).is_some_and(|n| n.kind == Kind::Word)
         {
             return Some(Tense::Future);
+        }
+        // negated auxiliaries: "won't" is not the past of "win"
+        if self.is_apos(k + 1) && self.is(k + 2, "t") {
+            match self.lw(k) {
+                "won" => return Some(Tense::Future),
+                "wouldn" | "couldn" | "shouldn" | "mightn" | "ca" | "can" => {
+                    return Some(Tense::Modal);
+                }
+                "didn" | "wasn" | "weren" | "hadn" => return Some(Tense::Past),
+                // "hasn't met since June" reports the past, like "has met"
+                "hasn" | "haven" => {
+                    let n = self.lw(k + 3);
+                    return Some(if n.ends_with("ed") || n.ends_with("en") || n == "been" {
+                        Tense::Past
+                    } else {
+                        Tense::Present
+                    });
+                }
+                "isn" | "aren" | "doesn" | "don" => return Some(Tense::Present),
+                _ => {}
+            }
         }
         if let Some(c) = t.info.and_then(|i| i.cue) {
             // nouns and causes: "the plan", "due to", "set of"
@@ -614,7 +675,11 @@ impl<'a> Tagger<'a> {
             }
             k += 1;
         }
+        // "until" right before the time only bounds it: the clause's verb
+        // ("Until Thursday, they had not ...") tells the tense when there is one
+        let weak_back = s > 0 && matches!(self.lw(s - 1), "until" | "till");
         match (back, fwd) {
+            (Some(_), Some(f)) if weak_back => Some(f.1),
             (Some(b), Some(f)) => Some(if f.0 < b.0 { f.1 } else { b.1 }),
             (Some(b), None) => Some(b.1),
             (None, Some(f)) => Some(f.1),
@@ -759,6 +824,27 @@ impl<'a> Tagger<'a> {
 
     /// The date a value is reckoned from for "later"/"earlier"/"the next
     /// day": the last date mentioned, else the DCT.
+    /// The quarter "the quarter", "the latest period" and "the year-ago
+    /// quarter" speak of: the first quarter the text named (an earnings
+    /// story opens with its reporting period and later mentions of other
+    /// quarters are asides), else the quarter last mentioned, else the last
+    /// complete quarter before the DCT (results come after a quarter closes).
+    fn ref_quarter(&self) -> Option<Dv> {
+        self.named_quarter()
+            .or_else(|| shift(&at_unit(self.dct, Unit::Quarter)?, Unit::Quarter, -1))
+    }
+
+    /// The quarter the text has named, if any: the first, else the last.
+    fn named_quarter(&self) -> Option<Dv> {
+        if let Some(q) = &self.topic_quarter {
+            return Some(q.clone());
+        }
+        match &self.anchor {
+            Some(q @ Dv::Quarter(..)) => Some(q.clone()),
+            _ => None,
+        }
+    }
+
     fn anchor_or_dct(&self, unit: Unit) -> Option<Dv> {
         match &self.anchor {
             Some(a) => Some(a.clone()),
@@ -833,7 +919,10 @@ impl<'a> Tagger<'a> {
         }
         let ok = match &inner.val {
             Val::Date(Dv::Day(_) | Dv::Month(..) | Dv::Year(_) | Dv::Clock(..)) => {
-                matches!(inner.rule, "deictic" | "part" | "anchored" | "year_ago")
+                matches!(
+                    inner.rule,
+                    "deictic" | "part" | "anchored" | "year_ago" | "event_unit"
+                )
             }
             Val::Set(_) => false,
             _ => {
@@ -1222,6 +1311,10 @@ impl<'a> Tagger<'a> {
             if self.glued(j + 2) && self.lw(j + 2) == "s" {
                 return None;
             }
+            // a quoted count, as in a title: "'60 Minutes"
+            if self.unit_at(j + 2).is_some() {
+                return None;
+            }
             let y = self.two_digit_year(self.num(j + 1)?);
             return mk(i, j + 2, Val::Date(Dv::Year(y)), "year");
         }
@@ -1246,6 +1339,21 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             if p == "." && j >= 2 && self.is(j - 2, "no") {
+                return None;
+            }
+            // a name with a number, inside a sentence: "Orion 1980", "Euro 2000"
+            let t = &self.toks[j - 1];
+            if j == i
+                && j >= 2
+                && t.kind == Kind::Word
+                && t.cap
+                && t.info.is_none()
+                && !t.newline
+                && !self.boundary(j - 2)
+                && self
+                    .tok(j - 2)
+                    .is_some_and(|b| b.kind == Kind::Word && !b.cap)
+            {
                 return None;
             }
         }
@@ -1416,6 +1524,14 @@ impl<'a> Tagger<'a> {
             && let Some((Count::Exact(n), k2)) = self.count_at(k)
             && let Some((u, true)) = self.unit_at(k2)
         {
+            // "the first two quarters of 1990" is that year's first half
+            if u == Unit::Quarter
+                && n == 2.0
+                && self.is(k2 + 1, "of")
+                && let Some(y) = self.year_at(k2 + 2)
+            {
+                return mk(i, k2 + 3, Val::Date(Dv::Half(y, 1)), "ordinal_period");
+            }
             return mk(
                 i,
                 k2 + 1,
@@ -1429,6 +1545,29 @@ impl<'a> Tagger<'a> {
         let mut o = e;
         if self.is(o, "of") || self.is(o, ",") {
             o += 1;
+        }
+        // "the last half of the '80s": a part of a decade
+        let decade = if u == Unit::Half && self.is(o - 1, "of") {
+            let d = if self.is(o, "the") { o + 1 } else { o };
+            self.r_decade(d)
+                .filter(|m| matches!(m.val, Val::Date(Dv::Decade(_))))
+        } else {
+            None
+        };
+        if let Some(d) = decade
+            && (1..=2).contains(&ord)
+        {
+            return Some(M {
+                s: i,
+                e: d.e,
+                val: d.val,
+                m: Some(if ord == 1 {
+                    Modifier::Start
+                } else {
+                    Modifier::End
+                }),
+                rule: "ordinal_period",
+            });
         }
         if let Some(y) = self.year_at(o) {
             explicit = Some(y);
@@ -1459,9 +1598,158 @@ impl<'a> Tagger<'a> {
                 Dv::Half(y.unwrap_or_else(|| self.dct.year()), ord)
             }
             Unit::Century if (1..=30).contains(&ord) && !plural => Dv::Century(ord as i32 - 1),
+            // "the first year of his presidency", "the second day of the
+            // offensive": one unit of an event, not of the calendar
+            Unit::Day | Unit::Week | Unit::Month | Unit::Year
+                if !plural && y.is_none() && self.is(k + 1, "of") && !self.time_after_of(k + 2) =>
+            {
+                if u != Unit::Day {
+                    return mk(
+                        i,
+                        e,
+                        Val::Dur(dur_value(Count::Exact(1.0), u)?),
+                        "event_unit",
+                    );
+                }
+                // a day of something under way is today; a past one is unknown
+                if matches!(self.tense(i, e), None | Some(Tense::Present)) {
+                    return mk(i, e, Val::Date(Dv::Day(self.dct)), "event_unit");
+                }
+                return None;
+            }
             _ => return None,
         };
         mk(i, e, Val::Date(val), "ordinal_period")
+    }
+
+    /// "for a while", "in a while": a stretch of unknown length and unit.
+    fn r_a_while(&self, i: usize) -> Option<M> {
+        if !self.is(i, "a")
+            || !self.is(i + 1, "while")
+            || i == 0
+            || !matches!(self.lw(i - 1), "for" | "in" | "after")
+        {
+            return None;
+        }
+        mk(i, i + 2, Val::Dur("PXX".into()), "duration")
+    }
+
+    /// "the day before last Tuesday's hearing", "the day after Christmas":
+    /// a day next to a named day.
+    fn r_day_before(&self, i: usize) -> Option<M> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        if !self.is(j, "day") {
+            return None;
+        }
+        let off = match self.lw(j + 1) {
+            "before" => -1,
+            "after" => 1,
+            _ => return None,
+        };
+        let m = self.best(j + 2)?;
+        let Val::Date(Dv::Day(d)) = m.val else {
+            return None;
+        };
+        mk(
+            i,
+            m.e,
+            Val::Date(Dv::Day(shift_day(d, Unit::Day, off)?)),
+            "day_before",
+        )
+    }
+
+    /// The second day of "April 24 and 25": the month and year of the first.
+    fn r_second_day(&self, i: usize) -> Option<M> {
+        if i < 3 || !matches!(self.lw(i - 1), "and" | "or") || self.raw(i).len() > 2 {
+            return None;
+        }
+        let first = self.num(i - 2)?;
+        let n = self.num(i)?;
+        if self.raw(i - 2).len() > 2
+            || self.info(i - 3).and_then(|x| x.month).is_none()
+            || !(first + 1..=31).contains(&n)
+            || self.unit_at(i + 1).is_some()
+            || self.info(i + 1).is_some_and(|x| x.month.is_some())
+            || (self.glued(i + 1) && self.tok(i + 1).is_some_and(|t| t.kind != Kind::Punct))
+            || matches!(self.lw(i + 1), "%" | "percent" | "-")
+        {
+            return None;
+        }
+        // "April 24 and 25 more were sent" counts; a date ends its phrase
+        let ends = self.tok(i + 1).is_none_or(|t| t.kind == Kind::Punct)
+            || matches!(
+                self.lw(i + 1),
+                "in" | "at"
+                    | "on"
+                    | "of"
+                    | "for"
+                    | "to"
+                    | "with"
+                    | "when"
+                    | "as"
+                    | "before"
+                    | "after"
+            );
+        if !ends {
+            return None;
+        }
+        let Some(Dv::Day(d)) = &self.anchor else {
+            return None;
+        };
+        if i64::from(d.day()) != first {
+            return None;
+        }
+        let d2 = d.with_day(u32::try_from(n).ok()?)?;
+        mk(i, i + 1, Val::Date(Dv::Day(d2)), "month_day")
+    }
+
+    /// "mid-afternoon", "mid afternoon yesterday", "in the morning": a part
+    /// of a day, the day named after it, else the last day mentioned, else
+    /// the DCT.
+    fn r_mid_day_part(&self, i: usize) -> Option<M> {
+        // "dealers placed orders in the morning": that day's morning
+        let in_the = i > 0 && self.is(i - 1, "in") && self.is(i, "the");
+        if !self.is(i, "mid") && !in_the {
+            return None;
+        }
+        let j = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
+        if in_the && (self.is(j + 1, "of") || self.is(j + 1, "-")) {
+            return None;
+        }
+        let Some((DayPart::Code(p), false)) = self.info(j).and_then(|x| x.day_part) else {
+            return None;
+        };
+        let named = self
+            .r_dayword(j + 1)
+            .or_else(|| self.r_weekday(j + 1))
+            .and_then(|m| match m.val {
+                Val::Date(Dv::Day(d)) => Some((d, m.e)),
+                _ => None,
+            });
+        let (d, e) = match (named, &self.anchor) {
+            (Some(x), _) => x,
+            (None, Some(Dv::Day(d) | Dv::Part(d, _) | Dv::Clock(d, ..))) => (*d, j + 1),
+            (None, _) => (self.dct, j + 1),
+        };
+        mk(i, e, Val::Date(Dv::Part(d, p)), "part")
+    }
+
+    /// Whether a time starts at `o`, after "of": "the first week of May",
+    /// "the last day of the year".
+    fn time_after_of(&self, o: usize) -> bool {
+        let o = if self.is(o, "the") || self.is(o, "this") || self.is(o, "that") {
+            if self.unit_at(o + 1).is_some() {
+                return true;
+            }
+            o + 1
+        } else {
+            o
+        };
+        self.year_at(o).is_some()
+            || self
+                .info(o)
+                .is_some_and(|x| x.month.is_some() || x.season.is_some() || x.deictic.is_some())
+            || self.unit_at(o).is_some()
     }
 
     /// Seasons: "the spring", "spring 2020", "winter of 1994", "in summer".
@@ -1884,6 +2172,15 @@ impl<'a> Tagger<'a> {
             k = k2;
         }
         let (u, plural) = self.unit_at(k)?;
+        // a capitalised unit after a number in running text is a name:
+        // "60 Minutes", "48 Hours" (headlines capitalise every word)
+        if k >= self.title_end
+            && k > i
+            && self.tok(i).is_some_and(|t| t.kind == Kind::Num)
+            && self.tok(k).is_some_and(|t| t.cap)
+        {
+            return None;
+        }
         // "more than a quarter of the market" is a share, "a quarter of a
         // century" a time
         if u == Unit::Quarter
@@ -1932,6 +2229,20 @@ impl<'a> Tagger<'a> {
         }
         if u == Unit::Second && matches!(w, "a" | "an") {
             return None;
+        }
+        // "Islam will one day be ...": some day ahead, not a length
+        if w == "one"
+            && u == Unit::Day
+            && k == i + 1
+            && i > 0
+            && matches!(self.cue(i - 1), Some(Tense::Future | Tense::Modal))
+        {
+            return mk(
+                i,
+                k + 1,
+                Val::Raw("FUTURE_REF".into(), TimexType::Date),
+                "ref",
+            );
         }
         if self.is(k + 1, "-") && matches!(self.lw(k + 2), "earlier" | "ago" | "old") {
             return None;
@@ -1990,12 +2301,21 @@ impl<'a> Tagger<'a> {
             let from_dct = matches!(after, "ago" | "hence" | "from");
             let base = if from_dct {
                 // "a year ago" next to a quarter speaks of that quarter
+                // and in an earnings story, of its reporting quarter
                 match (&self.anchor, u) {
                     (Some(a @ Dv::Quarter(..)), Unit::Year) => a.clone(),
+                    (_, Unit::Year) if self.topic_quarter.is_some() => {
+                        self.topic_quarter.clone()?
+                    }
                     _ => at_unit(self.dct, u)?,
                 }
             } else {
                 match &self.anchor {
+                    // "for the quarter ended Sept. 30 ... a year earlier":
+                    // results compare quarters, not days
+                    Some(Dv::Day(_)) if u == Unit::Year && self.topic_quarter.is_some() => {
+                        self.topic_quarter.clone()?
+                    }
                     Some(a @ (Dv::Quarter(..) | Dv::Half(..) | Dv::Day(_)))
                         if granularity_rank(a) <= unit_rank(u) =>
                     {
@@ -2069,6 +2389,15 @@ impl<'a> Tagger<'a> {
                     if r == "FUTURE_REF" && self.is(e, "of") {
                         return None;
                     }
+                    // a sentence opening "Now," turns the argument, it does not
+                    // date anything ("Now, he says, ...")
+                    if self.is(i, "now") && self.toks[i].cap && self.is(e, ",") && e == i + 1 {
+                        return None;
+                    }
+                    // "the then current price" was current in the past
+                    if r == "PRESENT_REF" && i > 0 && self.is(i - 1, "then") {
+                        return mk(i, e, Val::Raw("PAST_REF".into(), TimexType::Date), "ref");
+                    }
                     return mk(i, e, Val::Raw(r.into(), TimexType::Date), "ref");
                 }
                 PhraseKind::Holiday(h) => {
@@ -2140,6 +2469,10 @@ impl<'a> Tagger<'a> {
 
     /// A clock time at `i`: (end token, hour, minute).
     fn clock_at(&self, i: usize) -> Option<(usize, u32, u32)> {
+        // "high noon" is a figure of speech (and a film)
+        if i > 0 && self.is(i - 1, "high") {
+            return None;
+        }
         if let Some((DayPart::Clock(h, m), false)) = self.info(i).and_then(|x| x.day_part) {
             return Some((i + 1, h, m));
         }
@@ -2218,8 +2551,14 @@ impl<'a> Tagger<'a> {
             };
             return mk(i, d.e, Val::Date(Dv::Clock(dt, h, m)), "clock");
         }
-        let base = match &self.anchor {
-            Some(Dv::Day(d) | Dv::Part(d, _) | Dv::Clock(d, ..)) => *d,
+        // "the call, scheduled for 3:30 p.m.": a planned hour falls on the
+        // day the plan was said to be for
+        let planned = self
+            .next_day
+            .filter(|_| matches!(self.tense(i, j), Some(Tense::Future | Tense::Modal)));
+        let base = match (&self.anchor, planned) {
+            (_, Some(d)) => d,
+            (Some(Dv::Day(d) | Dv::Part(d, _) | Dv::Clock(d, ..)), _) => *d,
             _ => self.dct,
         };
         mk(i, j, Val::Date(Dv::Clock(base, h, m)), "clock")
@@ -2235,19 +2574,30 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let mut e = i + 3;
+        // "the year-earlier nine months": a stretch as long as the one now
+        if let Some((c @ Count::Exact(_), k)) = self.count_at(e)
+            && let Some((u, _)) = self.unit_at(k)
+        {
+            return mk(i, k + 1, Val::Dur(dur_value(c, u)?), "year_ago");
+        }
         if matches!(
             self.lw(e),
             "period" | "quarter" | "level" | "levels" | "results"
         ) {
             e += usize::from(matches!(self.lw(e), "period" | "quarter"));
         }
+        // "For the nine months, ... In the year-earlier period": the same
+        // stretch a year before, when a stretch was just named
+        if self.is(e - 1, "period")
+            && let Some(d) = &self.last_dur
+        {
+            return mk(i, e, Val::Dur(d.clone()), "year_ago");
+        }
         let base = match &self.anchor {
-            Some(a @ (Dv::Quarter(..) | Dv::Half(..))) => a.clone(),
-            // "the year-ago quarter" after "Sept. 30": that date's quarter
-            Some(a @ (Dv::Day(_) | Dv::Month(..))) if self.is(i + 3, "quarter") => {
-                at_unit(a.first_day()?, Unit::Quarter)?
-            }
-            Some(a @ (Dv::Day(_) | Dv::Month(..))) => a.clone(),
+            // "the year-ago quarter": the story's reporting quarter
+            _ if matches!(self.lw(e - 1), "quarter" | "period") => self.ref_quarter()?,
+            Some(Dv::Day(_)) if self.topic_quarter.is_some() => self.ref_quarter()?,
+            Some(a @ (Dv::Quarter(..) | Dv::Half(..) | Dv::Day(_) | Dv::Month(..))) => a.clone(),
             _ => at_unit(self.dct, Unit::Year)?,
         };
         mk(i, e, Val::Date(shift(&base, Unit::Year, -1)?), "year_ago")
@@ -2324,31 +2674,73 @@ impl<'a> Tagger<'a> {
         mk(i, e, Val::Date(v), "ordinal_period")
     }
 
-    /// "the quarter": the quarter last mentioned, else the last complete
-    /// one (news reports results after a quarter closes).
+    /// "the quarter", "the corresponding period last year", "the quarter a
+    /// year ago", "last year's quarter": the reporting quarter, a year back
+    /// when the phrase says so.
     fn r_the_quarter(&self, i: usize) -> Option<M> {
-        if !self.is(i, "the") || !self.is(i + 1, "quarter") || self.is(i + 2, "of") {
+        // "last year's quarter"
+        if self.is(i, "last")
+            && self.is(i + 1, "year")
+            && self.is_apos(i + 2)
+            && self.is(i + 3, "s")
+            && matches!(self.lw(i + 4), "quarter" | "period")
+        {
+            let v = shift(&self.ref_quarter()?, Unit::Year, -1)?;
+            return mk(i, i + 5, Val::Date(v), "anchored");
+        }
+        if !self.is(i, "the") {
             return None;
         }
-        let v = match &self.anchor {
-            Some(q @ Dv::Quarter(..)) => q.clone(),
-            _ => shift(&at_unit(self.dct, Unit::Quarter)?, Unit::Quarter, -1)?,
+        let mut k = i + 1;
+        if matches!(self.lw(k), "corresponding" | "comparable" | "same") {
+            k += 1;
+        }
+        let noun = self.lw(k);
+        // "quarter-to-quarter" compares, "the quarter of a century" counts
+        if !matches!(noun, "quarter" | "period") || self.is(k + 1, "of") || self.is(k + 1, "-") {
+            return None;
+        }
+        let back = if self.is(k + 1, "last") && self.is(k + 2, "year") {
+            Some(k + 3)
+        } else if self.is(k + 1, "a")
+            && self.is(k + 2, "year")
+            && matches!(self.lw(k + 3), "ago" | "earlier")
+        {
+            Some(k + 4)
+        } else {
+            None
         };
-        mk(i, i + 2, Val::Date(v), "anchored")
+        // "the quarter ended Sept. 30": the quarter holding that day
+        if back.is_none()
+            && noun == "quarter"
+            && k == i + 1
+            && matches!(self.lw(k + 1), "ended" | "ending")
+            && let Some(Val::Date(Dv::Day(d))) = self.r_month(k + 2).map(|m| m.val)
+        {
+            return mk(
+                i,
+                k + 1,
+                Val::Date(at_unit(d, Unit::Quarter)?),
+                "quarter_ended",
+            );
+        }
+        let q = self.ref_quarter()?;
+        match back {
+            Some(e) => mk(i, e, Val::Date(shift(&q, Unit::Year, -1)?), "anchored"),
+            None if noun == "quarter" && k == i + 1 => mk(i, k + 1, Val::Date(q), "anchored"),
+            None => None,
+        }
     }
 
-    /// "the year", "the fiscal year": a span of a year; "the full year":
-    /// the DCT's year; "the latest
-    /// period": the last complete quarter.
+    /// "the year", "the fiscal year": the year in focus, or a span of a
+    /// year when it runs to a date or is gone over ("the year ended June
+    /// 30", "over the year"); "the latest period": the reporting quarter.
     fn r_the_year(&self, i: usize) -> Option<M> {
         if !self.is(i, "the") {
             return None;
         }
         if matches!(self.lw(i + 1), "latest" | "recent") && self.is(i + 2, "period") {
-            let v = match &self.anchor {
-                Some(q @ Dv::Quarter(..)) => q.clone(),
-                _ => shift(&at_unit(self.dct, Unit::Quarter)?, Unit::Quarter, -1)?,
-            };
+            let v = self.ref_quarter()?;
             return mk(i, i + 3, Val::Date(v), "anchored");
         }
         let j = if matches!(self.lw(i + 1), "fiscal" | "full" | "whole" | "entire") {
@@ -2362,18 +2754,51 @@ impl<'a> Tagger<'a> {
         {
             return None;
         }
-        // "the full year" of results names the calendar year
-        let named = self.is(i + 1, "full");
-        let val = if named {
-            Val::Date(Dv::Year(self.dct.year()))
-        } else {
+        // "the year ended June 30" is a span of twelve months; "for the
+        // year", "earlier in the year" name the DCT's year
+        let span = (matches!(
+            self.lw(j + 1),
+            "ended" | "ending" | "ends" | "to" | "through" | "before" | "after"
+        ) || (i > 0 && matches!(self.lw(i - 1), "over" | "within" | "throughout")))
+            && !self.is(i + 1, "full");
+        let val = if span {
             Val::Dur("P1Y".into())
+        } else {
+            Val::Date(Dv::Year(self.dct.year()))
         };
         mk(i, j + 1, val, "the_year")
     }
 
-    /// "the 1988 quarter", "the 1989 period": the quarter last mentioned,
-    /// in that year.
+    /// "at the time", "at that time": a vague reference back (or ahead, in
+    /// a plan) to the moment the text speaks of; "during that time" right
+    /// after a stretch is that stretch. "At the time of X" and
+    /// "for the time being" are other phrases.
+    fn r_that_time(&self, i: usize) -> Option<M> {
+        // "its five-year restructuring ... During that time": that stretch
+        if self.is(i, "that")
+            && self.is(i + 1, "time")
+            && i > 0
+            && matches!(self.lw(i - 1), "during" | "over" | "throughout")
+        {
+            return mk(i, i + 2, Val::Dur(self.last_dur.clone()?), "anchored");
+        }
+        if !matches!(self.lw(i), "the" | "that")
+            || !self.is(i + 1, "time")
+            || i == 0
+            || !self.is(i - 1, "at")
+            || matches!(self.lw(i + 2), "of" | "being" | "-")
+        {
+            return None;
+        }
+        let r = match self.tense(i, i + 2) {
+            Some(Tense::Future | Tense::Modal) => "FUTURE_REF",
+            _ => "PAST_REF",
+        };
+        mk(i, i + 2, Val::Raw(r.into(), TimexType::Date), "ref")
+    }
+
+    /// "the 1988 quarter", "the 1989 period": the reporting quarter, in
+    /// that year.
     fn r_year_period(&self, i: usize) -> Option<M> {
         if !self.is(i, "the") {
             return None;
@@ -2382,8 +2807,10 @@ impl<'a> Tagger<'a> {
         if !matches!(self.lw(i + 2), "quarter" | "period") {
             return None;
         }
-        let v = match &self.anchor {
-            Some(Dv::Quarter(_, q)) => Dv::Quarter(y, *q),
+        // without a quarter named, "the 1988 period" may be a half or nine
+        // months: only the year is sure
+        let v = match self.named_quarter() {
+            Some(Dv::Quarter(_, q)) => Dv::Quarter(y, q),
             _ => Dv::Year(y),
         };
         mk(i, i + 3, Val::Date(v), "anchored")
@@ -2406,9 +2833,25 @@ impl<'a> Tagger<'a> {
 
     /// Bare plural units: "for years", "within weeks", "months of talks".
     fn r_bare_plural(&self, i: usize) -> Option<M> {
-        let (u, true) = self.unit_at(i)? else {
+        let (u, plural) = self.unit_at(i)?;
+        // "a day-long meeting", "their third day-long meeting"
+        if !plural
+            && self.is(i + 1, "-")
+            && self.is(i + 2, "long")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && !matches!(u, Unit::Half | Unit::Weekend | Unit::Second)
+        {
+            return mk(
+                i,
+                i + 3,
+                Val::Dur(dur_value(Count::Exact(1.0), u)?),
+                "duration_adj",
+            );
+        }
+        if !plural {
             return None;
-        };
+        }
         if self.is(i + 1, "-") && self.is(i + 2, "long") && self.glued(i + 1) {
             return mk(
                 i,
@@ -2429,6 +2872,20 @@ impl<'a> Tagger<'a> {
             return mk(
                 i - 1,
                 i + 2,
+                Val::Dur(dur_value(Count::Vague, u)?),
+                "bare_plural",
+            );
+        }
+        // "over the years", "in the years that followed": a vague stretch;
+        // "in the weeks before the shooting" leans on an event instead
+        if prev == "the"
+            && i >= 2
+            && matches!(self.lw(i - 2), "over" | "in" | "during" | "through")
+            && !matches!(self.lw(i + 1), "before" | "after" | "of" | "since" | "to")
+        {
+            return mk(
+                i - 1,
+                i + 1,
                 Val::Dur(dur_value(Count::Vague, u)?),
                 "bare_plural",
             );
@@ -2483,6 +2940,7 @@ const NUM_RULES: &[Rule] = &[
     |t, i| t.r_ordinal_period(i),
     |t, i| t.r_duration(i),
     |t, i| t.r_clock(i),
+    |t, i| t.r_second_day(i),
 ];
 
 /// The rules that open with a word.
@@ -2512,6 +2970,10 @@ const WORD_RULES: &[Rule] = &[
     |t, i| t.r_year_period(i),
     |t, i| t.r_bare_plural(i),
     |t, i| t.r_q(i),
+    |t, i| t.r_that_time(i),
+    |t, i| t.r_mid_day_part(i),
+    |t, i| t.r_day_before(i),
+    |t, i| t.r_a_while(i),
 ];
 
 /// The vague reference in direction `off`.
@@ -2565,10 +3027,10 @@ pub(crate) fn dur_value(c: Count, u: Unit) -> Option<String> {
                 Unit::Hour => "PTXH",
                 Unit::Minute => "PTXM",
                 Unit::Second => "PTXS",
-                Unit::Decade => "PXDE",
-                Unit::Century => "PXCE",
+                // counted decades and centuries are given in years
+                // ("two decades" = P20Y), and so are vague ones
+                Unit::Decade | Unit::Century | Unit::Half | Unit::Millennium => "PXY",
                 Unit::Quarter => "PXQ",
-                Unit::Half | Unit::Millennium => "PXY",
             }
             .into(),
         );
