@@ -247,7 +247,14 @@ impl Doc<'_> {
             }
         }
         match (last_claim, last_subj) {
-            (Some(c), Some(s)) => Some(if s.0 > c.0 && p != "it" { s.1 } else { c.1 }),
+            // "it" mostly continues the last speaker ("The ministry said ... It
+            // added"), unless a subject of its own sentence comes between
+            // ("While the alliance is divided ..., it still insists").
+            (Some(c), Some(s)) => Some(if s.0 > c.0 && (p != "it" || self.sent_of[s.0] == si) {
+                s.1
+            } else {
+                c.1
+            }),
             (Some(c), None) => Some(c.1),
             (None, Some(s)) => Some(s.1),
             (None, None) => None,
@@ -666,7 +673,67 @@ impl Doc<'_> {
             }
             break;
         }
-        (k, via)
+        (self.skip_to_that(k, s1), via)
+    }
+
+    /// "warned Putin during a virtual meeting earlier this month that ...",
+    /// "confirmed reports Tuesday that ...": a recipient, an occasion or a
+    /// date stands between the cue and its "that"; the content starts after.
+    fn skip_to_that(&self, k: usize, s1: usize) -> usize {
+        let mut j = k;
+        let mut named = false;
+        while j < s1 && j < k + 12 {
+            if let Some(m) = self.mention_at(j).filter(|m| m.t0 == j) {
+                named = true;
+                j = m.t1.max(j + 1);
+                continue;
+            }
+            if self.tx_at[j].is_some() {
+                named = true;
+                j += 1;
+                continue;
+            }
+            let l = self.toks[j].lower.as_str();
+            if l == "that" {
+                return if named && j > k { j + 1 } else { k };
+            }
+            if !matches!(
+                l,
+                "during"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "of"
+                    | "virtual"
+                    | "phone"
+                    | "video"
+                    | "call"
+                    | "meeting"
+                    | "summit"
+                    | "conversation"
+                    | "talks"
+                    | "interview"
+                    | "reporting"
+                    | "reports"
+                    | "publicly"
+                    | "privately"
+                    | "again"
+                    | "repeatedly"
+                    | "also"
+                    | "'s"
+            ) {
+                return k;
+            }
+            j += 1;
+        }
+        k
     }
 
     /// Finds the claims of every sentence.
@@ -871,6 +938,16 @@ impl Doc<'_> {
             if lemma == "cite" && self.toks[v].lower == "citing" && ci > 0 {
                 continue;
             }
+            // "admitting Ukraine and Georgia": letting in, not conceding.
+            if lemma == "admit" && self.mention_at(v + n).is_some() {
+                continue;
+            }
+            // "what it called 'peacekeeping' forces": a name given, not a claim.
+            if matches!(lemma, "call" | "describe")
+                && (v.saturating_sub(3).max(s0)..v).any(|j| self.toks[j].lower == "what")
+            {
+                continue;
+            }
             let mut via: Vec<usize> = Vec::new();
             let mut claimants: Vec<usize>;
             let (c0, c1);
@@ -1058,8 +1135,20 @@ impl Doc<'_> {
                                 | "while"
                                 | "as"
                         );
-                    let trailing =
-                        trailing || (quote_before && prep_after) || (new_clause && sstart > s0 + 2);
+                    // '"...," Kuleba told Politico Brussels Playbook on Monday': a
+                    // few words after the cue name where, not what.
+                    let short_tail = quote_before
+                        && (cs..s1)
+                            .filter(|&j| {
+                                self.toks[j].kind == TokKind::Word && self.tx_at[j].is_none()
+                            })
+                            .count()
+                            <= 4
+                        && !self.toks[cs.min(s1)..s1].iter().any(|t| t.lower == "that");
+                    let trailing = trailing
+                        || (quote_before && prep_after)
+                        || short_tail
+                        || (new_clause && sstart > s0 + 2);
                     if !trailing && cs < s1 {
                         c0 = cs;
                         c1 = self.content_end(cs, next_cue, s1);
@@ -1505,6 +1594,60 @@ mod tests {
         assert_eq!(
             b.claims[0].statement,
             "Troops had crossed the border at night"
+        );
+    }
+
+    #[test]
+    fn the_recipient_and_occasion_before_that_are_not_content() {
+        let b = run(
+            "Joe Biden warned Vladimir Putin during a video call earlier this month that an invasion would be costly.",
+        );
+        assert_eq!(
+            b.claims[0].statement, "an invasion would be costly",
+            "{:?}",
+            b.claims
+        );
+        // A noun before "that" is content: "said Russia's claim that ...".
+        let b = run("Joe Biden said Russia's claim that the troops left was false.");
+        assert!(
+            b.claims[0].statement.starts_with("Russia's claim"),
+            "{:?}",
+            b.claims
+        );
+    }
+
+    #[test]
+    fn a_quotation_before_a_short_tail_is_the_content() {
+        let b = run(
+            "\"We see a sophisticated military infrastructure,\" Foreign Minister Dmytro Kuleba told Politico Europe Playbook on Monday.",
+        );
+        assert_eq!(
+            b.claims[0].statement, "We see a sophisticated military infrastructure",
+            "{:?}",
+            b.claims
+        );
+    }
+
+    #[test]
+    fn names_given_and_members_admitted_are_not_claims() {
+        let b =
+            run("The Kremlin ordered the army to deploy what it called \"peacekeeping\" forces.");
+        assert!(b.claims.is_empty(), "{:?}", b.claims);
+        let b = run("NATO is divided on admitting Ukraine and Georgia.");
+        assert!(b.claims.is_empty(), "{:?}", b.claims);
+    }
+
+    #[test]
+    fn it_takes_the_subject_of_its_own_sentence() {
+        let b = run(
+            "Russia said the drills were routine. While NATO is divided on new members, it insists on keeping its door open.",
+        );
+        let last = b.claims.len() - 1;
+        assert_eq!(
+            claimant(&b, last),
+            "North Atlantic Treaty Organization",
+            "{:?}",
+            b.claims
         );
     }
 

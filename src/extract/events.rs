@@ -418,6 +418,23 @@ impl Doc<'_> {
             seen.push((m.actor, role));
             parts.push((m.actor, role.to_owned()));
         }
+        // "warned Russia that any attempt to invade Ukraine would have costs":
+        // the one warned is who would act.
+        if agentive(kind) && !parts.iter().any(|p| p.1 == "agent") {
+            if let Some(c) = claim
+                .map(|ci| &self.claims[ci])
+                .filter(|c| c.modality == model::Modality::Warning && c.cue_t < c.c0)
+            {
+                let warned = (c.cue_t + 1..c.c0).find_map(|j| {
+                    self.mention_at(j)
+                        .filter(|m| !m.adjective && self.actors[m.actor].kind != ActorKind::Media)
+                        .map(|m| m.actor)
+                });
+                if let Some(w) = warned.filter(|w| !parts.iter().any(|p| p.0 == *w)) {
+                    parts.insert(0, (w, "agent".to_owned()));
+                }
+            }
+        }
         if parts.is_empty()
             && matches!(
                 kind,
