@@ -133,6 +133,16 @@ impl Doc<'_> {
     }
 
     fn region(&self, t: usize) -> (usize, usize, Option<usize>) {
+        let (a, b, claim) = self.claim_region(t);
+        // A dash after the trigger opens an aside: "Russia will attack — U.S.
+        // officials say ...".
+        let b = (t + 1..b)
+            .find(|&k| matches!(self.toks[k].norm.as_str(), "—" | "–" | "--"))
+            .unwrap_or(b);
+        (a, b, claim)
+    }
+
+    fn claim_region(&self, t: usize) -> (usize, usize, Option<usize>) {
         let si = self.sent_of[t];
         let s = &self.sents[si];
         match self.claim_covering(t) {
@@ -226,6 +236,24 @@ impl Doc<'_> {
             {
                 st = EventStatus::Predicted;
             }
+        }
+        // "amid invasion fears", "the threat of an attack", "war risk": feared.
+        if st == EventStatus::Occurred
+            && self.toks.get(t + 1).is_some_and(|x| {
+                matches!(
+                    x.lower.as_str(),
+                    "fears"
+                        | "fear"
+                        | "threat"
+                        | "threats"
+                        | "concerns"
+                        | "risk"
+                        | "warnings"
+                        | "scare"
+                )
+            })
+        {
+            st = EventStatus::Predicted;
         }
         // "as early as January", "as soon as": a foreseen event.
         for k in t..(t + 10).min(self.toks.len()) {
@@ -350,6 +378,35 @@ impl Doc<'_> {
                     k += n;
                     continue;
                 }
+                // "infantry fighting vehicles", "strike groups", "attack
+                // helicopters": the trigger word names equipment or units.
+                if next_is(&[
+                    "vehicle",
+                    "vehicles",
+                    "helicopter",
+                    "helicopters",
+                    "aircraft",
+                    "jet",
+                    "jets",
+                    "drone",
+                    "drones",
+                    "plane",
+                    "planes",
+                    "submarine",
+                    "submarines",
+                    "ship",
+                    "ships",
+                    "group",
+                    "groups",
+                    "units",
+                    "capability",
+                    "capabilities",
+                    "weapons",
+                    "missiles",
+                ]) {
+                    k += n;
+                    continue;
+                }
                 if kinds_here.contains(&kind) {
                     k += n;
                     continue;
@@ -411,7 +468,7 @@ impl Doc<'_> {
             // One role per actor, but a target may also be named before the
             // trigger: "Ukraine's government ... pressure on Ukraine".
             if seen.contains(&(m.actor, role))
-                || (role != "target" && seen.iter().any(|s| s.0 == m.actor))
+                || ((role != "target" || m.adjective) && seen.iter().any(|s| s.0 == m.actor))
             {
                 continue;
             }
@@ -1168,6 +1225,35 @@ mod tests {
             "If President Vladimir Putin is preparing to attack, the Russian build up appears near.",
         );
         assert!(!rels.iter().any(|r| r.2 == "Russia"), "{rels:?}");
+    }
+
+    fn events(text: &str) -> Vec<(String, crate::model::EventStatus)> {
+        extract(&Article {
+            title: None,
+            publisher: None,
+            url: None,
+            published: NaiveDate::from_ymd_opt(2022, 2, 10).unwrap(),
+            text: text.into(),
+        })
+        .events
+        .into_iter()
+        .map(|e| (e.kind, e.status))
+        .collect()
+    }
+
+    #[test]
+    fn equipment_names_are_no_events_and_fears_are_foreseen() {
+        let ev =
+            events("Satellite images show tanks and infantry fighting vehicles near the town.");
+        assert!(!ev.iter().any(|e| e.0 == "war"), "{ev:?}");
+        let ev = events("Ukraine did not see Russia forming any strike groups in Belarus.");
+        assert!(!ev.iter().any(|e| e.0 == "attack"), "{ev:?}");
+        let ev = events("Russia begins huge war games in Belarus amid Ukraine invasion fears.");
+        assert!(
+            ev.iter()
+                .any(|e| e.0 == "invasion" && e.1 == crate::model::EventStatus::Predicted),
+            "{ev:?}"
+        );
     }
 
     #[test]
