@@ -604,7 +604,7 @@ impl Doc<'_> {
                     if self.tx_at[k + 1].is_none()
                         && LEX.channels.longest(&self.toks, k, s1).is_none()
                     {
-                        return (k, via);
+                        return (self.skip_to_that(k, s1), via);
                     }
                 }
                 if let Some((n, _)) = LEX.channels.longest(&self.toks, k, s1) {
@@ -697,6 +697,22 @@ impl Doc<'_> {
             if l == "that" {
                 return if named && j > k { j + 1 } else { k };
             }
+            // An occasion names where it was said as well as a recipient does.
+            named |= matches!(
+                l,
+                "call"
+                    | "meeting"
+                    | "summit"
+                    | "conversation"
+                    | "talks"
+                    | "interview"
+                    | "address"
+                    | "speech"
+                    | "statement"
+                    | "briefing"
+                    | "conference"
+                    | "nation"
+            );
             if !matches!(
                 l,
                 "during"
