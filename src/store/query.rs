@@ -809,6 +809,44 @@ pub fn related_claim_ids(conn: &Connection, claim: &ClaimRow) -> Result<Vec<i64>
     Ok(ids)
 }
 
+/// What `sources` weighs of a candidate claim before reading it whole.
+#[derive(Debug, Clone)]
+pub struct ClaimBrief {
+    pub id: i64,
+    pub claimant: i64,
+    /// The subject, else the statement when the subject is blank.
+    pub subject: String,
+    /// The unit column as stored (also when the claim states no figure).
+    pub unit: Option<String>,
+    pub quantity: Option<Quantity>,
+    pub polarity: String,
+}
+
+/// [`ClaimBrief`]s of many claims, in chunks of ids (in no particular order).
+pub fn claim_briefs(conn: &Connection, ids: &[i64]) -> Result<Vec<ClaimBrief>> {
+    let mut out = Vec::with_capacity(ids.len());
+    by_chunks(
+        conn,
+        "SELECT id, claimant_id, CASE WHEN subject IS NULL OR trim(subject) = '' THEN statement ELSE subject END,
+                q_value, q_lower, q_upper, q_unit, q_approximate, q_vague, q_lower_open, q_upper_open, polarity
+         FROM claims WHERE id IN",
+        "",
+        ids,
+        |r| {
+            out.push(ClaimBrief {
+                id: r.get(0)?,
+                claimant: r.get(1)?,
+                subject: r.get(2)?,
+                quantity: quantity_at(r, 3)?,
+                unit: r.get(6)?,
+                polarity: r.get(11)?,
+            });
+            Ok(())
+        },
+    )?;
+    Ok(out)
+}
+
 /// The attribution chain of one claim in one indexed lookup: claimant,
 /// first intermediary, document and outlet.
 #[derive(Debug, Clone, PartialEq, Serialize)]
