@@ -354,6 +354,200 @@ impl ConflictIndex {
     }
 }
 
+/// Day number (days from the common era) of a `YYYY-MM-DD` text.
+pub fn day_number(s: &str) -> Option<i32> {
+    use chrono::Datelike;
+    s.get(..10)?
+        .parse::<chrono::NaiveDate>()
+        .ok()
+        .map(|d| d.num_days_from_ce())
+}
+
+/// Events by start day, in memory: the dated events (one row per event,
+/// reports of one event joined through `canon`) sorted by (start, id), and
+/// per actor the events it took part in through any report, in the same
+/// order. A window is two binary searches.
+#[derive(Debug, Clone, Default)]
+pub struct TimeIndex {
+    starts: Vec<(i32, u32)>,
+    actor_off: Vec<u32>,
+    actor_events: Vec<(i32, u32)>,
+}
+
+impl TimeIndex {
+    /// Builds the index from the store in two scans (events, participants);
+    /// `canon` maps an event row to the row that stands for its event.
+    pub fn build(conn: &Connection, canon: impl Fn(i64) -> i64) -> Result<TimeIndex> {
+        let max = q::max_ids(conn)?;
+        let mut start = vec![i32::MIN; max[1] as usize + 1];
+        let mut starts = Vec::new();
+        q::event_starts(conn, |id, t| {
+            if let Some(d) = t.and_then(day_number) {
+                start[id as usize] = d;
+                if canon(id) == id {
+                    starts.push((d, id as u32));
+                }
+            }
+        })?;
+        starts.sort_unstable();
+        let mut pairs: Vec<(u32, i32, u32)> = Vec::new();
+        q::participations(conn, |event, actor| {
+            let c = canon(event);
+            let d = start.get(c as usize).copied().unwrap_or(i32::MIN);
+            if d != i32::MIN {
+                pairs.push((actor as u32, d, c as u32));
+            }
+        })?;
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut actor_off = vec![0u32; max[0] as usize + 2];
+        for &(a, _, _) in &pairs {
+            actor_off[a as usize + 1] += 1;
+        }
+        for i in 0..actor_off.len() - 1 {
+            actor_off[i + 1] += actor_off[i];
+        }
+        Ok(TimeIndex {
+            starts,
+            actor_off,
+            actor_events: pairs.into_iter().map(|(_, d, e)| (d, e)).collect(),
+        })
+    }
+
+    fn window(v: &[(i32, u32)], from: i32, to: i32) -> &[(i32, u32)] {
+        let a = v.partition_point(|&(d, _)| d < from);
+        let b = v.partition_point(|&(d, _)| d <= to);
+        &v[a..b.max(a)]
+    }
+
+    /// Events starting within `[from, to]` (day numbers), as (start, row id),
+    /// ordered by start then id.
+    pub fn starting(&self, from: i32, to: i32) -> &[(i32, u32)] {
+        Self::window(&self.starts, from, to)
+    }
+
+    /// The same, only events `actor` took part in.
+    pub fn starting_with(&self, actor: i64, from: i32, to: i32) -> &[(i32, u32)] {
+        let Some(a) = usize::try_from(actor)
+            .ok()
+            .filter(|&a| a + 1 < self.actor_off.len())
+        else {
+            return &[];
+        };
+        let v = &self.actor_events[self.actor_off[a] as usize..self.actor_off[a + 1] as usize];
+        Self::window(v, from, to)
+    }
+
+    /// Bytes held (the arrays' lengths).
+    pub fn bytes(&self) -> usize {
+        (self.starts.len() + self.actor_events.len()) * 8 + self.actor_off.len() * 4
+    }
+}
+
+/// The attribution chain of every claim as array lookups: claim →
+/// claimant, first intermediary, document; document → key, publication,
+/// outlet; actor → name.
+#[derive(Debug, Clone, Default)]
+pub struct ChainIndex {
+    claimant: Vec<u32>,
+    via: Vec<u32>,
+    document: Vec<u32>,
+    doc_key: Vec<String>,
+    doc_published: Vec<String>,
+    doc_outlet: Vec<u32>,
+    doc_outlet_name: Vec<Option<String>>,
+    actor_name: Vec<String>,
+}
+
+/// One claim's chain, borrowed from a [`ChainIndex`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Chain<'a> {
+    pub claim: i64,
+    pub claimant: (i64, &'a str),
+    pub via: Option<(i64, &'a str)>,
+    /// Store id and key of the document.
+    pub document: (i64, &'a str),
+    pub published: &'a str,
+    /// The outlet as an actor (when linked) and the publisher's name.
+    pub outlet: (Option<i64>, Option<&'a str>),
+}
+
+const NONE: u32 = u32::MAX;
+
+impl ChainIndex {
+    /// Builds the index from the store, one scan per table.
+    pub fn build(conn: &Connection) -> Result<ChainIndex> {
+        let max = q::max_ids(conn)?;
+        let mut ix = ChainIndex {
+            claimant: vec![NONE; max[2] as usize + 1],
+            via: vec![NONE; max[2] as usize + 1],
+            document: vec![NONE; max[2] as usize + 1],
+            actor_name: vec![String::new(); max[0] as usize + 1],
+            ..Default::default()
+        };
+        q::chain_columns(
+            conn,
+            |c, who, doc| {
+                ix.claimant[c as usize] = who as u32;
+                ix.document[c as usize] = doc as u32;
+            },
+            |c, via| ix.via[c as usize] = via as u32,
+            |d| {
+                let i = d.id as usize;
+                if ix.doc_key.len() <= i {
+                    ix.doc_key.resize(i + 1, String::new());
+                    ix.doc_published.resize(i + 1, String::new());
+                    ix.doc_outlet.resize(i + 1, NONE);
+                    ix.doc_outlet_name.resize(i + 1, None);
+                }
+                ix.doc_outlet[i] = d.publisher_id.map_or(NONE, |p| p as u32);
+                ix.doc_key[i] = d.key;
+                ix.doc_published[i] = d.published;
+                ix.doc_outlet_name[i] = d.publisher;
+            },
+            |a, name| ix.actor_name[a as usize] = name,
+        )?;
+        Ok(ix)
+    }
+
+    /// The chain of a claim; `None` when there is no such claim.
+    pub fn get(&self, claim: i64) -> Option<Chain<'_>> {
+        let c = usize::try_from(claim).ok()?;
+        let who = *self.claimant.get(c)?;
+        if who == NONE {
+            return None;
+        }
+        let doc = self.document[c] as usize;
+        let via = self.via[c];
+        let outlet = self.doc_outlet[doc];
+        Some(Chain {
+            claim,
+            claimant: (i64::from(who), &self.actor_name[who as usize]),
+            via: (via != NONE).then(|| (i64::from(via), self.actor_name[via as usize].as_str())),
+            document: (doc as i64, &self.doc_key[doc]),
+            published: &self.doc_published[doc],
+            outlet: (
+                (outlet != NONE).then_some(i64::from(outlet)),
+                self.doc_outlet_name[doc].as_deref(),
+            ),
+        })
+    }
+
+    /// Approximate bytes held.
+    pub fn bytes(&self) -> usize {
+        let strs = |v: &[String]| v.iter().map(|s| s.len() + 24).sum::<usize>();
+        (self.claimant.len() + self.via.len() + self.document.len() + self.doc_outlet.len()) * 4
+            + strs(&self.doc_key)
+            + strs(&self.doc_published)
+            + strs(&self.actor_name)
+            + self
+                .doc_outlet_name
+                .iter()
+                .map(|s| s.as_ref().map_or(24, |s| s.len() + 24))
+                .sum::<usize>()
+    }
+}
+
 /// One group's claims as columns, split into claims with a figure and
 /// claims without, for a branch-free count over all pairs that the compiler
 /// vectorises (a hub group has millions of pairs; the counts equal

@@ -653,6 +653,59 @@ pub fn event_identities(
     Ok(())
 }
 
+/// Every event row's id and start date (`t_start`, maybe NULL).
+pub fn event_starts(conn: &Connection, mut f: impl FnMut(i64, Option<&str>)) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT id, t_start FROM events")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(r.get(0)?, r.get_ref(1)?.as_str_or_null().ok().flatten());
+    }
+    Ok(())
+}
+
+/// Every participation as `(event row, actor)`.
+pub fn participations(conn: &Connection, mut f: impl FnMut(i64, i64)) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT event_id, actor_id FROM event_participants")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(r.get(0)?, r.get(1)?);
+    }
+    Ok(())
+}
+
+/// What attribution chains are made of, one scan per table: every claim's
+/// `(id, claimant, document)`, every first intermediary `(claim, actor)`,
+/// every document, every actor's `(id, name)`.
+pub fn chain_columns(
+    conn: &Connection,
+    mut claim: impl FnMut(i64, i64, i64),
+    mut via: impl FnMut(i64, i64),
+    mut document: impl FnMut(DocRef),
+    mut actor: impl FnMut(i64, String),
+) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT id, claimant_id, document_id FROM claims")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        claim(r.get(0)?, r.get(1)?, r.get(2)?);
+    }
+    let mut stmt = conn.prepare("SELECT claim_id, actor_id FROM claim_via WHERE position = 0")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        via(r.get(0)?, r.get(1)?);
+    }
+    let mut stmt = conn.prepare(&format!("SELECT {DOC_COLS} FROM documents d"))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        document(doc_at(r, 0)?);
+    }
+    let mut stmt = conn.prepare("SELECT id, name FROM actors")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        actor(r.get(0)?, r.get(1)?);
+    }
+    Ok(())
+}
+
 /// Every edge of the connection graph, as `(node, node)` pairs read in one
 /// scan per table: participation, claimant, via, about, relation ends, part_of.
 pub fn all_edges(conn: &Connection, mut f: impl FnMut(Node, Node)) -> Result<()> {
