@@ -326,6 +326,16 @@ pub fn events(conn: &Connection, f: &EventFilter) -> Result<Vec<EventRow>> {
     let mut w = Where::default();
     if let Some(from) = &f.from {
         w.push("coalesce(e.t_end, e.t_start) >= ?", [text(from)]);
+        // An event that overlaps the window starts at most the longest
+        // event's length before it: with that bound the time index is read
+        // over the window only, not from the first event on.
+        let earliest = max_event_span(conn)?.and_then(|span| {
+            let d = from.get(..10)?.parse::<chrono::NaiveDate>().ok()?;
+            d.checked_sub_days(chrono::Days::new(span.max(0) as u64))
+        });
+        if let Some(d) = earliest {
+            w.push("e.t_start >= ?", [text(&d.to_string())]);
+        }
     }
     if let Some(to) = &f.to {
         w.push("e.t_start <= ?", [text(to)]);
@@ -390,6 +400,53 @@ pub fn events(conn: &Connection, f: &EventFilter) -> Result<Vec<EventRow>> {
         },
     )?;
     Ok(rows)
+}
+
+/// The longest event of the store in whole days (end minus start), `None`
+/// when some event's end is not a date (no bound then). One scan of the
+/// time index, kept beside a database file in `<db>.span` under the
+/// store's fingerprint so that a timeline does not pay the scan.
+pub fn max_event_span(conn: &Connection) -> Result<Option<i64>> {
+    let scan = || -> Result<Option<i64>> {
+        let span: Option<f64> = conn.query_row(
+            "SELECT max(coalesce(julianday(t_end) - julianday(t_start), 1e9)) FROM events
+             WHERE t_end IS NOT NULL AND t_start IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(match span {
+            None => Some(0),
+            Some(s) if s < 1e8 => Some(s.ceil() as i64),
+            Some(_) => None,
+        })
+    };
+    let Some(db) = conn.path().filter(|p| !p.is_empty()) else {
+        return scan();
+    };
+    let path = format!("{db}.span");
+    let fp = fingerprint(conn)?;
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        if let Some((f, v)) = text.trim_end().rsplit_once('\n') {
+            if f == fp {
+                match v {
+                    "none" => return Ok(None),
+                    v => {
+                        if let Ok(n) = v.parse() {
+                            return Ok(Some(n));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let span = scan()?;
+    let v = span.map_or("none".to_owned(), |n| n.to_string());
+    // A read-only directory only costs the next command the scan.
+    let tmp = format!("{path}-tmp");
+    if std::fs::write(&tmp, format!("{fp}\n{v}\n")).is_ok() {
+        let _ = std::fs::rename(&tmp, &path);
+    }
+    Ok(span)
 }
 
 /// Claims matching the filter, ordered by valid (else stated, else
