@@ -686,14 +686,17 @@ impl PairKind {
 /// already widened by the tolerance.
 #[derive(Debug, Clone, Copy)]
 pub struct Packed {
+    /// Claimant actor id.
     pub claimant: i64,
     /// Widened range; `lo` is NaN when the claim states no figure.
     pub lo: f64,
+    /// Upper end of the widened range (NaN without a figure).
     pub hi: f64,
-    /// [`fact_days`] as day numbers.
+    /// Valid (else stated, else published) days as day numbers.
     pub days: (i32, i32),
     /// Publication day number.
     pub published: i32,
+    /// `true` for a denial.
     pub deny: bool,
 }
 

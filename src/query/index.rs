@@ -462,11 +462,15 @@ pub struct ChainIndex {
 /// One claim's chain, borrowed from a [`ChainIndex`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Chain<'a> {
+    /// Store id of the claim.
     pub claim: i64,
+    /// Claimant id and name.
     pub claimant: (i64, &'a str),
+    /// First intermediary (nearest the document), id and name.
     pub via: Option<(i64, &'a str)>,
     /// Store id and key of the document.
     pub document: (i64, &'a str),
+    /// Publication date of the document.
     pub published: &'a str,
     /// The outlet as an actor (when linked) and the publisher's name.
     pub outlet: (Option<i64>, Option<&'a str>),

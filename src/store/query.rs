@@ -929,13 +929,17 @@ pub fn related_claim_ids(conn: &Connection, claim: &ClaimRow) -> Result<Vec<i64>
 /// What `sources` weighs of a candidate claim before reading it whole.
 #[derive(Debug, Clone)]
 pub struct ClaimBrief {
+    /// Store id.
     pub id: i64,
+    /// Claimant actor id.
     pub claimant: i64,
     /// The subject, else the statement when the subject is blank.
     pub subject: String,
     /// The unit column as stored (also when the claim states no figure).
     pub unit: Option<String>,
+    /// The figure, when the claim states one.
     pub quantity: Option<Quantity>,
+    /// `affirm` or `deny`.
     pub polarity: String,
 }
 
