@@ -17,8 +17,9 @@
 //! that it can be compared with their RESULTS.md. Without the two variables
 //! the bench prints a note and does nothing.
 
-use chronograph::query::conflicts::{self, Options};
+use chronograph::query::conflicts::Options;
 use chronograph::query::graph::Csr;
+use chronograph::query::index::{ChainIndex, ConflictIndex, TimeIndex, day_number};
 use chronograph::store::query::{self as q, Node};
 use criterion::Criterion;
 use std::collections::{BTreeMap, HashMap};
@@ -156,28 +157,79 @@ fn main() {
         .map(|v| claim_store[&v.as_i64().unwrap()])
         .collect();
 
-    // Q1: event rows that start in the window, one per event (the first
-    // report stands for the event), as chronograph orders them.
-    let q1 = |from: &str, to: &str, actor: Option<i64>| -> Vec<(String, i64)> {
+    // The in-memory read indexes, built once from the store (timed).
+    let t = Instant::now();
+    let canon = |e: i64| match g.canonical(Node::Event(e)) {
+        Node::Event(c) => c,
+        _ => e,
+    };
+    let time_ix = TimeIndex::build(&conn, canon).unwrap();
+    eprintln!(
+        "peers: time index built in {:.1} ms ({:.1} MB)",
+        t.elapsed().as_secs_f64() * 1e3,
+        time_ix.bytes() as f64 / 1e6
+    );
+    let t = Instant::now();
+    let chain_ix = ChainIndex::build(&conn).unwrap();
+    eprintln!(
+        "peers: chain index built in {:.1} ms ({:.1} MB)",
+        t.elapsed().as_secs_f64() * 1e3,
+        chain_ix.bytes() as f64 / 1e6
+    );
+    let t = Instant::now();
+    let conflict_ix = ConflictIndex::build(&conn).unwrap();
+    eprintln!(
+        "peers: conflict index built in {:.1} ms ({:?} groups, claims)",
+        t.elapsed().as_secs_f64() * 1e3,
+        conflict_ix.size()
+    );
+    let t = Instant::now();
+    let conflict_ix = ConflictIndex::open(&conn).unwrap();
+    eprintln!(
+        "peers: conflict index from its snapshot (or built and saved) in {:.1} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+
+    // Q1: events that start in the window, one per event (the first report
+    // stands for the event), ordered by start then id.
+    let days = |from: &str, to: &str| (day_number(from).unwrap(), day_number(to).unwrap());
+    let (q1a_days, q1b_days) = (days(&q1a_from, &q1a_to), days(&q1b_from, &q1b_to));
+    let q1 = |(from, to): (i32, i32), actor: Option<i64>| -> Vec<(i32, i64)> {
+        let w = match actor {
+            None => time_ix.starting(from, to),
+            Some(a) => time_ix.starting_with(a, from, to),
+        };
+        w.iter().map(|&(d, id)| (d, i64::from(id))).collect()
+    };
+    // The same from SQL (the `events_time` index), for comparison.
+    let q1_sql = |from: &str, to: &str, actor: Option<i64>| -> Vec<(i32, i64)> {
         q::events_starting(&conn, from, to, actor)
             .unwrap()
             .into_iter()
             .filter(|(_, id)| g.canonical(Node::Event(*id)) == Node::Event(*id))
+            .map(|(d, id)| (day_number(&d).unwrap(), id))
             .collect()
     };
-    let as_peer_rows = |v: Vec<(String, i64)>| -> Vec<String> {
-        let mut p: Vec<(String, i64)> = v.into_iter().map(|(d, id)| (d, event_peer[&id])).collect();
-        p.sort();
+    // The peers order by (start, their id); store ids need not follow theirs.
+    let as_peer_rows = |v: Vec<(i32, i64)>| -> Vec<String> {
+        let mut p: Vec<(i32, i64)> = v.into_iter().map(|(d, id)| (d, event_peer[&id])).collect();
+        p.sort_unstable();
         p.into_iter().map(|(_, id)| id.to_string()).collect()
     };
-    println!(
-        "Q1a {}",
-        checksum(&as_peer_rows(q1(&q1a_from, &q1a_to, None)))
+    let q1a_rows = as_peer_rows(q1(q1a_days, None));
+    let q1b_rows = as_peer_rows(q1(q1b_days, Some(q1b_actor)));
+    assert_eq!(
+        q1a_rows,
+        as_peer_rows(q1_sql(&q1a_from, &q1a_to, None)),
+        "index and SQL agree"
     );
-    println!(
-        "Q1b {}",
-        checksum(&as_peer_rows(q1(&q1b_from, &q1b_to, Some(q1b_actor))))
+    assert_eq!(
+        q1b_rows,
+        as_peer_rows(q1_sql(&q1b_from, &q1b_to, Some(q1b_actor))),
+        "index and SQL agree"
     );
+    println!("Q1a {}", checksum(&q1a_rows));
+    println!("Q1b {}", checksum(&q1b_rows));
 
     let q2 = || g.actors_within(q2_actor, max_hops);
     let mut q2_rows: Vec<i64> = q2().into_iter().map(|a| actor_peer[&a]).collect();
@@ -189,33 +241,27 @@ fn main() {
     let q3 = || g.distance(q3a, q3b, 30).map_or(-1, |d| d as i64);
     println!("Q3 {{\"value\": {}}}", q3());
 
-    // Q4: exact figures (tolerance 0), exact validity overlap (window 0).
+    // Q4: exact figures (tolerance 0), exact validity overlap (window 0),
+    // counted over the claims grouped by subject.
     let opt = Options {
         tolerance: 0.0,
         window_days: 0,
         ..Default::default()
     };
-    let q4 = || {
-        let mut facts = q::claim_facts(&conn, None).unwrap();
-        conflicts::canonical_targets(&mut facts, |e| match g.canonical(Node::Event(e)) {
-            Node::Event(c) => c,
-            _ => e,
-        });
-        let clusters = conflicts::analyse(&facts, &opt, false);
-        (facts, clusters)
-    };
-    let (facts, clusters) = q4();
+    let q4 = || conflict_ix.counts(&opt);
     let mut groups: BTreeMap<(i64, String), u64> = BTreeMap::new();
-    for c in clusters.iter().filter(|c| c.between_sources > 0) {
-        let f = &facts[c.members[0]];
-        let (is_event, target) = f.about[0];
-        let subject = if is_event {
-            event_peer[&target]
-        } else {
-            actor_peer[&target]
+    for (gi, c) in q4()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.between_sources > 0)
+    {
+        let subject = match conflict_ix.about(gi)[0] {
+            Node::Event(e) => event_peer[&e],
+            Node::Actor(a) => actor_peer[&a],
+            other => panic!("a claim about {other:?}"),
         };
         *groups
-            .entry((subject, f.subject.clone().unwrap_or_default()))
+            .entry((subject, conflict_ix.subject(gi).to_owned()))
             .or_default() += c.between_sources;
     }
     let rows: Vec<String> = groups
@@ -225,35 +271,41 @@ fn main() {
     let pairs: u64 = groups.values().sum();
     println!("Q4 {} pairs {pairs}", checksum(&rows));
 
-    let q5_one = |id: i64| q::chain_row(&conn, id).unwrap().unwrap();
+    let store_claim: HashMap<i64, i64> = claim_store.iter().map(|(p, s)| (*s, *p)).collect();
+    let q5_one = |id: i64| chain_ix.get(id).unwrap();
     let q5_rows: Vec<String> = q5
         .iter()
         .map(|&id| {
             let r = q5_one(id);
-            let (vid, vname) = match &r.via {
-                Some(v) => (actor_peer[&v.id].to_string(), v.name.clone()),
+            let sql = q::chain_row(&conn, id).unwrap().unwrap();
+            assert_eq!(
+                (r.claimant.0, r.via.map(|v| v.0), r.document.0, r.outlet.0),
+                (
+                    sql.claimant.id,
+                    sql.via.as_ref().map(|v| v.id),
+                    sql.document.id,
+                    sql.document.publisher_id
+                ),
+                "index and SQL agree"
+            );
+            let (vid, vname) = match r.via {
+                Some((v, name)) => (actor_peer[&v].to_string(), name.to_owned()),
                 None => (String::new(), String::new()),
             };
-            let outlet = r
-                .document
-                .publisher_id
-                .map(|o| actor_peer[&o].to_string())
-                .unwrap_or_default();
             format!(
                 "{}|{}|{}|{}|{}|{}|{}|{}|{}",
-                claim_store
-                    .iter()
-                    .find(|(_, s)| **s == id)
-                    .map(|(p, _)| *p)
-                    .unwrap(),
-                actor_peer[&r.claimant.id],
-                r.claimant.name,
+                store_claim[&id],
+                actor_peer[&r.claimant.0],
+                r.claimant.1,
                 vid,
                 vname,
-                peer(&r.document.key),
-                r.document.published,
-                outlet,
-                r.document.publisher.clone().unwrap_or_default()
+                peer(r.document.1),
+                r.published,
+                r.outlet
+                    .0
+                    .map(|o| actor_peer[&o].to_string())
+                    .unwrap_or_default(),
+                r.outlet.1.unwrap_or_default()
             )
         })
         .collect();
@@ -261,23 +313,39 @@ fn main() {
 
     let mut c = Criterion::default().configure_from_args().sample_size(10);
     c.bench_function("peers/Q1a timeline window", |b| {
-        b.iter(|| q1(&q1a_from, &q1a_to, None).len())
+        b.iter(|| q1(q1a_days, None).len())
+    });
+    c.bench_function("peers/Q1a timeline window (SQL)", |b| {
+        b.iter(|| q1_sql(&q1a_from, &q1a_to, None).len())
     });
     c.bench_function("peers/Q1b timeline actor", |b| {
-        b.iter(|| q1(&q1b_from, &q1b_to, Some(q1b_actor)).len())
+        b.iter(|| q1(q1b_days, Some(q1b_actor)).len())
+    });
+    c.bench_function("peers/Q1b timeline actor (SQL)", |b| {
+        b.iter(|| q1_sql(&q1b_from, &q1b_to, Some(q1b_actor)).len())
     });
     c.bench_function("peers/Q2 within 2 hops", |b| b.iter(|| q2().len()));
     c.bench_function("peers/Q3 shortest path", |b| b.iter(q3));
-    c.bench_function("peers/Q4 conflicts", |b| b.iter(|| q4().1.len()));
+    c.bench_function("peers/Q4 conflicts", |b| b.iter(|| q4().len()));
     c.bench_function("peers/Q5 attribution (one lookup)", |b| {
         let mut i = 0;
         b.iter(|| {
             i = (i + 1) % q5.len();
-            q5_one(q5[i]).claim
+            q5_one(q5[i]).claimant.0
+        })
+    });
+    c.bench_function("peers/Q5 attribution (one lookup, SQL)", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            i = (i + 1) % q5.len();
+            q::chain_row(&conn, q5[i]).unwrap().unwrap().claim
         })
     });
     c.bench_function("peers/graph load (snapshot)", |b| {
         b.iter(|| Csr::open(&conn, &db).unwrap().size())
+    });
+    c.bench_function("peers/conflict index load (snapshot)", |b| {
+        b.iter(|| ConflictIndex::open(&conn).unwrap().size())
     });
     c.final_summary();
 }

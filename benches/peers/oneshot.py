@@ -5,8 +5,10 @@ for the peers' five questions (what a person at the shell waits for).
 Usage: python3 oneshot.py BIN DB DATA_DIR [RUNS]
   BIN: target/release/chronograph; DB: a store loaded with to_bundles.py output;
   DATA_DIR: the peers' data folder (params.json, actors.csv).
-Prints, per query, the command, the median wall time of RUNS runs after one
-warm-up run, and the size of the answer.
+Prints, per query, the median wall time of RUNS runs after one warm-up run,
+the median CPU time (user + system) of those processes, the size of the
+answer and the command. On a shared machine the CPU time is the steadier
+figure: wall time there includes waiting for a core.
 
 The commands answer the question as a person asks it, with chronograph's own
 semantics: `timeline` lists events overlapping the window with their reports
@@ -19,6 +21,7 @@ peers' exact semantics and checks their checksums.
 import csv
 import json
 import os
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -53,11 +56,14 @@ def main():
     for name, args in queries:
         cmd = [binary, "--db", db] + args
         out = subprocess.run(cmd, capture_output=True, check=True).stdout
-        ts = []
+        ts, cpu = [], []
         for _ in range(runs):
+            r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
             subprocess.run(cmd, capture_output=True, check=True)
             ts.append((time.perf_counter() - t) * 1000)
+            r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append((r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime) * 1000)
         v = json.loads(out)
         if name == "Q4" and isinstance(v, list):
             size = f"{len(v)} groups, {sum(r['disagreeing_pairs'] for r in v)} pairs"
@@ -69,7 +75,7 @@ def main():
             size = f"{len(v['carriers'])} carrier(s), chain of {len(v['chain'])}"
         else:
             size = f"{len(v)} rows"
-        print(f"{name}\t{statistics.median(ts):.1f} ms\t{size}\t{' '.join(args)}")
+        print(f"{name}\t{statistics.median(ts):.1f} ms\tcpu {statistics.median(cpu):.1f} ms\t{size}\t{' '.join(args)}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use chronograph::export;
-use chronograph::query::sources::{Carrier, sources};
+use chronograph::query::sources::{Carrier, sources_limited};
 use chronograph::store::query::open_read;
 use std::io::Write;
 
@@ -22,11 +22,15 @@ pub struct Args {
     /// Percent within which another claimant's figure counts as the same claim.
     #[arg(long, default_value_t = 5.0)]
     pub tolerance: f64,
+    /// List at most this many corroborating and this many disputing claims
+    /// (0: all); the totals always count them all.
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }
 
-fn list(title: &str, cs: &[Carrier], out: &mut dyn Write) -> std::io::Result<()> {
+fn list(title: &str, cs: &[Carrier], total: usize, out: &mut dyn Write) -> std::io::Result<()> {
     if cs.is_empty() {
         return Ok(());
     }
@@ -41,12 +45,21 @@ fn list(title: &str, cs: &[Carrier], out: &mut dyn Write) -> std::io::Result<()>
             c.statement.clone(),
         ]);
     }
-    export::table::write(&rows, out)
+    export::table::write(&rows, out)?;
+    if total > cs.len() {
+        writeln!(
+            out,
+            "... and {} more (--limit 0 lists them all)",
+            total - cs.len()
+        )?;
+    }
+    Ok(())
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     let conn = open_read(&ctx.db)?;
-    let a = sources(&conn, args.claim, args.tolerance / 100.0)?;
+    let limit = (args.limit > 0).then_some(args.limit);
+    let a = sources_limited(&conn, args.claim, args.tolerance / 100.0, limit)?;
     if args.format == Format::Json {
         return Ok(export::json(&a, out)?);
     }
@@ -69,13 +82,19 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
             kind
         )?;
     }
-    list("carried by (same claim, same claimant)", &a.carriers, out)?;
+    list(
+        "carried by (same claim, same claimant)",
+        &a.carriers,
+        a.carriers.len(),
+        out,
+    )?;
     list(
         "corroborated by (other claimants, same thing)",
         &a.corroborating,
+        a.corroborating_total,
         out,
     )?;
-    list("disputed by", &a.disputed_by, out)?;
+    list("disputed by", &a.disputed_by, a.disputed_total, out)?;
     writeln!(
         out,
         "\n{} carrier document(s); {} independent original source(s): {}",

@@ -500,9 +500,62 @@ fn about_compatible(a: &[(bool, i64)], b: &[(bool, i64)]) -> bool {
 /// buckets that share a target (or have none), so a large store is not
 /// compared pair by pair. `keep_pairs = false` only counts disagreements.
 pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Cluster> {
-    let ranges: Vec<Option<(f64, f64)>> = facts
+    let days = fact_day_numbers(facts);
+    let mut out = Vec::new();
+    for members in group(facts) {
+        let mut cl = Cluster {
+            members,
+            ..Default::default()
+        };
+        let packed: Vec<Packed> = cl
+            .members
+            .iter()
+            .map(|&i| Packed::new(&facts[i], days[i], opt.tolerance))
+            .collect();
+        let m = &cl.members;
+        scan_pairs(&packed, window(opt), |x, y, kind, same_source| match kind {
+            PairKind::Change => {
+                cl.n_changes += 1;
+                if keep_pairs {
+                    cl.changes.push((m[x], m[y]));
+                }
+            }
+            _ => {
+                if !same_source {
+                    cl.between_sources += 1;
+                }
+                if keep_pairs {
+                    cl.disagreements.push((m[x], m[y], kind.as_str()));
+                }
+            }
+        });
+        if !cl.disagreements.is_empty() || cl.n_changes > 0 || cl.between_sources > 0 {
+            out.push(cl);
+        }
+    }
+    out
+}
+
+/// Each claim's [`fact_days`] as day numbers: the pair loop runs up to ~10^8
+/// times on a large store, and date arithmetic there would dominate.
+fn fact_day_numbers(facts: &[ClaimFacts]) -> Vec<(i32, i32)> {
+    use chrono::Datelike;
+    facts
         .iter()
-        .map(|c| c.quantity.as_ref().and_then(stated_range))
+        .map(fact_days)
+        .map(|(a, b)| (a.num_days_from_ce(), b.num_days_from_ce()))
+        .collect()
+}
+
+/// The groups of claims about one subject (two claims or more), each in time
+/// order (valid, else stated, else published day; then publication, then
+/// id), the groups ordered by their first member. The grouping depends on
+/// the claims only, not on tolerance or window, so it can be kept (see
+/// [`super::index::ConflictIndex`]).
+pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
+    let ranged: Vec<bool> = facts
+        .iter()
+        .map(|c| c.quantity.as_ref().and_then(stated_range).is_some())
         .collect();
     // Subject words and unit are interned once per distinct (text, unit):
     // a store has far fewer distinct subjects than claims.
@@ -533,7 +586,7 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
             kinds.push((words_key(src, unit), u));
             kinds.len() - 1
         });
-        let bk = (ranges[i].is_some(), k, c.about.as_slice());
+        let bk = (ranged[i], k, c.about.as_slice());
         let b = *bucket_ix.entry(bk).or_insert_with(|| {
             bucket_members.push(Vec::new());
             bucket_keys.push(bk);
@@ -591,95 +644,147 @@ pub fn analyse(facts: &[ClaimFacts], opt: &Options, keep_pairs: bool) -> Vec<Clu
         let r = root(&mut parent, b);
         clusters.entry(r).or_default().extend(m);
     }
-
-    // Days as plain integers: the pair loop below runs up to ~10^8 times on
-    // a large store, and date arithmetic there would dominate.
-    use chrono::Datelike;
-    let days: Vec<(i32, i32)> = facts
-        .iter()
-        .map(fact_days)
-        .map(|(a, b)| (a.num_days_from_ce(), b.num_days_from_ce()))
+    let days = fact_day_numbers(facts);
+    let mut out: Vec<Vec<usize>> = clusters
+        .into_values()
+        .filter(|m| m.len() >= 2)
+        .map(|mut m| {
+            m.sort_by_key(|&i| (days[i], facts[i].published, facts[i].id));
+            m
+        })
         .collect();
-    let w = i32::try_from(opt.window_days)
-        .unwrap_or(i32::MAX / 4)
-        .min(i32::MAX / 4);
-    let tol = opt.tolerance;
-    let apart = |a: (f64, f64), b: (f64, f64)| {
-        a.1 * (1.0 + tol) < b.0 * (1.0 - tol) || b.1 * (1.0 + tol) < a.0 * (1.0 - tol)
-    };
-    let mut out = Vec::new();
-    for (_, mut members) in clusters {
-        if members.len() < 2 {
-            continue;
-        }
-        members.sort_by_key(|&i| (days[i], facts[i].published, facts[i].id));
-        let mut cl = Cluster {
-            members,
-            ..Default::default()
-        };
-        // What the pair test reads, packed next to each other: a hub subject
-        // has thousands of claims and millions of pairs.
-        struct P {
-            claimant: i64,
-            range: Option<(f64, f64)>,
-            days: (i32, i32),
-            published: chrono::NaiveDate,
-            deny: bool,
-        }
-        let m = &cl.members;
-        let packed: Vec<P> = m
-            .iter()
-            .map(|&i| P {
-                claimant: facts[i].claimant,
-                range: ranges[i],
-                days: days[i],
-                published: facts[i].published,
-                deny: facts[i].deny,
-            })
-            .collect();
-        for (x, a) in packed.iter().enumerate() {
-            let da = a.days;
-            for (y, b) in packed.iter().enumerate().skip(x + 1) {
-                let db = b.days;
-                let overlap = da.0 - w <= db.1 + w && db.0 - w <= da.1 + w;
-                let same_source = a.claimant == b.claimant;
-                let kind = match (a.range, b.range) {
-                    (Some(ra), Some(rb)) => {
-                        if !apart(ra, rb) {
-                            continue;
-                        }
-                        if same_source {
-                            if da != db || a.published != b.published {
-                                cl.n_changes += 1;
-                                if keep_pairs {
-                                    cl.changes.push((m[x], m[y]));
-                                }
-                                continue;
-                            }
-                            "self_contradiction"
-                        } else if overlap {
-                            "figures"
-                        } else {
-                            continue;
-                        }
-                    }
-                    (None, None) if a.deny != b.deny && overlap => "affirm_vs_deny",
-                    _ => continue,
-                };
-                if !same_source {
-                    cl.between_sources += 1;
-                }
-                if keep_pairs {
-                    cl.disagreements.push((m[x], m[y], kind));
-                }
-            }
-        }
-        if !cl.disagreements.is_empty() || cl.n_changes > 0 || cl.between_sources > 0 {
-            out.push(cl);
+    out.sort_by_key(|m| (days[m[0]], facts[m[0]].id));
+    out
+}
+
+/// What kind of disagreement a pair of claims is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairKind {
+    /// Two sources' figures apart at overlapping times.
+    Figures,
+    /// One source's figures apart at the same time and publication.
+    SelfContradiction,
+    /// One affirms, the other denies, at overlapping times.
+    AffirmVsDeny,
+    /// One source's figure moved between two times (not a conflict).
+    Change,
+}
+
+impl PairKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            PairKind::Figures => "figures",
+            PairKind::SelfContradiction => "self_contradiction",
+            PairKind::AffirmVsDeny => "affirm_vs_deny",
+            PairKind::Change => "change",
         }
     }
-    out.sort_by_key(|c| (days[c.members[0]], facts[c.members[0]].id));
-    out
+}
+
+/// What the pair test reads of a claim, packed next to each other (a hub
+/// subject has thousands of claims and millions of pairs), with the range
+/// already widened by the tolerance.
+#[derive(Debug, Clone, Copy)]
+pub struct Packed {
+    /// Claimant actor id.
+    pub claimant: i64,
+    /// Widened range; `lo` is NaN when the claim states no figure.
+    pub lo: f64,
+    /// Upper end of the widened range (NaN without a figure).
+    pub hi: f64,
+    /// Valid (else stated, else published) days as day numbers.
+    pub days: (i32, i32),
+    /// Publication day number.
+    pub published: i32,
+    /// `true` for a denial.
+    pub deny: bool,
+}
+
+impl Packed {
+    fn new(f: &ClaimFacts, days: (i32, i32), tol: f64) -> Packed {
+        use chrono::Datelike;
+        let range = f.quantity.as_ref().and_then(stated_range);
+        Packed::from_parts(
+            f.claimant,
+            range,
+            days,
+            f.published.num_days_from_ce(),
+            f.deny,
+            tol,
+        )
+    }
+
+    /// A packed claim from its parts; `range` is the stated range.
+    pub fn from_parts(
+        claimant: i64,
+        range: Option<(f64, f64)>,
+        days: (i32, i32),
+        published: i32,
+        deny: bool,
+        tol: f64,
+    ) -> Packed {
+        let (lo, hi) = range.map_or((f64::NAN, f64::NAN), |(a, b)| {
+            (a * (1.0 - tol), b * (1.0 + tol))
+        });
+        Packed {
+            claimant,
+            lo,
+            hi,
+            days,
+            published,
+            deny,
+        }
+    }
+}
+
+/// `window_days` as the pair test uses it.
+pub fn window(opt: &Options) -> i32 {
+    i32::try_from(opt.window_days)
+        .unwrap_or(i32::MAX / 4)
+        .min(i32::MAX / 4)
+}
+
+/// Calls `f(x, y, kind, same_source)` for every pair `x < y` of one group that
+/// disagrees or shows a change: figures apart (beyond the tolerance already
+/// applied to the ranges) from two sources at overlapping times (each time
+/// widened by `w` days), one source's figures apart on the same day and
+/// publication, or affirm against deny at overlapping times.
+#[inline]
+pub fn scan_pairs(p: &[Packed], w: i32, mut f: impl FnMut(usize, usize, PairKind, bool)) {
+    for (x, a) in p.iter().enumerate() {
+        let da = a.days;
+        let a_ranged = !a.lo.is_nan();
+        for (y, b) in p.iter().enumerate().skip(x + 1) {
+            let b_ranged = !b.lo.is_nan();
+            if a_ranged != b_ranged {
+                continue;
+            }
+            let db = b.days;
+            let overlap = da.0 - w <= db.1 + w && db.0 - w <= da.1 + w;
+            let same_source = a.claimant == b.claimant;
+            let kind = if a_ranged {
+                if !(a.hi < b.lo || b.hi < a.lo) {
+                    continue;
+                }
+                if same_source {
+                    if da != db || a.published != b.published {
+                        PairKind::Change
+                    } else {
+                        PairKind::SelfContradiction
+                    }
+                } else if overlap {
+                    PairKind::Figures
+                } else {
+                    continue;
+                }
+            } else if a.deny != b.deny && overlap {
+                PairKind::AffirmVsDeny
+            } else {
+                continue;
+            };
+            f(x, y, kind, same_source);
+        }
+    }
 }
 
 /// The bag of stems of a subject text, the unit's own stem left out.
@@ -733,6 +838,11 @@ pub struct SummaryRow {
 /// The subjects where sources disagree, counted rather than listed: for
 /// large stores, where every side of every group would be too much to read.
 pub fn summary(conn: &Connection, opt: &Options) -> Result<Vec<SummaryRow>> {
+    // Without a publication cut-off the grouping is the store's own and is
+    // kept in a snapshot beside it: only the pair counts are computed here.
+    if opt.as_of.is_none() {
+        return Ok(super::index::ConflictIndex::open(conn)?.summary(opt));
+    }
     let mut facts = q::claim_facts(conn, opt.as_of.as_deref())?;
     let canon = super::graph::event_canon_map(conn)?;
     if !canon.is_empty() {

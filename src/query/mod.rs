@@ -8,6 +8,7 @@
 pub mod actor;
 pub mod conflicts;
 pub mod graph;
+pub mod index;
 pub mod sources;
 pub mod time;
 pub mod timeline;

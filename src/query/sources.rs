@@ -60,6 +60,10 @@ pub struct Attribution {
     pub corroborating: Vec<Carrier>,
     /// Claims that disagree with it (see `conflicts`).
     pub disputed_by: Vec<Carrier>,
+    /// How many claims corroborate it (`corroborating` may list fewer).
+    pub corroborating_total: usize,
+    /// How many claims dispute it (`disputed_by` may list fewer).
+    pub disputed_total: usize,
     /// Distinct original claimants behind the claim (itself and corroborators).
     pub original_sources: Vec<String>,
     /// `original_sources.len()`.
@@ -87,8 +91,21 @@ fn carrier(c: &ClaimRow) -> Carrier {
     }
 }
 
-/// The attribution of one claim (store id), with `tolerance` for figures.
+/// The attribution of one claim (store id), with `tolerance` for figures,
+/// listing every corroborating and disputing claim.
 pub fn sources(conn: &Connection, id: i64, tolerance: f64) -> Result<Attribution> {
+    sources_limited(conn, id, tolerance, None)
+}
+
+/// [`sources`] listing at most `limit` corroborating and `limit` disputing
+/// claims (the first by id); the totals and the original sources still
+/// count them all.
+pub fn sources_limited(
+    conn: &Connection,
+    id: i64,
+    tolerance: f64,
+    limit: Option<usize>,
+) -> Result<Attribution> {
     let claim = q::claims(
         conn,
         &ClaimFilter {
@@ -139,59 +156,43 @@ pub fn sources(conn: &Connection, id: i64, tolerance: f64) -> Result<Attribution
         .as_ref()
         .and_then(|q| q.unit.as_deref())
         .map(unit_norm);
-    // Only candidates about the same thing are read whole.
-    let related = q::related_claim_ids(conn, &claim)?;
+    let numeric = claim.quantity.as_ref().and_then(stated_range).is_some();
+    // Candidates about the same thing are weighed on a few columns; only
+    // the claims shown are read whole (a hub subject has 20,000 claims).
+    let mut ids = q::related_claim_ids(conn, &claim)?;
+    ids.extend(same.iter().copied());
+    ids.sort_unstable();
+    ids.dedup();
+    let mut briefs = q::claim_briefs(conn, &ids)?;
+    briefs.sort_by_key(|b| b.id);
     let mut verdicts: std::collections::HashMap<(String, Option<String>), bool> =
         Default::default();
-    let candidates: Vec<i64> = q::claim_subjects(conn, &related)?
-        .into_iter()
-        .filter(|(_, subject, u)| {
-            *verdicts
-                .entry((subject.clone(), u.clone()))
-                .or_insert_with(|| {
-                    u.as_deref().map(unit_norm) == unit
-                        && similar_subjects(&key, &words_key(subject, u.as_deref().unwrap_or("")))
-                })
-        })
-        .map(|(id, _, _)| id)
-        .chain(same.iter().copied())
-        .collect();
-    let mut all = Vec::new();
-    for chunk in candidates.chunks(30_000) {
-        all.extend(q::claims(
-            conn,
-            &ClaimFilter {
-                ids: Some(chunk.to_vec()),
-                ..Default::default()
-            },
-        )?);
-    }
-    all.sort_by_key(|c| c.id);
-    all.dedup_by_key(|c| c.id);
-    let unit = claim
-        .quantity
-        .as_ref()
-        .and_then(|q| q.unit.as_deref())
-        .map(unit_norm);
-    let numeric = claim.quantity.as_ref().and_then(stated_range).is_some();
-    let mut carriers = Vec::new();
-    let mut corroborating = Vec::new();
-    let mut disputed_by = Vec::new();
-    let mut originals: BTreeSet<String> = BTreeSet::new();
-    for c in &all {
+    let mut carrier_ids = Vec::new();
+    let mut corroborating_ids = Vec::new();
+    let mut disputed_ids = Vec::new();
+    let mut originals: BTreeSet<i64> = BTreeSet::new();
+    for c in &briefs {
         if same.contains(&c.id) {
-            carriers.push(carrier(c));
-            originals.insert(c.claimant.name.clone());
+            carrier_ids.push(c.id);
+            originals.insert(c.claimant);
             continue;
         }
+        let stored_unit = c.unit.as_deref().map(unit_norm);
+        let related = *verdicts
+            .entry((c.subject.clone(), c.unit.clone()))
+            .or_insert_with(|| {
+                stored_unit == unit
+                    && similar_subjects(
+                        &key,
+                        &words_key(&c.subject, c.unit.as_deref().unwrap_or("")),
+                    )
+            });
+        let c_unit = c.quantity.as_ref().and_then(|q| q.unit.as_deref());
         let c_numeric = c.quantity.as_ref().and_then(stated_range).is_some();
-        if c_numeric != numeric
-            || c.quantity
-                .as_ref()
-                .and_then(|q| q.unit.as_deref())
-                .map(unit_norm)
-                != unit
-            || !similar_subjects(&key, &subject_key(c))
+        if !related
+            || c_numeric != numeric
+            || c_unit.map(unit_norm) != unit
+            || !similar_subjects(&key, &words_key(&c.subject, c_unit.unwrap_or("")))
         {
             continue;
         }
@@ -205,21 +206,58 @@ pub fn sources(conn: &Connection, id: i64, tolerance: f64) -> Result<Attribution
             c.polarity == claim.polarity
         };
         if !agrees {
-            disputed_by.push(carrier(c));
-        } else if c.claimant.id != claim.claimant.id {
-            originals.insert(c.claimant.name.clone());
-            corroborating.push(carrier(c));
+            disputed_ids.push(c.id);
+        } else if c.claimant != claim.claimant.id {
+            originals.insert(c.claimant);
+            corroborating_ids.push(c.id);
         }
     }
-    let original_sources: Vec<String> = originals.into_iter().collect();
+    let (corroborating_total, disputed_total) = (corroborating_ids.len(), disputed_ids.len());
+    if let Some(n) = limit {
+        corroborating_ids.truncate(n);
+        disputed_ids.truncate(n);
+    }
+    let shown: Vec<i64> = carrier_ids
+        .iter()
+        .chain(&corroborating_ids)
+        .chain(&disputed_ids)
+        .copied()
+        .collect();
+    let mut rows: std::collections::HashMap<i64, ClaimRow> = Default::default();
+    for chunk in shown.chunks(30_000) {
+        for c in q::claims(
+            conn,
+            &ClaimFilter {
+                ids: Some(chunk.to_vec()),
+                ..Default::default()
+            },
+        )? {
+            rows.insert(c.id, c);
+        }
+    }
+    let list = |ids: &[i64]| -> Vec<Carrier> {
+        ids.iter()
+            .filter_map(|id| rows.get(id))
+            .map(carrier)
+            .collect()
+    };
+    let ids: Vec<i64> = originals.into_iter().collect();
+    let mut original_sources: Vec<String> = q::actors_by_ids(conn, &ids)?
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    original_sources.sort();
+    original_sources.dedup();
     Ok(Attribution {
         independent_sources: original_sources.len(),
         original_sources,
+        carriers: list(&carrier_ids),
+        corroborating: list(&corroborating_ids),
+        disputed_by: list(&disputed_ids),
+        corroborating_total,
+        disputed_total,
         claim,
         chain,
-        carriers,
-        corroborating,
-        disputed_by,
     })
 }
 
@@ -273,5 +311,10 @@ mod tests {
         let roles: Vec<&str> = a.chain.iter().map(|h| h.role).collect();
         assert_eq!(roles, vec!["document", "outlet", "via", "claimant"]);
         assert!(sources(&db, 9999, 0.05).is_err());
+        let short = sources_limited(&db, first, 0.05, Some(0)).unwrap();
+        assert!(short.corroborating.is_empty() && short.disputed_by.is_empty());
+        assert_eq!((short.corroborating_total, short.disputed_total), (1, 1));
+        assert_eq!(short.original_sources, a.original_sources);
+        assert_eq!(short.carriers.len(), 5, "carriers are never cut");
     }
 }

@@ -326,6 +326,16 @@ pub fn events(conn: &Connection, f: &EventFilter) -> Result<Vec<EventRow>> {
     let mut w = Where::default();
     if let Some(from) = &f.from {
         w.push("coalesce(e.t_end, e.t_start) >= ?", [text(from)]);
+        // An event that overlaps the window starts at most the longest
+        // event's length before it: with that bound the time index is read
+        // over the window only, not from the first event on.
+        let earliest = max_event_span(conn)?.and_then(|span| {
+            let d = from.get(..10)?.parse::<chrono::NaiveDate>().ok()?;
+            d.checked_sub_days(chrono::Days::new(span.max(0) as u64))
+        });
+        if let Some(d) = earliest {
+            w.push("e.t_start >= ?", [text(&d.to_string())]);
+        }
     }
     if let Some(to) = &f.to {
         w.push("e.t_start <= ?", [text(to)]);
@@ -381,7 +391,7 @@ pub fn events(conn: &Connection, f: &EventFilter) -> Result<Vec<EventRow>> {
         conn,
         "SELECT p.event_id, a.id, a.name, a.kind, p.role FROM event_participants p JOIN actors a ON a.id = p.actor_id
          WHERE p.event_id IN",
-        "ORDER BY a.name, p.role",
+        "",
         &ids,
         |r| {
             let e: i64 = r.get(0)?;
@@ -389,7 +399,61 @@ pub fn events(conn: &Connection, f: &EventFilter) -> Result<Vec<EventRow>> {
             Ok(())
         },
     )?;
+    // Sorted per event here: one SQL sort over every participant of a long
+    // timeline cost more than the lookups themselves.
+    for e in &mut rows {
+        e.participants.sort_by(|a, b| {
+            (&a.actor.name, &a.role, a.actor.id).cmp(&(&b.actor.name, &b.role, b.actor.id))
+        });
+    }
     Ok(rows)
+}
+
+/// The longest event of the store in whole days (end minus start), `None`
+/// when some event's end is not a date (no bound then). One scan of the
+/// time index, kept beside a database file in `<db>.span` under the
+/// store's fingerprint so that a timeline does not pay the scan.
+pub fn max_event_span(conn: &Connection) -> Result<Option<i64>> {
+    let scan = || -> Result<Option<i64>> {
+        let span: Option<f64> = conn.query_row(
+            "SELECT max(coalesce(julianday(t_end) - julianday(t_start), 1e9)) FROM events
+             WHERE t_end IS NOT NULL AND t_start IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(match span {
+            None => Some(0),
+            Some(s) if s < 1e8 => Some(s.ceil() as i64),
+            Some(_) => None,
+        })
+    };
+    let Some(db) = conn.path().filter(|p| !p.is_empty()) else {
+        return scan();
+    };
+    let path = format!("{db}.span");
+    let fp = fingerprint(conn)?;
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        if let Some((f, v)) = text.trim_end().rsplit_once('\n') {
+            if f == fp {
+                match v {
+                    "none" => return Ok(None),
+                    v => {
+                        if let Ok(n) = v.parse() {
+                            return Ok(Some(n));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let span = scan()?;
+    let v = span.map_or("none".to_owned(), |n| n.to_string());
+    // A read-only directory only costs the next command the scan.
+    let tmp = format!("{path}-tmp");
+    if std::fs::write(&tmp, format!("{fp}\n{v}\n")).is_ok() {
+        let _ = std::fs::rename(&tmp, &path);
+    }
+    Ok(span)
 }
 
 /// Claims matching the filter, ordered by valid (else stated, else
@@ -653,6 +717,59 @@ pub fn event_identities(
     Ok(())
 }
 
+/// Every event row's id and start date (`t_start`, maybe NULL).
+pub fn event_starts(conn: &Connection, mut f: impl FnMut(i64, Option<&str>)) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT id, t_start FROM events")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(r.get(0)?, r.get_ref(1)?.as_str_or_null().ok().flatten());
+    }
+    Ok(())
+}
+
+/// Every participation as `(event row, actor)`.
+pub fn participations(conn: &Connection, mut f: impl FnMut(i64, i64)) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT event_id, actor_id FROM event_participants")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(r.get(0)?, r.get(1)?);
+    }
+    Ok(())
+}
+
+/// What attribution chains are made of, one scan per table: every claim's
+/// `(id, claimant, document)`, every first intermediary `(claim, actor)`,
+/// every document, every actor's `(id, name)`.
+pub fn chain_columns(
+    conn: &Connection,
+    mut claim: impl FnMut(i64, i64, i64),
+    mut via: impl FnMut(i64, i64),
+    mut document: impl FnMut(DocRef),
+    mut actor: impl FnMut(i64, String),
+) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT id, claimant_id, document_id FROM claims")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        claim(r.get(0)?, r.get(1)?, r.get(2)?);
+    }
+    let mut stmt = conn.prepare("SELECT claim_id, actor_id FROM claim_via WHERE position = 0")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        via(r.get(0)?, r.get(1)?);
+    }
+    let mut stmt = conn.prepare(&format!("SELECT {DOC_COLS} FROM documents d"))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        document(doc_at(r, 0)?);
+    }
+    let mut stmt = conn.prepare("SELECT id, name FROM actors")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        actor(r.get(0)?, r.get(1)?);
+    }
+    Ok(())
+}
+
 /// Every edge of the connection graph, as `(node, node)` pairs read in one
 /// scan per table: participation, claimant, via, about, relation ends, part_of.
 pub fn all_edges(conn: &Connection, mut f: impl FnMut(Node, Node)) -> Result<()> {
@@ -701,15 +818,36 @@ pub fn all_edges(conn: &Connection, mut f: impl FnMut(Node, Node)) -> Result<()>
 /// A fingerprint of the store's content: changes whenever documents are
 /// added, replaced or removed (cache keys for derived files).
 pub fn fingerprint(conn: &Connection) -> Result<String> {
-    // Cheap reads only (maxima of integer keys, one pass over documents):
-    // replacing a document changes its recorded time, adding one the count.
-    Ok(conn.query_row(
-        "SELECT (SELECT count(*) FROM documents) || ':' || (SELECT coalesce(max(recorded_at), '') FROM documents)
+    // Every committed write goes through the database file or its WAL, so
+    // their sizes and modification times (nanoseconds) change with the
+    // content; with the counts and maxima of the integer keys beside them
+    // this replaces a scan of every document's recorded time, which cost
+    // 30 ms a command at 10^6 claims.
+    let mut files = String::new();
+    if let Some(path) = conn.path().filter(|p| !p.is_empty()) {
+        for suffix in ["", "-wal"] {
+            let meta = std::fs::metadata(format!("{path}{suffix}")).ok();
+            // An empty WAL and a missing one are the same content (a
+            // writer that opens and closes without writing leaves either).
+            let (len, mtime) = meta.filter(|m| m.len() > 0).map_or((0, 0), |m| {
+                let t = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                (m.len(), t)
+            });
+            files.push_str(&format!("{len}.{mtime}:"));
+        }
+    }
+    let keys: String = conn.query_row(
+        "SELECT (SELECT count(*) FROM documents) || ':' || (SELECT coalesce(max(id), 0) FROM documents)
                 || ':' || (SELECT coalesce(max(id), 0) FROM claims) || ':' || (SELECT coalesce(max(id), 0) FROM events)
                 || ':' || (SELECT coalesce(max(id), 0) FROM relations) || ':' || (SELECT coalesce(max(id), 0) FROM actors)",
         [],
         |r| r.get(0),
-    )?)
+    )?;
+    Ok(files + &keys)
 }
 
 /// Store ids and start dates of event rows that start within `[from, to]`
@@ -786,6 +924,48 @@ pub fn related_claim_ids(conn: &Connection, claim: &ClaimRow) -> Result<Vec<i64>
     ids.sort_unstable();
     ids.dedup();
     Ok(ids)
+}
+
+/// What `sources` weighs of a candidate claim before reading it whole.
+#[derive(Debug, Clone)]
+pub struct ClaimBrief {
+    /// Store id.
+    pub id: i64,
+    /// Claimant actor id.
+    pub claimant: i64,
+    /// The subject, else the statement when the subject is blank.
+    pub subject: String,
+    /// The unit column as stored (also when the claim states no figure).
+    pub unit: Option<String>,
+    /// The figure, when the claim states one.
+    pub quantity: Option<Quantity>,
+    /// `affirm` or `deny`.
+    pub polarity: String,
+}
+
+/// [`ClaimBrief`]s of many claims, in chunks of ids (in no particular order).
+pub fn claim_briefs(conn: &Connection, ids: &[i64]) -> Result<Vec<ClaimBrief>> {
+    let mut out = Vec::with_capacity(ids.len());
+    by_chunks(
+        conn,
+        "SELECT id, claimant_id, CASE WHEN subject IS NULL OR trim(subject) = '' THEN statement ELSE subject END,
+                q_value, q_lower, q_upper, q_unit, q_approximate, q_vague, q_lower_open, q_upper_open, polarity
+         FROM claims WHERE id IN",
+        "",
+        ids,
+        |r| {
+            out.push(ClaimBrief {
+                id: r.get(0)?,
+                claimant: r.get(1)?,
+                subject: r.get(2)?,
+                quantity: quantity_at(r, 3)?,
+                unit: r.get(6)?,
+                polarity: r.get(11)?,
+            });
+            Ok(())
+        },
+    )?;
+    Ok(out)
 }
 
 /// The attribution chain of one claim in one indexed lookup: claimant,
@@ -1282,6 +1462,11 @@ pub fn open_read(path: &std::path::Path) -> Result<Connection> {
         path,
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    // Reads map the file instead of copying pages through pread into a
+    // small page cache: a timeline or conflict scan touches tens of
+    // thousands of pages, and the copies and system calls were a third of
+    // its time. Address space only; the OS cache holds the pages anyway.
+    conn.execute_batch("PRAGMA mmap_size = 17179869184; PRAGMA cache_size = -65536;")?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let has_claims: i64 = conn.query_row(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'claims'",

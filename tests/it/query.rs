@@ -447,3 +447,55 @@ fn html_renders_in_headless_chromium() {
     assert!(dom.contains("9 of 9 shown"), "filter count missing");
     assert!(!dom.contains("<script>alert"));
 }
+
+#[test]
+fn summary_snapshot_follows_the_store() {
+    // A summary written before a later ingest must not outlive it.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let path = |f: &str| fixture(&format!("query/{f}"));
+    let (a, b, c) = (
+        path("a-wire.json"),
+        path("b-post.json"),
+        path("c-wire.json"),
+    );
+    ok(run_db(
+        &db,
+        &["ingest", a.to_str().unwrap(), b.to_str().unwrap()],
+    ));
+    let summary = |db: &Path| json(db, &["conflicts", "--summary", "--format", "json"]);
+    let before = summary(&db);
+    assert!(dir.path().join("s.db.cfx").exists(), "the grouping is kept");
+    assert_eq!(summary(&db), before, "read back from the snapshot");
+    ok(run_db(&db, &["ingest", c.to_str().unwrap()]));
+    let after = summary(&db);
+    let (_d, fresh) = loaded();
+    assert_eq!(after, summary(&fresh), "same as a store loaded at once");
+    assert_ne!(after, before);
+    // A publication cut-off groups from the store, never from the snapshot.
+    let cut = json(
+        &db,
+        &[
+            "conflicts",
+            "--summary",
+            "--as-of",
+            "1990-01-01",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(cut, Value::Array(Vec::new()));
+}
+
+#[test]
+fn sources_limit_lists_fewer_but_counts_all() {
+    let (_d, db) = loaded();
+    let all = json(&db, &["conflicts", "--format", "json"]);
+    let id = all["conflicts"][0]["sides"][0]["claim"].to_string();
+    let full = json(&db, &["sources", &id, "--limit", "0", "--format", "json"]);
+    let one = json(&db, &["sources", &id, "--limit", "1", "--format", "json"]);
+    assert!(full["disputed_total"].as_u64().unwrap() >= 1);
+    assert_eq!(full["disputed_total"], one["disputed_total"]);
+    assert_eq!(full["independent_sources"], one["independent_sources"]);
+    assert!(one["disputed_by"].as_array().unwrap().len() <= 1);
+}
