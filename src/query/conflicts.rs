@@ -563,6 +563,7 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
     let mut kind_ix: HashMap<(&str, &str), usize> = HashMap::new();
     let mut unit_ix: HashMap<String, usize> = HashMap::new();
     let mut kind_unit: Vec<usize> = Vec::new();
+    let mut kind_place: Vec<Option<String>> = Vec::new();
     // (has a figure, interned subject and unit, targets)
     type Bucket<'a> = (bool, usize, &'a [(bool, i64)]);
     let mut bucket_ix: HashMap<Bucket, usize> = HashMap::new();
@@ -584,6 +585,7 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
             let n = unit_ix.len();
             kind_unit.push(*unit_ix.entry(u.clone()).or_insert(n));
             kinds.push((words_key(src, unit), u));
+            kind_place.push(c.subject.as_deref().and_then(place_of));
             kinds.len() - 1
         });
         let bk = (ranged[i], k, c.about.as_slice());
@@ -595,9 +597,14 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
         bucket_members[b].push(i);
     }
 
-    // Join similar buckets, comparing only plausible candidates.
+    // Join similar buckets, comparing only plausible candidates. Subjects
+    // placed differently ("near ukraine border", "near belarus") never
+    // join, not even through a subject without a place ("russian troops"):
+    // that one joins a placed group only when all it resembles share one
+    // place, else it stays a group of its own.
     let nb = bucket_members.len();
     let mut parent: Vec<usize> = (0..nb).collect();
+    let mut bridges: Vec<(usize, usize)> = Vec::new();
     let mut groups: HashMap<(bool, usize), Vec<usize>> = HashMap::new();
     for (b, k) in bucket_keys.iter().enumerate() {
         groups.entry((k.0, kind_unit[k.1])).or_default().push(b);
@@ -633,9 +640,32 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
                 if about_compatible(about, bucket_keys[c].2)
                     && (kb == kc || similar_subjects(&kinds[kb].0, &kinds[kc].0))
                 {
-                    let (rb, rc) = (root(&mut parent, b), root(&mut parent, c));
-                    parent[rb] = rc;
+                    match (&kind_place[kb], &kind_place[kc]) {
+                        (pb, pc) if pb == pc => {
+                            let (rb, rc) = (root(&mut parent, b), root(&mut parent, c));
+                            parent[rb] = rc;
+                        }
+                        (None, Some(_)) => bridges.push((b, c)),
+                        (Some(_), None) => bridges.push((c, b)),
+                        _ => {}
+                    }
                 }
+            }
+        }
+    }
+    let mut reach: HashMap<usize, (Option<&String>, bool, Vec<usize>)> = HashMap::new();
+    for &(unplaced, placed) in &bridges {
+        let r = root(&mut parent, unplaced);
+        let place = kind_place[bucket_keys[placed].1].as_ref();
+        let e = reach.entry(r).or_insert((place, true, Vec::new()));
+        e.1 &= e.0 == place;
+        e.2.push(placed);
+    }
+    for (r, (_, one_place, placed)) in reach {
+        if one_place {
+            for c in placed {
+                let (rr, rc) = (root(&mut parent, r), root(&mut parent, c));
+                parent[rr] = rc;
             }
         }
     }
@@ -785,6 +815,14 @@ pub fn scan_pairs(p: &[Packed], w: i32, mut f: impl FnMut(usize, usize, PairKind
             f(x, y, kind, same_source);
         }
     }
+}
+
+/// Where a normalised subject is ("russian troops near ukraine border" is
+/// near "ukraine"), from the extractor's "near PLACE" form.
+fn place_of(subject: &str) -> Option<String> {
+    let (_, rest) = subject.split_once(" near ")?;
+    let place = rest.trim_end_matches(" border").trim();
+    (!place.is_empty()).then(|| fold(place))
 }
 
 /// The bag of stems of a subject text, the unit's own stem left out.
@@ -1191,6 +1229,72 @@ mod tests {
         )
         .unwrap();
         assert!(none.conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_subject_without_place_joins_no_two_places() {
+        let db = fx::empty();
+        let ua = fx::actor(&db, "Ukraine", "country", None, &[]);
+        let us = fx::actor(&db, "United States", "country", None, &[]);
+        let d1 = fx::document(&db, "d1", "CNN", "2022-01-10");
+        let d2 = fx::document(&db, "d2", "ABC News", "2022-02-10");
+        let mk = |doc, who, subject: &'static str, v: f64, day: &'static str| {
+            fx::claim(
+                &db,
+                doc,
+                C {
+                    claimant: who,
+                    subject: Some(subject),
+                    statement: "troops",
+                    value: Some(v),
+                    unit: Some("troops"),
+                    valid: Some(day),
+                    ..Default::default()
+                },
+            )
+        };
+        let near_ua = mk(
+            d1,
+            ua,
+            "russian troops near ukraine border",
+            127_000.0,
+            "2022-01-10",
+        );
+        let anywhere = mk(d1, us, "russian troops", 100_000.0, "2022-01-10");
+        let in_by_us = mk(
+            d2,
+            us,
+            "russian troops near belarus",
+            30_000.0,
+            "2022-02-10",
+        );
+        let in_by_ua = mk(d2, ua, "russian troops near belarus", 9_000.0, "2022-02-10");
+        let r = conflicts(&db, &Options::default()).unwrap();
+        let groups: Vec<Vec<i64>> = r
+            .conflicts
+            .iter()
+            .chain(&r.changes_only)
+            .map(|g| g.sides.iter().map(|s| s.claim).collect())
+            .collect();
+        // Belarus figures disagree among themselves ...
+        assert!(
+            groups
+                .iter()
+                .any(|g| g.contains(&in_by_us) && g.contains(&in_by_ua)),
+            "{groups:?}"
+        );
+        // ... and the place-less figure bridges neither way: no "change" from
+        // 100,000 near Ukraine to 30,000 in Belarus.
+        for g in &groups {
+            assert!(
+                !(g.contains(&near_ua) && g.contains(&in_by_us)),
+                "{groups:?}"
+            );
+            assert!(
+                !(g.contains(&anywhere) && g.contains(&in_by_us)),
+                "{groups:?}"
+            );
+        }
     }
 
     #[test]
