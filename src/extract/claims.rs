@@ -673,7 +673,28 @@ impl Doc<'_> {
             }
             break;
         }
-        (self.skip_to_that(k, s1), via)
+        let k = self.skip_to_that(k, s1);
+        (self.after_warned(k, s1, lemma), via)
+    }
+
+    /// "warns Russia of 'costs' if ...", "warns of a possible invasion":
+    /// the one warned and the "of" are not part of what is warned about.
+    fn after_warned(&self, k: usize, s1: usize, lemma: &str) -> usize {
+        if !matches!(lemma, "warn" | "caution") || k >= s1 {
+            return k;
+        }
+        let about = |j: usize| {
+            self.toks
+                .get(j)
+                .is_some_and(|t| matches!(t.lower.as_str(), "of" | "about" | "against"))
+        };
+        if about(k) {
+            return k + 1;
+        }
+        match self.mention_at(k).filter(|m| m.t0 == k && !m.adjective) {
+            Some(m) if about(m.t1) && m.t1 + 1 < s1 => m.t1 + 1,
+            _ => k,
+        }
     }
 
     /// "warned Putin during a virtual meeting earlier this month that ...",
@@ -745,6 +766,13 @@ impl Doc<'_> {
                     | "conference"
                     | "to"
                     | "nation"
+                    | "and"
+                    | "other"
+                    | "allies"
+                    | "partners"
+                    | "officials"
+                    | "leaders"
+                    | "counterparts"
                     | "reporting"
                     | "reports"
                     | "publicly"
@@ -1636,6 +1664,24 @@ mod tests {
         let b = run("Joe Biden said Russia's claim that the troops left was false.");
         assert!(
             b.claims[0].statement.starts_with("Russia's claim"),
+            "{:?}",
+            b.claims
+        );
+    }
+
+    #[test]
+    fn the_warned_and_their_of_are_not_content() {
+        let b = run("NATO chief warns Russia of 'costs' if it moves on Ukraine.");
+        assert_eq!(
+            b.claims[0].statement, "'costs' if it moves on Ukraine",
+            "{:?}",
+            b.claims
+        );
+        let b = run(
+            "US intelligence officials have warned Ukraine and allies that Russia could attack in January.",
+        );
+        assert_eq!(
+            b.claims[0].statement, "Russia could attack in January",
             "{:?}",
             b.claims
         );
