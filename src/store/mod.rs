@@ -7,6 +7,7 @@
 //! cross-document actor merge.
 
 mod actors;
+mod hash;
 pub mod names;
 pub mod query;
 mod stats;
