@@ -108,7 +108,7 @@ impl fmt::Write for StrSink<'_> {
     }
 }
 
-impl<'a> ser::Serializer for &'a mut WordHasher {
+impl ser::Serializer for &mut WordHasher {
     type Ok = ();
     type Error = Never;
     type SerializeSeq = Self;
