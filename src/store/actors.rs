@@ -42,22 +42,52 @@ impl<'a> LocalActor<'a> {
 
     /// Folded names, canonical first, each with whether it may merge.
     fn keys(&self) -> Vec<(String, &'a str, bool, bool)> {
+        self.keys_from(self.name_keys())
+    }
+
+    /// The folded names alone, owning nothing of the actor, so that they
+    /// can be computed on the reading thread of an ingest.
+    pub fn name_keys(&self) -> Vec<NameKey> {
         let anonymous = self.kind == ActorKind::Anonymous;
-        let mut seen = HashSet::new();
-        let mut out = Vec::with_capacity(1 + self.aliases.len());
+        let mut out: Vec<NameKey> = Vec::with_capacity(1 + self.aliases.len());
         for (i, n) in std::iter::once(self.name)
             .chain(self.aliases.iter().map(String::as_str))
             .enumerate()
         {
             let norm = normalize_name(n);
-            if norm.is_empty() || !seen.insert(norm.clone()) {
+            if norm.is_empty() || out.iter().any(|k| k.norm == norm) {
                 continue;
             }
             let mergeable = !anonymous && !is_generic(n, &norm);
-            out.push((norm, n, i == 0, mergeable));
+            out.push(NameKey {
+                norm,
+                index: i,
+                mergeable,
+            });
         }
         out
     }
+
+    /// [`LocalActor::keys`] from names folded earlier.
+    pub fn keys_from(&self, keys: Vec<NameKey>) -> Vec<(String, &'a str, bool, bool)> {
+        keys.into_iter()
+            .map(|k| {
+                let name = match k.index {
+                    0 => self.name,
+                    i => self.aliases[i - 1].as_str(),
+                };
+                (k.norm, name, k.index == 0, k.mergeable)
+            })
+            .collect()
+    }
+}
+
+/// One folded name of a local actor: which of its names (0 the canonical
+/// name, `i` alias `i - 1`), and whether it may merge across documents.
+pub(crate) struct NameKey {
+    norm: String,
+    index: usize,
+    mergeable: bool,
 }
 
 /// What one ingest call has learnt about stored names, so that actors seen
@@ -182,8 +212,12 @@ impl<'c> Resolver<'c> {
 
     /// Links a local actor; returns the stored id and whether it joined an
     /// existing actor.
-    pub fn resolve(&mut self, tx: &Transaction<'_>, a: &LocalActor<'_>) -> Result<(i64, bool)> {
-        let keys = a.keys();
+    pub fn resolve(
+        &mut self,
+        tx: &Transaction<'_>,
+        a: &LocalActor<'_>,
+        keys: Vec<(String, &str, bool, bool)>,
+    ) -> Result<(i64, bool)> {
         let mut best: Option<(u8, i64, &str)> = None;
         for (norm, _, local_canonical, mergeable) in &keys {
             if !mergeable {
@@ -267,7 +301,7 @@ impl<'c> Resolver<'c> {
         // The publisher may share a stored actor with no local actor of its
         // own document, so nothing is "taken" for it.
         let taken = std::mem::take(&mut self.taken);
-        let res = self.resolve(tx, &local);
+        let res = self.resolve(tx, &local, local.keys());
         self.taken = taken;
         Ok(res?.0)
     }

@@ -199,7 +199,7 @@ impl Store {
         progress: &mut dyn FnMut(usize),
     ) -> Result<IngestReport>
     where
-        B: Borrow<Bundle>,
+        B: Borrow<Bundle> + Send,
         I: IntoIterator<Item = B>,
     {
         self.ingest_results(bundles.into_iter().map(Ok), progress)
@@ -209,52 +209,134 @@ impl Store {
     /// disk): the first `Err` rolls everything back and is returned. A lower
     /// bound in the iterator's `size_hint` lets a large batch into a small
     /// database take the bulk path.
+    ///
+    /// Two threads share the work: this one pulls the bundles (parsing them,
+    /// for a file reader), validates and hashes them and folds actor names;
+    /// a second one owns the transaction and only writes rows. SQLite is the
+    /// slower half, so it never waits for the reader on a two-core machine.
     pub fn ingest_results<B, I>(
         &mut self,
         bundles: I,
         progress: &mut dyn FnMut(usize),
     ) -> Result<IngestReport>
     where
-        B: Borrow<Bundle>,
+        B: Borrow<Bundle> + Send,
         I: IntoIterator<Item = Result<B>>,
     {
         let recorded_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let bundles = bundles.into_iter();
-        let tx = self.conn.transaction()?;
-        let existing_docs: i64 =
-            tx.query_row("SELECT coalesce(max(id), 0) FROM documents", [], |r| {
-                r.get(0)
-            })?;
-        let bulk = bundles.size_hint().0 >= BULK_MIN_BUNDLES
-            && existing_docs as usize <= bundles.size_hint().0;
-        let mut report = IngestReport::default();
-        let mut batch = Batch {
-            bulk,
-            ..Batch::default()
-        };
-        for (i, b) in bundles.enumerate() {
-            let b = b?;
-            let b = b.borrow();
-            validate(
-                b,
-                &Source {
-                    path: format!("<bundle {}>", i + 1).into(),
-                    line: 1,
-                },
-                None,
-            )?;
-            report
-                .documents
-                .push(write_bundle(&tx, b, &recorded_at, &mut batch)?);
-            progress(i + 1);
-        }
-        batch.flush_fts(&tx)?;
-        for (_, sql) in batch.dropped.iter().flatten() {
-            tx.execute_batch(sql)?;
-        }
-        tx.commit()?;
-        Ok(report)
+        let hint = bundles.size_hint().0;
+        let conn = &mut self.conn;
+        std::thread::scope(|s| {
+            let (send, recv) = std::sync::mpsc::sync_channel::<Msg<B>>(PIPELINE_DEPTH);
+            let recorded_at = recorded_at.as_str();
+            let writer = s.spawn(move || write_all(conn, recv, hint, recorded_at));
+            // Owns the sender: when it returns, the channel closes.
+            let read = move || -> Result<()> {
+                for (i, b) in bundles.enumerate() {
+                    let p = prepare(b?, i)?;
+                    if send.send(Msg::Bundle(p)).is_err() {
+                        // The writer failed; its error is the one to report.
+                        return Ok(());
+                    }
+                    progress(i + 1);
+                }
+                // The writer stopped early only on an error, reported below.
+                let _ = send.send(Msg::Commit);
+                Ok(())
+            };
+            // A channel closed without `Commit` rolls the writer back.
+            let read = read();
+            let written = match writer.join() {
+                Ok(r) => r,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            read.and(written)
+        })
     }
+}
+
+/// How many prepared bundles may wait for the writer: enough to smooth out
+/// uneven bundles, few enough to keep memory flat.
+const PIPELINE_DEPTH: usize = 64;
+
+/// What the reading thread hands the writing one.
+enum Msg<B> {
+    Bundle(Prepared<B>),
+    /// Every bundle was read and is good: commit.
+    Commit,
+}
+
+/// A validated bundle with what can be computed without the database.
+struct Prepared<B> {
+    bundle: B,
+    hash: String,
+    key: String,
+    /// Per local actor, its folded names (see [`LocalActor::keys`]).
+    names: Vec<Vec<actors::NameKey>>,
+}
+
+fn prepare<B: Borrow<Bundle>>(bundle: B, i: usize) -> Result<Prepared<B>> {
+    let b = bundle.borrow();
+    validate(
+        b,
+        &Source {
+            path: format!("<bundle {}>", i + 1).into(),
+            line: 1,
+        },
+        None,
+    )?;
+    let hash = bundle_hash(b);
+    let key = document_key(b, &hash);
+    let names = b
+        .actors
+        .iter()
+        .map(|a| LocalActor::from_actor(a).name_keys())
+        .collect();
+    Ok(Prepared {
+        bundle,
+        hash,
+        key,
+        names,
+    })
+}
+
+/// The writing thread: one transaction over everything received, committed
+/// only on [`Msg::Commit`]; a closed channel rolls it back.
+fn write_all<B: Borrow<Bundle>>(
+    conn: &mut rusqlite::Connection,
+    recv: std::sync::mpsc::Receiver<Msg<B>>,
+    hint: usize,
+    recorded_at: &str,
+) -> Result<IngestReport> {
+    let tx = conn.transaction()?;
+    let existing_docs: i64 =
+        tx.query_row("SELECT coalesce(max(id), 0) FROM documents", [], |r| {
+            r.get(0)
+        })?;
+    let bulk = hint >= BULK_MIN_BUNDLES && existing_docs as usize <= hint;
+    let mut report = IngestReport::default();
+    let mut batch = Batch {
+        bulk,
+        ..Batch::default()
+    };
+    loop {
+        match recv.recv() {
+            Ok(Msg::Bundle(p)) => {
+                report
+                    .documents
+                    .push(write_bundle(&tx, p, recorded_at, &mut batch)?)
+            }
+            Ok(Msg::Commit) => break,
+            Err(_) => return Err(Error::Interrupted),
+        }
+    }
+    batch.flush_fts(&tx)?;
+    for (_, sql) in batch.dropped.iter().flatten() {
+        tx.execute_batch(sql)?;
+    }
+    tx.commit()?;
+    Ok(report)
 }
 
 /// A batch this large, into a database holding no more documents than the
@@ -341,14 +423,19 @@ impl Batch {
     }
 }
 
-fn write_bundle(
+fn write_bundle<B: Borrow<Bundle>>(
     tx: &Transaction<'_>,
-    b: &Bundle,
+    p: Prepared<B>,
     recorded_at: &str,
     batch: &mut Batch,
 ) -> Result<DocReport> {
-    let hash = bundle_hash(b);
-    let key = document_key(b, &hash);
+    let Prepared {
+        bundle,
+        hash,
+        key,
+        names,
+    } = p;
+    let b = bundle.borrow();
     let d = &b.document;
     let mut rep = DocReport {
         key: key.clone(),
@@ -402,9 +489,9 @@ fn write_bundle(
     // merged; part_of is set once every local id has its stored id.
     let mut resolver = Resolver::new(doc_id, &mut batch.cache);
     let mut actor_ids: HashMap<&str, i64> = HashMap::with_capacity(b.actors.len());
-    for a in &b.actors {
+    for (a, keys) in b.actors.iter().zip(names) {
         let local = LocalActor::from_actor(a);
-        let (id, merged) = resolver.resolve(tx, &local)?;
+        let (id, merged) = resolver.resolve(tx, &local, local.keys_from(keys))?;
         rep.merged_actors += usize::from(merged);
         actor_ids.insert(a.id.as_str(), id);
     }

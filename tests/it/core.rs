@@ -444,6 +444,54 @@ fn bad_inputs_leave_the_database_unchanged() {
     assert_eq!(snapshot(&db), before);
 }
 
+/// Files are parsed once, while the store writes: a bad bundle late in a
+/// JSON Lines file, after good ones were written, still leaves nothing, and
+/// a database the command created for it is removed again.
+#[test]
+fn a_bad_bundle_late_in_a_file_leaves_no_trace() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = |id: usize| -> String {
+        let mut b = bundle(&port_a());
+        b.document.id = format!("late-{id}");
+        serde_json::to_string(&b).unwrap()
+    };
+    let mut text: String = (0..300).map(|i| one(i) + "\n").collect();
+    text.push_str(&one(300).replacen(r#""claimant":"a4""#, r#""claimant":"a9""#, 1));
+    text.push('\n');
+    assert!(text.contains(r#""claimant":"a9""#), "fixture changed");
+    let f = dir.path().join("late.jsonl");
+    std::fs::write(&f, &text).unwrap();
+
+    let fresh = dir.path().join("fresh.db");
+    let out = ingest(&fresh, &[&f]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("late.jsonl:301:"), "{}", stderr(&out));
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with("fresh"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+
+    let db = dir.path().join("g.db");
+    ok(ingest(&db, &[&port_b()]));
+    let before = snapshot(&db);
+    assert_eq!(ingest(&db, &[&f]).status.code(), Some(2));
+    assert_eq!(snapshot(&db), before, "database changed");
+    // Without the bad line, all 300 go in (a bulk batch: indexes dropped
+    // and rebuilt) and the database is whole.
+    let good: String = text.lines().take(300).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&f, good).unwrap();
+    ok(ingest(&db, &[&f]));
+    assert_eq!(stats(&db)["documents"], 301);
+    let store = Store::open(&db).unwrap();
+    let check: String = store
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}
+
 #[test]
 fn json_lines_and_stdin() {
     let dir = tempfile::tempdir().unwrap();
