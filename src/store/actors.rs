@@ -13,12 +13,12 @@
 //! rebuilds an actor's name, kind, part_of and names from them.
 
 use super::Store;
+use super::hash::{FastMap as HashMap, FastSet as HashSet};
 use super::names::{is_generic, normalize_name};
 use crate::error::{Error, Result};
 use crate::model::{Actor, ActorKind};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 
 /// A local actor as the store keeps it in `actor_links`.
 pub(crate) struct LocalActor<'a> {
@@ -191,21 +191,25 @@ impl NameCache {
 
 /// Resolves the local actors of one document.
 pub(crate) struct Resolver<'c> {
-    /// Folded names of this document's local actors → their stored ids,
-    /// for matching the publisher.
-    local_names: HashMap<String, (i64, ActorKind)>,
+    /// The publisher's folded name, and the first local actor that has it
+    /// among its names (the publisher joins that actor).
+    publisher: Option<String>,
+    publisher_local: Option<(i64, ActorKind)>,
     doc_id: i64,
-    /// Stored actors already linked from this document.
-    taken: HashSet<i64>,
+    /// Stored actors already linked from this document: a handful, so a
+    /// vector beats a set.
+    taken: Vec<i64>,
     cache: &'c mut NameCache,
 }
 
 impl<'c> Resolver<'c> {
-    pub fn new(doc_id: i64, cache: &'c mut NameCache) -> Self {
+    /// `publisher` is the document's publisher, when it has one.
+    pub fn new(doc_id: i64, publisher: Option<&str>, cache: &'c mut NameCache) -> Self {
         Resolver {
-            local_names: HashMap::new(),
+            publisher: publisher.map(normalize_name),
+            publisher_local: None,
             doc_id,
-            taken: HashSet::new(),
+            taken: Vec::new(),
             cache,
         }
     }
@@ -255,9 +259,12 @@ impl<'c> Resolver<'c> {
             }
         };
         let merged = matched.is_some();
-        self.taken.insert(id);
-        for (norm, ..) in &keys {
-            self.local_names.entry(norm.clone()).or_insert((id, a.kind));
+        self.taken.push(id);
+        if self.publisher_local.is_none()
+            && let Some(p) = &self.publisher
+            && keys.iter().any(|k| &k.0 == p)
+        {
+            self.publisher_local = Some((id, a.kind));
         }
         insert_link(tx, self.doc_id, a, id, matched)?;
         self.cache.add_names(tx, id, a.kind, &keys)?;
@@ -279,8 +286,11 @@ impl<'c> Resolver<'c> {
     /// actor: the local actor with the same folded name when the bundle has
     /// one, else a stored media actor of that name, else a new one.
     pub fn resolve_publisher(&mut self, tx: &Transaction<'_>, publisher: &str) -> Result<i64> {
-        let norm = normalize_name(publisher);
-        if let Some(&(id, kind)) = self.local_names.get(&norm) {
+        let norm = match &self.publisher {
+            Some(n) => n.clone(),
+            None => normalize_name(publisher),
+        };
+        if let Some((id, kind)) = self.publisher_local {
             let local = LocalActor {
                 id: "@publisher",
                 name: publisher,

@@ -10,13 +10,13 @@
 
 use super::Store;
 use super::actors::{self, LocalActor, NameCache, Resolver};
+use super::hash::FastMap as HashMap;
 use crate::error::{Error, Result};
 use crate::ingest::{Source, validate};
 use crate::model::{Bundle, Document, Quantity, TimeValue};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use std::borrow::Borrow;
-use std::collections::HashMap;
 
 /// What ingest did with one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -344,16 +344,18 @@ fn write_all<B: Borrow<Bundle>>(
 /// sorting once beats a million random b-tree inserts per index.
 const BULK_MIN_BUNDLES: usize = 256;
 
-/// Secondary indexes a bulk ingest rebuilds rather than maintains. The
-/// indexes that ingest itself reads (documents.key, claims, events,
-/// relations and timexes by document, actor names and links, claim_about
-/// by claim) stay, so that replacing a document stays cheap in a bulk batch.
+/// Secondary indexes a bulk ingest rebuilds rather than maintains: every
+/// one but those the writing itself reads while adding documents (unique
+/// keys, actor names). Replacing a document reads more of them, so the
+/// first update in a bulk batch rebuilds them all and ends the bulk path
+/// (see [`Batch::before_update`]).
 const DEFERRED_INDEXES: &[&str] = &[
     "claims_claimant",
     "claims_subject",
     "claims_valid",
     "claims_stated",
     "claim_via_actor",
+    "claim_about_claim",
     "claim_about_actor",
     "claim_about_event",
     "event_participants_actor",
@@ -361,6 +363,14 @@ const DEFERRED_INDEXES: &[&str] = &[
     "events_kind",
     "relations_source",
     "relations_target",
+    "relations_document",
+    "timexes_document",
+    "actor_links_actor",
+    "actors_norm",
+    "actors_part_of",
+    "actors_kind",
+    "documents_published",
+    "documents_publisher",
 ];
 
 /// Drops the deferred indexes that exist and returns their definitions.
@@ -400,6 +410,17 @@ impl Batch {
     fn before_write(&mut self, tx: &Transaction<'_>) -> Result<()> {
         if self.bulk && self.dropped.is_none() {
             self.dropped = Some(drop_deferred_indexes(tx)?);
+        }
+        Ok(())
+    }
+
+    /// Called before a stored document's rows are replaced, which reads
+    /// indexes the bulk path dropped: they are rebuilt now, and the rest of
+    /// the batch maintains them row by row.
+    fn before_update(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        self.bulk = false;
+        for (_, sql) in self.dropped.take().iter().flatten() {
+            tx.execute_batch(sql)?;
         }
         Ok(())
     }
@@ -461,7 +482,7 @@ fn write_bundle<B: Borrow<Bundle>>(
             // Rows still waiting for the full-text index must be in it
             // before the index entries of this document can be removed.
             batch.flush_fts(tx)?;
-            batch.before_write(tx)?;
+            batch.before_update(tx)?;
             delete_document_facts(tx, id)?;
             // Refreshing the document's actors rewrote names and may have
             // deleted actors.
@@ -487,8 +508,10 @@ fn write_bundle<B: Borrow<Bundle>>(
 
     // Actors: each local actor becomes a link to a stored actor, new or
     // merged; part_of is set once every local id has its stored id.
-    let mut resolver = Resolver::new(doc_id, &mut batch.cache);
-    let mut actor_ids: HashMap<&str, i64> = HashMap::with_capacity(b.actors.len());
+    let publisher = d.publisher.as_deref().filter(|p| !p.trim().is_empty());
+    let mut resolver = Resolver::new(doc_id, publisher, &mut batch.cache);
+    let mut actor_ids: HashMap<&str, i64> =
+        HashMap::with_capacity_and_hasher(b.actors.len(), Default::default());
     for (a, keys) in b.actors.iter().zip(names) {
         let local = LocalActor::from_actor(a);
         let (id, merged) = resolver.resolve(tx, &local, local.keys_from(keys))?;
@@ -503,7 +526,7 @@ fn write_bundle<B: Borrow<Bundle>>(
             resolver.set_part_of_if_unset(tx, actor_ids[a.id.as_str()], parent)?;
         }
     }
-    if let Some(p) = d.publisher.as_deref().filter(|p| !p.trim().is_empty()) {
+    if let Some(p) = publisher {
         let id = resolver.resolve_publisher(tx, p)?;
         tx.prepare_cached("UPDATE documents SET publisher_id = ?2 WHERE id = ?1")?
             .execute(params![doc_id, id])?;
@@ -515,7 +538,8 @@ fn write_bundle<B: Borrow<Bundle>>(
             .ok_or_else(|| local_error(&key, field, id))
     };
 
-    let mut event_ids: HashMap<&str, i64> = HashMap::with_capacity(b.events.len());
+    let mut event_ids: HashMap<&str, i64> =
+        HashMap::with_capacity_and_hasher(b.events.len(), Default::default());
     {
         let mut ins = tx.prepare_cached(
             "INSERT INTO events (document_id, local_id, kind, label, t_text, t_value, t_start, t_end,
@@ -819,6 +843,36 @@ mod tests {
             .unwrap();
         assert_eq!(hits, BULK_MIN_BUNDLES as i64);
         assert_eq!(store.stats().unwrap().claims, n as i64);
+    }
+
+    /// A document given twice in one bulk batch, the second time changed:
+    /// replacing it needs the dropped indexes, which come back at once.
+    #[test]
+    fn an_update_inside_a_bulk_batch_restores_the_indexes() {
+        let mut store = Store::open_in_memory().unwrap();
+        let before = indexes(&store);
+        let n = BULK_MIN_BUNDLES * crate::ingest::synth::CLAIMS_PER_DOC;
+        let mut corpus: Vec<Bundle> = crate::ingest::synth::corpus(4, n).collect();
+        let mut again = corpus[7].clone();
+        again.claims[0].statement = "wombat census".into();
+        corpus.push(again);
+        corpus.push(corpus[8].clone());
+        let r = store.ingest(&corpus, &mut |_| {}).unwrap();
+        assert_eq!(r.count(DocStatus::Added), BULK_MIN_BUNDLES);
+        assert_eq!(r.count(DocStatus::Updated), 1);
+        assert_eq!(r.count(DocStatus::Unchanged), 1);
+        assert_eq!(indexes(&store), before);
+        check(&store);
+        let (wombats, claims): (i64, i64) = store
+            .conn()
+            .query_row(
+                "SELECT (SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'wombat'),
+                        (SELECT count(*) FROM claims)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((wombats, claims), (1, n as i64));
     }
 
     #[test]
