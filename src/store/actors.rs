@@ -199,6 +199,9 @@ pub(crate) struct Resolver<'c> {
     /// Stored actors already linked from this document: a handful, so a
     /// vector beats a set.
     taken: Vec<i64>,
+    /// (stored actor, folded name) pairs an `unmerge` forbade for this
+    /// document; empty for new documents.
+    blocked: Vec<(i64, String)>,
     cache: &'c mut NameCache,
 }
 
@@ -210,8 +213,19 @@ impl<'c> Resolver<'c> {
             publisher_local: None,
             doc_id,
             taken: Vec::new(),
+            blocked: Vec::new(),
             cache,
         }
+    }
+
+    /// Loads the "do not merge" records of this document (only a stored
+    /// document, being replaced, can have any).
+    pub fn load_blocks(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        self.blocked = tx
+            .prepare_cached("SELECT actor_id, norm FROM actor_merge_blocks WHERE document_id = ?1")?
+            .query_map([self.doc_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(())
     }
 
     /// Links a local actor; returns the stored id and whether it joined an
@@ -228,7 +242,9 @@ impl<'c> Resolver<'c> {
                 continue;
             }
             for &(id, stored_canonical) in self.cache.candidates(tx, norm, a.kind)? {
-                if self.taken.contains(&id) {
+                if self.taken.contains(&id)
+                    || self.blocked.iter().any(|(b, n)| *b == id && n == norm)
+                {
                     continue;
                 }
                 // Canonical-to-canonical beats canonical-to-alias beats
@@ -376,6 +392,8 @@ pub(crate) fn refresh_actor(tx: &Transaction<'_>, id: i64) -> Result<()> {
         .execute([id])?;
     let Some(first) = links.first() else {
         tx.prepare_cached("UPDATE actors SET part_of = NULL WHERE part_of = ?1")?
+            .execute([id])?;
+        tx.prepare_cached("DELETE FROM actor_merge_blocks WHERE actor_id = ?1")?
             .execute([id])?;
         tx.prepare_cached("DELETE FROM actors WHERE id = ?1")?
             .execute([id])?;
@@ -528,6 +546,32 @@ impl Store {
                 "UPDATE relations SET target_id = ?3 WHERE document_id = ?2 AND target_id = ?1",
                 "UPDATE documents SET publisher_id = ?3 WHERE id = ?2 AND publisher_id = ?1",
             ];
+            // Every name this document's share was known by stays apart
+            // from the actor in a later version of the document.
+            let shares: Vec<(String, String, String)> = tx
+                .prepare(
+                    "SELECT local_name, local_kind, local_aliases FROM actor_links
+                     WHERE actor_id = ?1 AND document_id = ?2",
+                )?
+                .query_map(params![id, doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (name, kind, aliases) in &shares {
+                let aliases: Vec<String> = serde_json::from_str(aliases).unwrap_or_default();
+                let local = LocalActor {
+                    id: "",
+                    name,
+                    kind: ActorKind::parse(kind).unwrap_or_default(),
+                    aliases: &aliases,
+                    part_of: None,
+                };
+                for k in local.name_keys() {
+                    tx.execute(
+                        "INSERT OR IGNORE INTO actor_merge_blocks (document_id, actor_id, norm)
+                         VALUES (?1, ?2, ?3)",
+                        params![doc, id, k.norm],
+                    )?;
+                }
+            }
             for sql in MOVE {
                 tx.execute(sql, params![id, doc, new])?;
             }

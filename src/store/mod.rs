@@ -25,8 +25,13 @@ use std::time::Duration;
 
 /// The migrations, in order: file `schema/000N_*.sql` brings the database to
 /// `user_version` N.
-const MIGRATIONS: &[(&str, &str)] =
-    &[("0001_init.sql", include_str!("../../schema/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init.sql", include_str!("../../schema/0001_init.sql")),
+    (
+        "0002_merge_blocks.sql",
+        include_str!("../../schema/0002_merge_blocks.sql"),
+    ),
+];
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -510,6 +510,9 @@ fn write_bundle<B: Borrow<Bundle>>(
     // merged; part_of is set once every local id has its stored id.
     let publisher = d.publisher.as_deref().filter(|p| !p.trim().is_empty());
     let mut resolver = Resolver::new(doc_id, publisher, &mut batch.cache);
+    if rep.status == DocStatus::Updated {
+        resolver.load_blocks(tx)?;
+    }
     let mut actor_ids: HashMap<&str, i64> =
         HashMap::with_capacity_and_hasher(b.actors.len(), Default::default());
     for (a, keys) in b.actors.iter().zip(names) {

@@ -672,3 +672,55 @@ fn unmerge_splits_an_actor_by_document() {
     assert!(stderr(&out).contains("not merged"), "{}", stderr(&out));
     assert_eq!(snapshot(&db), before);
 }
+
+/// `unmerge` leaves a "do not merge" record: a changed version of the split
+/// document, ingested later, keeps its actor apart instead of joining the
+/// same names again.
+#[test]
+fn unmerge_survives_a_reingest_of_the_split_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let mut b = bundle(&port_b());
+    b.document.id = "port-b".into();
+    let f = dir.path().join("b.json");
+    std::fs::write(&f, serde_json::to_string(&b).unwrap()).unwrap();
+    ok(ingest(&db, &[&port_a(), &f]));
+    let claimant = |local: &str| -> i64 {
+        Store::open(&db)
+            .unwrap()
+            .conn()
+            .query_row(
+                "SELECT claimant_id FROM claims WHERE local_id = ?1",
+                [local],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(claimant("d1"), claimant("c1"), "merged at first");
+    ok(run_db(&db, &["unmerge", "SOKOLOVA"]));
+    assert_ne!(claimant("d1"), claimant("c1"));
+
+    b.claims[0].statement = "21 ships are waiting outside the port".into();
+    std::fs::write(&f, serde_json::to_string(&b).unwrap()).unwrap();
+    assert_eq!(statuses(ingest(&db, &[&f])), ["updated"]);
+    assert_ne!(claimant("d1"), claimant("c1"), "re-joined after unmerge");
+    assert_eq!(stats(&db)["merged_actors"], 2);
+
+    // Another document is not bound by the record.
+    let mut c = bundle(&port_b());
+    c.document.id = "port-c".into();
+    let g = dir.path().join("c.json");
+    std::fs::write(&g, serde_json::to_string(&c).unwrap()).unwrap();
+    ok(ingest(&db, &[&g]));
+    let store = Store::open(&db).unwrap();
+    let joined: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM claims c JOIN documents d ON d.id = c.document_id
+             WHERE d.key = 'port-c' AND c.local_id = 'd1' AND c.claimant_id = ?1",
+            [claimant("c1")],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(joined, 1);
+}
