@@ -325,13 +325,19 @@ fn write_all<B: Borrow<Bundle>>(
     let was_wal = hint >= BULK_MIN_BUNDLES
         && empty
         && conn.query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))? == "wal";
-    let switched = was_wal && journal(conn, "DELETE").is_ok_and(|m| m == "delete");
+    let switched = was_wal && {
+        // Another connection holding the file makes the switch fail: fail
+        // at once and stay in WAL, rather than wait out the busy timeout.
+        conn.busy_timeout(std::time::Duration::ZERO)?;
+        let mode = journal(conn, "DELETE");
+        conn.busy_timeout(super::BUSY_TIMEOUT)?;
+        mode.is_ok_and(|m| m == "delete")
+    };
     let result = write_all_tx(conn, recv, hint, recorded_at);
     if switched {
-        let back = journal(conn, "WAL");
-        if result.is_ok() {
-            back?;
-        }
+        // Committed data is safe under either journal, and every open
+        // asks for WAL again: a failed switch back is not an ingest error.
+        let _ = journal(conn, "WAL");
     }
     result
 }
@@ -940,6 +946,25 @@ mod tests {
         let store = Store::open(&path).unwrap();
         assert_eq!(store.stats().unwrap().claims, n as i64);
         check(&store);
+    }
+
+    /// With another connection on the file the journal cannot change: the
+    /// batch is written through the WAL instead.
+    #[test]
+    fn bulk_with_another_connection_open_stays_in_wal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.db");
+        let other = Store::open(&path).unwrap();
+        let n = BULK_MIN_BUNDLES * crate::ingest::synth::CLAIMS_PER_DOC;
+        let corpus: Vec<Bundle> = crate::ingest::synth::corpus(8, n).collect();
+        let mut store = Store::open(&path).unwrap();
+        store.ingest(&corpus, &mut |_| {}).unwrap();
+        let mode: String = store
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        assert_eq!(other.stats().unwrap().claims, n as i64);
     }
 
     #[test]
