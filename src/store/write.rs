@@ -212,8 +212,9 @@ impl Store {
     ///
     /// Two threads share the work: this one pulls the bundles (parsing them,
     /// for a file reader), validates and hashes them and folds actor names;
-    /// a second one owns the transaction and only writes rows. SQLite is the
-    /// slower half, so it never waits for the reader on a two-core machine.
+    /// a second one owns the transaction and only writes rows, so that on two
+    /// cores parsing (for the CLI) overlaps with SQLite, usually the slower
+    /// half.
     pub fn ingest_results<B, I>(
         &mut self,
         bundles: I,
