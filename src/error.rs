@@ -64,4 +64,9 @@ pub enum Error {
     /// A query named something that does not exist (an actor, a claim).
     #[error("{0}")]
     NotFound(String),
+
+    /// A write was abandoned because its input failed part-way (the input's
+    /// own error is what gets reported).
+    #[error("ingest interrupted: the input failed before the end")]
+    Interrupted,
 }

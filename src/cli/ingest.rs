@@ -1,5 +1,6 @@
-//! `chronograph ingest`: reads every input into bundles, then writes them all
-//! in one transaction. Nothing is written unless every input is good.
+//! `chronograph ingest`: reads every input into bundles and writes them all
+//! in one transaction. Nothing is written unless every input is good: an
+//! error anywhere rolls the transaction back.
 
 use super::Ctx;
 use anyhow::{Context, bail};
@@ -130,14 +131,17 @@ fn head_of(path: &Path) -> anyhow::Result<Vec<u8>> {
 enum Checked {
     /// Standard input, read once and kept.
     Stdin(Vec<SourcedBundle>),
-    /// A file, every bundle valid; read again, lazily, for writing.
+    /// An interchange file that exists and is not a directory; read,
+    /// parsed and validated lazily while the store writes.
     File(PathBuf),
     /// Articles, read and checked; extracted while the store writes.
     Articles(Vec<Article>),
 }
 
-/// First pass: reads and validates every input, keeping only standard
-/// input in memory. Returns the inputs and how many bundles they hold.
+/// First pass: classifies every input and finds how many bundles it holds.
+/// Articles and standard input are read and checked here; interchange files
+/// are only counted (a scan for line ends, far cheaper than parsing) and
+/// parsed once, as they are written. Returns the inputs and the count.
 fn check_inputs(inputs: &[PathBuf], o: &Overrides) -> anyhow::Result<(Vec<Checked>, usize)> {
     if inputs.is_empty() {
         bail!("no input: give interchange JSON files, or `-` for standard input");
@@ -184,10 +188,7 @@ fn check_inputs(inputs: &[PathBuf], o: &Overrides) -> anyhow::Result<(Vec<Checke
                 checked.push(Checked::Articles(arts));
             }
             InputKind::Interchange => {
-                for b in json::BundleReader::open(p)? {
-                    b?;
-                    total += 1;
-                }
+                total += json::count_bundles(p)?;
                 checked.push(Checked::File(p.clone()));
             }
             InputKind::NotInterchange => {
@@ -307,10 +308,13 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     if args.inputs.is_empty() {
         return ingest_examples(&o, args.format, ctx, out);
     }
-    // Check everything before the database is even opened: a bad input
-    // leaves it exactly as it was. Files are then read a second time,
-    // lazily, so that a large input never sits in memory whole.
+    // Inputs that can be refused without parsing them (missing files,
+    // directories, text that is not JSON) are refused before the database
+    // is opened. Interchange files are then parsed once, lazily, while the
+    // store writes, so that a large input never sits in memory whole; a bad
+    // bundle rolls the whole transaction back.
     let (checked, total) = check_inputs(&args.inputs, &o)?;
+    let created = !ctx.db.exists();
     let mut store =
         Store::open(&ctx.db).with_context(|| format!("opening {}", ctx.db.display()))?;
     let show = std::io::stderr().is_terminal() && total >= 1000;
@@ -327,7 +331,25 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
         current: Box::new(std::iter::empty()),
         remaining: total,
     };
-    let report = store.ingest_results(bundles, &mut progress)?;
+    let report = match store.ingest_results(bundles, &mut progress) {
+        Ok(r) => r,
+        Err(e) => {
+            if show {
+                eprintln!();
+            }
+            // A database this command created holds nothing: remove it, so
+            // that a bad input leaves no trace.
+            drop(store);
+            if created {
+                for ext in ["", "-wal", "-shm"] {
+                    let mut p = ctx.db.clone().into_os_string();
+                    p.push(ext);
+                    let _ = std::fs::remove_file(p);
+                }
+            }
+            return Err(e.into());
+        }
+    };
     write_report(&report, &ctx.db, args.format, out)
 }
 

@@ -244,6 +244,55 @@ impl Iterator for BundleReader {
     }
 }
 
+/// How many bundles a file holds, as [`BundleReader`] will read them, found
+/// without parsing them: the non-blank lines of a JSON Lines file, else 1.
+/// Reading a file is much cheaper than parsing it, so this lets a single
+/// streaming pass know its size up front (for progress, and for the store's
+/// bulk path). A missing file or a directory is the same error as
+/// [`BundleReader::open`] gives.
+pub fn count_bundles(path: &Path) -> Result<usize> {
+    let mut r = BundleReader::open(path)?;
+    let io = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    // The first non-blank line decides the format, as in the reader.
+    let mut first = Vec::new();
+    loop {
+        first.clear();
+        if r.input.read_until(b'\n', &mut first).map_err(io)? == 0 {
+            return Ok(0);
+        }
+        if !first.iter().all(u8::is_ascii_whitespace) {
+            break;
+        }
+    }
+    let text = String::from_utf8_lossy(&first);
+    let text = text.trim_start_matches('\u{feff}');
+    if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
+        return Ok(1);
+    }
+    let mut n = 1;
+    let mut blank = true;
+    loop {
+        let buf = r.input.fill_buf().map_err(io)?;
+        if buf.is_empty() {
+            break;
+        }
+        for &c in buf {
+            if c == b'\n' {
+                n += usize::from(!blank);
+                blank = true;
+            } else if !c.is_ascii_whitespace() {
+                blank = false;
+            }
+        }
+        let len = buf.len();
+        r.input.consume(len);
+    }
+    Ok(n + usize::from(!blank))
+}
+
 /// Parses one bundle from `text`, which starts at line `line` of the file.
 fn parse_one(path: &Path, text: &str, line: usize) -> Result<SourcedBundle> {
     let mut de = serde_json::Deserializer::from_str(text);
@@ -375,6 +424,7 @@ mod tests {
             match (whole, streamed) {
                 (Ok(a), Ok(b)) => {
                     assert_eq!(a.len(), b.len(), "case {i}");
+                    assert_eq!(count_bundles(&f).unwrap(), b.len(), "case {i}");
                     for (x, y) in a.iter().zip(&b) {
                         assert_eq!(x.bundle, y.bundle, "case {i}");
                         assert_eq!(x.source, y.source, "case {i}");

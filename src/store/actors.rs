@@ -13,12 +13,12 @@
 //! rebuilds an actor's name, kind, part_of and names from them.
 
 use super::Store;
+use super::hash::{FastMap as HashMap, FastSet as HashSet};
 use super::names::{is_generic, normalize_name};
 use crate::error::{Error, Result};
 use crate::model::{Actor, ActorKind};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 
 /// A local actor as the store keeps it in `actor_links`.
 pub(crate) struct LocalActor<'a> {
@@ -42,22 +42,52 @@ impl<'a> LocalActor<'a> {
 
     /// Folded names, canonical first, each with whether it may merge.
     fn keys(&self) -> Vec<(String, &'a str, bool, bool)> {
+        self.keys_from(self.name_keys())
+    }
+
+    /// The folded names alone, owning nothing of the actor, so that they
+    /// can be computed on the reading thread of an ingest.
+    pub fn name_keys(&self) -> Vec<NameKey> {
         let anonymous = self.kind == ActorKind::Anonymous;
-        let mut seen = HashSet::new();
-        let mut out = Vec::with_capacity(1 + self.aliases.len());
+        let mut out: Vec<NameKey> = Vec::with_capacity(1 + self.aliases.len());
         for (i, n) in std::iter::once(self.name)
             .chain(self.aliases.iter().map(String::as_str))
             .enumerate()
         {
             let norm = normalize_name(n);
-            if norm.is_empty() || !seen.insert(norm.clone()) {
+            if norm.is_empty() || out.iter().any(|k| k.norm == norm) {
                 continue;
             }
             let mergeable = !anonymous && !is_generic(n, &norm);
-            out.push((norm, n, i == 0, mergeable));
+            out.push(NameKey {
+                norm,
+                index: i,
+                mergeable,
+            });
         }
         out
     }
+
+    /// [`LocalActor::keys`] from names folded earlier.
+    pub fn keys_from(&self, keys: Vec<NameKey>) -> Vec<(String, &'a str, bool, bool)> {
+        keys.into_iter()
+            .map(|k| {
+                let name = match k.index {
+                    0 => self.name,
+                    i => self.aliases[i - 1].as_str(),
+                };
+                (k.norm, name, k.index == 0, k.mergeable)
+            })
+            .collect()
+    }
+}
+
+/// One folded name of a local actor: which of its names (0 the canonical
+/// name, `i` alias `i - 1`), and whether it may merge across documents.
+pub(crate) struct NameKey {
+    norm: String,
+    index: usize,
+    mergeable: bool,
 }
 
 /// What one ingest call has learnt about stored names, so that actors seen
@@ -161,36 +191,60 @@ impl NameCache {
 
 /// Resolves the local actors of one document.
 pub(crate) struct Resolver<'c> {
-    /// Folded names of this document's local actors → their stored ids,
-    /// for matching the publisher.
-    local_names: HashMap<String, (i64, ActorKind)>,
+    /// The publisher's folded name, and the first local actor that has it
+    /// among its names (the publisher joins that actor).
+    publisher: Option<String>,
+    publisher_local: Option<(i64, ActorKind)>,
     doc_id: i64,
-    /// Stored actors already linked from this document.
-    taken: HashSet<i64>,
+    /// Stored actors already linked from this document: a handful, so a
+    /// vector beats a set.
+    taken: Vec<i64>,
+    /// (stored actor, folded name) pairs an `unmerge` forbade for this
+    /// document; empty for new documents.
+    blocked: Vec<(i64, String)>,
     cache: &'c mut NameCache,
 }
 
 impl<'c> Resolver<'c> {
-    pub fn new(doc_id: i64, cache: &'c mut NameCache) -> Self {
+    /// `publisher` is the document's publisher, when it has one.
+    pub fn new(doc_id: i64, publisher: Option<&str>, cache: &'c mut NameCache) -> Self {
         Resolver {
-            local_names: HashMap::new(),
+            publisher: publisher.map(normalize_name),
+            publisher_local: None,
             doc_id,
-            taken: HashSet::new(),
+            taken: Vec::new(),
+            blocked: Vec::new(),
             cache,
         }
     }
 
+    /// Loads the "do not merge" records of this document (only a stored
+    /// document, being replaced, can have any).
+    pub fn load_blocks(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        self.blocked = tx
+            .prepare_cached("SELECT actor_id, norm FROM actor_merge_blocks WHERE document_id = ?1")?
+            .query_map([self.doc_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(())
+    }
+
     /// Links a local actor; returns the stored id and whether it joined an
     /// existing actor.
-    pub fn resolve(&mut self, tx: &Transaction<'_>, a: &LocalActor<'_>) -> Result<(i64, bool)> {
-        let keys = a.keys();
+    pub fn resolve(
+        &mut self,
+        tx: &Transaction<'_>,
+        a: &LocalActor<'_>,
+        keys: Vec<(String, &str, bool, bool)>,
+    ) -> Result<(i64, bool)> {
         let mut best: Option<(u8, i64, &str)> = None;
         for (norm, _, local_canonical, mergeable) in &keys {
             if !mergeable {
                 continue;
             }
             for &(id, stored_canonical) in self.cache.candidates(tx, norm, a.kind)? {
-                if self.taken.contains(&id) {
+                if self.taken.contains(&id)
+                    || self.blocked.iter().any(|(b, n)| *b == id && n == norm)
+                {
                     continue;
                 }
                 // Canonical-to-canonical beats canonical-to-alias beats
@@ -221,9 +275,12 @@ impl<'c> Resolver<'c> {
             }
         };
         let merged = matched.is_some();
-        self.taken.insert(id);
-        for (norm, ..) in &keys {
-            self.local_names.entry(norm.clone()).or_insert((id, a.kind));
+        self.taken.push(id);
+        if self.publisher_local.is_none()
+            && let Some(p) = &self.publisher
+            && keys.iter().any(|k| &k.0 == p)
+        {
+            self.publisher_local = Some((id, a.kind));
         }
         insert_link(tx, self.doc_id, a, id, matched)?;
         self.cache.add_names(tx, id, a.kind, &keys)?;
@@ -245,8 +302,11 @@ impl<'c> Resolver<'c> {
     /// actor: the local actor with the same folded name when the bundle has
     /// one, else a stored media actor of that name, else a new one.
     pub fn resolve_publisher(&mut self, tx: &Transaction<'_>, publisher: &str) -> Result<i64> {
-        let norm = normalize_name(publisher);
-        if let Some(&(id, kind)) = self.local_names.get(&norm) {
+        let norm = match &self.publisher {
+            Some(n) => n.clone(),
+            None => normalize_name(publisher),
+        };
+        if let Some((id, kind)) = self.publisher_local {
             let local = LocalActor {
                 id: "@publisher",
                 name: publisher,
@@ -267,7 +327,7 @@ impl<'c> Resolver<'c> {
         // The publisher may share a stored actor with no local actor of its
         // own document, so nothing is "taken" for it.
         let taken = std::mem::take(&mut self.taken);
-        let res = self.resolve(tx, &local);
+        let res = self.resolve(tx, &local, local.keys());
         self.taken = taken;
         Ok(res?.0)
     }
@@ -332,6 +392,8 @@ pub(crate) fn refresh_actor(tx: &Transaction<'_>, id: i64) -> Result<()> {
         .execute([id])?;
     let Some(first) = links.first() else {
         tx.prepare_cached("UPDATE actors SET part_of = NULL WHERE part_of = ?1")?
+            .execute([id])?;
+        tx.prepare_cached("DELETE FROM actor_merge_blocks WHERE actor_id = ?1")?
             .execute([id])?;
         tx.prepare_cached("DELETE FROM actors WHERE id = ?1")?
             .execute([id])?;
@@ -484,6 +546,32 @@ impl Store {
                 "UPDATE relations SET target_id = ?3 WHERE document_id = ?2 AND target_id = ?1",
                 "UPDATE documents SET publisher_id = ?3 WHERE id = ?2 AND publisher_id = ?1",
             ];
+            // Every name this document's share was known by stays apart
+            // from the actor in a later version of the document.
+            let shares: Vec<(String, String, String)> = tx
+                .prepare(
+                    "SELECT local_name, local_kind, local_aliases FROM actor_links
+                     WHERE actor_id = ?1 AND document_id = ?2",
+                )?
+                .query_map(params![id, doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (name, kind, aliases) in &shares {
+                let aliases: Vec<String> = serde_json::from_str(aliases).unwrap_or_default();
+                let local = LocalActor {
+                    id: "",
+                    name,
+                    kind: ActorKind::parse(kind).unwrap_or_default(),
+                    aliases: &aliases,
+                    part_of: None,
+                };
+                for k in local.name_keys() {
+                    tx.execute(
+                        "INSERT OR IGNORE INTO actor_merge_blocks (document_id, actor_id, norm)
+                         VALUES (?1, ?2, ?3)",
+                        params![doc, id, k.norm],
+                    )?;
+                }
+            }
             for sql in MOVE {
                 tx.execute(sql, params![id, doc, new])?;
             }

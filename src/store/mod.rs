@@ -7,6 +7,7 @@
 //! cross-document actor merge.
 
 mod actors;
+mod hash;
 pub mod names;
 pub mod query;
 mod stats;
@@ -24,14 +25,19 @@ use std::time::Duration;
 
 /// The migrations, in order: file `schema/000N_*.sql` brings the database to
 /// `user_version` N.
-const MIGRATIONS: &[(&str, &str)] =
-    &[("0001_init.sql", include_str!("../../schema/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init.sql", include_str!("../../schema/0001_init.sql")),
+    (
+        "0002_merge_blocks.sql",
+        include_str!("../../schema/0002_merge_blocks.sql"),
+    ),
+];
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// How long a writer waits for another process's lock before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A chronograph database.
 pub struct Store {

@@ -10,13 +10,13 @@
 
 use super::Store;
 use super::actors::{self, LocalActor, NameCache, Resolver};
+use super::hash::FastMap as HashMap;
 use crate::error::{Error, Result};
 use crate::ingest::{Source, validate};
 use crate::model::{Bundle, Document, Quantity, TimeValue};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use std::borrow::Borrow;
-use std::collections::HashMap;
 
 /// What ingest did with one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -69,27 +69,9 @@ impl IngestReport {
     }
 }
 
-/// A 64-bit hash over 8-byte words (FxHash's mixing step, then the
-/// SplitMix64 finaliser): several times faster than byte-wise FNV on the
-/// ~10 KB a bundle serializes to, and, unlike std's hashers, stable across
-/// platforms and releases, which stored hashes need.
-fn hash64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
-    let mut words = bytes.chunks_exact(8);
-    for w in &mut words {
-        let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
-        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    let mut last = [0u8; 8];
-    last[..words.remainder().len()].copy_from_slice(words.remainder());
-    h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    h ^ (h >> 31)
-}
-
 /// A hash of everything a bundle says except when it was recorded: equal
-/// hashes mean re-ingesting would change nothing.
+/// hashes mean re-ingesting would change nothing. Computed by feeding the
+/// serde representation straight into a word hash (see `store::hash`).
 pub fn bundle_hash(b: &Bundle) -> String {
     let d = &b.document;
     let facts = (
@@ -103,8 +85,7 @@ pub fn bundle_hash(b: &Bundle) -> String {
         ),
         (&b.actors, &b.events, &b.claims, &b.relations, &b.timexes),
     );
-    let json = serde_json::to_vec(&facts).expect("a bundle serializes");
-    format!("{:016x}", hash64(&json))
+    format!("{:016x}", super::hash::hash_value(&facts))
 }
 
 /// The document's key: its id when given, else one derived from the
@@ -218,7 +199,7 @@ impl Store {
         progress: &mut dyn FnMut(usize),
     ) -> Result<IngestReport>
     where
-        B: Borrow<Bundle>,
+        B: Borrow<Bundle> + Send,
         I: IntoIterator<Item = B>,
     {
         self.ingest_results(bundles.into_iter().map(Ok), progress)
@@ -228,52 +209,174 @@ impl Store {
     /// disk): the first `Err` rolls everything back and is returned. A lower
     /// bound in the iterator's `size_hint` lets a large batch into a small
     /// database take the bulk path.
+    ///
+    /// Two threads share the work: this one pulls the bundles (parsing them,
+    /// for a file reader), validates and hashes them and folds actor names;
+    /// a second one owns the transaction and only writes rows, so that on two
+    /// cores parsing (for the CLI) overlaps with SQLite, usually the slower
+    /// half.
     pub fn ingest_results<B, I>(
         &mut self,
         bundles: I,
         progress: &mut dyn FnMut(usize),
     ) -> Result<IngestReport>
     where
-        B: Borrow<Bundle>,
+        B: Borrow<Bundle> + Send,
         I: IntoIterator<Item = Result<B>>,
     {
         let recorded_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let bundles = bundles.into_iter();
-        let tx = self.conn.transaction()?;
-        let existing_docs: i64 =
-            tx.query_row("SELECT coalesce(max(id), 0) FROM documents", [], |r| {
-                r.get(0)
-            })?;
-        let bulk = bundles.size_hint().0 >= BULK_MIN_BUNDLES
-            && existing_docs as usize <= bundles.size_hint().0;
-        let mut report = IngestReport::default();
-        let mut batch = Batch {
-            bulk,
-            ..Batch::default()
-        };
-        for (i, b) in bundles.enumerate() {
-            let b = b?;
-            let b = b.borrow();
-            validate(
-                b,
-                &Source {
-                    path: format!("<bundle {}>", i + 1).into(),
-                    line: 1,
-                },
-                None,
-            )?;
-            report
-                .documents
-                .push(write_bundle(&tx, b, &recorded_at, &mut batch)?);
-            progress(i + 1);
-        }
-        batch.flush_fts(&tx)?;
-        for (_, sql) in batch.dropped.iter().flatten() {
-            tx.execute_batch(sql)?;
-        }
-        tx.commit()?;
-        Ok(report)
+        let hint = bundles.size_hint().0;
+        let conn = &mut self.conn;
+        std::thread::scope(|s| {
+            let (send, recv) = std::sync::mpsc::sync_channel::<Msg<B>>(PIPELINE_DEPTH);
+            let recorded_at = recorded_at.as_str();
+            let writer = s.spawn(move || write_all(conn, recv, hint, recorded_at));
+            // Owns the sender: when it returns, the channel closes.
+            let read = move || -> Result<()> {
+                for (i, b) in bundles.enumerate() {
+                    let p = prepare(b?, i)?;
+                    if send.send(Msg::Bundle(p)).is_err() {
+                        // The writer failed; its error is the one to report.
+                        return Ok(());
+                    }
+                    progress(i + 1);
+                }
+                // The writer stopped early only on an error, reported below.
+                let _ = send.send(Msg::Commit);
+                Ok(())
+            };
+            // A channel closed without `Commit` rolls the writer back.
+            let read = read();
+            let written = match writer.join() {
+                Ok(r) => r,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            read.and(written)
+        })
     }
+}
+
+/// How many prepared bundles may wait for the writer: enough to smooth out
+/// uneven bundles, few enough to keep memory flat.
+const PIPELINE_DEPTH: usize = 64;
+
+/// What the reading thread hands the writing one.
+enum Msg<B> {
+    Bundle(Prepared<B>),
+    /// Every bundle was read and is good: commit.
+    Commit,
+}
+
+/// A validated bundle with what can be computed without the database.
+struct Prepared<B> {
+    bundle: B,
+    hash: String,
+    key: String,
+    /// Per local actor, its folded names (see [`LocalActor::keys`]).
+    names: Vec<Vec<actors::NameKey>>,
+}
+
+fn prepare<B: Borrow<Bundle>>(bundle: B, i: usize) -> Result<Prepared<B>> {
+    let b = bundle.borrow();
+    validate(
+        b,
+        &Source {
+            path: format!("<bundle {}>", i + 1).into(),
+            line: 1,
+        },
+        None,
+    )?;
+    let hash = bundle_hash(b);
+    let key = document_key(b, &hash);
+    let names = b
+        .actors
+        .iter()
+        .map(|a| LocalActor::from_actor(a).name_keys())
+        .collect();
+    Ok(Prepared {
+        bundle,
+        hash,
+        key,
+        names,
+    })
+}
+
+/// The writing thread: one transaction over everything received, committed
+/// only on [`Msg::Commit`]; a closed channel rolls it back.
+fn write_all<B: Borrow<Bundle>>(
+    conn: &mut rusqlite::Connection,
+    recv: std::sync::mpsc::Receiver<Msg<B>>,
+    hint: usize,
+    recorded_at: &str,
+) -> Result<IngestReport> {
+    // A bulk batch into a database without documents is written with a
+    // rollback journal instead of the WAL: nearly every page is new, so
+    // the journal stays tiny, and the data is written once instead of into
+    // the WAL and then again by the checkpoint. A crash mid-way still rolls
+    // back to the empty database. Skipped when another connection holds the
+    // file (leaving WAL mode needs it alone).
+    let empty: bool = conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM documents)", [], |r| {
+        r.get(0)
+    })?;
+    let journal = |conn: &rusqlite::Connection, mode: &str| -> Result<String> {
+        // PRAGMA takes no bound parameters; `mode` is one of our literals.
+        Ok(conn.query_row(&format!("PRAGMA journal_mode = {mode}"), [], |r| r.get(0))?)
+    };
+    let was_wal = hint >= BULK_MIN_BUNDLES
+        && empty
+        && conn.query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))? == "wal";
+    let switched = was_wal && {
+        // Another connection holding the file makes the switch fail: fail
+        // at once and stay in WAL, rather than wait out the busy timeout.
+        conn.busy_timeout(std::time::Duration::ZERO)?;
+        let mode = journal(conn, "DELETE");
+        conn.busy_timeout(super::BUSY_TIMEOUT)?;
+        mode.is_ok_and(|m| m == "delete")
+    };
+    let result = write_all_tx(conn, recv, hint, recorded_at);
+    if switched {
+        // Committed data is safe under either journal, and every open
+        // asks for WAL again: a failed switch back is not an ingest error.
+        let _ = journal(conn, "WAL");
+    }
+    result
+}
+
+fn write_all_tx<B: Borrow<Bundle>>(
+    conn: &mut rusqlite::Connection,
+    recv: std::sync::mpsc::Receiver<Msg<B>>,
+    hint: usize,
+    recorded_at: &str,
+) -> Result<IngestReport> {
+    let tx = conn.transaction()?;
+    let existing_docs: i64 =
+        tx.query_row("SELECT coalesce(max(id), 0) FROM documents", [], |r| {
+            r.get(0)
+        })?;
+    let bulk = hint >= BULK_MIN_BUNDLES && existing_docs as usize <= hint;
+    let mut report = IngestReport::default();
+    let mut batch = Batch {
+        bulk,
+        ..Batch::default()
+    };
+    loop {
+        match recv.recv() {
+            Ok(Msg::Bundle(p)) => {
+                report
+                    .documents
+                    .push(write_bundle(&tx, p, recorded_at, &mut batch)?)
+            }
+            Ok(Msg::Commit) => break,
+            Err(_) => return Err(Error::Interrupted),
+        }
+    }
+    batch.flush_fts(&tx)?;
+    for (_, sql) in batch.dropped.iter().flatten() {
+        tx.execute_batch(sql)?;
+    }
+    tx.commit()?;
+    Ok(report)
 }
 
 /// A batch this large, into a database holding no more documents than the
@@ -281,16 +384,18 @@ impl Store {
 /// sorting once beats a million random b-tree inserts per index.
 const BULK_MIN_BUNDLES: usize = 256;
 
-/// Secondary indexes a bulk ingest rebuilds rather than maintains. The
-/// indexes that ingest itself reads (documents.key, claims, events,
-/// relations and timexes by document, actor names and links, claim_about
-/// by claim) stay, so that replacing a document stays cheap in a bulk batch.
+/// Secondary indexes a bulk ingest rebuilds rather than maintains: every
+/// one but those the writing itself reads while adding documents (unique
+/// keys, actor names). Replacing a document reads more of them, so the
+/// first update in a bulk batch rebuilds them all and ends the bulk path
+/// (see [`Batch::before_update`]).
 const DEFERRED_INDEXES: &[&str] = &[
     "claims_claimant",
     "claims_subject",
     "claims_valid",
     "claims_stated",
     "claim_via_actor",
+    "claim_about_claim",
     "claim_about_actor",
     "claim_about_event",
     "event_participants_actor",
@@ -298,6 +403,14 @@ const DEFERRED_INDEXES: &[&str] = &[
     "events_kind",
     "relations_source",
     "relations_target",
+    "relations_document",
+    "timexes_document",
+    "actor_links_actor",
+    "actors_norm",
+    "actors_part_of",
+    "actors_kind",
+    "documents_published",
+    "documents_publisher",
 ];
 
 /// Drops the deferred indexes that exist and returns their definitions.
@@ -341,6 +454,17 @@ impl Batch {
         Ok(())
     }
 
+    /// Called before a stored document's rows are replaced, which reads
+    /// indexes the bulk path dropped: they are rebuilt now, and the rest of
+    /// the batch maintains them row by row.
+    fn before_update(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        self.bulk = false;
+        for (_, sql) in self.dropped.take().iter().flatten() {
+            tx.execute_batch(sql)?;
+        }
+        Ok(())
+    }
+
     fn flush_fts(&mut self, tx: &Transaction<'_>) -> Result<()> {
         if let Some(from) = self.fts_claims_from.take() {
             tx.prepare_cached(
@@ -360,14 +484,19 @@ impl Batch {
     }
 }
 
-fn write_bundle(
+fn write_bundle<B: Borrow<Bundle>>(
     tx: &Transaction<'_>,
-    b: &Bundle,
+    p: Prepared<B>,
     recorded_at: &str,
     batch: &mut Batch,
 ) -> Result<DocReport> {
-    let hash = bundle_hash(b);
-    let key = document_key(b, &hash);
+    let Prepared {
+        bundle,
+        hash,
+        key,
+        names,
+    } = p;
+    let b = bundle.borrow();
     let d = &b.document;
     let mut rep = DocReport {
         key: key.clone(),
@@ -393,7 +522,7 @@ fn write_bundle(
             // Rows still waiting for the full-text index must be in it
             // before the index entries of this document can be removed.
             batch.flush_fts(tx)?;
-            batch.before_write(tx)?;
+            batch.before_update(tx)?;
             delete_document_facts(tx, id)?;
             // Refreshing the document's actors rewrote names and may have
             // deleted actors.
@@ -419,11 +548,16 @@ fn write_bundle(
 
     // Actors: each local actor becomes a link to a stored actor, new or
     // merged; part_of is set once every local id has its stored id.
-    let mut resolver = Resolver::new(doc_id, &mut batch.cache);
-    let mut actor_ids: HashMap<&str, i64> = HashMap::with_capacity(b.actors.len());
-    for a in &b.actors {
+    let publisher = d.publisher.as_deref().filter(|p| !p.trim().is_empty());
+    let mut resolver = Resolver::new(doc_id, publisher, &mut batch.cache);
+    if rep.status == DocStatus::Updated {
+        resolver.load_blocks(tx)?;
+    }
+    let mut actor_ids: HashMap<&str, i64> =
+        HashMap::with_capacity_and_hasher(b.actors.len(), Default::default());
+    for (a, keys) in b.actors.iter().zip(names) {
         let local = LocalActor::from_actor(a);
-        let (id, merged) = resolver.resolve(tx, &local)?;
+        let (id, merged) = resolver.resolve(tx, &local, local.keys_from(keys))?;
         rep.merged_actors += usize::from(merged);
         actor_ids.insert(a.id.as_str(), id);
     }
@@ -435,7 +569,7 @@ fn write_bundle(
             resolver.set_part_of_if_unset(tx, actor_ids[a.id.as_str()], parent)?;
         }
     }
-    if let Some(p) = d.publisher.as_deref().filter(|p| !p.trim().is_empty()) {
+    if let Some(p) = publisher {
         let id = resolver.resolve_publisher(tx, p)?;
         tx.prepare_cached("UPDATE documents SET publisher_id = ?2 WHERE id = ?1")?
             .execute(params![doc_id, id])?;
@@ -447,7 +581,8 @@ fn write_bundle(
             .ok_or_else(|| local_error(&key, field, id))
     };
 
-    let mut event_ids: HashMap<&str, i64> = HashMap::with_capacity(b.events.len());
+    let mut event_ids: HashMap<&str, i64> =
+        HashMap::with_capacity_and_hasher(b.events.len(), Default::default());
     {
         let mut ins = tx.prepare_cached(
             "INSERT INTO events (document_id, local_id, kind, label, t_text, t_value, t_start, t_end,
@@ -654,14 +789,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hash_is_stable_and_sensitive() {
+    fn bundle_hash_is_stable_and_sensitive() {
+        let b = crate::ingest::synth::corpus(1, 5).next().unwrap();
         // Stored in databases: this value must never change.
-        assert_eq!(hash64(b"chronograph"), hash64(b"chronograph"));
-        let a = hash64(b"0123456789abcdef-x");
-        assert_ne!(a, hash64(b"0123456789abcdef-y"));
-        assert_ne!(a, hash64(b"1123456789abcdef-x"));
-        assert_ne!(hash64(b""), hash64(b"\0"));
-        assert_eq!(format!("{:016x}", hash64(b"chronograph")), FROZEN);
+        assert_eq!(bundle_hash(&b), FROZEN);
+        let mut recorded = b.clone();
+        recorded.document.recorded_at = Some("2030-01-01T00:00:00Z".into());
+        assert_eq!(
+            bundle_hash(&recorded),
+            FROZEN,
+            "recorded time is not a fact"
+        );
+        let mut c = b.clone();
+        c.claims[0].statement.push('.');
+        assert_ne!(bundle_hash(&c), FROZEN);
+        let mut c = b.clone();
+        c.claims[1].quantity = match c.claims[1].quantity {
+            Some(_) => None,
+            None => Some(Quantity::default()),
+        };
+        assert_ne!(bundle_hash(&c), FROZEN);
     }
 
     #[test]
@@ -741,6 +888,86 @@ mod tests {
         assert_eq!(store.stats().unwrap().claims, n as i64);
     }
 
+    /// A document given twice in one bulk batch, the second time changed:
+    /// replacing it needs the dropped indexes, which come back at once.
+    #[test]
+    fn an_update_inside_a_bulk_batch_restores_the_indexes() {
+        let mut store = Store::open_in_memory().unwrap();
+        let before = indexes(&store);
+        let n = BULK_MIN_BUNDLES * crate::ingest::synth::CLAIMS_PER_DOC;
+        let mut corpus: Vec<Bundle> = crate::ingest::synth::corpus(4, n).collect();
+        let mut again = corpus[7].clone();
+        again.claims[0].statement = "wombat census".into();
+        corpus.push(again);
+        corpus.push(corpus[8].clone());
+        let r = store.ingest(&corpus, &mut |_| {}).unwrap();
+        assert_eq!(r.count(DocStatus::Added), BULK_MIN_BUNDLES);
+        assert_eq!(r.count(DocStatus::Updated), 1);
+        assert_eq!(r.count(DocStatus::Unchanged), 1);
+        assert_eq!(indexes(&store), before);
+        check(&store);
+        let (wombats, claims): (i64, i64) = store
+            .conn()
+            .query_row(
+                "SELECT (SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'wombat'),
+                        (SELECT count(*) FROM claims)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((wombats, claims), (1, n as i64));
+    }
+
+    /// A bulk batch into an empty file runs with a rollback journal; the
+    /// file is back in WAL mode afterwards, whether the batch succeeded or
+    /// failed, and a failed one leaves no documents.
+    #[test]
+    fn bulk_into_an_empty_file_returns_to_wal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.db");
+        let mode = |s: &Store| -> String {
+            s.conn()
+                .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+                .unwrap()
+        };
+        let n = BULK_MIN_BUNDLES * crate::ingest::synth::CLAIMS_PER_DOC;
+        let corpus: Vec<Bundle> = crate::ingest::synth::corpus(6, n).collect();
+        let mut store = Store::open(&path).unwrap();
+        let mut bad = corpus[BULK_MIN_BUNDLES - 1].clone();
+        bad.claims[0].claimant = "nobody".into();
+        let failing = corpus[..BULK_MIN_BUNDLES - 1].iter().chain([&bad]);
+        assert!(store.ingest(failing, &mut |_| {}).is_err());
+        assert_eq!(mode(&store), "wal");
+        assert_eq!(store.stats().unwrap().documents, 0);
+        assert!(!dir.path().join("j.db-journal").exists());
+
+        store.ingest(&corpus, &mut |_| {}).unwrap();
+        assert_eq!(mode(&store), "wal");
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.stats().unwrap().claims, n as i64);
+        check(&store);
+    }
+
+    /// With another connection on the file the journal cannot change: the
+    /// batch is written through the WAL instead.
+    #[test]
+    fn bulk_with_another_connection_open_stays_in_wal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.db");
+        let other = Store::open(&path).unwrap();
+        let n = BULK_MIN_BUNDLES * crate::ingest::synth::CLAIMS_PER_DOC;
+        let corpus: Vec<Bundle> = crate::ingest::synth::corpus(8, n).collect();
+        let mut store = Store::open(&path).unwrap();
+        store.ingest(&corpus, &mut |_| {}).unwrap();
+        let mode: String = store
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        assert_eq!(other.stats().unwrap().claims, n as i64);
+    }
+
     #[test]
     fn bulk_reingest_of_unchanged_documents_leaves_the_file_alone() {
         let dir = tempfile::tempdir().unwrap();
@@ -792,5 +1019,5 @@ mod tests {
         assert!(std::fs::read(&path).unwrap() == before, "file changed");
     }
 
-    const FROZEN: &str = "add072218018c1f2";
+    const FROZEN: &str = "c20661d6dce79493";
 }

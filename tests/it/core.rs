@@ -444,6 +444,54 @@ fn bad_inputs_leave_the_database_unchanged() {
     assert_eq!(snapshot(&db), before);
 }
 
+/// Files are parsed once, while the store writes: a bad bundle late in a
+/// JSON Lines file, after good ones were written, still leaves nothing, and
+/// a database the command created for it is removed again.
+#[test]
+fn a_bad_bundle_late_in_a_file_leaves_no_trace() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = |id: usize| -> String {
+        let mut b = bundle(&port_a());
+        b.document.id = format!("late-{id}");
+        serde_json::to_string(&b).unwrap()
+    };
+    let mut text: String = (0..300).map(|i| one(i) + "\n").collect();
+    text.push_str(&one(300).replacen(r#""claimant":"a4""#, r#""claimant":"a9""#, 1));
+    text.push('\n');
+    assert!(text.contains(r#""claimant":"a9""#), "fixture changed");
+    let f = dir.path().join("late.jsonl");
+    std::fs::write(&f, &text).unwrap();
+
+    let fresh = dir.path().join("fresh.db");
+    let out = ingest(&fresh, &[&f]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("late.jsonl:301:"), "{}", stderr(&out));
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with("fresh"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+
+    let db = dir.path().join("g.db");
+    ok(ingest(&db, &[&port_b()]));
+    let before = snapshot(&db);
+    assert_eq!(ingest(&db, &[&f]).status.code(), Some(2));
+    assert_eq!(snapshot(&db), before, "database changed");
+    // Without the bad line, all 300 go in (a bulk batch: indexes dropped
+    // and rebuilt) and the database is whole.
+    let good: String = text.lines().take(300).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&f, good).unwrap();
+    ok(ingest(&db, &[&f]));
+    assert_eq!(stats(&db)["documents"], 301);
+    let store = Store::open(&db).unwrap();
+    let check: String = store
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}
+
 #[test]
 fn json_lines_and_stdin() {
     let dir = tempfile::tempdir().unwrap();
@@ -623,4 +671,56 @@ fn unmerge_splits_an_actor_by_document() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("not merged"), "{}", stderr(&out));
     assert_eq!(snapshot(&db), before);
+}
+
+/// `unmerge` leaves a "do not merge" record: a changed version of the split
+/// document, ingested later, keeps its actor apart instead of joining the
+/// same names again.
+#[test]
+fn unmerge_survives_a_reingest_of_the_split_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let mut b = bundle(&port_b());
+    b.document.id = "port-b".into();
+    let f = dir.path().join("b.json");
+    std::fs::write(&f, serde_json::to_string(&b).unwrap()).unwrap();
+    ok(ingest(&db, &[&port_a(), &f]));
+    let claimant = |local: &str| -> i64 {
+        Store::open(&db)
+            .unwrap()
+            .conn()
+            .query_row(
+                "SELECT claimant_id FROM claims WHERE local_id = ?1",
+                [local],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(claimant("d1"), claimant("c1"), "merged at first");
+    ok(run_db(&db, &["unmerge", "SOKOLOVA"]));
+    assert_ne!(claimant("d1"), claimant("c1"));
+
+    b.claims[0].statement = "21 ships are waiting outside the port".into();
+    std::fs::write(&f, serde_json::to_string(&b).unwrap()).unwrap();
+    assert_eq!(statuses(ingest(&db, &[&f])), ["updated"]);
+    assert_ne!(claimant("d1"), claimant("c1"), "re-joined after unmerge");
+    assert_eq!(stats(&db)["merged_actors"], 2);
+
+    // Another document is not bound by the record.
+    let mut c = bundle(&port_b());
+    c.document.id = "port-c".into();
+    let g = dir.path().join("c.json");
+    std::fs::write(&g, serde_json::to_string(&c).unwrap()).unwrap();
+    ok(ingest(&db, &[&g]));
+    let store = Store::open(&db).unwrap();
+    let joined: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM claims c JOIN documents d ON d.id = c.document_id
+             WHERE d.key = 'port-c' AND c.local_id = 'd1' AND c.claimant_id = ?1",
+            [claimant("c1")],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(joined, 1);
 }
