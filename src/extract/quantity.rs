@@ -467,31 +467,26 @@ mod tests {
     use crate::extract::{Article, extract};
     use chrono::NaiveDate;
 
-    fn claims_q(text: &str) -> Vec<crate::model::Quantity> {
-        let a = Article {
+    fn claims_of(text: &str) -> Vec<crate::model::Claim> {
+        extract(&Article {
             title: None,
             publisher: None,
             url: None,
             published: NaiveDate::from_ymd_opt(2021, 12, 4).unwrap(),
             text: text.into(),
-        };
-        extract(&a)
-            .claims
+        })
+        .claims
+    }
+
+    fn claims_q(text: &str) -> Vec<crate::model::Quantity> {
+        claims_of(text)
             .into_iter()
             .filter_map(|c| c.quantity)
             .collect()
     }
 
     fn subjects(text: &str) -> Vec<String> {
-        let a = Article {
-            title: None,
-            publisher: None,
-            url: None,
-            published: NaiveDate::from_ymd_opt(2021, 12, 4).unwrap(),
-            text: text.into(),
-        };
-        extract(&a)
-            .claims
+        claims_of(text)
             .into_iter()
             .filter_map(|c| c.subject)
             .collect()
