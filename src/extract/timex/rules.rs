@@ -1233,6 +1233,16 @@ impl<'a> Tagger<'a> {
         if plural {
             return mk(i, j, Val::Set(format!("XXXX-WXX-{wd}")), "weekday_set");
         }
+        // "Tuesday nights" recur like "Tuesdays": the plural part of the
+        // day makes the whole a set
+        if let Some((DayPart::Code(p), true)) = self.info(j).and_then(|x| x.day_part) {
+            return mk(
+                i,
+                j + 1,
+                Val::Set(format!("XXXX-WXX-{wd}T{p}")),
+                "weekday_set",
+            );
+        }
         // "Friday, Dec. 3 [, 2021]" or "Friday Dec. 3"
         let k = if self.is(j, ",") { j + 1 } else { j };
         if let Some(m) = self.r_month(k).or_else(|| self.r_day_month(k))
@@ -2579,6 +2589,13 @@ impl<'a> Tagger<'a> {
             && let Some((u, _)) = self.unit_at(k)
         {
             return mk(i, k + 1, Val::Dur(dur_value(c, u)?), "year_ago");
+        }
+        // "the year-ago third quarter" is one period, that quarter a year
+        // before: left apart, the quarter would read as this year's
+        if let Some(m) = self.r_ordinal_period(e)
+            && let Val::Date(d @ (Dv::Quarter(..) | Dv::Half(..))) = &m.val
+        {
+            return mk(i, m.e, Val::Date(shift(d, Unit::Year, -1)?), "year_ago");
         }
         if matches!(
             self.lw(e),
