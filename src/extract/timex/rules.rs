@@ -1957,6 +1957,18 @@ impl<'a> Tagger<'a> {
                 let d = shift_day(*a, Unit::Day, o)?;
                 return self.with_day_part(i, j + 1, d, "anchored");
             }
+            // "this coming Sunday, March 8": the written date is the day
+            // named, and one expression, as in "Sunday, March 8"
+            let k = if self.is(j + 1, ",") { j + 2 } else { j + 1 };
+            if let Some(m) = self.r_month(k).or_else(|| self.r_day_month(k))
+                && matches!(m.val, Val::Date(Dv::Day(_)))
+            {
+                return Some(M {
+                    s: i,
+                    rule: "weekday_date",
+                    ..m
+                });
+            }
             let d = self.weekday_date(wd, Some(off.signum() as i32), i, j + 1)?;
             return self.with_day_part(i, j + 1, d, "deictic");
         }
