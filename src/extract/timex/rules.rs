@@ -2060,6 +2060,19 @@ impl<'a> Tagger<'a> {
             _ => None,
         };
         if let Some(o) = off {
+            // "USA Today", "VOA Today": a capital "Today" after a capitalised
+            // word inside a sentence ends a name (a paper, a programme)
+            if w == "today"
+                && self.toks[i].cap
+                && i > self.title_end
+                && !self.toks[i].newline
+                && self
+                    .tok(i - 1)
+                    .is_some_and(|p| p.cap && p.kind == Kind::Word)
+                && !self.boundary(i - 1)
+            {
+                return None;
+            }
             // generic "today's world", "the people of tomorrow" name an era,
             // not a day
             let generic_noun = |k: usize| {
