@@ -2135,8 +2135,14 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             let a = self.anchor_or_dct(u)?;
-            // "that day" needs a day to point at, not a year
+            // "that day" needs a day to point at, not a year; but "that same
+            // day" after a month ("last October ... that same day") surely
+            // points back: a day of that month
             if granularity_rank(&a) > unit_rank(u) {
+                if let (Dv::Month(y, m), Unit::Day, true) = (&a, u, self.is(j - 1, "same")) {
+                    let v = format!("{y:04}-{m:02}-XX");
+                    return mk(i, j + 1, Val::Raw(v, TimexType::Date), "anchored");
+                }
                 return None;
             }
             return mk(i, j + 1, Val::Date(at_unit(a.first_day()?, u)?), "anchored");
