@@ -724,9 +724,10 @@ impl<'a> Tagger<'a> {
                 let soon = d
                     .and_then(|d| NaiveDate::from_ymd_opt(y, m, d))
                     .is_some_and(|x| x > self.dct && (x - self.dct).num_days() <= 21);
-                // and so is a month just ahead ("will be paid Dec. 15" in a
-                // clause that "said" it in October)
-                let near = m > self.dct.month() && m - self.dct.month() <= 2;
+                // and so is a day in a month just ahead ("will be paid Dec.
+                // 15" in a clause that "said" it in October); a whole month
+                // ("changed its year in December") names a finished period
+                let near = d.is_some() && m > self.dct.month() && m - self.dct.month() <= 2;
                 if m > self.dct.month() && !soon && !near {
                     y - 1
                 } else {
