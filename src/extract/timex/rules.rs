@@ -536,6 +536,18 @@ impl<'a> Tagger<'a> {
     /// participle after "be" or a modal ("will be held") is not a past.
     fn cue_in_context(&self, k: usize) -> Option<Tense> {
         let c = self.cue(k)?;
+        // "the team planned to leave on Thursday": a plan told in the simple
+        // past is reported after the fact, unlike "is planned", "plans"
+        if c == Tense::Future
+            && self.is(k, "planned")
+            && k > 0
+            && !matches!(
+                self.lw(k - 1),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "had" | "has" | "have"
+            )
+        {
+            return Some(Tense::Past);
+        }
         // "were planning", "was expected", "was set": the plan looks forward
         if c == Tense::Past
             && matches!(self.lw(k), "was" | "were" | "had")
