@@ -2332,6 +2332,12 @@ impl<'a> Tagger<'a> {
                 return mk(i, e, Val::Dur(dur_value(c, u)?), "duration");
             }
             let Count::Exact(n) = c else {
+                // "a few days later" counts from a told event, which may lie
+                // in the past: not a future, but a vague stretch (TimeML marks
+                // the amount, "later" being the signal)
+                if after == "later" {
+                    return mk(i, e, Val::Dur(dur_value(c, u)?), "duration");
+                }
                 let r = if dir < 0 { "PAST_REF" } else { "FUTURE_REF" };
                 return mk(i, end, Val::Raw(r.into(), TimexType::Date), "ago");
             };
@@ -2348,7 +2354,7 @@ impl<'a> Tagger<'a> {
             }
             // "an hour later": no calendar value below a day, so the
             // amount is the expression (as TimeML marks it)
-            if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
+            if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) || after == "later" {
                 return mk(i, e, Val::Dur(dur_value(c, u)?), "duration");
             }
             let n = n as i64 * dir;
