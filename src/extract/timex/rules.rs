@@ -536,6 +536,18 @@ impl<'a> Tagger<'a> {
     /// participle after "be" or a modal ("will be held") is not a past.
     fn cue_in_context(&self, k: usize) -> Option<Tense> {
         let c = self.cue(k)?;
+        // "the team planned to leave on Thursday": a plan told in the simple
+        // past is reported after the fact, unlike "is planned", "plans"
+        if c == Tense::Future
+            && self.is(k, "planned")
+            && k > 0
+            && !matches!(
+                self.lw(k - 1),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "had" | "has" | "have"
+            )
+        {
+            return Some(Tense::Past);
+        }
         // "were planning", "was expected", "was set": the plan looks forward
         if c == Tense::Past
             && matches!(self.lw(k), "was" | "were" | "had")
@@ -724,9 +736,10 @@ impl<'a> Tagger<'a> {
                 let soon = d
                     .and_then(|d| NaiveDate::from_ymd_opt(y, m, d))
                     .is_some_and(|x| x > self.dct && (x - self.dct).num_days() <= 21);
-                // and so is a month just ahead ("will be paid Dec. 15" in a
-                // clause that "said" it in October)
-                let near = m > self.dct.month() && m - self.dct.month() <= 2;
+                // and so is a day in a month just ahead ("will be paid Dec.
+                // 15" in a clause that "said" it in October); a whole month
+                // ("changed its year in December") names a finished period
+                let near = d.is_some() && m > self.dct.month() && m - self.dct.month() <= 2;
                 if m > self.dct.month() && !soon && !near {
                     y - 1
                 } else {
@@ -1232,6 +1245,16 @@ impl<'a> Tagger<'a> {
         }
         if plural {
             return mk(i, j, Val::Set(format!("XXXX-WXX-{wd}")), "weekday_set");
+        }
+        // "Tuesday nights" recur like "Tuesdays": the plural part of the
+        // day makes the whole a set
+        if let Some((DayPart::Code(p), true)) = self.info(j).and_then(|x| x.day_part) {
+            return mk(
+                i,
+                j + 1,
+                Val::Set(format!("XXXX-WXX-{wd}T{p}")),
+                "weekday_set",
+            );
         }
         // "Friday, Dec. 3 [, 2021]" or "Friday Dec. 3"
         let k = if self.is(j, ",") { j + 1 } else { j };
@@ -1947,6 +1970,18 @@ impl<'a> Tagger<'a> {
                 let d = shift_day(*a, Unit::Day, o)?;
                 return self.with_day_part(i, j + 1, d, "anchored");
             }
+            // "this coming Sunday, March 8": the written date is the day
+            // named, and one expression, as in "Sunday, March 8"
+            let k = if self.is(j + 1, ",") { j + 2 } else { j + 1 };
+            if let Some(m) = self.r_month(k).or_else(|| self.r_day_month(k))
+                && matches!(m.val, Val::Date(Dv::Day(_)))
+            {
+                return Some(M {
+                    s: i,
+                    rule: "weekday_date",
+                    ..m
+                });
+            }
             let d = self.weekday_date(wd, Some(off.signum() as i32), i, j + 1)?;
             return self.with_day_part(i, j + 1, d, "deictic");
         }
@@ -2038,6 +2073,19 @@ impl<'a> Tagger<'a> {
             _ => None,
         };
         if let Some(o) = off {
+            // "USA Today", "VOA Today": a capital "Today" after a capitalised
+            // word inside a sentence ends a name (a paper, a programme)
+            if w == "today"
+                && self.toks[i].cap
+                && i > self.title_end
+                && !self.toks[i].newline
+                && self
+                    .tok(i - 1)
+                    .is_some_and(|p| p.cap && p.kind == Kind::Word)
+                && !self.boundary(i - 1)
+            {
+                return None;
+            }
             // generic "today's world", "the people of tomorrow" name an era,
             // not a day
             let generic_noun = |k: usize| {
@@ -2100,8 +2148,14 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             let a = self.anchor_or_dct(u)?;
-            // "that day" needs a day to point at, not a year
+            // "that day" needs a day to point at, not a year; but "that same
+            // day" after a month ("last October ... that same day") surely
+            // points back: a day of that month
             if granularity_rank(&a) > unit_rank(u) {
+                if let (Dv::Month(y, m), Unit::Day, true) = (&a, u, self.is(j - 1, "same")) {
+                    let v = format!("{y:04}-{m:02}-XX");
+                    return mk(i, j + 1, Val::Raw(v, TimexType::Date), "anchored");
+                }
                 return None;
             }
             return mk(i, j + 1, Val::Date(at_unit(a.first_day()?, u)?), "anchored");
@@ -2278,6 +2332,12 @@ impl<'a> Tagger<'a> {
                 return mk(i, e, Val::Dur(dur_value(c, u)?), "duration");
             }
             let Count::Exact(n) = c else {
+                // "a few days later" counts from a told event, which may lie
+                // in the past: not a future, but a vague stretch (TimeML marks
+                // the amount, "later" being the signal)
+                if after == "later" {
+                    return mk(i, e, Val::Dur(dur_value(c, u)?), "duration");
+                }
                 let r = if dir < 0 { "PAST_REF" } else { "FUTURE_REF" };
                 return mk(i, end, Val::Raw(r.into(), TimexType::Date), "ago");
             };
@@ -2294,7 +2354,7 @@ impl<'a> Tagger<'a> {
             }
             // "an hour later": no calendar value below a day, so the
             // amount is the expression (as TimeML marks it)
-            if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
+            if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) || after == "later" {
                 return mk(i, e, Val::Dur(dur_value(c, u)?), "duration");
             }
             let n = n as i64 * dir;
@@ -2579,6 +2639,13 @@ impl<'a> Tagger<'a> {
             && let Some((u, _)) = self.unit_at(k)
         {
             return mk(i, k + 1, Val::Dur(dur_value(c, u)?), "year_ago");
+        }
+        // "the year-ago third quarter" is one period, that quarter a year
+        // before: left apart, the quarter would read as this year's
+        if let Some(m) = self.r_ordinal_period(e)
+            && let Val::Date(d @ (Dv::Quarter(..) | Dv::Half(..))) = &m.val
+        {
+            return mk(i, m.e, Val::Date(shift(d, Unit::Year, -1)?), "year_ago");
         }
         if matches!(
             self.lw(e),
