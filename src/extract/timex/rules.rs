@@ -2354,7 +2354,7 @@ impl<'a> Tagger<'a> {
             }
             // "an hour later": no calendar value below a day, so the
             // amount is the expression (as TimeML marks it)
-            if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) || after == "later" {
+            if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
                 return mk(i, e, Val::Dur(dur_value(c, u)?), "duration");
             }
             let n = n as i64 * dir;
