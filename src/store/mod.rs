@@ -31,6 +31,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_merge_blocks.sql",
         include_str!("../../schema/0002_merge_blocks.sql"),
     ),
+    (
+        "0003_claim_about_covering.sql",
+        include_str!("../../schema/0003_claim_about_covering.sql"),
+    ),
 ];
 
 /// The schema version this build writes and understands.
