@@ -899,7 +899,10 @@ impl<'a> Tagger<'a> {
                 Val::Date(_) => inner.rule == "ago" || matches!(m, Modifier::Approx),
                 _ => false,
             };
-            if !keep {
+            // "get around Wednesday's ruling", "talk about last year's
+            // budget": before a possessive time the word is a preposition
+            // governing the noun, not an approximation of the time
+            if !keep || (self.is_apos(inner.e) && self.is(inner.e + 1, "s")) {
                 return None;
             }
             let m = if matches!(inner.val, Val::Date(_)) && m != Modifier::Approx {
