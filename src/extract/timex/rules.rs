@@ -922,7 +922,9 @@ impl<'a> Tagger<'a> {
     /// "the" + an expression that takes an article: "the spring", "the
     /// third quarter", "the past two months", "the 1990s", "the weekend".
     fn r_the(&self, i: usize) -> Option<M> {
-        if !self.is(i, "the") {
+        // a doubled article ("at the the end of November") is a typo: the
+        // expression starts at the second one
+        if !self.is(i, "the") || self.is(i + 1, "the") {
             return None;
         }
         let inner = self.r_core(i + 1)?;
@@ -967,10 +969,15 @@ impl<'a> Tagger<'a> {
         }
         let m = m?;
         let word = self.lw(j - 1).to_owned();
-        let had_the = j - 1 > i;
         if self.is(j, "of") || (self.is(j, "-") && self.glued(j)) {
             j += 1;
-        } else if had_the && matches!(word.as_str(), "end" | "beginning" | "start" | "middle") {
+        } else if matches!(
+            word.as_str(),
+            "end" | "beginning" | "start" | "middle" | "close"
+        ) {
+            // these nouns name a part only with "of" ("the close of 1969");
+            // bare before a time they are verbs: "is scheduled to close
+            // Monday", "talks end Friday"
             return None;
         }
         if matches!(word.as_str(), "earlier" | "later")
