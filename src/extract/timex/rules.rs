@@ -467,6 +467,23 @@ impl<'a> Tagger<'a> {
                 _ => {}
             }
         }
+        // "it's", "that's", "there's": a contracted "is" (or "has", when a
+        // participle follows: "it's been", "he's gone")
+        if self.lw(k) == "s"
+            && k >= 2
+            && self.is_apos(k - 1)
+            && matches!(
+                self.lw(k - 2),
+                "it" | "that" | "there" | "here" | "he" | "she" | "what" | "who"
+            )
+        {
+            let n = self.lw(k + 1);
+            return Some(if n == "been" || n.ends_with("ed") || n.ends_with("en") {
+                Tense::Past
+            } else {
+                Tense::Present
+            });
+        }
         if let Some(c) = t.info.and_then(|i| i.cue) {
             // nouns and causes: "the plan", "due to", "set of"
             let needs_to = matches!(
