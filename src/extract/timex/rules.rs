@@ -484,6 +484,25 @@ impl<'a> Tagger<'a> {
                 Tense::Present
             });
         }
+        // other contracted auxiliaries: "they'll meet Monday", "we'd go",
+        // "they're meeting Friday", "we've met"
+        if k >= 1 && self.is_apos(k - 1) {
+            let n = self.lw(k + 1);
+            let participle = n == "been" || n.ends_with("ed") || n.ends_with("en");
+            match self.lw(k) {
+                "ll" => return Some(Tense::Future),
+                "d" => return Some(Tense::Modal),
+                "re" | "m" => return Some(Tense::Present),
+                "ve" => {
+                    return Some(if participle {
+                        Tense::Past
+                    } else {
+                        Tense::Present
+                    });
+                }
+                _ => {}
+            }
+        }
         if let Some(c) = t.info.and_then(|i| i.cue) {
             // nouns and causes: "the plan", "due to", "set of"
             let needs_to = matches!(
