@@ -467,6 +467,42 @@ impl<'a> Tagger<'a> {
                 _ => {}
             }
         }
+        // "it's", "that's", "there's": a contracted "is" (or "has", when a
+        // participle follows: "it's been", "he's gone")
+        if self.lw(k) == "s"
+            && k >= 2
+            && self.is_apos(k - 1)
+            && matches!(
+                self.lw(k - 2),
+                "it" | "that" | "there" | "here" | "he" | "she" | "what" | "who"
+            )
+        {
+            let n = self.lw(k + 1);
+            return Some(if n == "been" || n.ends_with("ed") || n.ends_with("en") {
+                Tense::Past
+            } else {
+                Tense::Present
+            });
+        }
+        // other contracted auxiliaries: "they'll meet Monday", "we'd go",
+        // "they're meeting Friday", "we've met"
+        if k >= 1 && self.is_apos(k - 1) {
+            let n = self.lw(k + 1);
+            let participle = n == "been" || n.ends_with("ed") || n.ends_with("en");
+            match self.lw(k) {
+                "ll" => return Some(Tense::Future),
+                "d" => return Some(Tense::Modal),
+                "re" | "m" => return Some(Tense::Present),
+                "ve" => {
+                    return Some(if participle {
+                        Tense::Past
+                    } else {
+                        Tense::Present
+                    });
+                }
+                _ => {}
+            }
+        }
         if let Some(c) = t.info.and_then(|i| i.cue) {
             // nouns and causes: "the plan", "due to", "set of"
             let needs_to = matches!(
@@ -899,7 +935,10 @@ impl<'a> Tagger<'a> {
                 Val::Date(_) => inner.rule == "ago" || matches!(m, Modifier::Approx),
                 _ => false,
             };
-            if !keep {
+            // "get around Wednesday's ruling", "talk about last year's
+            // budget": before a possessive time the word is a preposition
+            // governing the noun, not an approximation of the time
+            if !keep || (self.is_apos(inner.e) && self.is(inner.e + 1, "s")) {
                 return None;
             }
             let m = if matches!(inner.val, Val::Date(_)) && m != Modifier::Approx {
@@ -919,7 +958,9 @@ impl<'a> Tagger<'a> {
     /// "the" + an expression that takes an article: "the spring", "the
     /// third quarter", "the past two months", "the 1990s", "the weekend".
     fn r_the(&self, i: usize) -> Option<M> {
-        if !self.is(i, "the") {
+        // a doubled article ("at the the end of November") is a typo: the
+        // expression starts at the second one
+        if !self.is(i, "the") || self.is(i + 1, "the") {
             return None;
         }
         let inner = self.r_core(i + 1)?;
@@ -964,10 +1005,15 @@ impl<'a> Tagger<'a> {
         }
         let m = m?;
         let word = self.lw(j - 1).to_owned();
-        let had_the = j - 1 > i;
         if self.is(j, "of") || (self.is(j, "-") && self.glued(j)) {
             j += 1;
-        } else if had_the && matches!(word.as_str(), "end" | "beginning" | "start" | "middle") {
+        } else if matches!(
+            word.as_str(),
+            "end" | "beginning" | "start" | "middle" | "close"
+        ) {
+            // these nouns name a part only with "of" ("the close of 1969");
+            // bare before a time they are verbs: "is scheduled to close
+            // Monday", "talks end Friday"
             return None;
         }
         if matches!(word.as_str(), "earlier" | "later")
