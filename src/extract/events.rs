@@ -458,9 +458,12 @@ impl Doc<'_> {
                 continue;
             }
             // Possessive and "with" partners are participants; after "of/against/on" targets.
+            // "the build-up of Russian tanks": whose tanks, so the agent.
+            let owner_after =
+                m.adjective && m.t0 > t && m.t0 <= t + n + 1 && self.toks[m.t0 - 1].lower == "of";
             let role = if !agentive(kind) {
                 "participant"
-            } else if m.t0 < t {
+            } else if m.t0 < t || owner_after {
                 "agent"
             } else {
                 "target"
@@ -1253,6 +1256,29 @@ mod tests {
             ev.iter()
                 .any(|e| e.0 == "invasion" && e.1 == crate::model::EventStatus::Predicted),
             "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn the_owner_after_of_is_the_agent() {
+        let b = extract(&Article {
+            title: None,
+            publisher: None,
+            url: None,
+            published: NaiveDate::from_ymd_opt(2021, 11, 15).unwrap(),
+            text: "The build-up of Russian tanks along the border continued.".into(),
+        });
+        let russia = b.actors.iter().find(|a| a.name == "Russia").unwrap();
+        let e = b
+            .events
+            .iter()
+            .find(|e| e.kind == "military_buildup")
+            .expect("a build-up event");
+        assert!(
+            e.participants
+                .iter()
+                .any(|p| p.actor == russia.id && p.role == "agent"),
+            "{e:?}"
         );
     }
 
