@@ -407,6 +407,36 @@ impl Doc<'_> {
                     k += n;
                     continue;
                 }
+                // "would ban the deployment of missiles", "to halt any invasion":
+                // what is banned or stopped is not itself an event.
+                let mut p = k;
+                while p > s0
+                    && matches!(
+                        self.toks[p - 1].lower.as_str(),
+                        "the" | "a" | "an" | "any" | "all" | "further" | "new"
+                    )
+                {
+                    p -= 1;
+                }
+                if p > s0
+                    && matches!(
+                        self.toks[p - 1].lower.as_str(),
+                        "ban"
+                            | "bans"
+                            | "banning"
+                            | "banned"
+                            | "prohibit"
+                            | "prohibits"
+                            | "prohibiting"
+                            | "forbid"
+                            | "forbids"
+                            | "outlaw"
+                            | "outlaws"
+                    )
+                {
+                    k += n;
+                    continue;
+                }
                 if kinds_here.contains(&kind) {
                     k += n;
                     continue;
@@ -1257,6 +1287,14 @@ mod tests {
                 .any(|e| e.0 == "invasion" && e.1 == crate::model::EventStatus::Predicted),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn what_is_banned_is_no_event() {
+        let ev = events(
+            "The treaty would also ban the deployment of intermediate-range missiles in Europe.",
+        );
+        assert!(!ev.iter().any(|e| e.0 == "military_buildup"), "{ev:?}");
     }
 
     #[test]
