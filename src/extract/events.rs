@@ -491,6 +491,37 @@ impl Doc<'_> {
             // "the build-up of Russian tanks": whose tanks, so the agent.
             let owner_after =
                 m.adjective && m.t0 > t && m.t0 <= t + n + 1 && self.toks[m.t0 - 1].lower == "of";
+            // A target follows its trigger closely ("invasion of Ukraine",
+            // "attacked the base"); an actor further on belongs to another
+            // clause ("... would result in US military reinforcements").
+            if agentive(kind) && m.t0 >= t + n && !owner_after {
+                let far = m.t0 >= t + n + 8
+                    || self.toks[t + n..m.t0].iter().any(|x| {
+                        matches!(
+                            x.lower.as_str(),
+                            "," | ";"
+                                | "and"
+                                | "but"
+                                | "which"
+                                | "that"
+                                | "who"
+                                | "while"
+                                | "would"
+                                | "will"
+                                | "could"
+                                | "is"
+                                | "are"
+                                | "was"
+                                | "were"
+                                | "has"
+                                | "have"
+                                | "had"
+                        )
+                    });
+                if far {
+                    continue;
+                }
+            }
             let role = if !agentive(kind) {
                 "participant"
             } else if m.t0 < t || owner_after {
@@ -1287,6 +1318,14 @@ mod tests {
                 .any(|e| e.0 == "invasion" && e.1 == crate::model::EventStatus::Predicted),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn a_target_in_another_clause_is_none() {
+        let rels = relations(
+            "Joe Biden warned Vladimir Putin that an invasion would result in serious consequences, such as US military reinforcements on NATO's eastern flank.",
+        );
+        assert!(!rels.iter().any(|r| r.2 == "US military"), "{rels:?}");
     }
 
     #[test]
