@@ -697,6 +697,21 @@ impl Doc<'_> {
     /// "warns Russia of 'costs' if ...", "warns of a possible invasion":
     /// the one warned and the "of" are not part of what is warned about.
     fn after_warned(&self, k: usize, s1: usize, lemma: &str) -> usize {
+        // "sounded the alarm over the exercises, saying the deployment is
+        // vast": the participle carries what was said.
+        // Here `s1` is where the next cue starts; giving no content leaves
+        // the claim to that participle.
+        if matches!(lemma, "sound the alarm" | "raise concerns" | "be concerned")
+            && k < s1
+            && matches!(self.toks[k].lower.as_str(), "over" | "about" | "on" | "at")
+            && self.toks[s1 - 1].norm == ","
+            && self
+                .toks
+                .get(s1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "saying" | "adding" | "warning"))
+        {
+            return s1;
+        }
         if !matches!(lemma, "warn" | "caution") || k >= s1 {
             return k;
         }
@@ -1674,6 +1689,15 @@ mod tests {
             "US intelligence officials have warned Ukraine and allies that Russia could attack in January.",
             "Russia could attack in January",
         );
+    }
+
+    #[test]
+    fn an_alarm_over_something_says_what_its_participle_says() {
+        let b = run(
+            "Independent military analysts have sounded the alarm over the exercises, saying the scale of the deployment is vast.",
+        );
+        let statements: Vec<&str> = b.claims.iter().map(|c| c.statement.as_str()).collect();
+        assert_eq!(statements, ["the scale of the deployment is vast"]);
     }
 
     #[test]
