@@ -463,6 +463,7 @@ impl Doc<'_> {
         let (a, b, claim) = self.region(t);
         // Participants: actors in the region, near the trigger.
         let mut parts: Vec<(usize, String)> = Vec::new();
+        let between = self.toks.get(t + n).is_some_and(|x| x.lower == "between");
         let mut seen = Vec::new();
         for m in &self.mentions {
             if m.t0 < a || m.t1 > b || self.quoted(m.t0) {
@@ -494,7 +495,12 @@ impl Doc<'_> {
             // A target follows its trigger closely ("invasion of Ukraine",
             // "attacked the base"); an actor further on belongs to another
             // clause ("... would result in US military reinforcements").
-            if agentive(kind) && m.t0 >= t + n && !owner_after {
+            // "the conflict between Ukraine and the separatists": the parties
+            // are named after "between", whoever stands before.
+            if between && m.t0 < t {
+                continue;
+            }
+            if agentive(kind) && m.t0 >= t + n && !owner_after && !between {
                 let far = m.t0 >= t + n + 8
                     || self.toks[t + n..m.t0].iter().any(|x| {
                         matches!(
@@ -1326,6 +1332,26 @@ mod tests {
             "Joe Biden warned Vladimir Putin that an invasion would result in serious consequences, such as US military reinforcements on NATO's eastern flank.",
         );
         assert!(!rels.iter().any(|r| r.2 == "US military"), "{rels:?}");
+    }
+
+    #[test]
+    fn the_parties_are_named_after_between() {
+        let b = extract(&Article {
+            title: None,
+            publisher: None,
+            url: None,
+            published: NaiveDate::from_ymd_opt(2022, 2, 10).unwrap(),
+            text: "The talks, mediated by France and Germany, aim at resolving the conflict between Ukraine and the separatists.".into(),
+        });
+        let name = |id: &str| b.actors.iter().find(|a| a.id == id).unwrap().name.clone();
+        let e = b
+            .events
+            .iter()
+            .find(|e| e.kind == "war")
+            .expect("the conflict");
+        let who: Vec<String> = e.participants.iter().map(|p| name(&p.actor)).collect();
+        assert!(who.contains(&"Ukraine".to_owned()), "{who:?}");
+        assert!(!who.contains(&"France".to_owned()), "{who:?}");
     }
 
     #[test]
