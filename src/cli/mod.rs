@@ -76,6 +76,22 @@ pub struct Ctx {
     pub db: PathBuf,
 }
 
+impl Ctx {
+    /// Opens the database for writing, refusing to create one: only
+    /// `ingest` creates a database.
+    pub fn open_existing(&self) -> anyhow::Result<chronograph::store::Store> {
+        use anyhow::Context;
+        if !self.db.exists() {
+            anyhow::bail!(
+                "{}: no such database (create it with `chronograph ingest`)",
+                self.db.display()
+            );
+        }
+        chronograph::store::Store::open(&self.db)
+            .with_context(|| format!("opening {}", self.db.display()))
+    }
+}
+
 pub fn parse() -> Cli {
     Cli::parse()
 }

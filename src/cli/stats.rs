@@ -1,8 +1,6 @@
 //! `chronograph stats`.
 
 use super::Ctx;
-use anyhow::Context;
-use chronograph::store::Store;
 use std::io::Write;
 
 /// Options of `chronograph stats`.
@@ -24,13 +22,7 @@ pub enum Format {
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
-    if !ctx.db.exists() {
-        anyhow::bail!(
-            "{}: no such database (create it with `chronograph ingest`)",
-            ctx.db.display()
-        );
-    }
-    let store = Store::open(&ctx.db).with_context(|| format!("opening {}", ctx.db.display()))?;
+    let store = ctx.open_existing()?;
     let s = store.stats()?;
     match args.format {
         Format::Json => {

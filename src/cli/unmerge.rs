@@ -1,8 +1,7 @@
 //! `chronograph unmerge`: undoes a cross-document actor merge.
 
 use super::Ctx;
-use anyhow::{Context, bail};
-use chronograph::store::Store;
+use anyhow::bail;
 use std::io::Write;
 
 /// Options of `chronograph unmerge`.
@@ -34,11 +33,7 @@ pub enum Format {
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
-    if !ctx.db.exists() {
-        bail!("{}: no such database", ctx.db.display());
-    }
-    let mut store =
-        Store::open(&ctx.db).with_context(|| format!("opening {}", ctx.db.display()))?;
+    let mut store = ctx.open_existing()?;
     let found = store.find_actors(&args.actor)?;
     let actor = match found.as_slice() {
         [] => bail!("no actor named `{}`", args.actor),

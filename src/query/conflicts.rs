@@ -974,18 +974,7 @@ pub fn conflicts(conn: &Connection, opt: &Options) -> Result<Report> {
         .iter()
         .flat_map(|c| c.members.iter().map(|&i| facts[i].id))
         .collect();
-    let mut rows: HashMap<i64, ClaimRow> = HashMap::new();
-    for chunk in ids.chunks(30_000) {
-        for c in q::claims(
-            conn,
-            &ClaimFilter {
-                ids: Some(chunk.to_vec()),
-                ..Default::default()
-            },
-        )? {
-            rows.insert(c.id, c);
-        }
-    }
+    let rows = q::claims_by_id(conn, &ids)?;
     let mut aliases = HashMap::new();
     let mut conflicts_out = Vec::new();
     let mut changes_only = Vec::new();

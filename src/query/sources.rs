@@ -223,18 +223,7 @@ pub fn sources_limited(
         .chain(&disputed_ids)
         .copied()
         .collect();
-    let mut rows: std::collections::HashMap<i64, ClaimRow> = Default::default();
-    for chunk in shown.chunks(30_000) {
-        for c in q::claims(
-            conn,
-            &ClaimFilter {
-                ids: Some(chunk.to_vec()),
-                ..Default::default()
-            },
-        )? {
-            rows.insert(c.id, c);
-        }
-    }
+    let rows = q::claims_by_id(conn, &shown)?;
     let list = |ids: &[i64]| -> Vec<Carrier> {
         ids.iter()
             .filter_map(|id| rows.get(id))

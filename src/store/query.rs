@@ -1482,6 +1482,27 @@ pub fn open_read(path: &std::path::Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Whole claim rows by store id, read in chunks that stay under SQLite's
+/// limit on bound parameters.
+pub fn claims_by_id(
+    conn: &Connection,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, ClaimRow>> {
+    let mut rows = std::collections::HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(30_000) {
+        for c in claims(
+            conn,
+            &ClaimFilter {
+                ids: Some(chunk.to_vec()),
+                ..Default::default()
+            },
+        )? {
+            rows.insert(c.id, c);
+        }
+    }
+    Ok(rows)
+}
+
 /// Actors by store ids, in id order.
 pub fn actors_by_ids(conn: &Connection, ids: &[i64]) -> Result<Vec<ActorRow>> {
     let mut stmt =
