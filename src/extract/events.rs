@@ -1235,17 +1235,10 @@ fn c1_of(c: &super::claims::ClaimRec) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{Article, extract};
-    use chrono::NaiveDate;
+    use crate::extract::extract_text;
 
     fn relations(text: &str) -> Vec<(String, String, String)> {
-        let b = extract(&Article {
-            title: None,
-            publisher: None,
-            url: None,
-            published: NaiveDate::from_ymd_opt(2021, 12, 4).unwrap(),
-            text: text.into(),
-        });
+        let b = extract_text(text, (2021, 12, 4));
         let name = |id: &str| b.actors.iter().find(|a| a.id == id).unwrap().name.clone();
         b.relations
             .iter()
@@ -1298,17 +1291,11 @@ mod tests {
     }
 
     fn events(text: &str) -> Vec<(String, crate::model::EventStatus)> {
-        extract(&Article {
-            title: None,
-            publisher: None,
-            url: None,
-            published: NaiveDate::from_ymd_opt(2022, 2, 10).unwrap(),
-            text: text.into(),
-        })
-        .events
-        .into_iter()
-        .map(|e| (e.kind, e.status))
-        .collect()
+        extract_text(text, (2022, 2, 10))
+            .events
+            .into_iter()
+            .map(|e| (e.kind, e.status))
+            .collect()
     }
 
     #[test]
@@ -1336,13 +1323,10 @@ mod tests {
 
     #[test]
     fn the_parties_are_named_after_between() {
-        let b = extract(&Article {
-            title: None,
-            publisher: None,
-            url: None,
-            published: NaiveDate::from_ymd_opt(2022, 2, 10).unwrap(),
-            text: "The talks, mediated by France and Germany, aim at resolving the conflict between Ukraine and the separatists.".into(),
-        });
+        let b = extract_text(
+            "The talks, mediated by France and Germany, aim at resolving the conflict between Ukraine and the separatists.",
+            (2022, 2, 10),
+        );
         let name = |id: &str| b.actors.iter().find(|a| a.id == id).unwrap().name.clone();
         let e = b
             .events
@@ -1364,13 +1348,10 @@ mod tests {
 
     #[test]
     fn the_owner_after_of_is_the_agent() {
-        let b = extract(&Article {
-            title: None,
-            publisher: None,
-            url: None,
-            published: NaiveDate::from_ymd_opt(2021, 11, 15).unwrap(),
-            text: "The build-up of Russian tanks along the border continued.".into(),
-        });
+        let b = extract_text(
+            "The build-up of Russian tanks along the border continued.",
+            (2021, 11, 15),
+        );
         let russia = b.actors.iter().find(|a| a.name == "Russia").unwrap();
         let e = b
             .events
@@ -1387,13 +1368,10 @@ mod tests {
 
     #[test]
     fn backed_group_and_seizure() {
-        let b = extract(&Article {
-            title: None,
-            publisher: None,
-            url: None,
-            published: NaiveDate::from_ymd_opt(2021, 12, 4).unwrap(),
-            text: "Ukraine is fighting Kremlin-backed separatists. Russia seized Crimea.".into(),
-        });
+        let b = extract_text(
+            "Ukraine is fighting Kremlin-backed separatists. Russia seized Crimea.",
+            (2021, 12, 4),
+        );
         let name = |id: &str| b.actors.iter().find(|a| a.id == id).unwrap().name.clone();
         let rels: Vec<(String, String, String)> = b
             .relations

@@ -236,6 +236,19 @@ impl Doc<'_> {
     }
 }
 
+/// Extracts a bare text (no title, publisher or url) published on
+/// `y-m-d`: the common start of the extractor's unit tests.
+#[cfg(test)]
+pub(crate) fn extract_text(text: &str, (y, m, d): (i32, u32, u32)) -> Bundle {
+    extract(&Article {
+        title: None,
+        publisher: None,
+        url: None,
+        published: chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+        text: text.into(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

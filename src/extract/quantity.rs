@@ -464,18 +464,10 @@ impl Doc<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{Article, extract};
-    use chrono::NaiveDate;
+    use crate::extract::extract_text;
 
     fn claims_of(text: &str) -> Vec<crate::model::Claim> {
-        extract(&Article {
-            title: None,
-            publisher: None,
-            url: None,
-            published: NaiveDate::from_ymd_opt(2021, 12, 4).unwrap(),
-            text: text.into(),
-        })
-        .claims
+        extract_text(text, (2021, 12, 4)).claims
     }
 
     fn claims_q(text: &str) -> Vec<crate::model::Quantity> {
