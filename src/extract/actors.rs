@@ -251,8 +251,6 @@ impl<'a> Doc<'a> {
                 let shared = format!("{} {head}", LEX.countries[ci].name);
                 self.alias(a, &shared);
             }
-        }
-        if let Some(ci) = ci {
             let c = self.country_actor(ci);
             if self.actors[a].part_of.is_none() {
                 self.actors[a].part_of = Some(c);
@@ -562,7 +560,7 @@ impl<'a> Doc<'a> {
                         self.toks.get(k).map(|t| t.lower.as_str()),
                         Some("administration")
                     ) {
-                        return Some((k + 1, Some(self.administration_of(a, surface, k + 1))));
+                        return Some((k + 1, Some(self.administration_of(a, surface))));
                     }
                     return Some((k, Some((a, false))));
                 }
@@ -683,7 +681,7 @@ impl<'a> Doc<'a> {
                         self.toks.get(e).map(|t| t.lower.as_str()),
                         Some("administration")
                     ) {
-                        return Some((e + 1, Some(self.administration_of(a, surface, e + 1))));
+                        return Some((e + 1, Some(self.administration_of(a, surface))));
                     }
                     return Some((e, Some((a, false))));
                 }
@@ -695,7 +693,7 @@ impl<'a> Doc<'a> {
                         self.toks.get(e).map(|t| t.lower.as_str()),
                         Some("administration")
                     ) {
-                        return Some((e + 1, Some(self.administration_of(a, w, e + 1))));
+                        return Some((e + 1, Some(self.administration_of(a, w))));
                     }
                     return Some((e, Some((a, false))));
                 }
@@ -801,9 +799,8 @@ impl<'a> Doc<'a> {
         cap >= 1 && low == 0
     }
 
-    fn administration_of(&mut self, person: usize, surface: &str, end: usize) -> (usize, bool) {
+    fn administration_of(&mut self, person: usize, surface: &str) -> (usize, bool) {
         let s = format!("{surface} administration");
-        let _ = end;
         let a = match self.actors[person].country {
             Some(ci) => self.country_actor(ci),
             None => match self.actors[person].part_of {
