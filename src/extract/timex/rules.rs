@@ -1229,6 +1229,19 @@ impl<'a> Tagger<'a> {
     }
 
     /// "7 December 2021", "the 7th of December".
+    /// A weekday starting at `i` and followed at `j` by its written day
+    /// ("Friday, Dec. 3", "Sunday March 8"): one expression, valued by the
+    /// written date.
+    fn written_date_after(&self, i: usize, j: usize) -> Option<M> {
+        let k = if self.is(j, ",") { j + 1 } else { j };
+        let m = self.r_month(k).or_else(|| self.r_day_month(k))?;
+        matches!(m.val, Val::Date(Dv::Day(_))).then_some(M {
+            s: i,
+            rule: "weekday_date",
+            ..m
+        })
+    }
+
     fn r_day_month(&self, i: usize) -> Option<M> {
         let mut j = i;
         if self.is(i, "the") {
@@ -1303,15 +1316,8 @@ impl<'a> Tagger<'a> {
             );
         }
         // "Friday, Dec. 3 [, 2021]" or "Friday Dec. 3"
-        let k = if self.is(j, ",") { j + 1 } else { j };
-        if let Some(m) = self.r_month(k).or_else(|| self.r_day_month(k))
-            && matches!(m.val, Val::Date(Dv::Day(_)))
-        {
-            return Some(M {
-                s: i,
-                rule: "weekday_date",
-                ..m
-            });
+        if let Some(m) = self.written_date_after(i, j) {
+            return Some(m);
         }
         let d = self.weekday_date(wd, None, i, j)?;
         self.with_day_part(i, j, d, "weekday")
@@ -2018,15 +2024,8 @@ impl<'a> Tagger<'a> {
             }
             // "this coming Sunday, March 8": the written date is the day
             // named, and one expression, as in "Sunday, March 8"
-            let k = if self.is(j + 1, ",") { j + 2 } else { j + 1 };
-            if let Some(m) = self.r_month(k).or_else(|| self.r_day_month(k))
-                && matches!(m.val, Val::Date(Dv::Day(_)))
-            {
-                return Some(M {
-                    s: i,
-                    rule: "weekday_date",
-                    ..m
-                });
+            if let Some(m) = self.written_date_after(i, j + 1) {
+                return Some(m);
             }
             let d = self.weekday_date(wd, Some(off.signum() as i32), i, j + 1)?;
             return self.with_day_part(i, j + 1, d, "deictic");
