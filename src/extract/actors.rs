@@ -215,6 +215,7 @@ impl<'a> Doc<'a> {
             match o.kind.as_str() {
                 "government" => ActorKind::Government,
                 "group" => ActorKind::Group,
+                "place" => ActorKind::Place,
                 _ => ActorKind::Organization,
             }
         };
@@ -262,6 +263,15 @@ impl<'a> Doc<'a> {
     }
 
     fn person_actor(&mut self, name: &str) -> usize {
+        // The article's own outlet named in its dateline ("CAIRO (Example Wire) —")
+        // is not in the media list when it is a small outlet, but it is media.
+        if self
+            .publisher
+            .as_deref()
+            .is_some_and(|p| p.eq_ignore_ascii_case(name.trim()))
+        {
+            return self.actor(&format!("media:{name}"), name, ActorKind::Media);
+        }
         // The office-holder list supplies the canonical spelling and affiliation.
         let toks = super::text::tokenize(name);
         let mut canon = name.to_owned();
@@ -1276,5 +1286,36 @@ mod tests {
             Some("defense ministry")
         );
         assert_eq!(body_head("Ukrainian", ukraine), None);
+    }
+
+    fn actors_of(text: &str, publisher: Option<&str>) -> Vec<(String, crate::model::ActorKind)> {
+        let b = crate::extract::extract(&crate::extract::Article {
+            title: None,
+            publisher: publisher.map(Into::into),
+            url: None,
+            published: chrono::NaiveDate::from_ymd_opt(2023, 5, 11).unwrap(),
+            text: text.into(),
+        });
+        b.actors.into_iter().map(|a| (a.name, a.kind)).collect()
+    }
+
+    #[test]
+    fn places_are_places_and_their_bodies_belong_to_them() {
+        use crate::model::ActorKind::{Media, Organization, Place};
+        let a = actors_of(
+            "The Gaza health ministry said 25 people had been killed in Gaza.",
+            None,
+        );
+        assert!(a.contains(&("Gaza Strip".into(), Place)), "{a:?}");
+        assert!(
+            a.contains(&("Gaza health ministry".into(), Organization)),
+            "{a:?}"
+        );
+        // A small outlet in its own dateline is media, not a person.
+        let a = actors_of(
+            "CAIRO (Example Wire) - Egypt pushed for a truce.",
+            Some("Example Wire"),
+        );
+        assert!(a.contains(&("Example Wire".into(), Media)), "{a:?}");
     }
 }
