@@ -894,6 +894,27 @@ impl<'a> Tagger<'a> {
         }
     }
 
+    /// Whether the expression just before was a stretch of several months
+    /// ("For the nine months, ... a year earlier"): a comparison with a year
+    /// before is then about that stretch, which is no quarter.
+    fn months_stretch_before(&self) -> bool {
+        self.last_dur
+            .as_deref()
+            .and_then(|v| v.strip_prefix('P')?.strip_suffix('M')?.parse::<u32>().ok())
+            .is_some_and(|n| (4..12).contains(&n))
+    }
+
+    /// The year a months stretch lies in: that of the last date mentioned,
+    /// else of the DCT.
+    fn stretch_year(&self) -> Option<Dv> {
+        let d = self
+            .anchor
+            .as_ref()
+            .and_then(Dv::first_day)
+            .unwrap_or(self.dct);
+        at_unit(d, Unit::Year)
+    }
+
     fn anchor_or_dct(&self, unit: Unit) -> Option<Dv> {
         match &self.anchor {
             Some(a) => Some(a.clone()),
@@ -2404,7 +2425,9 @@ impl<'a> Tagger<'a> {
             }
             let n = n as i64 * dir;
             let from_dct = matches!(after, "ago" | "hence" | "from");
-            let base = if from_dct {
+            let base = if u == Unit::Year && dir < 0 && self.months_stretch_before() {
+                self.stretch_year()?
+            } else if from_dct {
                 // "a year ago" next to a quarter speaks of that quarter
                 // and in an earnings story, of its reporting quarter
                 match (&self.anchor, u) {
@@ -2708,6 +2731,7 @@ impl<'a> Tagger<'a> {
         let base = match &self.anchor {
             // "the year-ago quarter": the story's reporting quarter
             _ if matches!(self.lw(e - 1), "quarter" | "period") => self.ref_quarter()?,
+            _ if self.months_stretch_before() => self.stretch_year()?,
             Some(Dv::Day(_)) if self.topic_quarter.is_some() => self.ref_quarter()?,
             Some(a @ (Dv::Quarter(..) | Dv::Half(..) | Dv::Day(_) | Dv::Month(..))) => a.clone(),
             _ => at_unit(self.dct, Unit::Year)?,
