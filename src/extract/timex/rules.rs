@@ -3054,6 +3054,14 @@ impl<'a> Tagger<'a> {
         } else {
             return None;
         };
+        // the compound "year-end" names the closing day of the books,
+        // December 31: the coming one, or the last one after "since"
+        if self.is(i + 1, "-") {
+            let back = i > 0 && self.is(i - 1, "since");
+            let y = self.dct.year() - i32::from(back);
+            let d = NaiveDate::from_ymd_opt(y, 12, 31)?;
+            return mk(i, e, Val::Date(Dv::Day(d)), "year_end");
+        }
         Some(M {
             s: i,
             e,
