@@ -152,7 +152,7 @@ impl<'a> Tagger<'a> {
         }
         if let Val::Date(dv) = &m.val {
             // relative expressions point back at the anchor; they do not move it
-            if !matches!(m.rule, "ago" | "year_ago" | "anchored") {
+            if !matches!(m.rule, "ago" | "year_ago" | "anchored" | "ahead") {
                 self.anchor = Some(dv.clone());
             }
             if let Dv::Day(d) | Dv::Part(d, _) | Dv::Clock(d, ..) = dv
@@ -2455,6 +2455,19 @@ impl<'a> Tagger<'a> {
             };
             let v = shift(&base, u, n)?;
             return mk(i, end, Val::Date(v), "ago");
+        }
+        // "the bonds will be redeemed in five years": a plan names the date
+        // that many units ahead, not a length
+        if let Count::Exact(n) = c
+            && n >= 1.0
+            && n.fract() == 0.0
+            && i > 0
+            && self.is(i - 1, "in")
+            && matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day)
+            && matches!(self.tense(i, e), Some(Tense::Future | Tense::Modal))
+        {
+            let v = shift(&at_unit(self.dct, u)?, u, n as i64)?;
+            return mk(i, e, Val::Date(v), "ahead");
         }
         if matches!(c, Count::Vague)
             && !matches!(
