@@ -2859,17 +2859,20 @@ impl<'a> Tagger<'a> {
         } else {
             None
         };
-        // "the quarter ended Sept. 30": the quarter holding that day
+        // "the quarter ended Sept. 30": the three months up to that day, so
+        // the calendar quarter holding most of them, the one of its middle
+        // month ("the quarter ended July 31" ran May to July: Q2)
         if back.is_none()
             && noun == "quarter"
             && k == i + 1
             && matches!(self.lw(k + 1), "ended" | "ending")
             && let Some(Val::Date(Dv::Day(d))) = self.r_month(k + 2).map(|m| m.val)
         {
+            let middle = d - chrono::Duration::days(45);
             return mk(
                 i,
                 k + 1,
-                Val::Date(at_unit(d, Unit::Quarter)?),
+                Val::Date(at_unit(middle, Unit::Quarter)?),
                 "quarter_ended",
             );
         }
