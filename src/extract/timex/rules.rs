@@ -2961,8 +2961,9 @@ impl<'a> Tagger<'a> {
         }
         // without a quarter named, "the 1988 period" may be a half or nine
         // months: only the year is sure
+        // and right after "the first nine months" it is that stretch
         let v = match self.named_quarter() {
-            Some(Dv::Quarter(_, q)) => Dv::Quarter(y, q),
+            Some(Dv::Quarter(_, q)) if !self.months_stretch_before() => Dv::Quarter(y, q),
             _ => Dv::Year(y),
         };
         mk(i, i + 3, Val::Date(v), "anchored")
