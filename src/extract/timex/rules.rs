@@ -2966,7 +2966,9 @@ impl<'a> Tagger<'a> {
             Some(Dv::Quarter(_, q)) if !self.months_stretch_before() => Dv::Quarter(y, q),
             _ => Dv::Year(y),
         };
-        mk(i, i + 3, Val::Date(v), "anchored")
+        // a year spelt out makes it the period later phrases refer to
+        // ("In the 1989 period, costs were lower than a year ago")
+        mk(i, i + 3, Val::Date(v), "year_period")
     }
 
     /// "the weekend": the one just past in a past clause, else the coming one.
