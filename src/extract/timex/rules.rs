@@ -992,6 +992,19 @@ impl<'a> Tagger<'a> {
         if inner.rule == "year_ago" && inner.e <= i + 4 {
             return None;
         }
+        // "the third-quarter loss", "the late-November trip": a compound
+        // adjective before its noun leaves the article to the noun
+        let last = inner.e - 1;
+        if last > i + 1
+            && self.is(last - 1, "-")
+            && self.glued(last - 1)
+            && self.glued(last)
+            && self
+                .tok(inner.e)
+                .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+        {
+            return None;
+        }
         let ok = match &inner.val {
             Val::Date(Dv::Day(_) | Dv::Month(..) | Dv::Year(_) | Dv::Clock(..)) => {
                 matches!(
@@ -1026,7 +1039,8 @@ impl<'a> Tagger<'a> {
         }
         let m = m?;
         let word = self.lw(j - 1).to_owned();
-        if self.is(j, "of") || (self.is(j, "-") && self.glued(j)) {
+        let hyph = self.is(j, "-") && self.glued(j);
+        if self.is(j, "of") || hyph {
             j += 1;
         } else if matches!(
             word.as_str(),
@@ -1092,8 +1106,20 @@ impl<'a> Tagger<'a> {
         } else {
             Some(m)
         };
+        // "the late-November trip": a compound adjective before its noun
+        // leaves the article to the noun
+        let s = if hyph
+            && matches!(self.lw(i), "the" | "this")
+            && self
+                .tok(inner.e)
+                .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+        {
+            i + 1
+        } else {
+            i
+        };
         Some(M {
-            s: i,
+            s,
             e: inner.e,
             val: inner.val.clone(),
             m,
