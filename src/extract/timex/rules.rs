@@ -150,6 +150,13 @@ impl<'a> Tagger<'a> {
         if m.e <= m.s {
             return None;
         }
+        // "the next year or so": the approximation closes the expression
+        if self.is(m.e, "or") && self.is(m.e + 1, "so") {
+            m.e += 2;
+            if m.m.is_none() {
+                m.m = Some(Modifier::Approx);
+            }
+        }
         if let Val::Date(dv) = &m.val {
             // relative expressions point back at the anchor; they do not move it
             if !matches!(m.rule, "ago" | "year_ago" | "anchored" | "ahead") {
