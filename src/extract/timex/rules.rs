@@ -2496,6 +2496,8 @@ impl<'a> Tagger<'a> {
             && n.fract() == 0.0
             && i > 0
             && self.is(i - 1, "in")
+            // "will settle it in two days of talks" is a length
+            && !self.is(e, "of")
             && matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day)
             && matches!(self.tense(i, e), Some(Tense::Future | Tense::Modal))
         {
