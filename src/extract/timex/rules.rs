@@ -135,6 +135,7 @@ impl<'a> Tagger<'a> {
                 && lead_ok
                 && let Some(m) = self.best(i)
             {
+                let m = self.extend(m);
                 i = m.e.max(i + 1);
                 if let Some(t) = self.emit(m) {
                     out.push(t);
@@ -149,13 +150,6 @@ impl<'a> Tagger<'a> {
     fn emit(&mut self, mut m: M) -> Option<Timex> {
         if m.e <= m.s {
             return None;
-        }
-        // "the next year or so": the approximation closes the expression
-        if self.is(m.e, "or") && self.is(m.e + 1, "so") {
-            m.e += 2;
-            if m.m.is_none() {
-                m.m = Some(Modifier::Approx);
-            }
         }
         if let Val::Date(dv) = &m.val {
             // relative expressions point back at the anchor; they do not move it
@@ -198,6 +192,29 @@ impl<'a> Tagger<'a> {
             Val::Raw(v, k) => (k, v),
         };
         Some(super::make(self.text, s, e, kind, value, m.m, m.rule))
+    }
+
+    /// What follows a match and still belongs to it: "the next year or
+    /// so", "weeks or months".
+    fn extend(&self, mut m: M) -> M {
+        // the approximation closes the expression
+        if self.is(m.e, "or") && self.is(m.e + 1, "so") {
+            m.e += 2;
+            if m.m.is_none() {
+                m.m = Some(Modifier::Approx);
+            }
+        }
+        // a vague stretch coordinated with another bare unit is one vague
+        // stretch: "within weeks or months", "in recent weeks and months"
+        if let Val::Dur(v) = &m.val
+            && v.contains('X')
+            && matches!(self.lw(m.e), "or" | "and")
+            && self.unit_at(m.e + 1).is_some_and(|(_, plural)| plural)
+            && self.unit_at(m.e - 1).is_some_and(|(_, plural)| plural)
+        {
+            m.e += 2;
+        }
+        m
     }
 
     /// Every rule at token `i`; the longest match (first on ties).
