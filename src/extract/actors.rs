@@ -1017,7 +1017,18 @@ impl<'a> Doc<'a> {
                     | "head"
                     | "chief"
             );
-            if has_base || det.is_some() && is_spoke {
+            // "The prime minister said", with no prime minister named
+            // before: an unnamed office holder. "the general public" is no
+            // general.
+            // "Dmitry Trenin, the director of ...": an appositive describes
+            // the person before it.
+            let appositive = np_start >= 2
+                && self.toks[np_start - 2].norm == ","
+                && (kt >= lim || matches!(self.toks[kt].norm.as_str(), "of" | "," | "at" | "for"));
+            let definite_office = det == Some("the")
+                && !appositive
+                && !matches!(role.as_str(), "general" | "representative" | "admiral");
+            if has_base || det.is_some() && is_spoke || definite_office {
                 return Some((
                     kt,
                     Some((self.anonymous(np_start, kt, base, &role, false, det), false)),
@@ -1148,12 +1159,6 @@ impl<'a> Doc<'a> {
             let s = surface[pos..].to_owned();
             self.alias(a, &s);
         }
-        let head_word = if plural {
-            format!("{head}s")
-        } else {
-            head.to_owned()
-        };
-        let _ = head_word;
         self.actors[a].role = Some(head.to_owned());
         self.actors[a].plural = plural;
         if base != usize::MAX {

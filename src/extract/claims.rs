@@ -121,6 +121,29 @@ const SKIP_LEFT: &[&str] = &[
     "ever",
 ];
 
+/// Verbs of aspect before "to" and a reporting verb: "continued to deny",
+/// "went on to say", "began to warn".
+const ASPECT_TO: &[&str] = &[
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "went",
+    "goes",
+    "go",
+    "began",
+    "begins",
+    "begun",
+    "begin",
+    "started",
+    "starts",
+    "appeared",
+    "appears",
+    "seemed",
+    "seems",
+    "used",
+];
+
 const NOUN_BEFORE: &[&str] = &[
     "the",
     "a",
@@ -162,6 +185,38 @@ const REPORT_NOUNS: &[&str] = &[
     "data",
     "figures",
     "readout",
+];
+
+/// Nouns of speech whose source follows with "from" or "by" and whose
+/// content follows with "that" ("warnings from the EU that ...",
+/// "assurances by Moscow that ..."): noun and cue class.
+const SPEECH_NOUNS: &[(&str, &str)] = &[
+    ("warning", "warn"),
+    ("warnings", "warn"),
+    ("claim", "claim"),
+    ("claims", "claim"),
+    ("assurance", "say"),
+    ("assurances", "say"),
+    ("statement", "say"),
+    ("statements", "say"),
+    ("report", "report"),
+    ("reports", "report"),
+    ("allegation", "accuse"),
+    ("allegations", "accuse"),
+    ("accusation", "accuse"),
+    ("accusations", "accuse"),
+    ("demand", "demand"),
+    ("demands", "demand"),
+    ("threat", "threaten"),
+    ("threats", "threaten"),
+    ("denial", "deny"),
+    ("denials", "deny"),
+    ("promise", "say"),
+    ("promises", "say"),
+    ("pledge", "say"),
+    ("pledges", "say"),
+    ("predictions", "predict"),
+    ("estimates", "estimate"),
 ];
 
 fn modality_of(class: &str) -> Modality {
@@ -311,9 +366,25 @@ impl Doc<'_> {
             if self.mention_at(k).is_some() {
                 continue;
             }
+            // "Union leader Sophie Martin", "Popular TV host Ivan Petrov": one
+            // or two words describing the title that opens the subject.
+            if k + 1 == t0 && k <= s0 + 1 && self.opens_with_title(t0) {
+                return (s0..=k).all(|j| {
+                    self.toks[j].kind == TokKind::Word
+                        && self.mention_at(j).is_none()
+                        && !LEX.cues.contains_first(&self.toks[j].lower)
+                });
+            }
             return false;
         }
         true
+    }
+
+    /// Whether the mention at `t0` starts with an office title ("leader
+    /// Sophie Martin").
+    fn opens_with_title(&self, t0: usize) -> bool {
+        let s1 = self.sents[self.sent_of[t0]].t1;
+        LEX.titles.longest(&self.toks, t0, s1).is_some()
     }
 
     /// Actor(s) ending right before token `v` (skipping adverbs, times and
@@ -379,6 +450,18 @@ impl Doc<'_> {
             }
             if tk.kind == TokKind::Quote {
                 return None;
+            }
+            // "has continued to deny", "went on to say": the aspect verb
+            // stands between the speaker and the cue.
+            if tk.lower == "to" && p > s0 {
+                let mut q = p - 1;
+                if self.toks[q].lower == "on" && q > s0 {
+                    q -= 1;
+                }
+                if ASPECT_TO.contains(&self.toks[q].lower.as_str()) {
+                    k = q;
+                    continue;
+                }
             }
             if let Some(pr) = self.is_pronoun(p) {
                 let a = self.resolve_pronoun(pr, p)?;
@@ -878,6 +961,35 @@ impl Doc<'_> {
                 k += 2;
                 continue;
             }
+            // "warnings from the European Union that the deal could collapse":
+            // the source after "from" speaks, the clause after "that" is said.
+            if let Some(&(_, class)) = SPEECH_NOUNS.iter().find(|(w, _)| *w == self.toks[k].lower) {
+                if self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "from" | "by"))
+                {
+                    let m = self
+                        .mention_at(k + 2)
+                        .or_else(|| self.mention_at(k + 3))
+                        .filter(|m| m.t0 <= k + 3 && !m.adjective);
+                    if let Some(m) = m {
+                        if m.t1 < s1 && self.toks[m.t1].lower == "that" {
+                            let n = m.t1 + 1 - k;
+                            cues.push((
+                                k,
+                                n,
+                                Cue {
+                                    lemma: "noun_from".into(),
+                                    class: class.into(),
+                                },
+                            ));
+                            k += n;
+                            continue;
+                        }
+                    }
+                }
+            }
             if let Some((n, cue)) = LEX.cues.longest(&self.toks, k, s1) {
                 let prev = if k > s0 {
                     self.toks[k - 1].lower.as_str()
@@ -970,10 +1082,18 @@ impl Doc<'_> {
                 // "so-called": a label, not speech.
                 let so_called =
                     self.toks[k].lower == "called" && k >= s0 + 2 && self.toks[k - 2].lower == "so";
+                // "continued to deny", "went on to say": a verb after all.
+                let aspect = prev == "to"
+                    && k >= s0 + 2
+                    && (ASPECT_TO.contains(&self.toks[k - 2].lower.as_str())
+                        || self.toks[k - 2].lower == "on"
+                            && k >= s0 + 3
+                            && ASPECT_TO.contains(&self.toks[k - 3].lower.as_str()));
                 let noun_use = so_called
                     || passive
                     || noun_mod
                     || NOUN_BEFORE.contains(&prev)
+                        && !aspect
                         && !(self.toks[k].lower.ends_with("ing") && prev == ",");
                 let next = self.toks.get(k + n).map(|t| t.lower.as_str()).unwrap_or("");
                 let bad_next = matches!(next, "by" | "for" | "off" | "up" | "into" | "upon" | "of" if cue.lemma != "warn")
@@ -1111,6 +1231,18 @@ impl Doc<'_> {
                 c0 = v + n + 1;
                 c1 = self.content_end(c0, next_cue, s1);
                 rule = "attr_possessive_noun";
+            } else if lemma == "noun_from" {
+                let Some(m) = self
+                    .mention_at(v + 2)
+                    .or_else(|| self.mention_at(v + 3))
+                    .cloned()
+                else {
+                    continue;
+                };
+                claimants = vec![m.actor];
+                c0 = v + n;
+                c1 = self.content_end(c0, next_cue, s1);
+                rule = "attr_noun_from_source";
             } else if lemma == "quote" {
                 // REPORTER quoted SRC as saying CONTENT.
                 let Some((src, _)) = self.left_source(v, s0) else {
@@ -1212,7 +1344,25 @@ impl Doc<'_> {
                         continue;
                     }
                     claimants = src.list();
-                    let (cs, mut vv) = self.content_start(v + n, next_cue.min(s1), lemma);
+                    // "reported (on Monday), citing two government sources, that
+                    // ...": the cited source stands between the cue and its
+                    // content; the claimant swap below makes it the speaker.
+                    let mut from = v + n;
+                    let mut next_cue = next_cue;
+                    let mut f = from;
+                    while f < s1 && (self.tx_at[f].is_some() || self.toks[f].lower == "on") {
+                        f += 1;
+                    }
+                    if f + 1 < s1 && self.toks[f].norm == "," && self.toks[f + 1].lower == "citing"
+                    {
+                        if let Some(c) =
+                            (f + 2..(f + 16).min(s1)).find(|&j| self.toks[j].norm == ",")
+                        {
+                            from = c + 1;
+                            next_cue = cues.iter().map(|c| c.0).find(|&k| k >= from).unwrap_or(s1);
+                        }
+                    }
+                    let (cs, mut vv) = self.content_start(from, next_cue.min(s1), lemma);
                     via.append(&mut vv);
                     let rest = s1 - cs.min(s1);
                     let trailing = rest <= 1
@@ -1524,6 +1674,18 @@ impl Doc<'_> {
         {
             return next_cue - 1;
         }
+        // "..., while demanding that": the participle after a conjunction
+        // starts a claim of its own.
+        if self.toks[next_cue].lower.ends_with("ing")
+            && next_cue > cs + 2
+            && matches!(
+                self.toks[next_cue - 1].lower.as_str(),
+                "while" | "and" | "but" | "as" | "before" | "after"
+            )
+            && self.toks[next_cue - 2].norm == ","
+        {
+            return next_cue - 2;
+        }
         if self.quoted(next_cue) {
             return s1;
         }
@@ -1763,6 +1925,66 @@ mod tests {
             "The Kremlin has denied any plan to attack, while demanding that NATO halt its expansion.",
         );
         assert_eq!(claimant(&b, 0), "Kremlin");
+    }
+
+    #[test]
+    fn an_aspect_verb_before_the_cue_keeps_the_speaker() {
+        let b = run(
+            "The Kremlin has continued to deny it is planning an attack, while demanding that NATO halt its expansion.",
+        );
+        assert_eq!(b.claims.len(), 2, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "Kremlin");
+        assert_eq!(b.claims[0].polarity, Polarity::Deny);
+        assert_eq!(b.claims[0].statement, "it is planning an attack");
+        assert_eq!(claimant(&b, 1), "Kremlin");
+        assert_eq!(b.claims[1].statement, "NATO halt its expansion");
+    }
+
+    #[test]
+    fn a_source_cited_between_cue_and_content_speaks() {
+        let b = run(
+            "Le Monde reported on Monday, citing two government sources, that the bill would be withdrawn.",
+        );
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "government sources");
+        assert_eq!(b.claims[0].statement, "the bill would be withdrawn");
+        let via = &b.claims[0].via;
+        assert_eq!(via.len(), 1);
+        assert!(
+            b.actors
+                .iter()
+                .any(|a| a.id == via[0] && a.name == "Le Monde")
+        );
+    }
+
+    #[test]
+    fn warnings_from_a_source_that_are_claims() {
+        let b = run(
+            "The talks ended amid warnings from the European Union that the deal could collapse.",
+        );
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "European Union");
+        assert_eq!(b.claims[0].statement, "the deal could collapse");
+        assert_eq!(b.claims[0].modality, crate::model::Modality::Warning);
+    }
+
+    #[test]
+    fn a_described_title_and_an_unnamed_office_holder_speak() {
+        let b = run("Popular TV host Ivan Petrov went further, saying the army was ready.");
+        assert_eq!(claimant(&b, 0), "Ivan Petrov");
+        let b =
+            run("The prime minister, speaking in Parliament on Tuesday, said the army would stay.");
+        assert_eq!(claimant(&b, 0), "prime minister");
+        // An appositive title describes the person named before it.
+        let b = run(
+            "Dmitry Trenin, the director of the Carnegie Moscow Center, wrote that Moscow was wary.",
+        );
+        assert_eq!(claimant(&b, 0), "Dmitry Trenin");
+        assert!(
+            b.actors.iter().all(|a| a.name != "director"),
+            "{:?}",
+            b.actors
+        );
     }
 
     #[test]
