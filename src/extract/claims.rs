@@ -260,6 +260,32 @@ const OCCASIONS: &[&str] = &[
     "nation",
 ];
 
+/// Listeners a speaker addresses ("told reporters that", "assured
+/// lawmakers that").
+const RECIPIENTS: &[&str] = &[
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "legislators",
+    "parliament",
+    "senators",
+    "supporters",
+    "crowd",
+    "audience",
+    "students",
+    "troops",
+    "soldiers",
+    "residents",
+    "voters",
+    "delegates",
+    "media",
+    "television",
+    "tv",
+    "radio",
+    "newspaper",
+    "broadcaster",
+];
+
 impl Doc<'_> {
     fn is_pronoun(&self, t: usize) -> Option<&'static str> {
         Some(match self.toks.get(t)?.lower.as_str() {
@@ -479,8 +505,22 @@ impl Doc<'_> {
             if b > s0 && self.toks[b - 1].lower == "the" {
                 b -= 1;
             }
-            if b > s0 && self.toks[b - 1].lower == "of" {
-                return self.clause_subject(v, s0);
+            if b > s0 && matches!(self.toks[b - 1].lower.as_str(), "of" | "for") {
+                // "a spokesman for the European Commission said": the
+                // spokesman speaks for the body.
+                if b > s0 + 1 {
+                    if let Some(h) = self.mention_at(b - 2) {
+                        if matches!(
+                            self.actors[h.actor].kind,
+                            ActorKind::Anonymous | ActorKind::Person
+                        ) {
+                            return Some((Src::Actors([Some(h.actor), None, None]), h.t0));
+                        }
+                    }
+                }
+                if self.toks[b - 1].lower == "of" {
+                    return self.clause_subject(v, s0);
+                }
             }
             let mut list = [Some(m.actor), None, None];
             let mut start = m.t0;
@@ -882,8 +922,16 @@ impl Doc<'_> {
             if l == "that" {
                 return if named && j > k { j + 1 } else { k };
             }
-            // An occasion names where it was said as well as a recipient does.
-            let occasion = OCCASIONS.contains(&l);
+            // An occasion names where it was said as well as a recipient does;
+            // so does a place after a preposition ("told reporters in Geneva").
+            let place = j > k
+                && self.toks[j].is_cap()
+                && matches!(self.toks[j - 1].lower.as_str(), "in" | "at" | "from")
+                || self.toks[j].is_cap()
+                    && j > k + 1
+                    && self.toks[j - 1].is_cap()
+                    && matches!(self.toks[j - 2].lower.as_str(), "in" | "at" | "from");
+            let occasion = OCCASIONS.contains(&l) || RECIPIENTS.contains(&l) || place;
             named |= occasion;
             if !occasion
                 && !matches!(
@@ -920,6 +968,8 @@ impl Doc<'_> {
                         | "again"
                         | "repeatedly"
                         | "also"
+                        | "for"
+                        | "since"
                         | "'s"
                 )
             {
@@ -1181,6 +1231,16 @@ impl Doc<'_> {
                 continue;
             }
             // "what it called 'peacekeeping' forces": a name given, not a claim.
+            // "called Erdogan to offer help", "called him on Monday": a
+            // telephone call, not words given to something.
+            if lemma == "call" {
+                if let Some(m) = self.mention_at(v + n).filter(|m| m.t0 == v + n) {
+                    let after = self.toks.get(m.t1).map_or("", |t| t.lower.as_str());
+                    if matches!(after, "to" | "on" | "." | "and" | "for" | "after" | "late") {
+                        continue;
+                    }
+                }
+            }
             if matches!(lemma, "call" | "describe")
                 && (v.saturating_sub(3).max(s0)..v).any(|j| self.toks[j].lower == "what")
             {
@@ -1746,12 +1806,29 @@ impl Doc<'_> {
     fn clean_statement(&self, c0: usize, c1: usize) -> String {
         let mut a = c0;
         let mut b = c1;
+        // "ANKARA (Example Wire) - The death toll ...": the dateline is where
+        // the story was filed, not what was said.
+        if let Some(d) = self.dateline_end(a, b) {
+            a = d;
+        }
         while a < b
             && matches!(
                 self.toks[a].norm.as_str(),
                 "\"" | "," | ":" | "that" | "--" | "-"
             )
         {
+            // 'acknowledged "shortcomings" in the response': a quotation
+            // closing before the statement ends keeps its opening mark.
+            if self.toks[a].kind == TokKind::Quote {
+                if let Some(q) = (a + 1..b).find(|&j| self.toks[j].kind == TokKind::Quote) {
+                    if self.toks[q + 1..b]
+                        .iter()
+                        .any(|t| matches!(t.kind, TokKind::Word | TokKind::Number))
+                    {
+                        break;
+                    }
+                }
+            }
             a += 1;
         }
         // "..., according to a statement released by his office": the
@@ -1787,6 +1864,32 @@ impl Doc<'_> {
             b -= 1;
         }
         self.span(a, b).to_owned()
+    }
+
+    /// The token after a dateline ("ANKARA (Example Wire) -", "KYIV, Ukraine
+    /// --") that opens the range `a..b`: capitalised place words, an optional
+    /// outlet in brackets, then a dash.
+    fn dateline_end(&self, a: usize, b: usize) -> Option<usize> {
+        let first = self.toks.get(a)?;
+        if first.kind != TokKind::Word || first.norm.chars().any(|c| c.is_lowercase()) {
+            return None;
+        }
+        let mut k = a;
+        let mut bracket = false;
+        while k < b && k < a + 14 {
+            let t = &self.toks[k];
+            match t.norm.as_str() {
+                "-" | "--" | "\u{2014}" | "\u{2013}" if k > a => return Some(k + 1),
+                "(" => bracket = true,
+                ")" => bracket = false,
+                "," | "." => {}
+                _ if bracket => {}
+                _ if t.kind == TokKind::Word && t.is_cap() => {}
+                _ => return None,
+            }
+            k += 1;
+        }
+        None
     }
 
     /// A sentence without a cue: a quotation continuing the previous speaker
@@ -1985,6 +2088,41 @@ mod tests {
             "{:?}",
             b.actors
         );
+    }
+
+    #[test]
+    fn dateline_recipients_and_spokesmen() {
+        first_statement_is(
+            "ANKARA (Example Wire) - The toll rose above 11,000 on Wednesday, officials said.",
+            "The toll rose above 11,000 on Wednesday",
+        );
+        first_statement_is(
+            "Erdogan acknowledged \"shortcomings\" in the response.",
+            "\"shortcomings\" in the response",
+        );
+        first_statement_is(
+            "Martin Griffiths told reporters in Geneva that convoys had not arrived.",
+            "convoys had not arrived",
+        );
+        first_statement_is(
+            "Experts had warned for years that the region was overdue for a quake.",
+            "the region was overdue for a quake",
+        );
+        let b = run("The bloc sent 1,150 rescuers, a spokesman for the European Commission said.");
+        assert_eq!(claimant(&b, 0), "spokesman");
+        // A telephone call is not speech.
+        let b = run("Prime Minister Kyriakos Mitsotakis called Erdogan to offer help.");
+        assert!(b.claims.is_empty(), "{:?}", b.claims);
+    }
+
+    #[test]
+    fn an_organisation_named_by_its_appositive_speaks() {
+        let b = run(
+            "The White Helmets, a rescue group operating in rebel-held territory, said at least 1,280 people had died.",
+        );
+        assert_eq!(claimant(&b, 0), "White Helmets");
+        let a = b.actors.iter().find(|a| a.name == "White Helmets").unwrap();
+        assert_eq!(a.kind, crate::model::ActorKind::Organization);
     }
 
     #[test]
