@@ -61,6 +61,8 @@ impl Filters {
             outlet: self.outlet.clone(),
             as_of: self.as_of.clone(),
             claims: self.claims,
+            no_snapshot: std::env::var_os("CHRONOGRAPH_NO_TIMELINE_SNAPSHOT")
+                .is_some_and(|v| !v.is_empty() && v != "0"),
         }
     }
 }

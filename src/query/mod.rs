@@ -12,6 +12,7 @@ pub mod index;
 pub mod sources;
 pub mod time;
 pub mod timeline;
+pub mod tlsnap;
 
 use crate::store::query::{self as q, ActorRow};
 use crate::{Error, Result};

@@ -30,6 +30,9 @@ pub struct Options {
     pub as_of: Option<String>,
     /// Add dated claims to the events.
     pub claims: bool,
+    /// Read event rows through SQL only, never through `<db>.tl` (for
+    /// comparing the two paths; the answers are the same).
+    pub no_snapshot: bool,
 }
 
 /// One document reporting an item, with the evidence.
@@ -91,6 +94,40 @@ fn when(t: Option<&TimeValue>, status: &str) -> String {
         .unwrap_or_else(|| "undated".to_owned())
 }
 
+/// The event rows of `f` read from `<db>.tl` when the store is a file and
+/// the filters are ones the snapshot applies (all but actors: `--actor`
+/// reads its few events through the participation index faster); `None`
+/// sends the caller to SQL.
+fn snapshot_rows(
+    conn: &Connection,
+    opt: &Options,
+    f: &EventFilter,
+) -> Result<Option<Vec<q::EventRow>>> {
+    if opt.no_snapshot || !f.actors.is_empty() || f.ids.is_some() {
+        return Ok(None);
+    }
+    let Some(db) = conn.path().filter(|p| !p.is_empty()) else {
+        return Ok(None);
+    };
+    let Some(snap) = super::tlsnap::TimelineSnapshot::open(conn, std::path::Path::new(db))? else {
+        return Ok(None);
+    };
+    let floor = match &f.from {
+        Some(from) => q::window_floor(conn, from)?,
+        None => None,
+    };
+    let w = super::tlsnap::Window {
+        from: f.from.as_deref(),
+        floor: floor.as_deref(),
+        to: f.to.as_deref(),
+        kind: f.kind.as_deref(),
+        outlet: f.outlet.as_deref(),
+        as_of: f.as_of.as_deref(),
+    };
+    // A snapshot that fails to read is only a cache: SQL answers instead.
+    Ok(snap.events(&w).ok())
+}
+
 /// Builds the timeline.
 pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
     let day = |s: &Option<String>, end: bool| -> Result<Option<String>> {
@@ -115,18 +152,19 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
         .iter()
         .map(|n| super::resolve_actor(conn, n).map(|a| a.id))
         .collect::<Result<_>>()?;
-    let rows = q::events(
-        conn,
-        &EventFilter {
-            from: from.clone(),
-            to: to.clone(),
-            actors: actors.clone(),
-            kind: opt.kind.clone(),
-            outlet: opt.outlet.clone(),
-            as_of: as_of.clone(),
-            ids: None,
-        },
-    )?;
+    let filter = EventFilter {
+        from: from.clone(),
+        to: to.clone(),
+        actors: actors.clone(),
+        kind: opt.kind.clone(),
+        outlet: opt.outlet.clone(),
+        as_of: as_of.clone(),
+        ids: None,
+    };
+    let rows = match snapshot_rows(conn, opt, &filter)? {
+        Some(rows) => rows,
+        None => q::events(conn, &filter)?,
+    };
 
     let mut items: Vec<(Item, BTreeSet<i64>, String)> = Vec::new();
     type Key = (String, Option<(String, Option<&'static str>)>);

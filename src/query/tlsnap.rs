@@ -1,0 +1,720 @@
+//! `<db>.tl`: the timeline's event rows, whole, in time order, so that a
+//! one-shot `timeline --from --to` reads one contiguous slice of a file
+//! instead of tens of thousands of rows, documents and participations
+//! spread over the database.
+//!
+//! Each record is one event row exactly as [`q::events`] returns it (its
+//! document and its participants, sorted as the SQL path sorts them),
+//! preceded by the raw `t_start` and `t_end` column text, which is what the
+//! SQL filters compare. Records are sorted as the SQL path orders them
+//! (`t_start IS NULL, t_start, id`); a sparse index of every
+//! [`BLOCK`]th record's start finds a window's byte range, and the SQL
+//! predicates are then applied record by record, so the rows returned are
+//! the SQL path's rows, in its order. The file is keyed by the store's
+//! fingerprint like `<db>.adj` and rebuilt by the first timeline that finds
+//! it stale (from the SQL path itself, in chunks, so both paths share one
+//! row decoder).
+
+use crate::Result;
+use crate::model::{Evidence, Granularity, Modifier, TimeValue};
+use crate::store::query::{self as q, ActorRef, DocRef, EventFilter, EventRow, Participation};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use rusqlite::types::ValueRef;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+const MAGIC: &[u8; 8] = b"CHRTL\x00\x00\x01";
+
+/// Records per entry of the sparse start index.
+pub const BLOCK: usize = 64;
+
+/// Rows decoded per SQL read while building.
+const CHUNK: usize = 4096;
+
+/// Where the timeline snapshot of a database lives: `<db>.tl`.
+pub fn snapshot_path(db: &Path) -> PathBuf {
+    let mut s = db.as_os_str().to_owned();
+    s.push(".tl");
+    PathBuf::from(s)
+}
+
+/// An open timeline snapshot: the file and its sparse start index.
+#[derive(Debug)]
+pub struct TimelineSnapshot {
+    file: std::fs::File,
+    /// Start text of the first record of each block (`None` = NULL, sorted last) and its byte offset.
+    blocks: Vec<(Option<String>, u64)>,
+    /// Byte offset just past the last record.
+    data_end: u64,
+    rows: u64,
+}
+
+/// What a snapshot can filter on: the SQL path's filters without actors or ids.
+#[derive(Debug, Clone, Default)]
+pub struct Window<'a> {
+    /// `coalesce(t_end, t_start) >= from`.
+    pub from: Option<&'a str>,
+    /// `t_start >= floor` (see [`q::window_floor`]).
+    pub floor: Option<&'a str>,
+    /// `t_start <= to`.
+    pub to: Option<&'a str>,
+    /// `kind = ?`.
+    pub kind: Option<&'a str>,
+    /// `lower(publisher) = lower(?)`, SQLite's ASCII-only `lower`.
+    pub outlet: Option<&'a str>,
+    /// `published <= as_of`.
+    pub as_of: Option<&'a str>,
+}
+
+fn put_varint(w: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        w.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    w.push(v as u8);
+}
+
+fn put_str(w: &mut Vec<u8>, s: &str) {
+    put_varint(w, s.len() as u64);
+    w.extend_from_slice(s.as_bytes());
+}
+
+/// `None` as 0, a string as its length plus one.
+fn put_opt(w: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        None => w.push(0),
+        Some(s) => {
+            put_varint(w, s.len() as u64 + 1);
+            w.extend_from_slice(s.as_bytes());
+        }
+    }
+}
+
+fn put_i64(w: &mut Vec<u8>, v: i64) {
+    w.extend_from_slice(&v.to_le_bytes());
+}
+
+fn put_opt_i64(w: &mut Vec<u8>, v: Option<i64>) {
+    match v {
+        None => w.push(0),
+        Some(v) => {
+            w.push(1);
+            put_i64(w, v);
+        }
+    }
+}
+
+fn put_date(w: &mut Vec<u8>, d: Option<NaiveDate>) {
+    use chrono::Datelike;
+    put_opt_i64(w, d.map(|d| i64::from(d.num_days_from_ce())));
+}
+
+/// A cursor over encoded bytes; every read fails softly on damage.
+struct Rd<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Rd<'a> {
+    fn varint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = *self.b.get(self.at)?;
+            self.at += 1;
+            v |= u64::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.b.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(s)
+    }
+
+    fn str(&mut self) -> Option<&'a str> {
+        let n = self.varint()? as usize;
+        std::str::from_utf8(self.bytes(n)?).ok()
+    }
+
+    fn opt(&mut self) -> Option<Option<&'a str>> {
+        match self.varint()? {
+            0 => Some(None),
+            n => Some(Some(std::str::from_utf8(self.bytes(n as usize - 1)?).ok()?)),
+        }
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.str().map(str::to_owned)
+    }
+
+    fn opt_string(&mut self) -> Option<Option<String>> {
+        self.opt().map(|o| o.map(str::to_owned))
+    }
+
+    fn i64(&mut self) -> Option<i64> {
+        Some(i64::from_le_bytes(self.bytes(8)?.try_into().ok()?))
+    }
+
+    fn opt_i64(&mut self) -> Option<Option<i64>> {
+        match *self.bytes(1)?.first()? {
+            0 => Some(None),
+            _ => Some(Some(self.i64()?)),
+        }
+    }
+
+    fn date(&mut self) -> Option<Option<NaiveDate>> {
+        match self.opt_i64()? {
+            None => Some(None),
+            Some(d) => Some(Some(NaiveDate::from_num_days_from_ce_opt(
+                i32::try_from(d).ok()?,
+            )?)),
+        }
+    }
+}
+
+/// One record: raw start and end text, then the row.
+fn encode(w: &mut Vec<u8>, start: Option<&str>, end: Option<&str>, e: &EventRow) {
+    put_opt(w, start);
+    put_opt(w, end);
+    let mut body = Vec::with_capacity(256);
+    let b = &mut body;
+    put_i64(b, e.id);
+    let d = &e.document;
+    put_i64(b, d.id);
+    put_str(b, &d.key);
+    put_opt(b, d.title.as_deref());
+    put_opt(b, d.publisher.as_deref());
+    put_opt(b, d.url.as_deref());
+    put_str(b, &d.published);
+    put_opt_i64(b, d.publisher_id);
+    put_str(b, &e.kind);
+    put_str(b, &e.label);
+    match &e.time {
+        None => b.push(0),
+        Some(t) => {
+            b.push(1);
+            put_opt(b, t.text.as_deref());
+            put_str(b, &t.value);
+            put_date(b, t.start);
+            put_date(b, t.end);
+            put_opt(b, t.granularity.map(Granularity::as_str));
+            put_opt(b, t.modifier.map(Modifier::as_str));
+        }
+    }
+    put_opt(b, e.place.as_deref());
+    put_str(b, &e.status);
+    put_varint(b, e.evidence.start as u64);
+    put_varint(b, e.evidence.end as u64);
+    put_str(b, &e.evidence.text);
+    put_opt(b, e.evidence.rule.as_deref());
+    put_varint(b, e.participants.len() as u64);
+    for p in &e.participants {
+        put_i64(b, p.actor.id);
+        put_str(b, &p.actor.name);
+        put_str(b, &p.actor.kind);
+        put_str(b, &p.role);
+    }
+    put_varint(w, body.len() as u64);
+    w.extend_from_slice(&body);
+}
+
+fn decode_body(r: &mut Rd) -> Option<EventRow> {
+    let id = r.i64()?;
+    let document = DocRef {
+        id: r.i64()?,
+        key: r.string()?,
+        title: r.opt_string()?,
+        publisher: r.opt_string()?,
+        url: r.opt_string()?,
+        published: r.string()?,
+        publisher_id: r.opt_i64()?,
+    };
+    let kind = r.string()?;
+    let label = r.string()?;
+    let time = match *r.bytes(1)?.first()? {
+        0 => None,
+        _ => Some(TimeValue {
+            text: r.opt_string()?,
+            value: r.string()?,
+            start: r.date()?,
+            end: r.date()?,
+            granularity: match r.opt()? {
+                None => None,
+                Some(g) => Some(Granularity::parse(g)?),
+            },
+            modifier: match r.opt()? {
+                None => None,
+                Some(m) => Some(Modifier::parse(m)?),
+            },
+        }),
+    };
+    let place = r.opt_string()?;
+    let status = r.string()?;
+    let evidence = Evidence {
+        start: r.varint()? as usize,
+        end: r.varint()? as usize,
+        text: r.string()?,
+        rule: r.opt_string()?,
+    };
+    let n = r.varint()? as usize;
+    let mut participants = Vec::with_capacity(n.min(1024));
+    for _ in 0..n {
+        participants.push(Participation {
+            actor: ActorRef {
+                id: r.i64()?,
+                name: r.string()?,
+                kind: r.string()?,
+            },
+            role: r.string()?,
+        });
+    }
+    Some(EventRow {
+        id,
+        document,
+        kind,
+        label,
+        time,
+        place,
+        status,
+        participants,
+        evidence,
+    })
+}
+
+/// SQLite's `lower()` without ICU folds ASCII letters only.
+fn sqlite_lower_eq(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+/// The SQL path's time predicates on the raw column text; a comparison
+/// with NULL is false, as in SQL.
+fn in_window(w: &Window, start: Option<&str>, end: Option<&str>) -> bool {
+    let ge = |x: Option<&str>, bound: Option<&str>| bound.is_none_or(|b| x.is_some_and(|x| x >= b));
+    let le = |x: Option<&str>, bound: Option<&str>| bound.is_none_or(|b| x.is_some_and(|x| x <= b));
+    ge(end.or(start), w.from) && ge(start, w.floor) && le(start, w.to)
+}
+
+fn damaged() -> crate::Error {
+    crate::Error::NotFound("timeline snapshot is damaged".to_owned())
+}
+
+impl TimelineSnapshot {
+    /// Writes the snapshot of `conn`'s event rows to `path` (through a
+    /// temporary file and a rename). Returns `Ok(false)` and writes nothing
+    /// when some `t_start` or `t_end` is neither text nor NULL: SQL compares
+    /// other types by different rules, so such a store keeps the SQL path.
+    pub fn build(conn: &Connection, path: &Path, fingerprint: &str) -> Result<bool> {
+        let mut order: Vec<(i64, Option<String>, Option<String>)> = Vec::new();
+        {
+            let mut stmt = conn.prepare(
+                "SELECT id, t_start, t_end FROM events ORDER BY t_start IS NULL, t_start, id",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let text = |v: ValueRef| -> Option<Option<String>> {
+                    match v {
+                        ValueRef::Null => Some(None),
+                        ValueRef::Text(t) => Some(Some(String::from_utf8(t.to_vec()).ok()?)),
+                        _ => None,
+                    }
+                };
+                let (Some(s), Some(e)) = (text(r.get_ref(1)?), text(r.get_ref(2)?)) else {
+                    return Ok(false);
+                };
+                order.push((r.get(0)?, s, e));
+            }
+        }
+        let tmp = {
+            let mut s = path.as_os_str().to_owned();
+            s.push("-tmp");
+            PathBuf::from(s)
+        };
+        let io = |source: std::io::Error| crate::Error::Io {
+            path: tmp.clone(),
+            source,
+        };
+        let mut f =
+            std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp).map_err(io)?);
+        let fp = fingerprint.as_bytes();
+        f.write_all(MAGIC).map_err(io)?;
+        f.write_all(&(fp.len() as u32).to_le_bytes()).map_err(io)?;
+        f.write_all(fp).map_err(io)?;
+        // Rows, index offset, data end: filled in once known.
+        let fields_at = (MAGIC.len() + 4 + fp.len()) as u64;
+        f.write_all(&[0u8; 24]).map_err(io)?;
+        let mut at = fields_at + 24;
+        let mut blocks: Vec<(Option<String>, u64)> = Vec::new();
+        let mut buf = Vec::with_capacity(1 << 20);
+        let mut n = 0usize;
+        for chunk in order.chunks(CHUNK) {
+            let ids: Vec<i64> = chunk.iter().map(|c| c.0).collect();
+            let rows = q::events(
+                conn,
+                &EventFilter {
+                    ids: Some(ids),
+                    ..Default::default()
+                },
+            )?;
+            if rows.len() != chunk.len() {
+                return Err(damaged());
+            }
+            buf.clear();
+            for (e, (id, s, en)) in rows.iter().zip(chunk) {
+                if e.id != *id {
+                    return Err(damaged());
+                }
+                if n % BLOCK == 0 {
+                    blocks.push((s.clone(), at + buf.len() as u64));
+                }
+                encode(&mut buf, s.as_deref(), en.as_deref(), e);
+                n += 1;
+            }
+            f.write_all(&buf).map_err(io)?;
+            at += buf.len() as u64;
+        }
+        let data_end = at;
+        let mut index = Vec::new();
+        put_varint(&mut index, blocks.len() as u64);
+        for (s, off) in &blocks {
+            put_opt(&mut index, s.as_deref());
+            index.extend_from_slice(&off.to_le_bytes());
+        }
+        f.write_all(&index).map_err(io)?;
+        let mut file = f.into_inner().map_err(|e| io(e.into_error()))?;
+        file.seek(SeekFrom::Start(fields_at)).map_err(io)?;
+        file.write_all(&(n as u64).to_le_bytes()).map_err(io)?;
+        file.write_all(&data_end.to_le_bytes()).map_err(io)?;
+        file.write_all(&(index.len() as u64).to_le_bytes())
+            .map_err(io)?;
+        drop(file);
+        std::fs::rename(&tmp, path).map_err(io)?;
+        Ok(true)
+    }
+
+    /// Opens a snapshot written for this fingerprint; `None` when it is
+    /// missing, stale or damaged.
+    pub fn load(path: &Path, fingerprint: &str) -> Option<TimelineSnapshot> {
+        let mut file = std::fs::File::open(path).ok()?;
+        let fp = fingerprint.as_bytes();
+        let mut head = vec![0u8; MAGIC.len() + 4 + fp.len() + 24];
+        file.read_exact(&mut head).ok()?;
+        let mut r = Rd { b: &head, at: 0 };
+        if r.bytes(8)? != MAGIC {
+            return None;
+        }
+        let fl = u32::from_le_bytes(r.bytes(4)?.try_into().ok()?) as usize;
+        if fl != fp.len() || r.bytes(fl)? != fp {
+            return None;
+        }
+        let rows = r.i64()? as u64;
+        let data_end = r.i64()? as u64;
+        let index_len = r.i64()? as usize;
+        let mut index = vec![0u8; index_len];
+        file.seek(SeekFrom::Start(data_end)).ok()?;
+        file.read_exact(&mut index).ok()?;
+        let mut r = Rd { b: &index, at: 0 };
+        let nb = r.varint()? as usize;
+        let mut blocks = Vec::with_capacity(nb.min(index_len));
+        for _ in 0..nb {
+            let s = r.opt_string()?;
+            let off = u64::from_le_bytes(r.bytes(8)?.try_into().ok()?);
+            blocks.push((s, off));
+        }
+        Some(TimelineSnapshot {
+            file,
+            blocks,
+            data_end,
+            rows,
+        })
+    }
+
+    /// The snapshot beside `db` when it is current, else a fresh build;
+    /// `None` when it cannot be built or written (the SQL path answers then).
+    pub fn open(conn: &Connection, db: &Path) -> Result<Option<TimelineSnapshot>> {
+        let fp = q::fingerprint(conn)?;
+        let path = snapshot_path(db);
+        if let Some(s) = TimelineSnapshot::load(&path, &fp) {
+            return Ok(Some(s));
+        }
+        // A read-only directory only means the SQL path answers.
+        match TimelineSnapshot::build(conn, &path, &fp) {
+            Ok(true) => Ok(TimelineSnapshot::load(&path, &fp)),
+            Ok(false) | Err(crate::Error::Io { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Number of event rows in the snapshot.
+    pub fn len(&self) -> u64 {
+        self.rows
+    }
+
+    /// Whether the store had no event rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0
+    }
+
+    /// Byte range of the records whose start may lie in `[lo, hi]` (`None`
+    /// = unbounded on that side; NULL starts sort last and are inside only
+    /// when `hi` is unbounded).
+    fn range(&self, lo: Option<&str>, hi: Option<&str>) -> (u64, u64) {
+        // Blocks whose first start is below `lo` may still hold rows at
+        // `lo` or later, but only the last such block: the ones before end
+        // before it starts.
+        let begin = match lo {
+            None => 0,
+            Some(lo) => {
+                let k = self
+                    .blocks
+                    .partition_point(|(s, _)| s.as_deref().is_some_and(|s| s < lo));
+                k.saturating_sub(1)
+            }
+        };
+        let end = match hi {
+            None => self.blocks.len(),
+            Some(hi) => self
+                .blocks
+                .partition_point(|(s, _)| s.as_deref().is_some_and(|s| s <= hi)),
+        };
+        let off = |k: usize| self.blocks.get(k).map_or(self.data_end, |b| b.1);
+        if begin >= end {
+            return (0, 0);
+        }
+        (off(begin), off(end))
+    }
+
+    /// The event rows the SQL path ([`q::events`]) returns for these
+    /// filters, in its order.
+    pub fn events(&self, w: &Window) -> Result<Vec<EventRow>> {
+        // The rows a window can hold start at or after its floor when there
+        // is one, and at or before its end.
+        let lo = if w.from.is_some() { w.floor } else { None };
+        let (a, b) = self.range(lo, w.to);
+        let mut bytes = vec![0u8; (b - a) as usize];
+        let mut file = &self.file;
+        file.seek(SeekFrom::Start(a))
+            .and_then(|_| file.read_exact(&mut bytes))
+            .map_err(|_| damaged())?;
+        let mut r = Rd { b: &bytes, at: 0 };
+        let mut out = Vec::new();
+        while r.at < bytes.len() {
+            let start = r.opt().ok_or_else(damaged)?;
+            let end = r.opt().ok_or_else(damaged)?;
+            let len = r.varint().ok_or_else(damaged)? as usize;
+            let body_at = r.at;
+            r.bytes(len).ok_or_else(damaged)?;
+            if !in_window(w, start, end) {
+                continue;
+            }
+            let mut br = Rd {
+                b: &bytes[body_at..body_at + len],
+                at: 0,
+            };
+            let e = decode_body(&mut br).ok_or_else(damaged)?;
+            if w.kind.is_some_and(|k| k != e.kind)
+                || w.outlet.is_some_and(|o| {
+                    !e.document
+                        .publisher
+                        .as_deref()
+                        .is_some_and(|p| sqlite_lower_eq(p, o))
+                })
+                || w.as_of.is_some_and(|d| e.document.published.as_str() > d)
+            {
+                continue;
+            }
+            out.push(e);
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::query::fixture as fx;
+
+    /// A store with enough rows for several index blocks: dates of every
+    /// precision, undated rows, rows with only a start or only an end,
+    /// outlets differing in case, several kinds.
+    fn store() -> Connection {
+        let db = fx::empty();
+        let people: Vec<i64> = (0..12)
+            .map(|i| fx::actor(&db, &format!("Actor {i}"), "person", None, &[]))
+            .collect();
+        let outlets = ["Wire", "WIRE", "Post", "Öst Times"];
+        let docs: Vec<i64> = (0..30)
+            .map(|i| {
+                fx::document(
+                    &db,
+                    &format!("d{i}"),
+                    outlets[i % outlets.len()],
+                    &format!("2021-{:02}-{:02}", 1 + i % 12, 1 + i % 27),
+                )
+            })
+            .collect();
+        let values = [
+            Some("2021-03-04"),
+            Some("2021-03"),
+            Some("2021"),
+            Some("2021-W10"),
+            Some("2020-12-31"),
+            Some("2021-06-15"),
+            None,
+            Some("2022-01"),
+        ];
+        let kinds = ["meeting", "call", "attack"];
+        let mut x: u64 = 7;
+        for i in 0..400 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let v = values[(x >> 33) as usize % values.len()];
+            let mut who = vec![people[(x >> 20) as usize % 12]];
+            let other = people[(x >> 40) as usize % 12];
+            if i % 2 == 1 && !who.contains(&other) {
+                who.push(other);
+            }
+            // Labels repeat across documents (copies of one event), never within one.
+            fx::event(
+                &db,
+                docs[i % docs.len()],
+                kinds[(x >> 50) as usize % kinds.len()],
+                &format!("event {}", i % 170),
+                v,
+                &who,
+            );
+        }
+        // Rows the fixture cannot write: a start without an end, an end without a start.
+        db.execute_batch(
+            "INSERT INTO events (document_id, local_id, kind, label, t_value, t_start, status, ev_start, ev_end, ev_text)
+             VALUES (1, 'x1', 'call', 'open', '2021-03-05', '2021-03-05', 'occurred', 0, 1, 'x');
+             INSERT INTO events (document_id, local_id, kind, label, t_value, t_end, status, ev_start, ev_end, ev_text)
+             VALUES (2, 'x2', 'call', 'end only', '2021-04', '2021-04-30', 'occurred', 0, 1, 'x');",
+        )
+        .unwrap();
+        db
+    }
+
+    #[test]
+    fn every_filter_gives_the_sql_rows_in_sql_order() {
+        let db = store();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tl");
+        assert!(TimelineSnapshot::build(&db, &path, "fp1").unwrap());
+        assert!(TimelineSnapshot::load(&path, "fp2").is_none(), "stale");
+        let snap = TimelineSnapshot::load(&path, "fp1").unwrap();
+        assert_eq!(snap.len(), 402);
+        let days = [
+            None,
+            Some("2020-12-31"),
+            Some("2021-03-01"),
+            Some("2021-03-05"),
+            Some("2021-03-31"),
+            Some("2021-04-30"),
+            Some("2021-12-31"),
+            Some("2030-01-01"),
+        ];
+        let mut compared = 0;
+        for from in days {
+            for to in days {
+                for (kind, outlet, as_of) in [
+                    (None, None, None),
+                    (Some("call"), None, None),
+                    (None, Some("wire"), None),
+                    (None, Some("öst times"), None),
+                    (None, Some("Öst Times"), Some("2021-06-30")),
+                ] {
+                    let f = EventFilter {
+                        from: from.map(str::to_owned),
+                        to: to.map(str::to_owned),
+                        kind: kind.map(str::to_owned),
+                        outlet: outlet.map(str::to_owned),
+                        as_of: as_of.map(str::to_owned),
+                        ..Default::default()
+                    };
+                    let sql = q::events(&db, &f).unwrap();
+                    let floor = from.and_then(|d| q::window_floor(&db, d).unwrap());
+                    let got = snap
+                        .events(&Window {
+                            from,
+                            floor: floor.as_deref(),
+                            to,
+                            kind,
+                            outlet,
+                            as_of,
+                        })
+                        .unwrap();
+                    assert_eq!(got, sql, "{f:?}");
+                    compared += sql.len();
+                }
+            }
+        }
+        assert!(compared > 5000, "{compared}");
+    }
+
+    #[test]
+    fn names_of_granularities_and_modifiers_read_back() {
+        for g in [
+            Granularity::Second,
+            Granularity::Minute,
+            Granularity::Hour,
+            Granularity::PartOfDay,
+            Granularity::Day,
+            Granularity::Week,
+            Granularity::Month,
+            Granularity::Season,
+            Granularity::Quarter,
+            Granularity::Half,
+            Granularity::Year,
+            Granularity::Decade,
+            Granularity::Century,
+            Granularity::None,
+        ] {
+            assert_eq!(Granularity::parse(g.as_str()), Some(g));
+        }
+        for m in [
+            Modifier::Start,
+            Modifier::Mid,
+            Modifier::End,
+            Modifier::Approx,
+            Modifier::Before,
+            Modifier::After,
+            Modifier::OnOrBefore,
+            Modifier::OnOrAfter,
+            Modifier::LessThan,
+            Modifier::MoreThan,
+            Modifier::EqualOrLess,
+            Modifier::EqualOrMore,
+        ] {
+            assert_eq!(Modifier::parse(m.as_str()), Some(m));
+        }
+    }
+
+    #[test]
+    fn a_store_with_non_text_dates_keeps_the_sql_path() {
+        let db = store();
+        // TEXT affinity turns numbers into text; a blob stays a blob.
+        db.execute("UPDATE events SET t_start = x'32303231' WHERE id = 1", [])
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tl");
+        assert!(!TimelineSnapshot::build(&db, &path, "fp").unwrap());
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn a_truncated_file_does_not_load() {
+        let db = store();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tl");
+        TimelineSnapshot::build(&db, &path, "fp").unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::write(&path, &bytes[..bytes.len() - 3]).unwrap();
+        assert!(TimelineSnapshot::load(&path, "fp").is_none());
+    }
+}
