@@ -206,7 +206,17 @@ pub fn render(
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     let conn = open_read(&ctx.db)?;
-    let items = query::timeline::timeline(&conn, &args.filters.options())?;
+    let opt = args.filters.options();
+    if args.format == TimelineFormat::Json {
+        // Events of a window straight from `<db>.tl` to JSON, when it can.
+        if let Some(n) = query::timeline::write_json(&conn, &opt, out)? {
+            if n == 0 {
+                eprintln!("timeline: no items match");
+            }
+            return Ok(());
+        }
+    }
+    let items = query::timeline::timeline(&conn, &opt)?;
     render(
         &conn,
         &items,

@@ -22,6 +22,22 @@ use unicode_normalization::UnicodeNormalization;
 /// Case- and diacritics-folded text with runs of whitespace collapsed: the
 /// form names are compared in.
 pub fn fold(s: &str) -> String {
+    // ASCII text is its own NFKD form and has no combining marks: only case
+    // and spaces change (long timelines fold every row's label).
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for word in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        return out;
+    }
+    fold_unicode(s)
+}
+
+fn fold_unicode(s: &str) -> String {
     let folded: String = s
         .nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
@@ -105,6 +121,16 @@ mod tests {
     #[test]
     fn fold_ignores_case_and_accents() {
         assert_eq!(fold("  Zelenskýy\u{2019}s  Office "), "zelenskyy's office");
+        // The ASCII shortcut folds as the general path does, every ASCII
+        // character included (vertical tab is Unicode whitespace too).
+        let all: String = (0u8..128).map(char::from).collect();
+        for s in [
+            all.as_str(),
+            " A\x0bB\tC  d\u{c}E\r\nF ",
+            "Mixed CASE  label #12",
+        ] {
+            assert_eq!(fold(s), fold_unicode(s), "{s:?}");
+        }
         assert_eq!(levenshtein("kitten", "sitting"), 3);
     }
 

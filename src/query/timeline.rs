@@ -128,8 +128,150 @@ fn snapshot_rows(
     Ok(snap.events(&w).ok())
 }
 
-/// Builds the timeline.
-pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
+/// What joining event rows into items reads of a row.
+pub(crate) trait EventKeys {
+    fn doc_id(&self) -> i64;
+    fn kind(&self) -> &str;
+    /// Time value and modifier: rows are joined only when both are equal.
+    fn value_key(&self) -> Option<(&str, Option<&'static str>)>;
+    fn label(&self) -> &str;
+    fn actor_ids(&self) -> impl Iterator<Item = i64> + '_;
+}
+
+impl EventKeys for q::EventRow {
+    fn doc_id(&self) -> i64 {
+        self.document.id
+    }
+    fn kind(&self) -> &str {
+        &self.kind
+    }
+    fn value_key(&self) -> Option<(&str, Option<&'static str>)> {
+        self.time
+            .as_ref()
+            .map(|t| (t.value.as_str(), t.modifier.map(|m| m.as_str())))
+    }
+    fn label(&self) -> &str {
+        &self.label
+    }
+    fn actor_ids(&self) -> impl Iterator<Item = i64> + '_ {
+        self.participants.iter().map(|p| p.actor.id)
+    }
+}
+
+impl EventKeys for super::tlsnap::RawEvent<'_> {
+    fn doc_id(&self) -> i64 {
+        self.document.id
+    }
+    fn kind(&self) -> &str {
+        self.kind
+    }
+    fn value_key(&self) -> Option<(&str, Option<&'static str>)> {
+        self.time
+            .as_ref()
+            .map(|t| (t.value, t.modifier.map(|m| m.as_str())))
+    }
+    fn label(&self) -> &str {
+        self.label
+    }
+    fn actor_ids(&self) -> impl Iterator<Item = i64> + '_ {
+        self.participants.iter().map(|p| p.id)
+    }
+}
+
+/// FNV-1a for the short keys of [`group_events`]: SipHash's defence
+/// against chosen keys buys nothing for a store's own rows and cost a tenth
+/// of a long timeline.
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+
+/// One timeline item as positions in the rows it was joined from.
+pub(crate) struct Group {
+    /// The rows it reports, in the order they joined it.
+    pub rows: Vec<usize>,
+    /// Its actors as `(row, participant)`, each actor once, first seen first.
+    pub actors: Vec<(usize, usize)>,
+}
+
+/// Joins rows from different documents that describe the same happening
+/// (same kind, same time value, a shared participant or the same label)
+/// into one group; within one document two rows stay two groups. Rows are
+/// taken in order and join the first group that fits.
+pub(crate) fn group_events<R: EventKeys>(rows: &[R]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    // An item has a handful of actors: a list beats a set here.
+    let mut people: Vec<Vec<i64>> = Vec::new();
+    let mut labels: Vec<String> = Vec::new();
+    type Key<'k> = (&'k str, Option<(&'k str, Option<&'static str>)>);
+    // Candidates share kind and time value; only those are compared, so
+    // a long timeline does not compare every pair of rows.
+    let mut by_key: std::collections::HashMap<Key, Vec<usize>, Fnv> =
+        std::collections::HashMap::default();
+    for (ri, e) in rows.iter().enumerate() {
+        let label_key = fold(e.label());
+        let key = (e.kind(), e.value_key());
+        let same = by_key.get(&key).and_then(|cands| {
+            cands.iter().copied().find(|&g| {
+                !groups[g]
+                    .rows
+                    .iter()
+                    .any(|&r| rows[r].doc_id() == e.doc_id())
+                    && (labels[g] == label_key || e.actor_ids().any(|id| people[g].contains(&id)))
+            })
+        });
+        match same {
+            Some(g) => {
+                groups[g].rows.push(ri);
+                for (pi, id) in e.actor_ids().enumerate() {
+                    if !people[g].contains(&id) {
+                        people[g].push(id);
+                        groups[g].actors.push((ri, pi));
+                    }
+                }
+            }
+            None => {
+                let mut who = Vec::new();
+                let mut actors = Vec::new();
+                for (pi, id) in e.actor_ids().enumerate() {
+                    if !who.contains(&id) {
+                        who.push(id);
+                        actors.push((ri, pi));
+                    }
+                }
+                by_key.entry(key).or_default().push(groups.len());
+                groups.push(Group {
+                    rows: vec![ri],
+                    actors,
+                });
+                people.push(who);
+                labels.push(label_key);
+            }
+        }
+    }
+    groups
+}
+
+/// The window and cut-off of the options as `YYYY-MM-DD`.
+fn dates(opt: &Options) -> Result<(Option<String>, Option<String>, Option<String>)> {
     let day = |s: &Option<String>, end: bool| -> Result<Option<String>> {
         match s {
             None => Ok(None),
@@ -142,11 +284,16 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
                 }),
         }
     };
-    let (from, to, as_of) = (
+    Ok((
         day(&opt.from, false)?,
         day(&opt.to, true)?,
         day(&opt.as_of, true)?,
-    );
+    ))
+}
+
+/// Builds the timeline.
+pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
+    let (from, to, as_of) = dates(opt)?;
     let actors: Vec<i64> = opt
         .actors
         .iter()
@@ -166,74 +313,44 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
         None => q::events(conn, &filter)?,
     };
 
-    let mut items: Vec<(Item, BTreeSet<i64>, String)> = Vec::new();
-    type Key = (String, Option<(String, Option<&'static str>)>);
-    let mut by_key: std::collections::HashMap<Key, Vec<usize>> = std::collections::HashMap::new();
-    for e in rows {
-        let who: BTreeSet<i64> = e.participants.iter().map(|p| p.actor.id).collect();
-        let label_key = fold(&e.label);
-        let report = Report {
-            id: e.id,
-            outlet: outlet_of(&e.document),
-            document: e.document.clone(),
-            evidence: e.evidence.text.clone(),
-            chain: None,
-        };
-        // Candidates share kind and time value; only those are compared, so
-        // a long timeline does not compare every pair of rows.
-        let key = (
-            e.kind.clone(),
-            e.time
-                .as_ref()
-                .map(|t| (t.value.clone(), t.modifier.map(|m| m.as_str()))),
-        );
-        let same = by_key.get(&key).and_then(|cands| {
-            cands.iter().copied().find(|&i| {
-                let (it, people, lk) = &items[i];
-                !it.reports.iter().any(|r| r.document.id == e.document.id)
-                    && (*lk == label_key || !people.is_disjoint(&who))
-            })
-        });
-        let same = same.map(|i| &mut items[i]);
-        match same {
-            Some((it, people, _)) => {
-                it.reports.push(report);
-                for p in &e.participants {
-                    if people.insert(p.actor.id) {
-                        it.actors.push(p.actor.clone());
-                    }
-                }
+    let groups = group_events(&rows);
+    let mut items: Vec<Item> = groups
+        .iter()
+        .map(|g| {
+            let e = &rows[g.rows[0]];
+            Item {
+                item: "event",
+                when: when(e.time.as_ref(), &e.status),
+                time: e.time.clone(),
+                kind: e.kind.clone(),
+                status: e.status.clone(),
+                label: e.label.clone(),
+                place: e.place.clone(),
+                actors: g
+                    .actors
+                    .iter()
+                    .map(|&(r, p)| rows[r].participants[p].actor.clone())
+                    .collect(),
+                reports: g
+                    .rows
+                    .iter()
+                    .map(|&r| {
+                        let e = &rows[r];
+                        Report {
+                            id: e.id,
+                            outlet: outlet_of(&e.document),
+                            document: e.document.clone(),
+                            evidence: e.evidence.text.clone(),
+                            chain: None,
+                        }
+                    })
+                    .collect(),
+                outlets: Vec::new(),
+                sources: 0,
+                conflicting: false,
             }
-            None => {
-                let mut actors: Vec<ActorRef> = Vec::new();
-                for p in &e.participants {
-                    if !actors.contains(&p.actor) {
-                        actors.push(p.actor.clone());
-                    }
-                }
-                by_key.entry(key).or_default().push(items.len());
-                items.push((
-                    Item {
-                        item: "event",
-                        when: when(e.time.as_ref(), &e.status),
-                        time: e.time.clone(),
-                        kind: e.kind.clone(),
-                        status: e.status.clone(),
-                        label: e.label.clone(),
-                        place: e.place.clone(),
-                        actors,
-                        reports: vec![report],
-                        outlets: Vec::new(),
-                        sources: 0,
-                        conflicting: false,
-                    },
-                    who,
-                    label_key,
-                ));
-            }
-        }
-    }
-    let mut items: Vec<Item> = items.into_iter().map(|(it, _, _)| it).collect();
+        })
+        .collect();
 
     if opt.claims {
         let conflicting: BTreeSet<i64> = super::conflicts::conflicts(
@@ -339,10 +456,381 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
     Ok(items)
 }
 
+/// Pretty JSON written byte for byte as `serde_json::to_writer_pretty`
+/// writes it (two-space indent, `"key": value`, `[]` for an empty array),
+/// into a buffer handed to the output a megabyte at a time.
+struct Pretty<'w> {
+    buf: Vec<u8>,
+    out: &'w mut dyn std::io::Write,
+    indent: usize,
+    /// Per open array or object: whether it has a member yet.
+    has: Vec<bool>,
+}
+
+impl<'w> Pretty<'w> {
+    fn new(out: &'w mut dyn std::io::Write) -> Self {
+        Pretty {
+            buf: Vec::with_capacity(1 << 21),
+            out,
+            indent: 0,
+            has: Vec::new(),
+        }
+    }
+
+    fn flush_if_full(&mut self) -> std::io::Result<()> {
+        if self.buf.len() >= 1 << 20 {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    fn open(&mut self, c: u8) {
+        self.buf.push(c);
+        self.indent += 1;
+        self.has.push(false);
+    }
+
+    fn close(&mut self, c: u8) {
+        self.indent -= 1;
+        if self.has.pop() == Some(true) {
+            self.newline();
+        }
+        self.buf.push(c);
+    }
+
+    fn newline(&mut self) {
+        self.buf.push(b'\n');
+        for _ in 0..self.indent {
+            self.buf.extend_from_slice(b"  ");
+        }
+    }
+
+    /// Before an array element or an object key.
+    fn member(&mut self) {
+        if let Some(h) = self.has.last_mut() {
+            if *h {
+                self.buf.push(b',');
+            }
+            *h = true;
+        }
+        self.newline();
+    }
+
+    fn key(&mut self, k: &str) {
+        self.member();
+        self.str(k);
+        self.buf.extend_from_slice(b": ");
+    }
+
+    /// A string with serde_json's escapes: quote, backslash and control
+    /// characters only (`\b \t \n \f \r`, else `\u00xx`).
+    fn str(&mut self, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        self.buf.push(b'"');
+        let bytes = s.as_bytes();
+        // Most strings need no escape: one branch-free pass, one copy.
+        let plain = bytes
+            .iter()
+            .fold(true, |ok, &b| ok & (b >= 0x20) & (b != b'"') & (b != b'\\'));
+        if plain {
+            self.buf.extend_from_slice(bytes);
+            self.buf.push(b'"');
+            return;
+        }
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let esc: &[u8] = match b {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                0x08 => b"\\b",
+                b'\t' => b"\\t",
+                b'\n' => b"\\n",
+                0x0c => b"\\f",
+                b'\r' => b"\\r",
+                0..=0x1f => &[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[(b >> 4) as usize],
+                    HEX[(b & 15) as usize],
+                ],
+                _ => continue,
+            };
+            self.buf.extend_from_slice(&bytes[start..i]);
+            self.buf.extend_from_slice(esc);
+            start = i + 1;
+        }
+        self.buf.extend_from_slice(&bytes[start..]);
+        self.buf.push(b'"');
+    }
+
+    fn int(&mut self, v: i64) {
+        // Decimal digits by hand: the formatting machinery cost more than
+        // the digits for the 200,000 numbers of a long timeline.
+        let mut digits = [0u8; 20];
+        let mut n = v.unsigned_abs();
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if v < 0 {
+            self.buf.push(b'-');
+        }
+        self.buf.extend_from_slice(&digits[at..]);
+    }
+
+    fn kv_str(&mut self, k: &str, v: &str) {
+        self.key(k);
+        self.str(v);
+    }
+
+    fn kv_int(&mut self, k: &str, v: i64) {
+        self.key(k);
+        self.int(v);
+    }
+
+    fn kv_opt(&mut self, k: &str, v: Option<&str>) {
+        if let Some(v) = v {
+            self.kv_str(k, v);
+        }
+    }
+
+    fn kv_date(&mut self, k: &str, d: Option<chrono::NaiveDate>) {
+        use std::io::Write;
+        if let Some(d) = d {
+            self.key(k);
+            // chrono serialises a date through its Debug form.
+            let _ = write!(self.buf, "\"{d:?}\"");
+        }
+    }
+}
+
+/// `timeline --format json` for the events of a window read from
+/// `<db>.tl` and written straight from the snapshot's bytes: the items
+/// [`timeline`] builds, serialised as [`crate::export::json`] serialises
+/// them, without an owned row or item in between. Returns the number of
+/// items, or `None` (having written nothing) when the snapshot cannot
+/// answer: claims, actors, an in-memory store, a store it cannot describe.
+pub fn write_json(
+    conn: &Connection,
+    opt: &Options,
+    out: &mut dyn std::io::Write,
+) -> Result<Option<usize>> {
+    if opt.no_snapshot || opt.claims || !opt.actors.is_empty() {
+        return Ok(None);
+    }
+    let Some(db) = conn.path().filter(|p| !p.is_empty()) else {
+        return Ok(None);
+    };
+    let (from, to, as_of) = dates(opt)?;
+    let Some(snap) = super::tlsnap::TimelineSnapshot::open(conn, std::path::Path::new(db))? else {
+        return Ok(None);
+    };
+    let floor = match &from {
+        Some(from) => q::window_floor(conn, from)?,
+        None => None,
+    };
+    let w = super::tlsnap::Window {
+        from: from.as_deref(),
+        floor: floor.as_deref(),
+        to: to.as_deref(),
+        kind: opt.kind.as_deref(),
+        outlet: opt.outlet.as_deref(),
+        as_of: as_of.as_deref(),
+    };
+    let Ok(bytes) = snap.slice(&w) else {
+        return Ok(None);
+    };
+    let Ok(rows) = super::tlsnap::TimelineSnapshot::raw_events(&bytes, &w) else {
+        return Ok(None);
+    };
+    // An item shows its first joined row; its reports are listed earliest
+    // published first, and items go in time order, then by first report.
+    let mut groups: Vec<(usize, Group)> = group_events(&rows)
+        .into_iter()
+        .map(|mut g| {
+            let first = g.rows[0];
+            g.rows
+                .sort_by_key(|&r| (rows[r].document.published, rows[r].id));
+            (first, g)
+        })
+        .collect();
+    groups.sort_by_cached_key(|(first, g)| {
+        let t = rows[*first].time.as_ref().map(|t| (t.start, t.end));
+        (time::bounds_key(t), rows[g.rows[0]].id)
+    });
+
+    let mut j = Pretty::new(out);
+    j.open(b'[');
+    let mut outlets: Vec<&str> = Vec::new();
+    for (first, g) in &groups {
+        let e = &rows[*first];
+        j.member();
+        j.open(b'{');
+        j.kv_str("item", "event");
+        let t = e.time.as_ref().map(|t| t.to_value());
+        j.kv_str("when", &when(t.as_ref(), e.status));
+        if let Some(t) = &e.time {
+            j.key("time");
+            j.open(b'{');
+            j.kv_opt("text", t.text);
+            j.kv_str("value", t.value);
+            j.kv_date("start", t.start);
+            j.kv_date("end", t.end);
+            j.kv_opt("granularity", t.granularity.map(|g| g.as_str()));
+            j.key("modifier");
+            match t.modifier {
+                Some(m) => j.str(m.as_str()),
+                None => j.buf.extend_from_slice(b"null"),
+            }
+            j.close(b'}');
+        }
+        j.kv_str("kind", e.kind);
+        j.kv_str("status", e.status);
+        j.kv_str("label", e.label);
+        j.kv_opt("place", e.place);
+        j.key("actors");
+        j.open(b'[');
+        for &(r, p) in &g.actors {
+            let a = &rows[r].participants[p];
+            j.member();
+            j.open(b'{');
+            j.kv_int("id", a.id);
+            j.kv_str("name", a.name);
+            j.kv_str("kind", a.kind);
+            j.close(b'}');
+        }
+        j.close(b']');
+        j.key("reports");
+        j.open(b'[');
+        for &r in &g.rows {
+            let e = &rows[r];
+            let d = &e.document;
+            j.member();
+            j.open(b'{');
+            j.kv_int("id", e.id);
+            j.key("document");
+            j.open(b'{');
+            j.kv_int("id", d.id);
+            j.kv_str("key", d.key);
+            j.kv_opt("title", d.title);
+            j.kv_opt("publisher", d.publisher);
+            j.kv_opt("url", d.url);
+            j.kv_str("published", d.published);
+            if let Some(p) = d.publisher_id {
+                j.kv_int("publisher_id", p);
+            }
+            j.close(b'}');
+            j.kv_str("outlet", d.outlet());
+            j.kv_str("evidence", e.ev_text);
+            j.close(b'}');
+        }
+        j.close(b']');
+        outlets.clear();
+        outlets.extend(g.rows.iter().map(|&r| rows[r].document.outlet()));
+        outlets.sort_unstable();
+        outlets.dedup();
+        j.key("outlets");
+        j.open(b'[');
+        for o in &outlets {
+            j.member();
+            j.str(o);
+        }
+        j.close(b']');
+        j.kv_int("sources", outlets.len() as i64);
+        j.close(b'}');
+        j.flush_if_full().map_err(|e| crate::Error::Io {
+            path: "-".into(),
+            source: e,
+        })?;
+    }
+    j.close(b']');
+    j.buf.push(b'\n');
+    let Pretty { buf, out, .. } = j;
+    out.write_all(&buf).map_err(|e| crate::Error::Io {
+        path: "-".into(),
+        source: e,
+    })?;
+    Ok(Some(groups.len()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::store::query::fixture::{self as fx, C};
+
+    #[test]
+    fn json_from_the_snapshot_is_the_json_of_the_items() {
+        let mem = crate::query::tlsnap::tests::store();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        mem.execute("VACUUM INTO ?1", [path.to_str().unwrap()])
+            .unwrap();
+        let db = q::open_read(&path).unwrap();
+        let days = [None, Some("2021-03"), Some("2021-03-05"), Some("2021-12")];
+        let mut items = 0;
+        for from in days {
+            for to in days {
+                for (kind, outlet, as_of) in [
+                    (None, None, None),
+                    (Some("call"), None, None),
+                    (None, Some("WIRE"), Some("2021-08-01")),
+                ] {
+                    let opt = Options {
+                        from: from.map(str::to_owned),
+                        to: to.map(str::to_owned),
+                        kind: kind.map(str::to_owned),
+                        outlet: outlet.map(str::to_owned),
+                        as_of: as_of.map(str::to_owned),
+                        ..Default::default()
+                    };
+                    let mut fast = Vec::new();
+                    let n = write_json(&db, &opt, &mut fast).unwrap().expect("answered");
+                    let sql = timeline(
+                        &db,
+                        &Options {
+                            no_snapshot: true,
+                            ..opt.clone()
+                        },
+                    )
+                    .unwrap();
+                    let mut want = Vec::new();
+                    crate::export::json(&sql, &mut want).unwrap();
+                    assert_eq!(
+                        String::from_utf8(fast).unwrap(),
+                        String::from_utf8(want).unwrap(),
+                        "{opt:?}"
+                    );
+                    assert_eq!(n, sql.len());
+                    items += n;
+                }
+            }
+        }
+        assert!(items > 1000, "{items}");
+        // Claims and actors are not the snapshot's: the caller goes to SQL.
+        let claims = Options {
+            claims: true,
+            ..Default::default()
+        };
+        assert!(write_json(&db, &claims, &mut Vec::new()).unwrap().is_none());
+        // The escapes are serde_json's.
+        let mut one = Vec::new();
+        let mut j = Pretty::new(&mut one);
+        let all: String = (0u8..128)
+            .map(char::from)
+            .chain("Łódź \u{2028}".chars())
+            .collect();
+        j.str(&all);
+        let Pretty { buf, .. } = j;
+        assert_eq!(buf, serde_json::to_vec(&all).unwrap());
+    }
 
     #[test]
     fn same_event_from_two_outlets_is_one_item() {

@@ -148,10 +148,6 @@ impl<'a> Rd<'a> {
         }
     }
 
-    fn string(&mut self) -> Option<String> {
-        self.str().map(str::to_owned)
-    }
-
     fn opt_string(&mut self) -> Option<Option<String>> {
         self.opt().map(|o| o.map(str::to_owned))
     }
@@ -223,24 +219,137 @@ fn encode(w: &mut Vec<u8>, start: Option<&str>, end: Option<&str>, e: &EventRow)
     w.extend_from_slice(&body);
 }
 
-fn decode_body(r: &mut Rd) -> Option<EventRow> {
+/// A document as a record holds it, borrowed from the record's bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct RawDoc<'a> {
+    pub id: i64,
+    pub key: &'a str,
+    pub title: Option<&'a str>,
+    pub publisher: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub published: &'a str,
+    pub publisher_id: Option<i64>,
+}
+
+impl RawDoc<'_> {
+    /// The outlet as [`super::outlet_of`] names it: publisher, else document id.
+    pub fn outlet(&self) -> &str {
+        self.publisher.unwrap_or(self.key)
+    }
+}
+
+/// A time value as a record holds it (bounds already filled).
+#[derive(Debug, Clone, Copy)]
+pub struct RawTime<'a> {
+    pub text: Option<&'a str>,
+    pub value: &'a str,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub granularity: Option<Granularity>,
+    pub modifier: Option<Modifier>,
+}
+
+impl RawTime<'_> {
+    /// The owned time value.
+    pub fn to_value(&self) -> TimeValue {
+        TimeValue {
+            text: self.text.map(str::to_owned),
+            value: self.value.to_owned(),
+            start: self.start,
+            end: self.end,
+            granularity: self.granularity,
+            modifier: self.modifier,
+        }
+    }
+}
+
+/// A participant as a record holds it.
+#[derive(Debug, Clone, Copy)]
+pub struct RawPart<'a> {
+    pub id: i64,
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub role: &'a str,
+}
+
+/// An event row borrowed from the snapshot's bytes: what [`EventRow`]
+/// holds, without an allocation per field.
+#[derive(Debug, Clone)]
+pub struct RawEvent<'a> {
+    pub id: i64,
+    pub document: RawDoc<'a>,
+    pub kind: &'a str,
+    pub label: &'a str,
+    pub time: Option<RawTime<'a>>,
+    pub place: Option<&'a str>,
+    pub status: &'a str,
+    pub ev_start: usize,
+    pub ev_end: usize,
+    pub ev_text: &'a str,
+    pub ev_rule: Option<&'a str>,
+    pub participants: Vec<RawPart<'a>>,
+}
+
+impl RawEvent<'_> {
+    /// The owned row, as the SQL path builds it.
+    pub fn to_row(&self) -> EventRow {
+        let d = &self.document;
+        EventRow {
+            id: self.id,
+            document: DocRef {
+                id: d.id,
+                key: d.key.to_owned(),
+                title: d.title.map(str::to_owned),
+                publisher: d.publisher.map(str::to_owned),
+                url: d.url.map(str::to_owned),
+                published: d.published.to_owned(),
+                publisher_id: d.publisher_id,
+            },
+            kind: self.kind.to_owned(),
+            label: self.label.to_owned(),
+            time: self.time.as_ref().map(RawTime::to_value),
+            place: self.place.map(str::to_owned),
+            status: self.status.to_owned(),
+            participants: self
+                .participants
+                .iter()
+                .map(|p| Participation {
+                    actor: ActorRef {
+                        id: p.id,
+                        name: p.name.to_owned(),
+                        kind: p.kind.to_owned(),
+                    },
+                    role: p.role.to_owned(),
+                })
+                .collect(),
+            evidence: Evidence {
+                start: self.ev_start,
+                end: self.ev_end,
+                text: self.ev_text.to_owned(),
+                rule: self.ev_rule.map(str::to_owned),
+            },
+        }
+    }
+}
+
+fn decode_body<'a>(r: &mut Rd<'a>) -> Option<RawEvent<'a>> {
     let id = r.i64()?;
-    let document = DocRef {
+    let document = RawDoc {
         id: r.i64()?,
-        key: r.string()?,
-        title: r.opt_string()?,
-        publisher: r.opt_string()?,
-        url: r.opt_string()?,
-        published: r.string()?,
+        key: r.str()?,
+        title: r.opt()?,
+        publisher: r.opt()?,
+        url: r.opt()?,
+        published: r.str()?,
         publisher_id: r.opt_i64()?,
     };
-    let kind = r.string()?;
-    let label = r.string()?;
+    let kind = r.str()?;
+    let label = r.str()?;
     let time = match *r.bytes(1)?.first()? {
         0 => None,
-        _ => Some(TimeValue {
-            text: r.opt_string()?,
-            value: r.string()?,
+        _ => Some(RawTime {
+            text: r.opt()?,
+            value: r.str()?,
             start: r.date()?,
             end: r.date()?,
             granularity: match r.opt()? {
@@ -253,27 +362,23 @@ fn decode_body(r: &mut Rd) -> Option<EventRow> {
             },
         }),
     };
-    let place = r.opt_string()?;
-    let status = r.string()?;
-    let evidence = Evidence {
-        start: r.varint()? as usize,
-        end: r.varint()? as usize,
-        text: r.string()?,
-        rule: r.opt_string()?,
-    };
+    let place = r.opt()?;
+    let status = r.str()?;
+    let ev_start = r.varint()? as usize;
+    let ev_end = r.varint()? as usize;
+    let ev_text = r.str()?;
+    let ev_rule = r.opt()?;
     let n = r.varint()? as usize;
     let mut participants = Vec::with_capacity(n.min(1024));
     for _ in 0..n {
-        participants.push(Participation {
-            actor: ActorRef {
-                id: r.i64()?,
-                name: r.string()?,
-                kind: r.string()?,
-            },
-            role: r.string()?,
+        participants.push(RawPart {
+            id: r.i64()?,
+            name: r.str()?,
+            kind: r.str()?,
+            role: r.str()?,
         });
     }
-    Some(EventRow {
+    Some(RawEvent {
         id,
         document,
         kind,
@@ -281,8 +386,11 @@ fn decode_body(r: &mut Rd) -> Option<EventRow> {
         time,
         place,
         status,
+        ev_start,
+        ev_end,
+        ev_text,
+        ev_rule,
         participants,
-        evidence,
     })
 }
 
@@ -488,9 +596,8 @@ impl TimelineSnapshot {
         (off(begin), off(end))
     }
 
-    /// The event rows the SQL path ([`q::events`]) returns for these
-    /// filters, in its order.
-    pub fn events(&self, w: &Window) -> Result<Vec<EventRow>> {
+    /// The bytes of every record a window can hold (see [`Self::raw_events`]).
+    pub fn slice(&self, w: &Window) -> Result<Vec<u8>> {
         // The rows a window can hold start at or after its floor when there
         // is one, and at or before its end.
         let lo = if w.from.is_some() { w.floor } else { None };
@@ -500,30 +607,27 @@ impl TimelineSnapshot {
         file.seek(SeekFrom::Start(a))
             .and_then(|_| file.read_exact(&mut bytes))
             .map_err(|_| damaged())?;
-        let mut r = Rd { b: &bytes, at: 0 };
+        Ok(bytes)
+    }
+
+    /// The rows of `slice` (from [`Self::slice`] with the same window)
+    /// that pass the window's filters, borrowed, in the SQL path's order.
+    pub fn raw_events<'a>(slice: &'a [u8], w: &Window) -> Result<Vec<RawEvent<'a>>> {
+        let mut r = Rd { b: slice, at: 0 };
         let mut out = Vec::new();
-        while r.at < bytes.len() {
+        while r.at < slice.len() {
             let start = r.opt().ok_or_else(damaged)?;
             let end = r.opt().ok_or_else(damaged)?;
             let len = r.varint().ok_or_else(damaged)? as usize;
-            let body_at = r.at;
-            r.bytes(len).ok_or_else(damaged)?;
+            let body = r.bytes(len).ok_or_else(damaged)?;
             if !in_window(w, start, end) {
                 continue;
             }
-            let mut br = Rd {
-                b: &bytes[body_at..body_at + len],
-                at: 0,
-            };
-            let e = decode_body(&mut br).ok_or_else(damaged)?;
+            let e = decode_body(&mut Rd { b: body, at: 0 }).ok_or_else(damaged)?;
             if w.kind.is_some_and(|k| k != e.kind)
-                || w.outlet.is_some_and(|o| {
-                    !e.document
-                        .publisher
-                        .as_deref()
-                        .is_some_and(|p| sqlite_lower_eq(p, o))
-                })
-                || w.as_of.is_some_and(|d| e.document.published.as_str() > d)
+                || w.outlet
+                    .is_some_and(|o| !e.document.publisher.is_some_and(|p| sqlite_lower_eq(p, o)))
+                || w.as_of.is_some_and(|d| e.document.published > d)
             {
                 continue;
             }
@@ -531,17 +635,27 @@ impl TimelineSnapshot {
         }
         Ok(out)
     }
+
+    /// The event rows the SQL path ([`q::events`]) returns for these
+    /// filters, in its order.
+    pub fn events(&self, w: &Window) -> Result<Vec<EventRow>> {
+        let bytes = self.slice(w)?;
+        Ok(Self::raw_events(&bytes, w)?
+            .iter()
+            .map(RawEvent::to_row)
+            .collect())
+    }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::store::query::fixture as fx;
 
     /// A store with enough rows for several index blocks: dates of every
     /// precision, undated rows, rows with only a start or only an end,
-    /// outlets differing in case, several kinds.
-    fn store() -> Connection {
+    /// outlets differing in case, several kinds, text that JSON escapes.
+    pub(crate) fn store() -> Connection {
         let db = fx::empty();
         let people: Vec<i64> = (0..12)
             .map(|i| fx::actor(&db, &format!("Actor {i}"), "person", None, &[]))
@@ -594,9 +708,30 @@ mod tests {
             "INSERT INTO events (document_id, local_id, kind, label, t_value, t_start, status, ev_start, ev_end, ev_text)
              VALUES (1, 'x1', 'call', 'open', '2021-03-05', '2021-03-05', 'occurred', 0, 1, 'x');
              INSERT INTO events (document_id, local_id, kind, label, t_value, t_end, status, ev_start, ev_end, ev_text)
-             VALUES (2, 'x2', 'call', 'end only', '2021-04', '2021-04-30', 'occurred', 0, 1, 'x');",
+             VALUES (2, 'x2', 'call', 'end only', '2021-04', '2021-04-30', 'occurred', 0, 1, 'x');
+             INSERT INTO documents (key, title, publisher, url, published, recorded_at, bundle_hash)
+             VALUES ('no-outlet', 'a \"quoted\" \\ title', NULL, 'https://x.example/a?b=1&c=2', '2021-03-02', '2026-01-01', 'h');
+             INSERT INTO events (document_id, local_id, kind, label, t_text, t_value, t_start, t_end, t_granularity,
+                                 t_modifier, place, status, ev_start, ev_end, ev_text, ev_rule)
+             VALUES (last_insert_rowid(), 'x3', 'call', 'Tab	and \"quote\" Łódź ' || char(1) || char(31), 'early March',
+                     '2021-03', '2021-03-01', '2021-03-10', 'month', 'START', 'Kyiv', 'ongoing', 3, 9,
+                     'Line one.' || char(10) || 'Line two \\ back', 'rule-x');",
         )
         .unwrap();
+        let doc: i64 = db
+            .query_row(
+                "SELECT id FROM documents WHERE key = 'no-outlet'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let ev: i64 = db.last_insert_rowid();
+        db.execute(
+            "INSERT INTO event_participants VALUES (?1, 1, 'agent'), (?1, 2, 'target'), (?1, 1, 'participant')",
+            [ev],
+        )
+        .unwrap();
+        assert!(doc > 0);
         db
     }
 
@@ -608,7 +743,7 @@ mod tests {
         assert!(TimelineSnapshot::build(&db, &path, "fp1").unwrap());
         assert!(TimelineSnapshot::load(&path, "fp2").is_none(), "stale");
         let snap = TimelineSnapshot::load(&path, "fp1").unwrap();
-        assert_eq!(snap.len(), 402);
+        assert_eq!(snap.len(), 403);
         let days = [
             None,
             Some("2020-12-31"),
