@@ -456,6 +456,17 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
     Ok(items)
 }
 
+/// Non-zero when one of the eight bytes of `x` is a control character, a
+/// quote or a backslash (the bytes JSON escapes): the classic "has a byte
+/// less than n" and "has a zero byte" tricks, exact for these constants.
+fn needs_escape(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGH;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    below(x, 0x20) | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')))
+}
+
 /// Pretty JSON written byte for byte as `serde_json::to_writer_pretty`
 /// writes it (two-space indent, `"key": value`, `[]` for an empty array),
 /// into a buffer handed to the output a megabyte at a time.
@@ -500,9 +511,13 @@ impl<'w> Pretty<'w> {
     }
 
     fn newline(&mut self) {
+        const SPACES: &[u8; 64] = &[b' '; 64];
         self.buf.push(b'\n');
-        for _ in 0..self.indent {
-            self.buf.extend_from_slice(b"  ");
+        let mut n = 2 * self.indent;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            self.buf.extend_from_slice(&SPACES[..k]);
+            n -= k;
         }
     }
 
@@ -529,10 +544,18 @@ impl<'w> Pretty<'w> {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         self.buf.push(b'"');
         let bytes = s.as_bytes();
-        // Most strings need no escape: one branch-free pass, one copy.
-        let plain = bytes
-            .iter()
-            .fold(true, |ok, &b| ok & (b >= 0x20) & (b != b'"') & (b != b'\\'));
+        // Most strings need no escape: eight bytes at a time, one copy.
+        let plain = {
+            let mut chunks = bytes.chunks_exact(8);
+            let mut hit = 0u64;
+            for c in &mut chunks {
+                hit |= needs_escape(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+            }
+            let mut tail = [b' '; 8];
+            tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+            hit |= needs_escape(u64::from_le_bytes(tail));
+            hit == 0
+        };
         if plain {
             self.buf.extend_from_slice(bytes);
             self.buf.push(b'"');
@@ -648,7 +671,7 @@ pub fn write_json(
     let Ok(bytes) = snap.slice(&w) else {
         return Ok(None);
     };
-    let Ok(rows) = super::tlsnap::TimelineSnapshot::raw_events(&bytes, &w) else {
+    let Ok(rows) = super::tlsnap::TimelineSnapshot::raw_events(bytes, &w) else {
         return Ok(None);
     };
     // An item shows its first joined row; its reports are listed earliest
@@ -830,6 +853,19 @@ mod tests {
         j.str(&all);
         let Pretty { buf, .. } = j;
         assert_eq!(buf, serde_json::to_vec(&all).unwrap());
+        // Each character alone, at every place of an eight-byte word and its tail.
+        for c in (0u8..128).map(char::from).chain(['é', '\u{7f}']) {
+            for at in 0..18 {
+                let mut text: String = "abcdefghijklmnopq".chars().take(at).collect();
+                text.push(c);
+                text.push_str("xyz");
+                let mut sink = Vec::new();
+                let mut j = Pretty::new(&mut sink);
+                j.str(&text);
+                let Pretty { buf, .. } = j;
+                assert_eq!(buf, serde_json::to_vec(&text).unwrap(), "{text:?}");
+            }
+        }
     }
 
     #[test]
