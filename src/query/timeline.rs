@@ -468,32 +468,30 @@ fn needs_escape(x: u64) -> u64 {
 }
 
 /// Pretty JSON written byte for byte as `serde_json::to_writer_pretty`
-/// writes it (two-space indent, `"key": value`, `[]` for an empty array),
-/// into a buffer handed to the output a megabyte at a time.
-struct Pretty<'w> {
+/// writes it (two-space indent, `"key": value`, `[]` for an empty array).
+struct Pretty {
     buf: Vec<u8>,
-    out: &'w mut dyn std::io::Write,
     indent: usize,
     /// Per open array or object: whether it has a member yet.
     has: Vec<bool>,
 }
 
-impl<'w> Pretty<'w> {
-    fn new(out: &'w mut dyn std::io::Write) -> Self {
+impl Pretty {
+    fn new() -> Self {
         Pretty {
-            buf: Vec::with_capacity(1 << 21),
-            out,
+            buf: Vec::new(),
             indent: 0,
             has: Vec::new(),
         }
     }
 
-    fn flush_if_full(&mut self) -> std::io::Result<()> {
-        if self.buf.len() >= 1 << 20 {
-            self.out.write_all(&self.buf)?;
-            self.buf.clear();
-        }
-        Ok(())
+    /// A writer of elements of a top-level array, after its `[` and after
+    /// `before` elements (none: no comma first).
+    fn elements(&mut self, before: bool) {
+        self.buf.clear();
+        self.indent = 1;
+        self.has.clear();
+        self.has.push(before);
     }
 
     fn open(&mut self, c: u8) {
@@ -690,10 +688,37 @@ pub fn write_json(
         (time::bounds_key(t), rows[g.rows[0]].id)
     });
 
-    let mut j = Pretty::new(out);
-    j.open(b'[');
+    let io = |source: std::io::Error| crate::Error::Io {
+        path: "-".into(),
+        source,
+    };
+    if groups.is_empty() {
+        out.write_all(b"[]\n").map_err(io)?;
+        return Ok(Some(0));
+    }
+    // Items are independent once grouped: two halves of each batch are
+    // rendered on both cores, then written in order.
+    out.write_all(b"[").map_err(io)?;
+    let (mut left, mut right) = (Pretty::new(), Pretty::new());
+    for (k, batch) in groups.chunks(1024).enumerate() {
+        let (a, b) = batch.split_at(batch.len().div_ceil(2));
+        left.elements(k > 0);
+        right.elements(true);
+        rayon::join(
+            || render_items(&rows, a, &mut left),
+            || render_items(&rows, b, &mut right),
+        );
+        out.write_all(&left.buf).map_err(io)?;
+        out.write_all(&right.buf).map_err(io)?;
+    }
+    out.write_all(b"\n]\n").map_err(io)?;
+    Ok(Some(groups.len()))
+}
+
+/// Timeline items as elements of the JSON array (see [`write_json`]).
+fn render_items(rows: &[super::tlsnap::RawEvent], groups: &[(usize, Group)], j: &mut Pretty) {
     let mut outlets: Vec<&str> = Vec::new();
-    for (first, g) in &groups {
+    for (first, g) in groups {
         let e = &rows[*first];
         j.member();
         j.open(b'{');
@@ -769,19 +794,7 @@ pub fn write_json(
         j.close(b']');
         j.kv_int("sources", outlets.len() as i64);
         j.close(b'}');
-        j.flush_if_full().map_err(|e| crate::Error::Io {
-            path: "-".into(),
-            source: e,
-        })?;
     }
-    j.close(b']');
-    j.buf.push(b'\n');
-    let Pretty { buf, out, .. } = j;
-    out.write_all(&buf).map_err(|e| crate::Error::Io {
-        path: "-".into(),
-        source: e,
-    })?;
-    Ok(Some(groups.len()))
 }
 
 #[cfg(test)]
@@ -844,8 +857,7 @@ mod tests {
         };
         assert!(write_json(&db, &claims, &mut Vec::new()).unwrap().is_none());
         // The escapes are serde_json's.
-        let mut one = Vec::new();
-        let mut j = Pretty::new(&mut one);
+        let mut j = Pretty::new();
         let all: String = (0u8..128)
             .map(char::from)
             .chain("Łódź \u{2028}".chars())
@@ -859,8 +871,7 @@ mod tests {
                 let mut text: String = "abcdefghijklmnopq".chars().take(at).collect();
                 text.push(c);
                 text.push_str("xyz");
-                let mut sink = Vec::new();
-                let mut j = Pretty::new(&mut sink);
+                let mut j = Pretty::new();
                 j.str(&text);
                 let Pretty { buf, .. } = j;
                 assert_eq!(buf, serde_json::to_vec(&text).unwrap(), "{text:?}");
