@@ -7,7 +7,7 @@
 //! with several reports; within one document two rows stay two items.
 
 use super::time;
-use super::{fold, outlet_of};
+use super::{fold, fold_matches, outlet_of};
 use crate::Result;
 use crate::model::TimeValue;
 use crate::store::query::{self as q, ActorRef, ClaimFilter, DocRef, EventFilter};
@@ -217,6 +217,32 @@ pub(crate) struct Group {
 /// into one group; within one document two rows stay two groups. Rows are
 /// taken in order and join the first group that fits.
 pub(crate) fn group_events<R: EventKeys>(rows: &[R]) -> Vec<Group> {
+    group_rows(rows, 0..rows.len())
+}
+
+/// [`group_events`] on two cores: rows of different kind or time value
+/// never join, so the rows split by a hash of that key are grouped apart,
+/// each part in row order, with the same groups. Only their order differs
+/// (the caller sorts them).
+fn group_events_split<R: EventKeys + Sync>(rows: &[R]) -> Vec<Group> {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut parts: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    for (i, e) in rows.iter().enumerate() {
+        let mut h = Fnv::default().build_hasher();
+        (e.kind(), e.value_key()).hash(&mut h);
+        parts[(h.finish() >> 7) as usize & 1].push(i);
+    }
+    let [a, b] = parts;
+    let (mut ga, gb) = rayon::join(
+        || group_rows(rows, a.into_iter()),
+        || group_rows(rows, b.into_iter()),
+    );
+    ga.extend(gb);
+    ga
+}
+
+/// [`group_events`] over the rows at `order`, taken in that order.
+fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     // An item has a handful of actors: a list beats a set here.
     let mut people: Vec<Vec<i64>> = Vec::new();
@@ -226,16 +252,19 @@ pub(crate) fn group_events<R: EventKeys>(rows: &[R]) -> Vec<Group> {
     // a long timeline does not compare every pair of rows.
     let mut by_key: std::collections::HashMap<Key, Vec<usize>, Fnv> =
         std::collections::HashMap::default();
-    for (ri, e) in rows.iter().enumerate() {
-        let label_key = fold(e.label());
+    for ri in order {
+        let e = &rows[ri];
         let key = (e.kind(), e.value_key());
+        // Labels are compared folded; a row's label is folded only when it
+        // opens a group (most rows of a long timeline do not join one).
         let same = by_key.get(&key).and_then(|cands| {
             cands.iter().copied().find(|&g| {
                 !groups[g]
                     .rows
                     .iter()
                     .any(|&r| rows[r].doc_id() == e.doc_id())
-                    && (labels[g] == label_key || e.actor_ids().any(|id| people[g].contains(&id)))
+                    && (fold_matches(e.label(), &labels[g])
+                        || e.actor_ids().any(|id| people[g].contains(&id)))
             })
         });
         match same {
@@ -263,7 +292,7 @@ pub(crate) fn group_events<R: EventKeys>(rows: &[R]) -> Vec<Group> {
                     actors,
                 });
                 people.push(who);
-                labels.push(label_key);
+                labels.push(fold(e.label()));
             }
         }
     }
@@ -530,10 +559,13 @@ impl Pretty {
         self.newline();
     }
 
-    fn key(&mut self, k: &str) {
+    /// A key: the field names of an item, which JSON never escapes.
+    fn key(&mut self, k: &'static str) {
+        debug_assert!(!k.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'));
         self.member();
-        self.str(k);
-        self.buf.extend_from_slice(b": ");
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(k.as_bytes());
+        self.buf.extend_from_slice(b"\": ");
     }
 
     /// A string with serde_json's escapes: quote, backslash and control
@@ -607,23 +639,23 @@ impl Pretty {
         self.buf.extend_from_slice(&digits[at..]);
     }
 
-    fn kv_str(&mut self, k: &str, v: &str) {
+    fn kv_str(&mut self, k: &'static str, v: &str) {
         self.key(k);
         self.str(v);
     }
 
-    fn kv_int(&mut self, k: &str, v: i64) {
+    fn kv_int(&mut self, k: &'static str, v: i64) {
         self.key(k);
         self.int(v);
     }
 
-    fn kv_opt(&mut self, k: &str, v: Option<&str>) {
+    fn kv_opt(&mut self, k: &'static str, v: Option<&str>) {
         if let Some(v) = v {
             self.kv_str(k, v);
         }
     }
 
-    fn kv_date(&mut self, k: &str, d: Option<chrono::NaiveDate>) {
+    fn kv_date(&mut self, k: &'static str, d: Option<chrono::NaiveDate>) {
         use std::io::Write;
         if let Some(d) = d {
             self.key(k);
@@ -666,15 +698,31 @@ pub fn write_json(
         outlet: opt.outlet.as_deref(),
         as_of: as_of.as_deref(),
     };
-    let Ok(bytes) = snap.slice(&w) else {
+    let Ok(pieces) = snap.slices(&w, 2) else {
         return Ok(None);
     };
-    let Ok(rows) = super::tlsnap::TimelineSnapshot::raw_events(bytes, &w) else {
-        return Ok(None);
+    // The pieces are decoded on both cores and joined in order.
+    let decoded: Vec<Result<Vec<super::tlsnap::RawEvent>>> = {
+        use rayon::prelude::*;
+        pieces
+            .par_iter()
+            .map(|p| super::tlsnap::TimelineSnapshot::raw_events(p, &w))
+            .collect()
     };
+    let mut rows = Vec::new();
+    for part in decoded {
+        let Ok(part) = part else {
+            return Ok(None);
+        };
+        if rows.is_empty() {
+            rows = part;
+        } else {
+            rows.extend(part);
+        }
+    }
     // An item shows its first joined row; its reports are listed earliest
     // published first, and items go in time order, then by first report.
-    let mut groups: Vec<(usize, Group)> = group_events(&rows)
+    let mut groups: Vec<(usize, Group)> = group_events_split(&rows)
         .into_iter()
         .map(|mut g| {
             let first = g.rows[0];

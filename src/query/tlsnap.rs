@@ -669,11 +669,43 @@ impl TimelineSnapshot {
 
     /// The bytes of every record a window can hold (see [`Self::raw_events`]).
     pub fn slice(&self, w: &Window) -> Result<&[u8]> {
+        self.slices(w, 1).map(|mut v| v.pop().unwrap_or_default())
+    }
+
+    /// [`Self::slice`] cut at record boundaries into at most `n` pieces of
+    /// whole index blocks, in order.
+    pub fn slices(&self, w: &Window, n: usize) -> Result<Vec<&[u8]>> {
         // The rows a window can hold start at or after its floor when there
         // is one, and at or before its end.
         let lo = if w.from.is_some() { w.floor } else { None };
         let (a, b) = self.range(lo, w.to);
-        self.map.get(a as usize..b as usize).ok_or_else(damaged)
+        if a >= b {
+            return Ok(vec![&[]]);
+        }
+        // Cuts at block starts strictly inside (a, b), spread evenly.
+        let inner: Vec<u64> = self
+            .blocks
+            .iter()
+            .map(|&(_, off)| off)
+            .filter(|&off| off > a && off < b)
+            .collect();
+        let n = n.max(1);
+        let mut cuts = vec![a];
+        for k in 1..n {
+            if let Some(&c) = inner.get(inner.len() * k / n) {
+                if c > *cuts.last().unwrap_or(&a) {
+                    cuts.push(c);
+                }
+            }
+        }
+        cuts.push(b);
+        cuts.windows(2)
+            .map(|c| {
+                self.map
+                    .get(c[0] as usize..c[1] as usize)
+                    .ok_or_else(damaged)
+            })
+            .collect()
     }
 
     /// The rows of `slice` (from [`Self::slice`] with the same window)
