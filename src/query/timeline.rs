@@ -178,6 +178,26 @@ impl EventKeys for super::tlsnap::RawEvent<'_> {
     }
 }
 
+/// Rows borrowed from the pieces they were decoded in, so that joining
+/// the pieces copies a pointer per row instead of the rows.
+impl<T: EventKeys> EventKeys for &T {
+    fn doc_id(&self) -> i64 {
+        (**self).doc_id()
+    }
+    fn kind(&self) -> &str {
+        (**self).kind()
+    }
+    fn value_key(&self) -> Option<(&str, Option<&'static str>)> {
+        (**self).value_key()
+    }
+    fn label(&self) -> &str {
+        (**self).label()
+    }
+    fn actor_ids(&self) -> impl Iterator<Item = i64> + '_ {
+        (**self).actor_ids()
+    }
+}
+
 /// FNV-1a for the short keys of [`group_events`]: SipHash's defence
 /// against chosen keys buys nothing for a store's own rows and cost a tenth
 /// of a long timeline.
@@ -225,12 +245,11 @@ pub(crate) fn group_events<R: EventKeys>(rows: &[R]) -> Vec<Group> {
 /// each part in row order, with the same groups. Only their order differs
 /// (the caller sorts them).
 fn group_events_split<R: EventKeys + Sync>(rows: &[R]) -> Vec<Group> {
-    use std::hash::{BuildHasher, Hash, Hasher};
+    use std::hash::BuildHasher;
     let mut parts: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
     for (i, e) in rows.iter().enumerate() {
-        let mut h = Fnv::default().build_hasher();
-        (e.kind(), e.value_key()).hash(&mut h);
-        parts[(h.finish() >> 7) as usize & 1].push(i);
+        let h = Fnv::default().hash_one((e.kind(), e.value_key()));
+        parts[(h >> 7) as usize & 1].push(i);
     }
     let [a, b] = parts;
     let (mut ga, gb) = rayon::join(
@@ -252,25 +271,30 @@ fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> V
     // a long timeline does not compare every pair of rows.
     let mut by_key: std::collections::HashMap<Key, Vec<usize>, Fnv> =
         std::collections::HashMap::default();
+    // The row's actors, read once per row rather than once per candidate.
+    let mut ids: Vec<i64> = Vec::new();
     for ri in order {
         let e = &rows[ri];
+        ids.clear();
+        ids.extend(e.actor_ids());
         let key = (e.kind(), e.value_key());
         // Labels are compared folded; a row's label is folded only when it
         // opens a group (most rows of a long timeline do not join one).
         let same = by_key.get(&key).and_then(|cands| {
+            // The group's own actors and label first: most candidates
+            // fail there, before their rows' documents are looked up.
             cands.iter().copied().find(|&g| {
-                !groups[g]
-                    .rows
-                    .iter()
-                    .any(|&r| rows[r].doc_id() == e.doc_id())
-                    && (fold_matches(e.label(), &labels[g])
-                        || e.actor_ids().any(|id| people[g].contains(&id)))
+                (ids.iter().any(|id| people[g].contains(id)) || fold_matches(e.label(), &labels[g]))
+                    && !groups[g]
+                        .rows
+                        .iter()
+                        .any(|&r| rows[r].doc_id() == e.doc_id())
             })
         });
         match same {
             Some(g) => {
                 groups[g].rows.push(ri);
-                for (pi, id) in e.actor_ids().enumerate() {
+                for (pi, &id) in ids.iter().enumerate() {
                     if !people[g].contains(&id) {
                         people[g].push(id);
                         groups[g].actors.push((ri, pi));
@@ -280,7 +304,7 @@ fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> V
             None => {
                 let mut who = Vec::new();
                 let mut actors = Vec::new();
-                for (pi, id) in e.actor_ids().enumerate() {
+                for (pi, &id) in ids.iter().enumerate() {
                     if !who.contains(&id) {
                         who.push(id);
                         actors.push((ri, pi));
@@ -709,17 +733,14 @@ pub fn write_json(
             .map(|p| super::tlsnap::TimelineSnapshot::raw_events(p, &w))
             .collect()
     };
-    let mut rows = Vec::new();
+    let mut parts = Vec::with_capacity(decoded.len());
     for part in decoded {
         let Ok(part) = part else {
             return Ok(None);
         };
-        if rows.is_empty() {
-            rows = part;
-        } else {
-            rows.extend(part);
-        }
+        parts.push(part);
     }
+    let rows: Vec<&super::tlsnap::RawEvent> = parts.iter().flatten().collect();
     // An item shows its first joined row; its reports are listed earliest
     // published first, and items go in time order, then by first report.
     let mut groups: Vec<(usize, Group)> = group_events_split(&rows)
@@ -764,7 +785,7 @@ pub fn write_json(
 }
 
 /// Timeline items as elements of the JSON array (see [`write_json`]).
-fn render_items(rows: &[super::tlsnap::RawEvent], groups: &[(usize, Group)], j: &mut Pretty) {
+fn render_items(rows: &[&super::tlsnap::RawEvent], groups: &[(usize, Group)], j: &mut Pretty) {
     let mut outlets: Vec<&str> = Vec::new();
     for (first, g) in groups {
         let e = &rows[*first];
@@ -795,7 +816,9 @@ fn render_items(rows: &[super::tlsnap::RawEvent], groups: &[(usize, Group)], j: 
         j.key("actors");
         j.open(b'[');
         for &(r, p) in &g.actors {
-            let a = &rows[r].participants[p];
+            let Some(a) = rows[r].participants.get(p) else {
+                continue;
+            };
             j.member();
             j.open(b'{');
             j.kv_int("id", a.id);

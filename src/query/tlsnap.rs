@@ -340,7 +340,54 @@ pub struct RawEvent<'a> {
     pub ev_end: usize,
     pub ev_text: &'a str,
     pub ev_rule: Option<&'a str>,
-    pub participants: Vec<RawPart<'a>>,
+    pub participants: RawParts<'a>,
+}
+
+/// The participants of a record, decoded as they are read: a row holds no
+/// list of its own (a long timeline allocated one per row).
+#[derive(Debug, Clone, Copy)]
+pub struct RawParts<'a> {
+    n: usize,
+    /// The record's header from the first participant on.
+    hdr: &'a [u8],
+    /// The record's string area from the first participant's name on.
+    strs: &'a str,
+}
+
+impl<'a> RawParts<'a> {
+    /// Number of participants.
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// Whether the row has no participant.
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// The participants in the row's order.
+    pub fn iter(&self) -> impl Iterator<Item = RawPart<'a>> + 'a {
+        let mut r = Rd {
+            b: self.hdr,
+            at: 0,
+            s: self.strs,
+            sat: 0,
+        };
+        // Checked whole when the record was decoded, so no read fails here.
+        (0..self.n).map_while(move |_| {
+            Some(RawPart {
+                id: r.i64()?,
+                name: r.sstr()?,
+                kind: r.sstr()?,
+                role: r.sstr()?,
+            })
+        })
+    }
+
+    /// The `i`th participant.
+    pub fn get(&self, i: usize) -> Option<RawPart<'a>> {
+        self.iter().nth(i)
+    }
 }
 
 impl RawEvent<'_> {
@@ -427,14 +474,14 @@ fn decode_body(body: &[u8]) -> Option<RawEvent<'_>> {
     let ev_text = r.sstr()?;
     let ev_rule = r.sopt()?;
     let n = r.varint()? as usize;
-    let mut participants = Vec::with_capacity(n.min(1024));
-    for _ in 0..n {
-        participants.push(RawPart {
-            id: r.i64()?,
-            name: r.sstr()?,
-            kind: r.sstr()?,
-            role: r.sstr()?,
-        });
+    let participants = RawParts {
+        n,
+        hdr: r.b.get(r.at..)?,
+        strs: r.s.get(r.sat..)?,
+    };
+    // Damage shows here, once, rather than as missing participants later.
+    if participants.iter().count() != n {
+        return None;
     }
     Some(RawEvent {
         id,
@@ -480,6 +527,18 @@ impl TimelineSnapshot {
     /// when some `t_start` or `t_end` is neither text nor NULL: SQL compares
     /// other types by different rules, so such a store keeps the SQL path.
     pub fn build(conn: &Connection, path: &Path, fingerprint: &str) -> Result<bool> {
+        let tmp = {
+            let mut s = path.as_os_str().to_owned();
+            s.push("-tmp");
+            PathBuf::from(s)
+        };
+        let io = |source: std::io::Error| crate::Error::Io {
+            path: tmp.clone(),
+            source,
+        };
+        // The file first: where it cannot be written, no event is read.
+        let mut f =
+            std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp).map_err(io)?);
         let mut order: Vec<(i64, Option<String>, Option<String>)> = Vec::new();
         {
             let mut stmt = conn.prepare(
@@ -495,22 +554,13 @@ impl TimelineSnapshot {
                     }
                 };
                 let (Some(s), Some(e)) = (text(r.get_ref(1)?), text(r.get_ref(2)?)) else {
+                    drop(f);
+                    let _ = std::fs::remove_file(&tmp);
                     return Ok(false);
                 };
                 order.push((r.get(0)?, s, e));
             }
         }
-        let tmp = {
-            let mut s = path.as_os_str().to_owned();
-            s.push("-tmp");
-            PathBuf::from(s)
-        };
-        let io = |source: std::io::Error| crate::Error::Io {
-            path: tmp.clone(),
-            source,
-        };
-        let mut f =
-            std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp).map_err(io)?);
         let fp = fingerprint.as_bytes();
         f.write_all(MAGIC).map_err(io)?;
         f.write_all(&(fp.len() as u32).to_le_bytes()).map_err(io)?;
@@ -938,6 +988,7 @@ pub(crate) mod tests {
         let path = dir.path().join("t.tl");
         assert!(!TimelineSnapshot::build(&db, &path, "fp").unwrap());
         assert!(!path.exists());
+        assert!(!dir.path().join("t.tl-tmp").exists(), "no file left behind");
     }
 
     #[test]

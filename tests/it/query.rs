@@ -525,6 +525,48 @@ fn timeline_paths_agree(db: &Path, windows: &[&[&str]]) {
 }
 
 #[test]
+fn a_snapshot_that_cannot_be_written_leaves_the_answer_to_sql() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    let add = |f: &str| {
+        ok(run_db(
+            &db,
+            &["ingest", fixture(&format!("query/{f}")).to_str().unwrap()],
+        ))
+    };
+    add("a-wire.json");
+    let windows: &[&[&str]] = &[&[], &["--from", "2021-12"]];
+    timeline_paths_agree(&db, windows);
+    // A directory where the snapshot's temporary file goes makes every
+    // rebuild fail, as a read-only directory does for other users than root.
+    let mut tmp = db.as_os_str().to_owned();
+    tmp.push(".tl-tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let before = json(&db, &["timeline", "--format", "json"]);
+    add("b-post.json");
+    add("c-wire.json");
+    // The old snapshot is stale now and cannot be replaced: the answer is
+    // the SQL path's, with the new documents' events.
+    for window in windows {
+        let mut args = vec!["timeline"];
+        args.extend_from_slice(window);
+        args.extend_from_slice(&["--format", "json"]);
+        let snap = ok(run_db(&db, &args));
+        let sql = ok(crate::common::bin()
+            .env("CHRONOGRAPH_NO_TIMELINE_SNAPSHOT", "1")
+            .arg("--db")
+            .arg(&db)
+            .args(&args)
+            .output()
+            .unwrap());
+        assert_eq!(snap, sql, "{args:?}");
+    }
+    let after = json(&db, &["timeline", "--format", "json"]);
+    assert_ne!(before, after, "the later documents are in the answer");
+    assert_eq!(after.as_array().unwrap().len(), 4, "{after}");
+}
+
+#[test]
 fn timeline_snapshot_prints_what_sql_prints() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("q.db");
