@@ -260,6 +260,30 @@ fn group_events_split<R: EventKeys + Sync>(rows: &[R]) -> Vec<Group> {
     ga
 }
 
+/// The bit of an actor id in a group's actor signature.
+fn actor_bit(id: i64) -> u64 {
+    1 << (id as u64 & 63)
+}
+
+/// FNV-1a of `fold(label)`, without building it when the label is ASCII:
+/// equal folded labels hash alike.
+fn folded_hash(label: &str) -> u64 {
+    fn eat(h: u64, b: u8) -> u64 {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if !label.is_ascii() {
+        return fold(label).bytes().fold(h, eat);
+    }
+    for (i, word) in label.split_whitespace().enumerate() {
+        if i > 0 {
+            h = eat(h, b' ');
+        }
+        h = word.bytes().fold(h, |h, b| eat(h, b.to_ascii_lowercase()));
+    }
+    h
+}
+
 /// [`group_events`] over the rows at `order`, taken in that order.
 fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
@@ -271,12 +295,18 @@ fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> V
     // a long timeline does not compare every pair of rows.
     let mut by_key: std::collections::HashMap<Key, Vec<usize>, Fnv> =
         std::collections::HashMap::default();
+    // Per group, a bit per actor id (modulo 64) and the hash of its folded
+    // label: a candidate that shares neither is passed over without
+    // reading its lists (most candidates of a busy day are such).
+    let mut sig: Vec<(u64, u64)> = Vec::new();
     // The row's actors, read once per row rather than once per candidate.
     let mut ids: Vec<i64> = Vec::new();
     for ri in order {
         let e = &rows[ri];
         ids.clear();
         ids.extend(e.actor_ids());
+        let bits = ids.iter().fold(0u64, |b, &id| b | actor_bit(id));
+        let lh = folded_hash(e.label());
         let key = (e.kind(), e.value_key());
         // Labels are compared folded; a row's label is folded only when it
         // opens a group (most rows of a long timeline do not join one).
@@ -284,7 +314,9 @@ fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> V
             // The group's own actors and label first: most candidates
             // fail there, before their rows' documents are looked up.
             cands.iter().copied().find(|&g| {
-                (ids.iter().any(|id| people[g].contains(id)) || fold_matches(e.label(), &labels[g]))
+                let (gb, gh) = sig[g];
+                ((gb & bits != 0 && ids.iter().any(|id| people[g].contains(id)))
+                    || (gh == lh && fold_matches(e.label(), &labels[g])))
                     && !groups[g]
                         .rows
                         .iter()
@@ -297,6 +329,7 @@ fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> V
                 for (pi, &id) in ids.iter().enumerate() {
                     if !people[g].contains(&id) {
                         people[g].push(id);
+                        sig[g].0 |= actor_bit(id);
                         groups[g].actors.push((ri, pi));
                     }
                 }
@@ -317,6 +350,7 @@ fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> V
                 });
                 people.push(who);
                 labels.push(fold(e.label()));
+                sig.push((bits, lh));
             }
         }
     }
@@ -872,6 +906,27 @@ fn render_items(rows: &[&super::tlsnap::RawEvent], groups: &[(usize, Group)], j:
 mod tests {
     use super::*;
     use crate::store::query::fixture::{self as fx, C};
+
+    #[test]
+    fn a_folded_hash_is_the_hash_of_the_folded_label() {
+        let whole = |s: &str| {
+            fold(s).bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            })
+        };
+        for s in [
+            "",
+            " ",
+            "Talks  in KYIV ",
+            "talks in kyiv",
+            "x\x0by",
+            "Zelenskýy’s office",
+        ] {
+            assert_eq!(folded_hash(s), whole(s), "{s:?}");
+        }
+        assert_eq!(folded_hash("Talks  in KYIV "), folded_hash("talks in kyiv"));
+        assert_ne!(folded_hash("talks in kyiv"), folded_hash("talks in kyi"));
+    }
 
     #[test]
     fn json_from_the_snapshot_is_the_json_of_the_items() {
