@@ -79,6 +79,10 @@ const GROUP_HEADS: &[&str] = &[
     "mercenaries",
     "guerrillas",
     "insurgency",
+    "opposition",
+    "protesters",
+    "protestors",
+    "demonstrators",
 ];
 
 /// Lower-case words allowed between the start of a group mention and its
@@ -102,6 +106,9 @@ const GROUP_MODIFIERS: &[&str] = &[
     "some",
     "many",
     "two",
+    "main",
+    "political",
+    "parliamentary",
 ];
 
 const ANON_MODS: &[&str] = &[
@@ -630,7 +637,7 @@ impl<'a> Doc<'a> {
                 self.alias(a, surface);
                 self.actors[a].part_of.get_or_insert(b);
                 Some(a)
-            } else if base.is_none() && cap && mods2.is_empty() {
+            } else if base.is_none() && (cap || det == Some("the")) && mods2.is_empty() {
                 // A bare body refers back to the last of its type, else stands alone.
                 match self.last_body.get(&bt).copied() {
                     Some(a) => {
@@ -787,7 +794,10 @@ impl<'a> Doc<'a> {
                         self.toks[i - 1].lower.as_str(),
                         "said" | "says" | "told" | "added"
                     );
-                if (next_cue || prev_cue) && !t_fw && !t_cue {
+                // "Ruto, who met diplomats, said": "who" follows a person.
+                let who_next =
+                    e + 1 < lim && self.toks[e].norm == "," && self.toks[e + 1].lower == "who";
+                if (next_cue || prev_cue || who_next) && !t_fw && !t_cue {
                     let a = self.person_actor(w);
                     return Some((e, Some((a, false))));
                 }
@@ -925,8 +935,20 @@ impl<'a> Doc<'a> {
             let head = match head.as_str() {
                 "separatist" | "insurgency" => "separatists".to_owned(),
                 "militia" => "militias".to_owned(),
+                "protestors" | "demonstrators" => "protesters".to_owned(),
                 _ => head,
             };
+            // "the main opposition coalition": the kind of body after the
+            // head belongs to the mention.
+            let mut k = k;
+            if head == "opposition"
+                && self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| k + 1 < lim && NAMED_BODY_NOUNS.contains(&t.lower.as_str()))
+            {
+                k += 1;
+            }
             // "Kremlin-backed separatists": the backer is its own mention, but the
             // alias keeps the whole phrase.
             let mut from = j;
@@ -1344,6 +1366,10 @@ fn could_start_np(t: &super::text::Token) -> bool {
                 | "mercenaries"
                 | "guerrillas"
                 | "insurgency"
+                | "opposition"
+                | "protesters"
+                | "protestors"
+                | "demonstrators"
                 | "backed"
                 | "local"
                 | "eastern"

@@ -145,6 +145,15 @@ const ASPECT_TO: &[&str] = &[
 ];
 
 const NOUN_BEFORE: &[&str] = &[
+    "preliminary",
+    "final",
+    "annual",
+    "written",
+    "joint",
+    "separate",
+    "internal",
+    "confidential",
+    "detailed",
     "the",
     "a",
     "an",
@@ -379,6 +388,10 @@ impl Doc<'_> {
                         | "the"
                         | "a"
                         | "an"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
                         | "and"
                         | "but"
                         | "while"
@@ -428,6 +441,16 @@ impl Doc<'_> {
             {
                 // A comma closes an appositive: "Kirby, a spokesman, said".
                 if tk.norm == "," {
+                    // "Ruto, who met Western diplomats, said": the name
+                    // before the comma belongs to a relative clause.
+                    let relative = (p.saturating_sub(24).max(s0)..p).rev().find(|&q| {
+                        self.toks[q].norm == ","
+                            && matches!(self.toks[q + 1].lower.as_str(), "who" | "which")
+                    });
+                    if let Some(q) = relative {
+                        k = q;
+                        continue;
+                    }
                     if let Some(m) = self.mention_at(p.saturating_sub(1)) {
                         if p > 0 && m.t1 == p {
                             k = p;
@@ -591,6 +614,15 @@ impl Doc<'_> {
             return None;
         }
         if let Some(p) = self.is_pronoun(k) {
+            // '"...," said he.' ends there; "..., said he would respect it"
+            // goes on: the pronoun opens the content.
+            let ends = self
+                .toks
+                .get(k + 1)
+                .is_none_or(|t| k + 1 >= s1 || matches!(t.norm.as_str(), "," | "." | "\"" | ";"));
+            if !ends {
+                return None;
+            }
             return self.resolve_pronoun(p, k).map(|a| (a, k + 1));
         }
         // An unknown abbreviation before a titled name ("WH Principal Deputy ... Jon Finer").
@@ -606,12 +638,34 @@ impl Doc<'_> {
         if m.t0 != j || m.adjective {
             return None;
         }
-        // "told CNN that ...": a recipient, not a speaker.
-        if self
-            .toks
-            .get(m.t1)
-            .is_some_and(|t| t.lower == "that" || t.norm == ":" || t.kind == TokKind::Quote)
-        {
+        // "told CNN that ...": a recipient, not a speaker. "..., said the
+        // army would stay": the subject of the content, not a speaker.
+        if self.toks.get(m.t1).is_some_and(|t| {
+            t.lower == "that"
+                || t.norm == ":"
+                || t.kind == TokKind::Quote
+                || matches!(
+                    t.lower.as_str(),
+                    "would"
+                        | "will"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "did"
+                        | "does"
+                        | "do"
+                )
+        }) {
             return None;
         }
         Some((m.actor, m.t1))
@@ -931,7 +985,10 @@ impl Doc<'_> {
                     && j > k + 1
                     && self.toks[j - 1].is_cap()
                     && matches!(self.toks[j - 2].lower.as_str(), "in" | "at" | "from");
-            let occasion = OCCASIONS.contains(&l) || RECIPIENTS.contains(&l) || place;
+            let occasion = OCCASIONS.contains(&l)
+                || RECIPIENTS.contains(&l)
+                || REPORT_NOUNS.contains(&l)
+                || place;
             named |= occasion;
             if !occasion
                 && !matches!(
@@ -970,6 +1027,15 @@ impl Doc<'_> {
                         | "also"
                         | "for"
                         | "since"
+                        | "preliminary"
+                        | "final"
+                        | "written"
+                        | "joint"
+                        | "separate"
+                        | "annual"
+                        | "latest"
+                        | "new"
+                        | "brief"
                         | "'s"
                 )
             {
@@ -1505,11 +1571,21 @@ impl Doc<'_> {
                         {
                             e -= 1;
                         }
+                        let before_sep = e;
                         while e > s0 && matches!(self.toks[e - 1].norm.as_str(), "," | "\"" | "--")
                         {
                             e -= 1;
                         }
-                        if e <= s0 + 1 {
+                        // "... as opposition alleges fraud": without a comma, a
+                        // quotation mark or "which", what stands before the
+                        // speaker is not what was said.
+                        let glued = e > s0
+                            && e == sstart
+                            && before_sep == sstart
+                            && self.toks[e - 1].kind == TokKind::Word
+                            && self.toks[e - 1].norm != "'s"
+                            && !self.toks[e - 1].is_cap();
+                        if e <= s0 + 1 || glued {
                             continue;
                         }
                         c0 = self.content_left_start(s0, e, &cues, ci);
@@ -2123,6 +2199,33 @@ mod tests {
         assert_eq!(claimant(&b, 0), "White Helmets");
         let a = b.actors.iter().find(|a| a.name == "White Helmets").unwrap();
         assert_eq!(a.kind, crate::model::ActorKind::Organization);
+    }
+
+    #[test]
+    fn relative_clauses_pronouns_and_bodies_without_names() {
+        let b =
+            run("Ruto, who met Western diplomats on Tuesday, said he would respect the ruling.");
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "Ruto");
+        assert_eq!(b.claims[0].statement, "he would respect the ruling");
+        let b = run(
+            "The electoral commission, which had declared the incumbent the winner with 50.5 percent of the vote, denied any wrongdoing.",
+        );
+        assert_eq!(claimant(&b, 0), "electoral commission");
+        assert_eq!(b.claims[0].polarity, Polarity::Deny);
+        let b = run(
+            "The court acted after the main opposition coalition alleged that votes had been manipulated.",
+        );
+        assert_eq!(claimant(&b, 0), "opposition");
+        first_statement_is(
+            "Its observer mission said in a preliminary report that voting had been peaceful.",
+            "voting had been peaceful",
+        );
+        // A headline: no comma or quotation mark sets off what was said.
+        let b = run("Court halts result as opposition alleges fraud");
+        assert!(b.claims.is_empty(), "{:?}", b.claims);
+        let b = run("Chief Justice Martha Koome said the court would hear the petition.");
+        assert_eq!(claimant(&b, 0), "Martha Koome");
     }
 
     #[test]
