@@ -227,11 +227,14 @@ impl Store {
         let recorded_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let bundles = bundles.into_iter();
         let hint = bundles.size_hint().0;
+        // A file can be opened again (see `SideFts`); an in-memory store
+        // cannot.
+        let path = (self.path != std::path::Path::new(":memory:")).then_some(self.path.as_path());
         let conn = &mut self.conn;
         std::thread::scope(|s| {
             let (send, recv) = std::sync::mpsc::sync_channel::<Msg<B>>(PIPELINE_DEPTH);
             let recorded_at = recorded_at.as_str();
-            let writer = s.spawn(move || write_all(conn, recv, hint, recorded_at));
+            let writer = s.spawn(move || write_all(conn, path, recv, hint, recorded_at));
             // Owns the sender: when it returns, the channel closes.
             let read = move || -> Result<()> {
                 for (i, b) in bundles.enumerate() {
@@ -304,8 +307,9 @@ fn prepare<B: Borrow<Bundle>>(bundle: B, i: usize) -> Result<Prepared<B>> {
 
 /// The writing thread: one transaction over everything received, committed
 /// only on [`Msg::Commit`]; a closed channel rolls it back.
-fn write_all<B: Borrow<Bundle>>(
+fn write_all<B: Borrow<Bundle> + Send>(
     conn: &mut rusqlite::Connection,
+    path: Option<&std::path::Path>,
     recv: std::sync::mpsc::Receiver<Msg<B>>,
     hint: usize,
     recorded_at: &str,
@@ -319,6 +323,23 @@ fn write_all<B: Borrow<Bundle>>(
     let empty: bool = conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM documents)", [], |r| {
         r.get(0)
     })?;
+    // The full-text index of a bulk batch into an empty file is built on a
+    // third thread (see `SideFts`). FTS5 caches an index's structure per
+    // connection and would not see segments copied in behind its back, so
+    // the batch runs on a connection that has never opened the index.
+    let side = match path {
+        Some(path) if hint >= BULK_MIN_BUNDLES && empty => {
+            let fresh = rusqlite::Connection::open(path)?;
+            super::configure(&fresh, true)?;
+            *conn = fresh;
+            conn.query_row(
+                "SELECT NOT EXISTS (SELECT 1 FROM claims) AND NOT EXISTS (SELECT 1 FROM events)",
+                [],
+                |r| r.get(0),
+            )?
+        }
+        _ => false,
+    };
     let journal = |conn: &rusqlite::Connection, mode: &str| -> Result<String> {
         // PRAGMA takes no bound parameters; `mode` is one of our literals.
         Ok(conn.query_row(&format!("PRAGMA journal_mode = {mode}"), [], |r| r.get(0))?)
@@ -334,7 +355,7 @@ fn write_all<B: Borrow<Bundle>>(
         conn.busy_timeout(super::BUSY_TIMEOUT)?;
         mode.is_ok_and(|m| m == "delete")
     };
-    let result = write_all_tx(conn, recv, hint, recorded_at);
+    let result = write_all_tx(conn, recv, hint, recorded_at, side);
     if switched {
         // Committed data is safe under either journal, and every open
         // asks for WAL again: a failed switch back is not an ingest error.
@@ -343,11 +364,12 @@ fn write_all<B: Borrow<Bundle>>(
     result
 }
 
-fn write_all_tx<B: Borrow<Bundle>>(
+fn write_all_tx<B: Borrow<Bundle> + Send>(
     conn: &mut rusqlite::Connection,
     recv: std::sync::mpsc::Receiver<Msg<B>>,
     hint: usize,
     recorded_at: &str,
+    side: bool,
 ) -> Result<IngestReport> {
     let tx = conn.transaction()?;
     let existing_docs: i64 =
@@ -360,17 +382,27 @@ fn write_all_tx<B: Borrow<Bundle>>(
         bulk,
         ..Batch::default()
     };
-    loop {
-        match recv.recv() {
-            Ok(Msg::Bundle(p)) => {
-                report
-                    .documents
-                    .push(write_bundle(&tx, p, recorded_at, &mut batch)?)
+    std::thread::scope(|s| -> Result<()> {
+        let mut side = match bulk && side {
+            true => Some(SideFts::start(s, &tx)?),
+            false => None,
+        };
+        loop {
+            match recv.recv() {
+                Ok(Msg::Bundle(p)) => {
+                    report
+                        .documents
+                        .push(write_bundle(&tx, p, recorded_at, &mut batch, &mut side)?)
+                }
+                Ok(Msg::Commit) => break,
+                Err(_) => return Err(Error::Interrupted),
             }
-            Ok(Msg::Commit) => break,
-            Err(_) => return Err(Error::Interrupted),
         }
-    }
+        if let Some(side) = side {
+            side.finish(&tx)?;
+        }
+        Ok(())
+    })?;
     batch.flush_fts(&tx)?;
     for (_, sql) in batch.dropped.iter().flatten() {
         tx.execute_batch(sql)?;
@@ -484,11 +516,12 @@ impl Batch {
     }
 }
 
-fn write_bundle<B: Borrow<Bundle>>(
+fn write_bundle<B: Borrow<Bundle> + Send>(
     tx: &Transaction<'_>,
     p: Prepared<B>,
     recorded_at: &str,
     batch: &mut Batch,
+    side: &mut Option<SideFts<'_, B>>,
 ) -> Result<DocReport> {
     let Prepared {
         bundle,
@@ -521,6 +554,9 @@ fn write_bundle<B: Borrow<Bundle>>(
         Some((id, _)) => {
             // Rows still waiting for the full-text index must be in it
             // before the index entries of this document can be removed.
+            if let Some(side) = side.take() {
+                side.finish(tx)?;
+            }
             batch.flush_fts(tx)?;
             batch.before_update(tx)?;
             delete_document_facts(tx, id)?;
@@ -581,6 +617,7 @@ fn write_bundle<B: Borrow<Bundle>>(
             .ok_or_else(|| local_error(&key, field, id))
     };
 
+    let mut ids = RowIds::default();
     let mut event_ids: HashMap<&str, i64> =
         HashMap::with_capacity_and_hasher(b.events.len(), Default::default());
     {
@@ -613,7 +650,12 @@ fn write_bundle<B: Borrow<Bundle>>(
                 e.evidence.rule
             ])?;
             let eid = tx.last_insert_rowid();
-            batch.fts_events_from.get_or_insert(eid);
+            match side {
+                Some(_) => ids.events.push(eid),
+                None => {
+                    batch.fts_events_from.get_or_insert(eid);
+                }
+            }
             event_ids.insert(e.id.as_str(), eid);
             for p in &e.participants {
                 part.execute(params![eid, actor("participants", &p.actor)?, p.role])?;
@@ -679,7 +721,12 @@ fn write_bundle<B: Borrow<Bundle>>(
                 c.evidence.rule
             ])?;
             let cid = tx.last_insert_rowid();
-            batch.fts_claims_from.get_or_insert(cid);
+            match side {
+                Some(_) => ids.claims.push(cid),
+                None => {
+                    batch.fts_claims_from.get_or_insert(cid);
+                }
+            }
             for (pos, a) in c.via.iter().enumerate() {
                 via.execute(params![cid, pos as i64, actor("via", a)?])?;
             }
@@ -748,7 +795,124 @@ fn write_bundle<B: Borrow<Bundle>>(
         }
     }
 
+    if let Some(fts) = side {
+        fts.send(bundle, ids)?;
+    }
     Ok(rep)
+}
+
+/// Store ids of a document's new claims and events, in bundle order.
+#[derive(Default)]
+struct RowIds {
+    claims: Vec<i64>,
+    events: Vec<i64>,
+}
+
+/// The full-text tables a bulk batch may index on the side.
+const FTS_TABLES: &[&str] = &["claims_fts", "events_fts"];
+
+/// The full-text index of a bulk batch into an empty database, built on a
+/// thread of its own: tokenizing is about a quarter of the writing
+/// thread's work otherwise. That thread indexes each written document into
+/// identical FTS5 tables of a private temporary database; at the end its
+/// shadow tables (segments, term index, document sizes) are copied into
+/// the empty ones of the main database, in the batch's transaction. FTS5
+/// segments hold no reference to the database they live in, so the copy is
+/// the index FTS5 would have built in place.
+struct SideFts<'scope, B> {
+    send: std::sync::mpsc::SyncSender<(B, RowIds)>,
+    thread: std::thread::ScopedJoinHandle<'scope, Result<rusqlite::Connection>>,
+}
+
+impl<'scope, B: Borrow<Bundle> + Send + 'scope> SideFts<'scope, B> {
+    fn start<'env>(
+        s: &'scope std::thread::Scope<'scope, 'env>,
+        tx: &Transaction<'_>,
+    ) -> Result<Self> {
+        let mut sql = Vec::new();
+        for t in FTS_TABLES {
+            sql.push(tx.query_row(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [t],
+                |r| r.get::<_, String>(0),
+            )?);
+        }
+        let (send, recv) = std::sync::mpsc::sync_channel::<(B, RowIds)>(PIPELINE_DEPTH);
+        let thread = s.spawn(move || -> Result<rusqlite::Connection> {
+            // An empty name: a temporary file SQLite deletes on close; its
+            // pages spill to disk rather than grow the process.
+            let mut side = rusqlite::Connection::open("")?;
+            side.execute_batch(
+                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;",
+            )?;
+            for create in &sql {
+                side.execute_batch(create)?;
+            }
+            let tx = side.transaction()?;
+            {
+                let mut claim = tx.prepare(
+                    "INSERT INTO claims_fts (rowid, statement, subject, ev_text) VALUES (?1, ?2, ?3, ?4)",
+                )?;
+                let mut event = tx.prepare(
+                    "INSERT INTO events_fts (rowid, label, place, ev_text) VALUES (?1, ?2, ?3, ?4)",
+                )?;
+                for (bundle, ids) in recv {
+                    let b = bundle.borrow();
+                    for (c, id) in b.claims.iter().zip(ids.claims) {
+                        claim.execute(params![id, c.statement, c.subject, c.evidence.text])?;
+                    }
+                    for (e, id) in b.events.iter().zip(ids.events) {
+                        event.execute(params![id, e.label, e.place, e.evidence.text])?;
+                    }
+                }
+            }
+            tx.commit()?;
+            Ok(side)
+        });
+        Ok(SideFts { send, thread })
+    }
+
+    /// Hands a written document to the indexing thread.
+    fn send(&self, bundle: B, ids: RowIds) -> Result<()> {
+        if self.send.send((bundle, ids)).is_err() {
+            // The thread stopped on an error; `finish` reports it.
+            return Err(Error::Interrupted);
+        }
+        Ok(())
+    }
+
+    /// Waits for the indexing thread and copies its index into the main
+    /// database, whose full-text tables must still be empty.
+    fn finish(self, tx: &Transaction<'_>) -> Result<()> {
+        drop(self.send);
+        let side = match self.thread.join() {
+            Ok(r) => r?,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        for t in FTS_TABLES {
+            for (shadow, cols, marks) in [
+                ("data", "id, block", "?1, ?2"),
+                ("idx", "segid, term, pgno", "?1, ?2, ?3"),
+                ("docsize", "id, sz", "?1, ?2"),
+            ] {
+                // Table names come from FTS_TABLES, never from input.
+                tx.execute_batch(&format!("DELETE FROM {t}_{shadow}"))?;
+                let mut read = side.prepare(&format!("SELECT {cols} FROM {t}_{shadow}"))?;
+                let mut ins = tx.prepare(&format!(
+                    "INSERT INTO {t}_{shadow} ({cols}) VALUES ({marks})"
+                ))?;
+                let n = read.column_count();
+                let mut rows = read.query([])?;
+                while let Some(r) = rows.next()? {
+                    let values = (0..n)
+                        .map(|i| r.get_ref(i).map(rusqlite::types::ToSqlOutput::Borrowed))
+                        .collect::<rusqlite::Result<Vec<_>>>()?;
+                    ins.execute(rusqlite::params_from_iter(values))?;
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Removes everything a document contributed (facts, index rows, actor
@@ -892,7 +1056,16 @@ mod tests {
     /// replacing it needs the dropped indexes, which come back at once.
     #[test]
     fn an_update_inside_a_bulk_batch_restores_the_indexes() {
-        let mut store = Store::open_in_memory().unwrap();
+        // In memory the text is indexed in place; a file indexes it on the
+        // side until the update needs it in place.
+        let dir = tempfile::tempdir().unwrap();
+        let file = Store::open(dir.path().join("u.db")).unwrap();
+        for store in [Store::open_in_memory().unwrap(), file] {
+            update_inside_a_bulk_batch(store);
+        }
+    }
+
+    fn update_inside_a_bulk_batch(mut store: Store) {
         let before = indexes(&store);
         let n = BULK_MIN_BUNDLES * crate::ingest::synth::CLAIMS_PER_DOC;
         let mut corpus: Vec<Bundle> = crate::ingest::synth::corpus(4, n).collect();
@@ -916,6 +1089,57 @@ mod tests {
             )
             .unwrap();
         assert_eq!((wombats, claims), (1, n as i64));
+    }
+
+    fn fts_hits(store: &Store, table: &str, query: &str) -> Vec<i64> {
+        // Table names are this test's literals.
+        let mut st = store
+            .conn()
+            .prepare(&format!(
+                "SELECT rowid FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid"
+            ))
+            .unwrap();
+        st.query_map([query], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+
+    /// A bulk batch into an empty file builds its full-text index on the
+    /// side and copies it in: the same hits as the index built in place
+    /// (in memory), a sound FTS5 index, and a connection that had opened
+    /// the still empty index before sees the new one.
+    #[test]
+    fn side_built_full_text_index_matches_the_one_built_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = BULK_MIN_BUNDLES * crate::ingest::synth::CLAIMS_PER_DOC;
+        let mut corpus: Vec<Bundle> = crate::ingest::synth::corpus(11, n).collect();
+        corpus[5].claims[2].statement = "a quokka census near the river".into();
+        corpus[9].events[1].label = "wombat summit".into();
+        let mut file = Store::open(dir.path().join("s.db")).unwrap();
+        assert!(fts_hits(&file, "claims_fts", "quokka").is_empty());
+        file.ingest(&corpus, &mut |_| {}).unwrap();
+        let mut mem = Store::open_in_memory().unwrap();
+        mem.ingest(&corpus, &mut |_| {}).unwrap();
+        let queries = [
+            ("claims_fts", "quokka"),
+            ("claims_fts", "\"quokka census\""),
+            ("claims_fts", "troops"),
+            ("claims_fts", "subject: tanks"),
+            ("claims_fts", "ev_text: \"in the area\""),
+            ("events_fts", "wombat"),
+            ("events_fts", "talks"),
+        ];
+        for (table, query) in queries {
+            let hits = fts_hits(&file, table, query);
+            assert!(!hits.is_empty(), "{query}");
+            assert_eq!(hits, fts_hits(&mem, table, query), "{query}");
+        }
+        check(&file);
+        drop(file);
+        let file = Store::open(dir.path().join("s.db")).unwrap();
+        assert_eq!(fts_hits(&file, "claims_fts", "quokka").len(), 1);
+        check(&file);
     }
 
     /// A bulk batch into an empty file runs with a rollback journal; the
