@@ -10,6 +10,7 @@ mod actors;
 mod hash;
 pub mod names;
 pub mod query;
+mod raw;
 mod stats;
 mod write;
 

@@ -11,6 +11,7 @@
 use super::Store;
 use super::actors::{self, LocalActor, NameCache, Resolver};
 use super::hash::FastMap as HashMap;
+use super::raw::{RawStatement, Val};
 use crate::error::{Error, Result};
 use crate::ingest::{Source, validate};
 use crate::model::{Bundle, Document, Quantity, TimeValue};
@@ -355,13 +356,28 @@ fn write_all<B: Borrow<Bundle> + Send>(
         conn.busy_timeout(super::BUSY_TIMEOUT)?;
         mode.is_ok_and(|m| m == "delete")
     };
+    // Every reference a bulk batch writes is an id the writer has just
+    // inserted or read in the same transaction, after `validate` checked
+    // the bundle's local ids: checking each against its parent table again
+    // (two to three b-tree seeks per claim row) is left out. The pragma
+    // only takes effect outside a transaction.
+    let unchecked = hint >= BULK_MIN_BUNDLES && empty;
+    if unchecked {
+        conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+    }
     let result = write_all_tx(conn, recv, hint, recorded_at, side);
+    let checked = match unchecked {
+        true => conn.execute_batch("PRAGMA foreign_keys = ON"),
+        false => Ok(()),
+    };
     if switched {
         // Committed data is safe under either journal, and every open
         // asks for WAL again: a failed switch back is not an ingest error.
         let _ = journal(conn, "WAL");
     }
-    result
+    let report = result?;
+    checked?;
+    Ok(report)
 }
 
 fn write_all_tx<B: Borrow<Bundle> + Send>(
@@ -383,17 +399,21 @@ fn write_all_tx<B: Borrow<Bundle> + Send>(
         ..Batch::default()
     };
     std::thread::scope(|s| -> Result<()> {
+        let mut hot = Hot::new(&tx)?;
         let mut side = match bulk && side {
             true => Some(SideFts::start(s, &tx)?),
             false => None,
         };
         loop {
             match recv.recv() {
-                Ok(Msg::Bundle(p)) => {
-                    report
-                        .documents
-                        .push(write_bundle(&tx, p, recorded_at, &mut batch, &mut side)?)
-                }
+                Ok(Msg::Bundle(p)) => report.documents.push(write_bundle(
+                    &tx,
+                    p,
+                    recorded_at,
+                    &mut batch,
+                    &mut side,
+                    &mut hot,
+                )?),
                 Ok(Msg::Commit) => break,
                 Err(_) => return Err(Error::Interrupted),
             }
@@ -522,6 +542,7 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
     recorded_at: &str,
     batch: &mut Batch,
     side: &mut Option<SideFts<'_, B>>,
+    hot: &mut Hot<'_>,
 ) -> Result<DocReport> {
     let Prepared {
         bundle,
@@ -620,123 +641,103 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
     let mut ids = RowIds::default();
     let mut event_ids: HashMap<&str, i64> =
         HashMap::with_capacity_and_hasher(b.events.len(), Default::default());
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO events (document_id, local_id, kind, label, t_text, t_value, t_start, t_end,
-             t_granularity, t_modifier, place, status, ev_start, ev_end, ev_text, ev_rule)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        )?;
-        let mut part = tx.prepare_cached(
-            "INSERT OR IGNORE INTO event_participants (event_id, actor_id, role) VALUES (?1, ?2, ?3)",
-        )?;
-        for e in &b.events {
-            let t = time_cols(e.time.as_ref());
-            ins.execute(params![
-                doc_id,
-                e.id,
-                e.kind,
-                e.label,
-                t.text,
-                t.value,
-                t.start,
-                t.end,
-                t.granularity,
-                t.modifier,
-                e.place,
-                e.status.as_str(),
-                e.evidence.start as i64,
-                e.evidence.end as i64,
-                e.evidence.text,
-                e.evidence.rule
+    for e in &b.events {
+        let t = time_cols(e.time.as_ref());
+        hot.event.exec(&[
+            Val::Int(doc_id),
+            e.id.as_str().into(),
+            e.kind.as_str().into(),
+            e.label.as_str().into(),
+            t.text.into(),
+            t.value.into(),
+            t.start.as_deref().into(),
+            t.end.as_deref().into(),
+            t.granularity.into(),
+            t.modifier.into(),
+            e.place.as_deref().into(),
+            e.status.as_str().into(),
+            Val::Int(e.evidence.start as i64),
+            Val::Int(e.evidence.end as i64),
+            e.evidence.text.as_str().into(),
+            e.evidence.rule.as_deref().into(),
+        ])?;
+        let eid = tx.last_insert_rowid();
+        match side {
+            Some(_) => ids.events.push(eid),
+            None => {
+                batch.fts_events_from.get_or_insert(eid);
+            }
+        }
+        event_ids.insert(e.id.as_str(), eid);
+        for p in &e.participants {
+            hot.participant.exec(&[
+                Val::Int(eid),
+                Val::Int(actor("participants", &p.actor)?),
+                p.role.as_str().into(),
             ])?;
-            let eid = tx.last_insert_rowid();
-            match side {
-                Some(_) => ids.events.push(eid),
-                None => {
-                    batch.fts_events_from.get_or_insert(eid);
-                }
-            }
-            event_ids.insert(e.id.as_str(), eid);
-            for p in &e.participants {
-                part.execute(params![eid, actor("participants", &p.actor)?, p.role])?;
-            }
         }
     }
 
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO claims (document_id, local_id, claimant_id, subject, statement,
-             q_value, q_lower, q_upper, q_unit, q_approximate, q_vague, q_lower_open, q_upper_open,
-             polarity, modality,
-             stated_text, stated_value, stated_start, stated_end, stated_granularity, stated_modifier,
-             valid_text, valid_value, valid_start, valid_end, valid_granularity, valid_modifier,
-             ev_start, ev_end, ev_text, ev_rule)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-             ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
-        )?;
-        let mut via = tx.prepare_cached(
-            "INSERT INTO claim_via (claim_id, position, actor_id) VALUES (?1, ?2, ?3)",
-        )?;
-        let mut about = tx.prepare_cached(
-            "INSERT INTO claim_about (claim_id, actor_id, event_id) VALUES (?1, ?2, ?3)",
-        )?;
-        let none = Quantity::default();
-        for c in &b.claims {
-            let q = c.quantity.as_ref();
-            let qq = q.unwrap_or(&none);
-            let flag = |f: bool| q.map(|_| i64::from(f));
-            let s = time_cols(c.stated.as_ref());
-            let v = time_cols(c.valid.as_ref());
-            ins.execute(params![
-                doc_id,
-                c.id,
-                actor("claimant", &c.claimant)?,
-                c.subject,
-                c.statement,
-                qq.value,
-                qq.lower,
-                qq.upper,
-                qq.unit,
-                flag(qq.approximate),
-                flag(qq.vague),
-                flag(qq.lower_open),
-                flag(qq.upper_open),
-                c.polarity.as_str(),
-                c.modality.as_str(),
-                s.text,
-                s.value,
-                s.start,
-                s.end,
-                s.granularity,
-                s.modifier,
-                v.text,
-                v.value,
-                v.start,
-                v.end,
-                v.granularity,
-                v.modifier,
-                c.evidence.start as i64,
-                c.evidence.end as i64,
-                c.evidence.text,
-                c.evidence.rule
+    let none = Quantity::default();
+    for c in &b.claims {
+        let q = c.quantity.as_ref();
+        let qq = q.unwrap_or(&none);
+        let flag = |f: bool| Val::from(q.map(|_| i64::from(f)));
+        let s = time_cols(c.stated.as_ref());
+        let v = time_cols(c.valid.as_ref());
+        hot.claim.exec(&[
+            Val::Int(doc_id),
+            c.id.as_str().into(),
+            Val::Int(actor("claimant", &c.claimant)?),
+            c.subject.as_deref().into(),
+            c.statement.as_str().into(),
+            qq.value.into(),
+            qq.lower.into(),
+            qq.upper.into(),
+            qq.unit.as_deref().into(),
+            flag(qq.approximate),
+            flag(qq.vague),
+            flag(qq.lower_open),
+            flag(qq.upper_open),
+            c.polarity.as_str().into(),
+            c.modality.as_str().into(),
+            s.text.into(),
+            s.value.into(),
+            s.start.as_deref().into(),
+            s.end.as_deref().into(),
+            s.granularity.into(),
+            s.modifier.into(),
+            v.text.into(),
+            v.value.into(),
+            v.start.as_deref().into(),
+            v.end.as_deref().into(),
+            v.granularity.into(),
+            v.modifier.into(),
+            Val::Int(c.evidence.start as i64),
+            Val::Int(c.evidence.end as i64),
+            c.evidence.text.as_str().into(),
+            c.evidence.rule.as_deref().into(),
+        ])?;
+        let cid = tx.last_insert_rowid();
+        match side {
+            Some(_) => ids.claims.push(cid),
+            None => {
+                batch.fts_claims_from.get_or_insert(cid);
+            }
+        }
+        for (pos, a) in c.via.iter().enumerate() {
+            hot.via.exec(&[
+                Val::Int(cid),
+                Val::Int(pos as i64),
+                Val::Int(actor("via", a)?),
             ])?;
-            let cid = tx.last_insert_rowid();
-            match side {
-                Some(_) => ids.claims.push(cid),
-                None => {
-                    batch.fts_claims_from.get_or_insert(cid);
-                }
-            }
-            for (pos, a) in c.via.iter().enumerate() {
-                via.execute(params![cid, pos as i64, actor("via", a)?])?;
-            }
-            for a in &c.about {
-                match (actor_ids.get(a.as_str()), event_ids.get(a.as_str())) {
-                    (Some(&aid), _) => about.execute(params![cid, aid, None::<i64>])?,
-                    (None, Some(&eid)) => about.execute(params![cid, None::<i64>, eid])?,
-                    (None, None) => return Err(local_error(&key, "about", a)),
-                };
-            }
+        }
+        for a in &c.about {
+            match (actor_ids.get(a.as_str()), event_ids.get(a.as_str())) {
+                (Some(&aid), _) => hot.about.exec(&[Val::Int(cid), Val::Int(aid), Val::Null])?,
+                (None, Some(&eid)) => hot.about.exec(&[Val::Int(cid), Val::Null, Val::Int(eid)])?,
+                (None, None) => return Err(local_error(&key, "about", a)),
+            };
         }
     }
 
@@ -799,6 +800,52 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
         fts.send(bundle, ids)?;
     }
     Ok(rep)
+}
+
+/// The statements for the rows written per claim and per event, prepared
+/// once per batch and bound without copying (see [`RawStatement`]).
+struct Hot<'c> {
+    event: RawStatement<'c>,
+    participant: RawStatement<'c>,
+    claim: RawStatement<'c>,
+    via: RawStatement<'c>,
+    about: RawStatement<'c>,
+}
+
+impl<'c> Hot<'c> {
+    fn new(conn: &'c rusqlite::Connection) -> Result<Self> {
+        Ok(Hot {
+            event: RawStatement::new(
+                conn,
+                "INSERT INTO events (document_id, local_id, kind, label, t_text, t_value, t_start, t_end,
+                 t_granularity, t_modifier, place, status, ev_start, ev_end, ev_text, ev_rule)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            )?,
+            participant: RawStatement::new(
+                conn,
+                "INSERT OR IGNORE INTO event_participants (event_id, actor_id, role) VALUES (?1, ?2, ?3)",
+            )?,
+            claim: RawStatement::new(
+                conn,
+                "INSERT INTO claims (document_id, local_id, claimant_id, subject, statement,
+                 q_value, q_lower, q_upper, q_unit, q_approximate, q_vague, q_lower_open, q_upper_open,
+                 polarity, modality,
+                 stated_text, stated_value, stated_start, stated_end, stated_granularity, stated_modifier,
+                 valid_text, valid_value, valid_start, valid_end, valid_granularity, valid_modifier,
+                 ev_start, ev_end, ev_text, ev_rule)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+                 ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
+            )?,
+            via: RawStatement::new(
+                conn,
+                "INSERT INTO claim_via (claim_id, position, actor_id) VALUES (?1, ?2, ?3)",
+            )?,
+            about: RawStatement::new(
+                conn,
+                "INSERT INTO claim_about (claim_id, actor_id, event_id) VALUES (?1, ?2, ?3)",
+            )?,
+        })
+    }
 }
 
 /// Store ids of a document's new claims and events, in bundle order.
@@ -890,27 +937,78 @@ impl<'scope, B: Borrow<Bundle> + Send + 'scope> SideFts<'scope, B> {
             Err(panic) => std::panic::resume_unwind(panic),
         };
         for t in FTS_TABLES {
-            for (shadow, cols, marks) in [
-                ("data", "id, block", "?1, ?2"),
-                ("idx", "segid, term, pgno", "?1, ?2, ?3"),
-                ("docsize", "id, sz", "?1, ?2"),
+            for (shadow, cols) in [
+                ("data", "id, block"),
+                ("idx", "segid, term, pgno"),
+                ("docsize", "id, sz"),
             ] {
                 // Table names come from FTS_TABLES, never from input.
-                tx.execute_batch(&format!("DELETE FROM {t}_{shadow}"))?;
-                let mut read = side.prepare(&format!("SELECT {cols} FROM {t}_{shadow}"))?;
-                let mut ins = tx.prepare(&format!(
-                    "INSERT INTO {t}_{shadow} ({cols}) VALUES ({marks})"
-                ))?;
+                let table = format!("{t}_{shadow}");
+                tx.execute_batch(&format!("DELETE FROM {table}"))?;
+                let mut read = side.prepare(&format!("SELECT {cols} FROM {table}"))?;
                 let n = read.column_count();
                 let mut rows = read.query([])?;
+                // One row per claim in `docsize`: copied in multi-row
+                // statements, which spend less per row than single ones.
+                let mut copy = RowCopy::new(tx, &table, cols, n);
                 while let Some(r) = rows.next()? {
-                    let values = (0..n)
-                        .map(|i| r.get_ref(i).map(rusqlite::types::ToSqlOutput::Borrowed))
-                        .collect::<rusqlite::Result<Vec<_>>>()?;
-                    ins.execute(rusqlite::params_from_iter(values))?;
+                    for i in 0..n {
+                        copy.values.push(r.get::<_, rusqlite::types::Value>(i)?);
+                    }
+                    copy.row_done()?;
                 }
+                copy.flush()?;
             }
         }
+        Ok(())
+    }
+}
+
+/// Rows written [`RowCopy::CHUNK`] at a time by one multi-row INSERT.
+struct RowCopy<'t, 'c> {
+    tx: &'t Transaction<'c>,
+    table: &'t str,
+    cols: &'t str,
+    width: usize,
+    values: Vec<rusqlite::types::Value>,
+}
+
+impl<'t, 'c> RowCopy<'t, 'c> {
+    const CHUNK: usize = 64;
+
+    fn new(tx: &'t Transaction<'c>, table: &'t str, cols: &'t str, width: usize) -> Self {
+        RowCopy {
+            tx,
+            table,
+            cols,
+            width,
+            values: Vec::with_capacity(width * Self::CHUNK),
+        }
+    }
+
+    /// Writes the pending rows once a chunk is full.
+    fn row_done(&mut self) -> Result<()> {
+        if self.values.len() >= self.width * Self::CHUNK {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        let rows = self.values.len() / self.width;
+        if rows == 0 {
+            return Ok(());
+        }
+        let row = format!("({})", vec!["?"; self.width].join(", "));
+        let sql = format!(
+            "INSERT INTO {} ({}) VALUES {}",
+            self.table,
+            self.cols,
+            vec![row; rows].join(", ")
+        );
+        self.tx
+            .prepare_cached(&sql)?
+            .execute(rusqlite::params_from_iter(self.values.drain(..)))?;
         Ok(())
     }
 }
@@ -1142,8 +1240,16 @@ mod tests {
         check(&file);
     }
 
-    /// A bulk batch into an empty file runs with a rollback journal; the
-    /// file is back in WAL mode afterwards, whether the batch succeeded or
+    fn foreign_keys(store: &Store) -> i64 {
+        store
+            .conn()
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    /// A bulk batch into an empty file runs with a rollback journal and
+    /// without per-row foreign key checks; the file is back in WAL mode
+    /// with foreign keys on afterwards, whether the batch succeeded or
     /// failed, and a failed one leaves no documents.
     #[test]
     fn bulk_into_an_empty_file_returns_to_wal() {
@@ -1162,11 +1268,13 @@ mod tests {
         let failing = corpus[..BULK_MIN_BUNDLES - 1].iter().chain([&bad]);
         assert!(store.ingest(failing, &mut |_| {}).is_err());
         assert_eq!(mode(&store), "wal");
+        assert_eq!(foreign_keys(&store), 1);
         assert_eq!(store.stats().unwrap().documents, 0);
         assert!(!dir.path().join("j.db-journal").exists());
 
         store.ingest(&corpus, &mut |_| {}).unwrap();
         assert_eq!(mode(&store), "wal");
+        assert_eq!(foreign_keys(&store), 1);
         drop(store);
         let store = Store::open(&path).unwrap();
         assert_eq!(store.stats().unwrap().claims, n as i64);
