@@ -365,7 +365,22 @@ fn write_all<B: Borrow<Bundle> + Send>(
     if unchecked {
         conn.execute_batch("PRAGMA foreign_keys = OFF")?;
     }
-    let result = write_all_tx(conn, recv, hint, recorded_at, side);
+    let mut side = match (side, path) {
+        (true, Some(path)) => SideDb::create(conn, path)?,
+        _ => None,
+    };
+    let result = write_all_tx(
+        conn,
+        recv,
+        hint,
+        recorded_at,
+        side.as_mut().and_then(|s| s.conn.take()),
+    );
+    if side.take().is_some() {
+        // Before the journal mode changes back: that pragma would apply
+        // to every attached database.
+        let _ = conn.execute_batch("DETACH DATABASE side_fts");
+    }
     let checked = match unchecked {
         true => conn.execute_batch("PRAGMA foreign_keys = ON"),
         false => Ok(()),
@@ -385,7 +400,7 @@ fn write_all_tx<B: Borrow<Bundle> + Send>(
     recv: std::sync::mpsc::Receiver<Msg<B>>,
     hint: usize,
     recorded_at: &str,
-    side: bool,
+    side: Option<rusqlite::Connection>,
 ) -> Result<IngestReport> {
     let tx = conn.transaction()?;
     let existing_docs: i64 =
@@ -400,9 +415,9 @@ fn write_all_tx<B: Borrow<Bundle> + Send>(
     };
     std::thread::scope(|s| -> Result<()> {
         let mut hot = Hot::new(&tx)?;
-        let mut side = match bulk && side {
-            true => Some(SideFts::start(s, &tx)?),
-            false => None,
+        let mut side = match side {
+            Some(conn) if bulk => Some(SideFts::start(s, conn)),
+            _ => None,
         };
         loop {
             match recv.recv() {
@@ -861,62 +876,59 @@ const FTS_TABLES: &[&str] = &["claims_fts", "events_fts"];
 /// The full-text index of a bulk batch into an empty database, built on a
 /// thread of its own: tokenizing is about a quarter of the writing
 /// thread's work otherwise. That thread indexes each written document into
-/// identical FTS5 tables of a private temporary database; at the end its
+/// identical FTS5 tables of a temporary database (see [`SideDb`]); at the end its
 /// shadow tables (segments, term index, document sizes) are copied into
 /// the empty ones of the main database, in the batch's transaction. FTS5
 /// segments hold no reference to the database they live in, so the copy is
 /// the index FTS5 would have built in place.
 struct SideFts<'scope, B> {
     send: std::sync::mpsc::SyncSender<(B, RowIds)>,
-    thread: std::thread::ScopedJoinHandle<'scope, Result<rusqlite::Connection>>,
+    thread: std::thread::ScopedJoinHandle<'scope, Result<()>>,
 }
 
 impl<'scope, B: Borrow<Bundle> + Send + 'scope> SideFts<'scope, B> {
     fn start<'env>(
         s: &'scope std::thread::Scope<'scope, 'env>,
-        tx: &Transaction<'_>,
-    ) -> Result<Self> {
-        let mut sql = Vec::new();
-        for t in FTS_TABLES {
-            sql.push(tx.query_row(
-                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1",
-                [t],
-                |r| r.get::<_, String>(0),
-            )?);
-        }
+        mut side: rusqlite::Connection,
+    ) -> Self {
         let (send, recv) = std::sync::mpsc::sync_channel::<(B, RowIds)>(PIPELINE_DEPTH);
-        let thread = s.spawn(move || -> Result<rusqlite::Connection> {
-            // An empty name: a temporary file SQLite deletes on close; its
-            // pages spill to disk rather than grow the process.
-            let mut side = rusqlite::Connection::open("")?;
-            side.execute_batch(
-                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;",
-            )?;
-            for create in &sql {
-                side.execute_batch(create)?;
-            }
+        let thread = s.spawn(move || -> Result<()> {
             let tx = side.transaction()?;
             {
-                let mut claim = tx.prepare(
+                let mut claim = RawStatement::new(
+                    &tx,
                     "INSERT INTO claims_fts (rowid, statement, subject, ev_text) VALUES (?1, ?2, ?3, ?4)",
                 )?;
-                let mut event = tx.prepare(
+                let mut event = RawStatement::new(
+                    &tx,
                     "INSERT INTO events_fts (rowid, label, place, ev_text) VALUES (?1, ?2, ?3, ?4)",
                 )?;
                 for (bundle, ids) in recv {
                     let b = bundle.borrow();
                     for (c, id) in b.claims.iter().zip(ids.claims) {
-                        claim.execute(params![id, c.statement, c.subject, c.evidence.text])?;
+                        claim.exec(&[
+                            Val::Int(id),
+                            c.statement.as_str().into(),
+                            c.subject.as_deref().into(),
+                            c.evidence.text.as_str().into(),
+                        ])?;
                     }
                     for (e, id) in b.events.iter().zip(ids.events) {
-                        event.execute(params![id, e.label, e.place, e.evidence.text])?;
+                        event.exec(&[
+                            Val::Int(id),
+                            e.label.as_str().into(),
+                            e.place.as_deref().into(),
+                            e.evidence.text.as_str().into(),
+                        ])?;
                     }
                 }
             }
             tx.commit()?;
-            Ok(side)
+            // Dropping the connection here ends its hold on the file,
+            // which the main connection reads next.
+            Ok(())
         });
-        Ok(SideFts { send, thread })
+        SideFts { send, thread }
     }
 
     /// Hands a written document to the indexing thread.
@@ -932,84 +944,75 @@ impl<'scope, B: Borrow<Bundle> + Send + 'scope> SideFts<'scope, B> {
     /// database, whose full-text tables must still be empty.
     fn finish(self, tx: &Transaction<'_>) -> Result<()> {
         drop(self.send);
-        let side = match self.thread.join() {
+        match self.thread.join() {
             Ok(r) => r?,
             Err(panic) => std::panic::resume_unwind(panic),
         };
         for t in FTS_TABLES {
-            for (shadow, cols) in [
-                ("data", "id, block"),
-                ("idx", "segid, term, pgno"),
-                ("docsize", "id, sz"),
-            ] {
-                // Table names come from FTS_TABLES, never from input.
-                let table = format!("{t}_{shadow}");
-                tx.execute_batch(&format!("DELETE FROM {table}"))?;
-                let mut read = side.prepare(&format!("SELECT {cols} FROM {table}"))?;
-                let n = read.column_count();
-                let mut rows = read.query([])?;
-                // One row per claim in `docsize`: copied in multi-row
-                // statements, which spend less per row than single ones.
-                let mut copy = RowCopy::new(tx, &table, cols, n);
-                while let Some(r) = rows.next()? {
-                    for i in 0..n {
-                        copy.values.push(r.get::<_, rusqlite::types::Value>(i)?);
-                    }
-                    copy.row_done()?;
-                }
-                copy.flush()?;
+            for shadow in ["data", "idx", "docsize"] {
+                // Same definitions on both sides, so SQLite copies the
+                // records as they are (its transfer optimization) instead
+                // of decoding and re-encoding every row. Table names come
+                // from FTS_TABLES, never from input.
+                tx.execute_batch(&format!(
+                    "DELETE FROM main.{t}_{shadow};
+                     INSERT INTO main.{t}_{shadow} SELECT * FROM side_fts.{t}_{shadow};"
+                ))?;
             }
         }
         Ok(())
     }
 }
 
-/// Rows written [`RowCopy::CHUNK`] at a time by one multi-row INSERT.
-struct RowCopy<'t, 'c> {
-    tx: &'t Transaction<'c>,
-    table: &'t str,
-    cols: &'t str,
-    width: usize,
-    values: Vec<rusqlite::types::Value>,
+/// The temporary database a side-built full-text index is written to,
+/// next to the main file and attached to its connection as `side_fts`
+/// (attaching is not possible inside the batch's transaction). Removed
+/// when dropped.
+struct SideDb {
+    path: std::path::PathBuf,
+    /// The connection that fills it, until the indexing thread takes it.
+    conn: Option<rusqlite::Connection>,
 }
 
-impl<'t, 'c> RowCopy<'t, 'c> {
-    const CHUNK: usize = 64;
-
-    fn new(tx: &'t Transaction<'c>, table: &'t str, cols: &'t str, width: usize) -> Self {
-        RowCopy {
-            tx,
-            table,
-            cols,
-            width,
-            values: Vec::with_capacity(width * Self::CHUNK),
+impl SideDb {
+    /// `None` when the main file's path cannot be handed to ATTACH (not
+    /// UTF-8): the batch then indexes in place.
+    fn create(main: &rusqlite::Connection, db: &std::path::Path) -> Result<Option<SideDb>> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let mut name = db.as_os_str().to_owned();
+        name.push(format!(".fts-{}-{nanos}.tmp", std::process::id()));
+        let mut side = SideDb {
+            path: name.into(),
+            conn: None,
+        };
+        let Some(path) = side.path.to_str().map(str::to_owned) else {
+            return Ok(None);
+        };
+        let conn = rusqlite::Connection::open(&side.path)?;
+        // Scratch data: a crash loses nothing the main file needs.
+        conn.execute_batch(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;",
+        )?;
+        for t in FTS_TABLES {
+            let create: String = main.query_row(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [t],
+                |r| r.get(0),
+            )?;
+            conn.execute_batch(&create)?;
         }
+        main.execute("ATTACH DATABASE ?1 AS side_fts", [path])?;
+        side.conn = Some(conn);
+        Ok(Some(side))
     }
+}
 
-    /// Writes the pending rows once a chunk is full.
-    fn row_done(&mut self) -> Result<()> {
-        if self.values.len() >= self.width * Self::CHUNK {
-            self.flush()?;
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> Result<()> {
-        let rows = self.values.len() / self.width;
-        if rows == 0 {
-            return Ok(());
-        }
-        let row = format!("({})", vec!["?"; self.width].join(", "));
-        let sql = format!(
-            "INSERT INTO {} ({}) VALUES {}",
-            self.table,
-            self.cols,
-            vec![row; rows].join(", ")
-        );
-        self.tx
-            .prepare_cached(&sql)?
-            .execute(rusqlite::params_from_iter(self.values.drain(..)))?;
-        Ok(())
+impl Drop for SideDb {
+    fn drop(&mut self) {
+        self.conn = None;
+        let _ = std::fs::remove_file(&self.path);
     }
 }
 
@@ -1235,6 +1238,12 @@ mod tests {
         }
         check(&file);
         drop(file);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["s.db"], "the side database is removed");
         let file = Store::open(dir.path().join("s.db")).unwrap();
         assert_eq!(fts_hits(&file, "claims_fts", "quokka").len(), 1);
         check(&file);
