@@ -609,11 +609,17 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
         }
         None => {
             batch.before_write(tx)?;
-            tx.prepare_cached(
-                "INSERT INTO documents (key, title, publisher, url, published, recorded_at, content_hash, bundle_hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?
-            .execute(params![key, d.title, d.publisher, d.url, d.published.to_string(), recorded_at, d.content_hash, hash])?;
+            let published = d.published.to_string();
+            hot.document.exec(&[
+                key.as_str().into(),
+                d.title.as_deref().into(),
+                d.publisher.as_deref().into(),
+                d.url.as_deref().into(),
+                published.as_str().into(),
+                recorded_at.into(),
+                d.content_hash.as_deref().into(),
+                hash.as_str().into(),
+            ])?;
             tx.last_insert_rowid()
         }
     };
@@ -621,7 +627,7 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
     // Actors: each local actor becomes a link to a stored actor, new or
     // merged; part_of is set once every local id has its stored id.
     let publisher = d.publisher.as_deref().filter(|p| !p.trim().is_empty());
-    let mut resolver = Resolver::new(doc_id, publisher, &mut batch.cache);
+    let mut resolver = Resolver::new(doc_id, publisher, &mut batch.cache, &mut hot.link);
     if rep.status == DocStatus::Updated {
         resolver.load_blocks(tx)?;
     }
@@ -820,6 +826,8 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
 /// The statements for the rows written per claim and per event, prepared
 /// once per batch and bound without copying (see [`RawStatement`]).
 struct Hot<'c> {
+    link: RawStatement<'c>,
+    document: RawStatement<'c>,
     event: RawStatement<'c>,
     participant: RawStatement<'c>,
     claim: RawStatement<'c>,
@@ -830,6 +838,12 @@ struct Hot<'c> {
 impl<'c> Hot<'c> {
     fn new(conn: &'c rusqlite::Connection) -> Result<Self> {
         Ok(Hot {
+            link: RawStatement::new(conn, actors::INSERT_LINK)?,
+            document: RawStatement::new(
+                conn,
+                "INSERT INTO documents (key, title, publisher, url, published, recorded_at, content_hash, bundle_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?,
             event: RawStatement::new(
                 conn,
                 "INSERT INTO events (document_id, local_id, kind, label, t_text, t_value, t_start, t_end,
