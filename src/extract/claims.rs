@@ -390,6 +390,15 @@ impl Doc<'_> {
             if m.adjective && !matches!(self.actors[m.actor].kind, ActorKind::Anonymous) {
                 return self.clause_subject(v, s0);
             }
+            // "Laurent Berger, head of the CFDT union, warned": the body inside
+            // an appositive is not the speaker.
+            let mut b = m.t0;
+            if b > s0 && self.toks[b - 1].lower == "the" {
+                b -= 1;
+            }
+            if b > s0 && self.toks[b - 1].lower == "of" {
+                return self.clause_subject(v, s0);
+            }
             let mut list = [Some(m.actor), None, None];
             let mut start = m.t0;
             // Coordinated subjects: "Washington and Kyiv say".
@@ -420,6 +429,10 @@ impl Doc<'_> {
             if tk.kind == TokKind::Quote
                 || matches!(tk.norm.as_str(), ";" | ":" | "--")
                 || matches!(tk.lower.as_str(), "which" | "who" | "because")
+                // "..., while the union said": a new clause with its own
+                // subject; "while demanding" keeps the subject before it.
+                || matches!(tk.lower.as_str(), "while" | "whereas" | "although" | "but")
+                    && !self.toks[cs].lower.ends_with("ing")
             {
                 break;
             }
@@ -547,9 +560,45 @@ impl Doc<'_> {
                     .find_map(|k| LEX.units.longest(&self.toks, k, s1).map(|(_, u)| (k, u)))
                 else {
                     // "... with 8,000 troops. Others say as many as 30,000 could come."
-                    let like = self.counted_before(si, &m.q)?;
-                    m.q.unit = like.q.unit.clone();
-                    m.subject = like.subject.clone();
+                    if let Some(like) = self.counted_before(si, &m.q) {
+                        m.q.unit = like.q.unit.clone();
+                        m.subject = like.subject.clone();
+                        return Some(m);
+                    }
+                    // "Russia has massed troops near the border. U.S. intelligence
+                    // put it at 70,000.": the one counted noun of the sentence before.
+                    let linked = bare.t0 > 0
+                        && matches!(
+                            self.toks[bare.t0 - 1].lower.as_str(),
+                            "at" | "was" | "is" | "were" | "are" | "to" | "reached" | "numbered"
+                        );
+                    if !linked {
+                        return None;
+                    }
+                    let prev = si.checked_sub(1)?;
+                    let (p0, p1) = (self.sents[prev].t0, self.sents[prev].t1);
+                    let mut units = (p0..p1)
+                        .filter_map(|k| LEX.units.longest(&self.toks, k, p1).map(|(_, u)| (k, u)));
+                    let (k, u) = units.next()?;
+                    if units.any(|(_, v)| v != u) || matches!(u.as_str(), "percent" | "dollars") {
+                        return None;
+                    }
+                    let owner = self
+                        .mention_at(k.saturating_sub(1))
+                        .filter(|m| m.adjective)
+                        .or_else(|| {
+                            (p0..k).find_map(|j| {
+                                self.mention_at(j).filter(|m| {
+                                    m.t0 == j && self.actors[m.actor].kind == ActorKind::Country
+                                })
+                            })
+                        })
+                        .map(|m| self.owner_word(m.actor));
+                    m.q.unit = Some(u.clone());
+                    m.subject = Some(match owner {
+                        Some(o) => format!("{o} {u}"),
+                        None => u.clone(),
+                    });
                     return Some(m);
                 };
                 m.q.unit = Some(u.clone());
@@ -940,26 +989,33 @@ impl Doc<'_> {
                 self.toks[k].lower.as_str(),
                 "put" | "puts" | "putting" | "placed" | "places"
             ) {
-                let lim = (k + 6).min(s1);
-                let counted = (k + 1..lim).any(|j| {
+                // "put it at 70,000", "put the number of rockets fired from Gaza
+                // at more than 500": the figure follows the first "at" that a
+                // quantity follows. Any counted noun may stand between: "put turnout at 1.28
+                // million", "put the cost at $2 billion"; "put pressure on"
+                // has no figure after "at".
+                let counted = (k + 1..(k + 5).min(s1)).any(|j| {
                     matches!(
                         self.toks[j].lower.as_str(),
                         "number" | "figure" | "total" | "count" | "size" | "strength" | "toll"
                     )
                 });
-                if let Some(at) = (k + 1..lim).find(|&j| self.toks[j].lower == "at") {
-                    if counted {
-                        cues.push((
-                            k,
-                            at + 1 - k,
-                            Cue {
-                                lemma: "estimate".into(),
-                                class: "estimate".into(),
-                            },
-                        ));
-                        k = at + 1;
-                        continue;
-                    }
+                let lim = (k + if counted { 16 } else { 6 }).min(s1);
+                let figure_after =
+                    |j: usize| self.quantities.iter().any(|q| q.t0 > j && q.t0 <= j + 3);
+                if let Some(at) =
+                    (k + 1..lim).find(|&j| self.toks[j].lower == "at" && figure_after(j))
+                {
+                    cues.push((
+                        k,
+                        at + 1 - k,
+                        Cue {
+                            lemma: "estimate".into(),
+                            class: "estimate".into(),
+                        },
+                    ));
+                    k = at + 1;
+                    continue;
                 }
             }
             if self.toks[k].lower == "quoted"
@@ -1161,9 +1217,10 @@ impl Doc<'_> {
                     let rest = s1 - cs.min(s1);
                     let trailing = rest <= 1
                         || (rest <= 3
-                            && self.toks[cs..s1]
-                                .iter()
-                                .all(|t| t.kind != TokKind::Word || self.tx_at[cs].is_some()));
+                            && self.toks[cs..s1].iter().all(|t| {
+                                (t.kind != TokKind::Word && t.kind != TokKind::Number)
+                                    || self.tx_at[cs].is_some()
+                            }));
                     // '"...," Blinken said during a press conference': the quotation is the content.
                     let quote_before = sstart > s0 + 1
                         && (self.toks[sstart - 1].kind == TokKind::Quote
@@ -1535,12 +1592,36 @@ impl Doc<'_> {
         {
             a += 1;
         }
+        // "..., according to a statement released by his office": the
+        // attribution's tail is not what was said.
+        if let Some(k) = (a + 1..b.saturating_sub(1)).find(|&k| {
+            (self.toks[k - 1].norm == ","
+                || k >= 2
+                    && self.toks[k - 1].kind == TokKind::Quote
+                    && self.toks[k - 2].norm == ",")
+                && self.toks[k].lower == "according"
+                && self.toks[k + 1].lower == "to"
+                && !self.quoted(k)
+        }) {
+            b = k;
+        }
         while b > a
             && matches!(
                 self.toks[b - 1].norm.as_str(),
                 "\"" | "," | "." | ":" | "--" | "-"
             )
         {
+            // A quotation closing inside the statement keeps its closing mark.
+            let closing = self.toks[b - 1].kind == TokKind::Quote
+                && self.toks[a..b - 1]
+                    .iter()
+                    .filter(|t| t.kind == TokKind::Quote)
+                    .count()
+                    % 2
+                    == 1;
+            if closing {
+                break;
+            }
             b -= 1;
         }
         self.span(a, b).to_owned()
@@ -1627,6 +1708,69 @@ mod tests {
     fn claimant(b: &Bundle, i: usize) -> String {
         let id = &b.claims[i].claimant;
         b.actors.iter().find(|a| &a.id == id).unwrap().name.clone()
+    }
+
+    #[test]
+    fn put_it_at_is_an_estimate_of_what_came_before() {
+        let b =
+            run("Russia has massed troops near the border. U.S. intelligence put it at 70,000.");
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "U.S. intelligence");
+        let q = b.claims[0].quantity.as_ref().unwrap();
+        assert_eq!(
+            (q.value, q.unit.as_deref()),
+            (Some(70_000.0), Some("troops"))
+        );
+        let b = run(
+            "The Israeli military put the number of rockets fired from the coast at more than 500.",
+        );
+        let q = b.claims[0].quantity.as_ref().unwrap();
+        assert_eq!((q.lower, q.unit.as_deref()), (Some(500.0), Some("rockets")));
+        // A date is no figure to carry over.
+        let b = run(
+            "Troops are massing. Once the drills begin on the 10th, they will be ready, Lee said.",
+        );
+        assert!(
+            b.claims.iter().all(|c| c.quantity.is_none()),
+            "{:?}",
+            b.claims
+        );
+    }
+
+    #[test]
+    fn put_any_count_at_a_figure_is_an_estimate() {
+        let b = run("The Interior Ministry put turnout at 1.28 million nationwide.");
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "Interior Ministry");
+        assert_eq!(b.claims[0].statement, "1.28 million nationwide");
+        // "put pressure on" names no figure.
+        let b = run("Washington put pressure on Moscow over the 2,000 troops.");
+        assert!(b.claims.is_empty(), "{:?}", b.claims);
+    }
+
+    #[test]
+    fn the_body_in_an_appositive_is_not_the_speaker() {
+        let b =
+            run("Laurent Berger, head of the CFDT union, warned that the reform would be fought.");
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "Laurent Berger");
+    }
+
+    #[test]
+    fn a_clause_after_while_has_its_own_subject() {
+        // "while demanding" keeps the speaker before it.
+        let b = run(
+            "The Kremlin has denied any plan to attack, while demanding that NATO halt its expansion.",
+        );
+        assert_eq!(claimant(&b, 0), "Kremlin");
+    }
+
+    #[test]
+    fn the_attribution_tail_and_a_closing_quote() {
+        first_statement_is(
+            "Netanyahu said on Wednesday that the campaign would continue \"as long as necessary,\" according to a statement released by his office.",
+            "the campaign would continue \"as long as necessary,\"",
+        );
     }
 
     #[test]

@@ -275,7 +275,11 @@ impl Lexicon {
             include_str!("../../data/actors/orgs.tsv"),
             "actors/orgs.tsv",
         );
-        for r in rows(&orgs) {
+        let places = source(
+            include_str!("../../data/actors/places.tsv"),
+            "actors/places.tsv",
+        );
+        for r in rows(&orgs).chain(rows(&places)) {
             if r.len() < 2 {
                 continue;
             }

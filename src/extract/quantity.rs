@@ -208,6 +208,41 @@ impl Doc<'_> {
             for k in start.saturating_sub(3)..start {
                 if let Some((len, reading)) = LEX.modifiers.longest(&self.toks, k, start) {
                     if k + len == start {
+                        // "Ukraine estimated 95,000 troops": a verb after its
+                        // subject, not "an estimated 95,000".
+                        if self.toks[k].lower == "estimated"
+                            && k > 0
+                            && (self.mention_at(k - 1).is_some()
+                                || self.toks[k - 1].kind == TokKind::Word
+                                    && !matches!(
+                                        self.toks[k - 1].lower.as_str(),
+                                        "an" | "the"
+                                            | "some"
+                                            | "about"
+                                            | "of"
+                                            | "with"
+                                            | "and"
+                                            | "or"
+                                            | "to"
+                                            | "by"
+                                            | "at"
+                                            | "its"
+                                            | "their"
+                                            | "his"
+                                            | "her"
+                                            | "were"
+                                            | "was"
+                                            | "are"
+                                            | "is"
+                                            | "be"
+                                            | "been"
+                                            | "now"
+                                            | "still"
+                                            | "already"
+                                    ))
+                        {
+                            continue;
+                        }
                         match reading.as_str() {
                             "approx" => q.approximate = true,
                             "near" => {
@@ -248,6 +283,68 @@ impl Doc<'_> {
             Some(c) => c.adjectives.first().unwrap_or(&c.name).to_lowercase(),
             None => self.actors[a].name.to_lowercase(),
         }
+    }
+
+    /// What happened to the counted people, when the figure is a toll:
+    /// "25 people were killed", "the strike killed 25 people", "six wounded".
+    fn fate_of(&self, t0: usize, unit_end: usize, s0: usize, s1: usize) -> Option<&'static str> {
+        let fate = |w: &str| -> Option<&'static str> {
+            Some(match w {
+                "killed" | "kill" | "kills" | "killing" | "dead" | "died" | "die" | "deaths"
+                | "death" | "perished" | "slain" => "killed",
+                "wounded" | "wounding" | "injured" | "injuring" | "hurt" | "injuries" => "wounded",
+                "captured" | "detained" | "arrested" | "abducted" | "kidnapped" => "detained",
+                "missing" => "missing",
+                "displaced" | "evacuated" | "fled" => "displaced",
+                _ => return None,
+            })
+        };
+        // After the counted noun: "were killed", "have been wounded", "dead".
+        let mut k = unit_end;
+        while k < s1 && k < unit_end + 5 {
+            let w = self.toks[k].lower.as_str();
+            if let Some(f) = fate(w) {
+                return Some(f);
+            }
+            if !matches!(
+                w,
+                "were"
+                    | "was"
+                    | "have"
+                    | "had"
+                    | "has"
+                    | "been"
+                    | "are"
+                    | "is"
+                    | "reportedly"
+                    | "also"
+                    | "being"
+                    | "later"
+                    | "now"
+            ) {
+                break;
+            }
+            k += 1;
+        }
+        // Before the figure: "killed 25 people", "a death toll of 25".
+        let mut k = t0;
+        while k > s0 && t0 - k < 4 {
+            k -= 1;
+            let w = self.toks[k].lower.as_str();
+            if matches!(w, "toll" | "tolls") {
+                return Some("killed");
+            }
+            if let Some(f) = fate(w) {
+                return Some(f);
+            }
+            if !matches!(
+                w,
+                "of" | "to" | "at" | "rose" | "reached" | "stood" | "climbed"
+            ) {
+                break;
+            }
+        }
+        None
     }
 
     fn push_quantity(&mut self, t0: usize, t1: usize, mut q: Quantity) {
@@ -300,6 +397,15 @@ impl Doc<'_> {
                 k += 1;
             }
         }
+        // "the death toll rose to 40": a toll counts people.
+        if q.unit.is_none()
+            && (self.sents[si].t0..t0)
+                .rev()
+                .take(5)
+                .any(|k| matches!(self.toks[k].lower.as_str(), "toll" | "tolls"))
+        {
+            q.unit = Some("people".into());
+        }
         let Some(unit) = q.unit.clone() else {
             // Figures without a unit are kept only inside claims (bare numbers are too noisy).
             self.quantities.push(QuantityMention {
@@ -344,9 +450,23 @@ impl Doc<'_> {
                             | "at"
                             | "by"
                             | "the"
+                            | "between"
                     );
-                if self.actors[m.actor].kind == ActorKind::Country && !governed {
+                // "Ukraine says 95,000 troops are near the border": the speaker
+                // is not the owner, unless the claim goes on about itself
+                // ("Russia says it has 100,000 troops").
+                let speaker = self
+                    .toks
+                    .get(m.t1)
+                    .is_some_and(|t| LEX.cues.contains_first(&t.lower) || t.lower == "put")
+                    && !self.toks[m.t1..t0]
+                        .iter()
+                        .any(|t| matches!(t.lower.as_str(), "it" | "its" | "it's" | "itself"));
+                if self.actors[m.actor].kind == ActorKind::Country && !governed && !speaker {
                     adj_country = Some(m.actor);
+                    break;
+                }
+                if speaker {
                     break;
                 }
             }
@@ -385,8 +505,10 @@ impl Doc<'_> {
             ) {
                 for j in k + 1..s1.min(k + 7) {
                     if let Some(m) = self.mention_at(j) {
-                        if self.actors[m.actor].kind == ActorKind::Country
-                            && Some(m.actor) != adj_country
+                        if matches!(
+                            self.actors[m.actor].kind,
+                            ActorKind::Country | ActorKind::Place
+                        ) && Some(m.actor) != adj_country
                         {
                             place_country = Some(m.actor);
                         }
@@ -445,6 +567,12 @@ impl Doc<'_> {
             Some(o) => format!("{o} {unit}"),
             None => unit.clone(),
         };
+        // A toll is not a strength: "40 soldiers were killed" must not be
+        // compared with "100,000 soldiers were deployed".
+        if let Some(fate) = self.fate_of(t0, unit_end, s0, s1) {
+            subject.push(' ');
+            subject.push_str(fate);
+        }
         if let Some(pc) = place_country {
             let p = self.actors[pc].name.to_lowercase();
             if border {
@@ -504,6 +632,49 @@ mod tests {
             .last()
             .map(String::as_str),
             Some("russian troops near belarus")
+        );
+    }
+
+    #[test]
+    fn the_speaker_is_not_the_owner_and_estimated_may_be_the_verb() {
+        // The speaker's own border, but not the speaker's troops.
+        assert_eq!(
+            subjects("Ukraine says 95,000 troops are near the border."),
+            ["troops near ukraine border"]
+        );
+        assert_eq!(
+            subjects("Russia says it has 100,000 troops in the region."),
+            ["russian troops"]
+        );
+        let q = claims_q("Ukraine estimated 95,000 troops.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].value, Some(95_000.0));
+        assert!(!q[0].approximate);
+        let q = claims_q("Officials said an estimated 95,000 troops are there.");
+        assert!(q[0].approximate);
+    }
+
+    #[test]
+    fn a_toll_is_not_a_strength() {
+        assert_eq!(
+            subjects("Hospital officials said at least 25 people had been killed since Tuesday."),
+            ["people killed"]
+        );
+        assert_eq!(
+            subjects("The strike killed 12 civilians, officials said."),
+            ["people killed"]
+        );
+        assert_eq!(
+            subjects("Officials said the death toll rose to 40."),
+            ["people killed"]
+        );
+        assert_eq!(
+            subjects("Ukraine said 30 soldiers were wounded."), // whose: not said
+            ["troops wounded"]
+        );
+        assert_eq!(
+            subjects("Officials said 100,000 soldiers were deployed."),
+            ["troops"]
         );
     }
 

@@ -564,6 +564,7 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
     let mut unit_ix: HashMap<String, usize> = HashMap::new();
     let mut kind_unit: Vec<usize> = Vec::new();
     let mut kind_place: Vec<Option<String>> = Vec::new();
+    let mut kind_counted: Vec<BTreeSet<String>> = Vec::new();
     // (has a figure, interned subject and unit, targets)
     type Bucket<'a> = (bool, usize, &'a [(bool, i64)]);
     let mut bucket_ix: HashMap<Bucket, usize> = HashMap::new();
@@ -584,6 +585,14 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
             let u = unit_norm(unit);
             let n = unit_ix.len();
             kind_unit.push(*unit_ix.entry(u.clone()).or_insert(n));
+            // What is counted, without the place: "russian troops near
+            // transnistria" counts what "russian troops" counts.
+            let counted = c
+                .subject
+                .as_deref()
+                .and_then(|s| s.split_once(" near "))
+                .map_or(src, |(what, _)| what);
+            kind_counted.push(words_key(counted, unit));
             kinds.push((words_key(src, unit), u));
             kind_place.push(c.subject.as_deref().and_then(place_of));
             kinds.len() - 1
@@ -637,8 +646,19 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
             cands.dedup();
             for c in cands.into_iter().filter(|&c| c > b) {
                 let (kb, kc) = (bucket_keys[b].1, bucket_keys[c].1);
+                // A subject without a place resembles a placed one when it
+                // names nothing beyond what the placed one counts.
+                let unplaced_within = |u: usize, p: usize| {
+                    kind_place[u].is_none()
+                        && kind_place[p].is_some()
+                        && !kinds[u].0.is_empty()
+                        && kinds[u].0.is_subset(&kind_counted[p])
+                };
                 if about_compatible(about, bucket_keys[c].2)
-                    && (kb == kc || similar_subjects(&kinds[kb].0, &kinds[kc].0))
+                    && (kb == kc
+                        || similar_subjects(&kinds[kb].0, &kinds[kc].0)
+                        || unplaced_within(kb, kc)
+                        || unplaced_within(kc, kb))
                 {
                     match (&kind_place[kb], &kind_place[kc]) {
                         (pb, pc) if pb == pc => {

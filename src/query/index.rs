@@ -57,7 +57,8 @@ pub struct GroupCount {
     pub changes: u64,
 }
 
-const CFX_MAGIC: &[u8; 8] = b"CGCFX001";
+/// Bumped whenever the grouping rules change, so that an old snapshot is rebuilt.
+const CFX_MAGIC: &[u8; 8] = b"CGCFX002";
 
 impl ConflictIndex {
     /// Builds the index from the store: every claim's facts, event targets

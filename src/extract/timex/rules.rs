@@ -135,6 +135,7 @@ impl<'a> Tagger<'a> {
                 && lead_ok
                 && let Some(m) = self.best(i)
             {
+                let m = self.extend(m);
                 i = m.e.max(i + 1);
                 if let Some(t) = self.emit(m) {
                     out.push(t);
@@ -152,7 +153,7 @@ impl<'a> Tagger<'a> {
         }
         if let Val::Date(dv) = &m.val {
             // relative expressions point back at the anchor; they do not move it
-            if !matches!(m.rule, "ago" | "year_ago" | "anchored") {
+            if !matches!(m.rule, "ago" | "year_ago" | "anchored" | "ahead") {
                 self.anchor = Some(dv.clone());
             }
             if let Dv::Day(d) | Dv::Part(d, _) | Dv::Clock(d, ..) = dv
@@ -191,6 +192,29 @@ impl<'a> Tagger<'a> {
             Val::Raw(v, k) => (k, v),
         };
         Some(super::make(self.text, s, e, kind, value, m.m, m.rule))
+    }
+
+    /// What follows a match and still belongs to it: "the next year or
+    /// so", "weeks or months".
+    fn extend(&self, mut m: M) -> M {
+        // the approximation closes the expression
+        if self.is(m.e, "or") && self.is(m.e + 1, "so") {
+            m.e += 2;
+            if m.m.is_none() {
+                m.m = Some(Modifier::Approx);
+            }
+        }
+        // a vague stretch coordinated with another bare unit is one vague
+        // stretch: "within weeks or months", "in recent weeks and months"
+        if let Val::Dur(v) = &m.val
+            && v.contains('X')
+            && matches!(self.lw(m.e), "or" | "and")
+            && self.unit_at(m.e + 1).is_some_and(|(_, plural)| plural)
+            && self.unit_at(m.e - 1).is_some_and(|(_, plural)| plural)
+        {
+            m.e += 2;
+        }
+        m
     }
 
     /// Every rule at token `i`; the longest match (first on ties).
@@ -894,6 +918,27 @@ impl<'a> Tagger<'a> {
         }
     }
 
+    /// Whether the expression just before was a stretch of several months
+    /// ("For the nine months, ... a year earlier"): a comparison with a year
+    /// before is then about that stretch, which is no quarter.
+    fn months_stretch_before(&self) -> bool {
+        self.last_dur
+            .as_deref()
+            .and_then(|v| v.strip_prefix('P')?.strip_suffix('M')?.parse::<u32>().ok())
+            .is_some_and(|n| (4..12).contains(&n))
+    }
+
+    /// The year a months stretch lies in: that of the last date mentioned,
+    /// else of the DCT.
+    fn stretch_year(&self) -> Option<Dv> {
+        let d = self
+            .anchor
+            .as_ref()
+            .and_then(Dv::first_day)
+            .unwrap_or(self.dct);
+        at_unit(d, Unit::Year)
+    }
+
     fn anchor_or_dct(&self, unit: Unit) -> Option<Dv> {
         match &self.anchor {
             Some(a) => Some(a.clone()),
@@ -971,6 +1016,19 @@ impl<'a> Tagger<'a> {
         if inner.rule == "year_ago" && inner.e <= i + 4 {
             return None;
         }
+        // "the third-quarter loss", "the late-November trip": a compound
+        // adjective before its noun leaves the article to the noun
+        let last = inner.e - 1;
+        if last > i + 1
+            && self.is(last - 1, "-")
+            && self.glued(last - 1)
+            && self.glued(last)
+            && self
+                .tok(inner.e)
+                .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+        {
+            return None;
+        }
         let ok = match &inner.val {
             Val::Date(Dv::Day(_) | Dv::Month(..) | Dv::Year(_) | Dv::Clock(..)) => {
                 matches!(
@@ -1005,7 +1063,8 @@ impl<'a> Tagger<'a> {
         }
         let m = m?;
         let word = self.lw(j - 1).to_owned();
-        if self.is(j, "of") || (self.is(j, "-") && self.glued(j)) {
+        let hyph = self.is(j, "-") && self.glued(j);
+        if self.is(j, "of") || hyph {
             j += 1;
         } else if matches!(
             word.as_str(),
@@ -1071,8 +1130,20 @@ impl<'a> Tagger<'a> {
         } else {
             Some(m)
         };
+        // "the late-November trip": a compound adjective before its noun
+        // leaves the article to the noun
+        let s = if hyph
+            && matches!(self.lw(i), "the" | "this")
+            && self
+                .tok(inner.e)
+                .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+        {
+            i + 1
+        } else {
+            i
+        };
         Some(M {
-            s: i,
+            s,
             e: inner.e,
             val: inner.val.clone(),
             m,
@@ -2404,7 +2475,9 @@ impl<'a> Tagger<'a> {
             }
             let n = n as i64 * dir;
             let from_dct = matches!(after, "ago" | "hence" | "from");
-            let base = if from_dct {
+            let base = if u == Unit::Year && dir < 0 && self.months_stretch_before() {
+                self.stretch_year()?
+            } else if from_dct {
                 // "a year ago" next to a quarter speaks of that quarter
                 // and in an earnings story, of its reporting quarter
                 match (&self.anchor, u) {
@@ -2432,6 +2505,21 @@ impl<'a> Tagger<'a> {
             };
             let v = shift(&base, u, n)?;
             return mk(i, end, Val::Date(v), "ago");
+        }
+        // "the bonds will be redeemed in five years": a plan names the date
+        // that many units ahead, not a length
+        if let Count::Exact(n) = c
+            && n >= 1.0
+            && n.fract() == 0.0
+            && i > 0
+            && self.is(i - 1, "in")
+            // "will settle it in two days of talks" is a length
+            && !self.is(e, "of")
+            && matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day)
+            && matches!(self.tense(i, e), Some(Tense::Future | Tense::Modal))
+        {
+            let v = shift(&at_unit(self.dct, u)?, u, n as i64)?;
+            return mk(i, e, Val::Date(v), "ahead");
         }
         if matches!(c, Count::Vague)
             && !matches!(
@@ -2708,6 +2796,7 @@ impl<'a> Tagger<'a> {
         let base = match &self.anchor {
             // "the year-ago quarter": the story's reporting quarter
             _ if matches!(self.lw(e - 1), "quarter" | "period") => self.ref_quarter()?,
+            _ if self.months_stretch_before() => self.stretch_year()?,
             Some(Dv::Day(_)) if self.topic_quarter.is_some() => self.ref_quarter()?,
             Some(a @ (Dv::Quarter(..) | Dv::Half(..) | Dv::Day(_) | Dv::Month(..))) => a.clone(),
             _ => at_unit(self.dct, Unit::Year)?,
@@ -2822,17 +2911,20 @@ impl<'a> Tagger<'a> {
         } else {
             None
         };
-        // "the quarter ended Sept. 30": the quarter holding that day
+        // "the quarter ended Sept. 30": the three months up to that day, so
+        // the calendar quarter holding most of them, the one of its middle
+        // month ("the quarter ended July 31" ran May to July: Q2)
         if back.is_none()
             && noun == "quarter"
             && k == i + 1
             && matches!(self.lw(k + 1), "ended" | "ending")
             && let Some(Val::Date(Dv::Day(d))) = self.r_month(k + 2).map(|m| m.val)
         {
+            let middle = d - chrono::Duration::days(45);
             return mk(
                 i,
                 k + 1,
-                Val::Date(at_unit(d, Unit::Quarter)?),
+                Val::Date(at_unit(middle, Unit::Quarter)?),
                 "quarter_ended",
             );
         }
@@ -2921,11 +3013,14 @@ impl<'a> Tagger<'a> {
         }
         // without a quarter named, "the 1988 period" may be a half or nine
         // months: only the year is sure
+        // and right after "the first nine months" it is that stretch
         let v = match self.named_quarter() {
-            Some(Dv::Quarter(_, q)) => Dv::Quarter(y, q),
+            Some(Dv::Quarter(_, q)) if !self.months_stretch_before() => Dv::Quarter(y, q),
             _ => Dv::Year(y),
         };
-        mk(i, i + 3, Val::Date(v), "anchored")
+        // a year spelt out makes it the period later phrases refer to
+        // ("In the 1989 period, costs were lower than a year ago")
+        mk(i, i + 3, Val::Date(v), "year_period")
     }
 
     /// "the weekend": the one just past in a past clause, else the coming one.
@@ -3030,6 +3125,14 @@ impl<'a> Tagger<'a> {
         } else {
             return None;
         };
+        // the compound "year-end" names the closing day of the books,
+        // December 31: the coming one, or the last one after "since"
+        if self.is(i + 1, "-") {
+            let back = i > 0 && self.is(i - 1, "since");
+            let y = self.dct.year() - i32::from(back);
+            let d = NaiveDate::from_ymd_opt(y, 12, 31)?;
+            return mk(i, e, Val::Date(Dv::Day(d)), "year_end");
+        }
         Some(M {
             s: i,
             e,
