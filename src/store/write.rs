@@ -11,7 +11,7 @@
 use super::Store;
 use super::actors::{self, LocalActor, NameCache, Resolver};
 use super::hash::FastMap as HashMap;
-use super::raw::{RawStatement, Val};
+use super::raw::{MultiInsert, RawStatement, Val};
 use crate::error::{Error, Result};
 use crate::ingest::{Source, validate};
 use crate::model::{Bundle, Document, Quantity, TimeValue};
@@ -356,6 +356,16 @@ fn write_all<B: Borrow<Bundle> + Send>(
         conn.busy_timeout(super::BUSY_TIMEOUT)?;
         mode.is_ok_and(|m| m == "delete")
     };
+    // Nor does the first load of an empty file wait for the disk: without
+    // fsync, a process that dies mid-way still leaves a journal that rolls
+    // the file back to empty, and a normal exit leaves it complete in the
+    // operating system's cache. Only a power loss or kernel crash during
+    // (or shortly after) this first load can leave a damaged file, which
+    // held nothing yet and is to be deleted and loaded again. Any later
+    // batch keeps `synchronous = NORMAL`.
+    if switched {
+        conn.execute_batch("PRAGMA synchronous = OFF")?;
+    }
     // Every reference a bulk batch writes is an id the writer has just
     // inserted or read in the same transaction, after `validate` checked
     // the bundle's local ids: checking each against its parent table again
@@ -389,6 +399,7 @@ fn write_all<B: Borrow<Bundle> + Send>(
         // Committed data is safe under either journal, and every open
         // asks for WAL again: a failed switch back is not an ingest error.
         let _ = journal(conn, "WAL");
+        let _ = conn.execute_batch("PRAGMA synchronous = NORMAL");
     }
     let report = result?;
     checked?;
@@ -504,6 +515,10 @@ struct Batch {
     /// pending-terms hash large and its segment merges few.
     fts_claims_from: Option<i64>,
     fts_events_from: Option<i64>,
+    /// The id the next claim gets, once known: one past the largest in
+    /// the table, as SQLite would choose; forgotten when a document's
+    /// claims are deleted.
+    next_claim: Option<i64>,
     /// Whether the batch may take the bulk path.
     bulk: bool,
     /// The indexes dropped for it, once a document is actually written:
@@ -596,6 +611,7 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
             batch.flush_fts(tx)?;
             batch.before_update(tx)?;
             delete_document_facts(tx, id)?;
+            batch.next_claim = None;
             // Refreshing the document's actors rewrote names and may have
             // deleted actors.
             batch.cache.clear();
@@ -699,14 +715,32 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
         }
     }
 
+    // Claims get their ids here, as SQLite would (one past the largest),
+    // so that the rows of a document, and their chains and targets, can go
+    // in a few multi-row statements (see `MultiInsert`).
+    let first_claim = match batch.next_claim {
+        Some(id) => id,
+        None => tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM claims", [], |r| {
+            r.get(0)
+        })?,
+    };
+    batch.next_claim = Some(first_claim + b.claims.len() as i64);
     let none = Quantity::default();
-    for c in &b.claims {
+    // Borrowed by the bound values below; bounds are owned strings.
+    let times: Vec<(TimeCols<'_>, TimeCols<'_>)> = b
+        .claims
+        .iter()
+        .map(|c| (time_cols(c.stated.as_ref()), time_cols(c.valid.as_ref())))
+        .collect();
+    let mut rows: Vec<Val<'_>> = Vec::with_capacity(b.claims.len() * CLAIM_COLS);
+    let mut via: Vec<Val<'_>> = Vec::new();
+    let mut about: Vec<Val<'_>> = Vec::new();
+    for ((c, (s, v)), cid) in b.claims.iter().zip(&times).zip(first_claim..) {
         let q = c.quantity.as_ref();
         let qq = q.unwrap_or(&none);
         let flag = |f: bool| Val::from(q.map(|_| i64::from(f)));
-        let s = time_cols(c.stated.as_ref());
-        let v = time_cols(c.valid.as_ref());
-        hot.claim.exec(&[
+        rows.extend_from_slice(&[
+            Val::Int(cid),
             Val::Int(doc_id),
             c.id.as_str().into(),
             Val::Int(actor("claimant", &c.claimant)?),
@@ -738,8 +772,7 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
             Val::Int(c.evidence.end as i64),
             c.evidence.text.as_str().into(),
             c.evidence.rule.as_deref().into(),
-        ])?;
-        let cid = tx.last_insert_rowid();
+        ]);
         match side {
             Some(_) => ids.claims.push(cid),
             None => {
@@ -747,20 +780,26 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
             }
         }
         for (pos, a) in c.via.iter().enumerate() {
-            hot.via.exec(&[
+            via.extend_from_slice(&[
                 Val::Int(cid),
                 Val::Int(pos as i64),
                 Val::Int(actor("via", a)?),
-            ])?;
+            ]);
         }
         for a in &c.about {
-            match (actor_ids.get(a.as_str()), event_ids.get(a.as_str())) {
-                (Some(&aid), _) => hot.about.exec(&[Val::Int(cid), Val::Int(aid), Val::Null])?,
-                (None, Some(&eid)) => hot.about.exec(&[Val::Int(cid), Val::Null, Val::Int(eid)])?,
+            let (aid, eid) = match (actor_ids.get(a.as_str()), event_ids.get(a.as_str())) {
+                (Some(&aid), _) => (Val::Int(aid), Val::Null),
+                (None, Some(&eid)) => (Val::Null, Val::Int(eid)),
                 (None, None) => return Err(local_error(&key, "about", a)),
             };
+            about.extend_from_slice(&[Val::Int(cid), aid, eid]);
         }
     }
+    // Claims first: with foreign keys checked (outside the bulk path) the
+    // chain and target rows need their claim in place.
+    hot.claims.exec(&rows)?;
+    hot.via.exec(&via)?;
+    hot.about.exec(&about)?;
 
     {
         let mut ins = tx.prepare_cached(
@@ -830,9 +869,9 @@ struct Hot<'c> {
     document: RawStatement<'c>,
     event: RawStatement<'c>,
     participant: RawStatement<'c>,
-    claim: RawStatement<'c>,
-    via: RawStatement<'c>,
-    about: RawStatement<'c>,
+    claims: MultiInsert<'c>,
+    via: MultiInsert<'c>,
+    about: MultiInsert<'c>,
 }
 
 impl<'c> Hot<'c> {
@@ -854,28 +893,32 @@ impl<'c> Hot<'c> {
                 conn,
                 "INSERT OR IGNORE INTO event_participants (event_id, actor_id, role) VALUES (?1, ?2, ?3)",
             )?,
-            claim: RawStatement::new(
+            claims: MultiInsert::new(
                 conn,
-                "INSERT INTO claims (document_id, local_id, claimant_id, subject, statement,
+                "INSERT INTO claims (id, document_id, local_id, claimant_id, subject, statement,
                  q_value, q_lower, q_upper, q_unit, q_approximate, q_vague, q_lower_open, q_upper_open,
                  polarity, modality,
                  stated_text, stated_value, stated_start, stated_end, stated_granularity, stated_modifier,
                  valid_text, valid_value, valid_start, valid_end, valid_granularity, valid_modifier,
-                 ev_start, ev_end, ev_text, ev_rule)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                 ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
-            )?,
-            via: RawStatement::new(
+                 ev_start, ev_end, ev_text, ev_rule) VALUES",
+                CLAIM_COLS,
+            ),
+            via: MultiInsert::new(
                 conn,
-                "INSERT INTO claim_via (claim_id, position, actor_id) VALUES (?1, ?2, ?3)",
-            )?,
-            about: RawStatement::new(
+                "INSERT INTO claim_via (claim_id, position, actor_id) VALUES",
+                3,
+            ),
+            about: MultiInsert::new(
                 conn,
-                "INSERT INTO claim_about (claim_id, actor_id, event_id) VALUES (?1, ?2, ?3)",
-            )?,
+                "INSERT INTO claim_about (claim_id, actor_id, event_id) VALUES",
+                3,
+            ),
         })
     }
 }
+
+/// Columns of a `claims` row as [`Hot::claims`] writes it.
+const CLAIM_COLS: usize = 32;
 
 /// Store ids of a document's new claims and events, in bundle order.
 #[derive(Default)]
@@ -1289,15 +1332,24 @@ mod tests {
         let mut bad = corpus[BULK_MIN_BUNDLES - 1].clone();
         bad.claims[0].claimant = "nobody".into();
         let failing = corpus[..BULK_MIN_BUNDLES - 1].iter().chain([&bad]);
+        // The first load of the empty file runs without fsync; whatever
+        // happens, the connection goes back to NORMAL (1).
+        let synchronous = |s: &Store| -> i64 {
+            s.conn()
+                .query_row("PRAGMA synchronous", [], |r| r.get(0))
+                .unwrap()
+        };
         assert!(store.ingest(failing, &mut |_| {}).is_err());
         assert_eq!(mode(&store), "wal");
         assert_eq!(foreign_keys(&store), 1);
+        assert_eq!(synchronous(&store), 1);
         assert_eq!(store.stats().unwrap().documents, 0);
         assert!(!dir.path().join("j.db-journal").exists());
 
         store.ingest(&corpus, &mut |_| {}).unwrap();
         assert_eq!(mode(&store), "wal");
         assert_eq!(foreign_keys(&store), 1);
+        assert_eq!(synchronous(&store), 1);
         drop(store);
         let store = Store::open(&path).unwrap();
         assert_eq!(store.stats().unwrap().claims, n as i64);
