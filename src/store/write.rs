@@ -107,13 +107,31 @@ pub fn document_key(b: &Bundle, hash: &str) -> String {
     ])
 }
 
+/// A date as `YYYY-MM-DD` text, held inline: four dates per claim were
+/// four heap strings, allocated and freed on the writing thread.
+#[derive(Debug, Clone)]
+enum IsoDate {
+    Short([u8; 10]),
+    /// A year outside 0..=9999, formatted by chrono.
+    Long(String),
+}
+
+impl IsoDate {
+    fn as_str(&self) -> &str {
+        match self {
+            IsoDate::Short(b) => std::str::from_utf8(b).expect("ASCII digits"),
+            IsoDate::Long(s) => s,
+        }
+    }
+}
+
 /// `YYYY-MM-DD` without the formatting machinery (four dates per claim add
 /// up in a bulk ingest). Years outside 0..=9999 fall back to chrono.
-fn iso_date(d: chrono::NaiveDate) -> String {
+fn iso_date(d: chrono::NaiveDate) -> IsoDate {
     use chrono::Datelike;
     let (y, m, day) = (d.year(), d.month(), d.day());
     if !(0..=9999).contains(&y) {
-        return d.to_string();
+        return IsoDate::Long(d.to_string());
     }
     let y = y as u32;
     let digits = [
@@ -128,7 +146,7 @@ fn iso_date(d: chrono::NaiveDate) -> String {
         b'0' + (day / 10) as u8,
         b'0' + (day % 10) as u8,
     ];
-    String::from_utf8(digits.to_vec()).expect("ASCII digits")
+    IsoDate::Short(digits)
 }
 
 /// The six columns of a time value, bounds derived from the value when
@@ -137,8 +155,8 @@ fn iso_date(d: chrono::NaiveDate) -> String {
 struct TimeCols<'a> {
     text: Option<&'a str>,
     value: Option<&'a str>,
-    start: Option<String>,
-    end: Option<String>,
+    start: Option<IsoDate>,
+    end: Option<IsoDate>,
     granularity: Option<&'static str>,
     modifier: Option<&'static str>,
 }
@@ -687,8 +705,8 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
             e.label.as_str().into(),
             t.text.into(),
             t.value.into(),
-            t.start.as_deref().into(),
-            t.end.as_deref().into(),
+            t.start.as_ref().map(IsoDate::as_str).into(),
+            t.end.as_ref().map(IsoDate::as_str).into(),
             t.granularity.into(),
             t.modifier.into(),
             e.place.as_deref().into(),
@@ -758,14 +776,14 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
             c.modality.as_str().into(),
             s.text.into(),
             s.value.into(),
-            s.start.as_deref().into(),
-            s.end.as_deref().into(),
+            s.start.as_ref().map(IsoDate::as_str).into(),
+            s.end.as_ref().map(IsoDate::as_str).into(),
             s.granularity.into(),
             s.modifier.into(),
             v.text.into(),
             v.value.into(),
-            v.start.as_deref().into(),
-            v.end.as_deref().into(),
+            v.start.as_ref().map(IsoDate::as_str).into(),
+            v.end.as_ref().map(IsoDate::as_str).into(),
             v.granularity.into(),
             v.modifier.into(),
             Val::Int(c.evidence.start as i64),
@@ -801,60 +819,61 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
     hot.via.exec(&via)?;
     hot.about.exec(&about)?;
 
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO relations (document_id, source_id, kind, target_id, t_text, t_value, t_start, t_end,
-             t_granularity, t_modifier, ev_start, ev_end, ev_text, ev_rule)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        )?;
-        for r in &b.relations {
-            let t = time_cols(r.time.as_ref());
-            ins.execute(params![
-                doc_id,
-                actor("source", &r.source)?,
-                r.kind,
-                actor("target", &r.target)?,
-                t.text,
-                t.value,
-                t.start,
-                t.end,
-                t.granularity,
-                t.modifier,
-                r.evidence.start as i64,
-                r.evidence.end as i64,
-                r.evidence.text,
-                r.evidence.rule
-            ])?;
-        }
+    // Relations and timexes: all of a document's rows in one statement each.
+    let times: Vec<TimeCols<'_>> = b
+        .relations
+        .iter()
+        .map(|r| time_cols(r.time.as_ref()))
+        .collect();
+    rows.clear();
+    for (r, t) in b.relations.iter().zip(&times) {
+        rows.extend_from_slice(&[
+            Val::Int(doc_id),
+            Val::Int(actor("source", &r.source)?),
+            r.kind.as_str().into(),
+            Val::Int(actor("target", &r.target)?),
+            t.text.into(),
+            t.value.into(),
+            t.start.as_ref().map(IsoDate::as_str).into(),
+            t.end.as_ref().map(IsoDate::as_str).into(),
+            t.granularity.into(),
+            t.modifier.into(),
+            Val::Int(r.evidence.start as i64),
+            Val::Int(r.evidence.end as i64),
+            r.evidence.text.as_str().into(),
+            r.evidence.rule.as_deref().into(),
+        ]);
     }
+    hot.relations.exec(&rows)?;
 
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO timexes (document_id, start, end, text, type, value, begin, until, granularity, modifier, rule)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        )?;
-        for t in &b.timexes {
-            let kind = match t.kind {
-                crate::model::TimexType::Date => "DATE",
-                crate::model::TimexType::Time => "TIME",
-                crate::model::TimexType::Duration => "DURATION",
-                crate::model::TimexType::Set => "SET",
-            };
-            ins.execute(params![
-                doc_id,
-                t.start as i64,
-                t.end as i64,
-                t.text,
-                kind,
-                t.value,
-                t.begin.map(iso_date),
-                t.until.map(iso_date),
-                t.granularity.map(|g| g.as_str()),
-                t.modifier.map(|m| m.as_str()),
-                t.rule
-            ])?;
-        }
+    let bounds: Vec<(Option<IsoDate>, Option<IsoDate>)> = b
+        .timexes
+        .iter()
+        .map(|t| (t.begin.map(iso_date), t.until.map(iso_date)))
+        .collect();
+    rows.clear();
+    for (t, (begin, until)) in b.timexes.iter().zip(&bounds) {
+        let kind = match t.kind {
+            crate::model::TimexType::Date => "DATE",
+            crate::model::TimexType::Time => "TIME",
+            crate::model::TimexType::Duration => "DURATION",
+            crate::model::TimexType::Set => "SET",
+        };
+        rows.extend_from_slice(&[
+            Val::Int(doc_id),
+            Val::Int(t.start as i64),
+            Val::Int(t.end as i64),
+            t.text.as_str().into(),
+            kind.into(),
+            t.value.as_str().into(),
+            begin.as_ref().map(IsoDate::as_str).into(),
+            until.as_ref().map(IsoDate::as_str).into(),
+            t.granularity.map(|g| g.as_str()).into(),
+            t.modifier.map(|m| m.as_str()).into(),
+            t.rule.as_deref().into(),
+        ]);
     }
+    hot.timexes.exec(&rows)?;
 
     if let Some(fts) = side {
         fts.send(bundle, ids)?;
@@ -862,7 +881,7 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
     Ok(rep)
 }
 
-/// The statements for the rows written per claim and per event, prepared
+/// The statements for the rows written per document, claim and event, prepared
 /// once per batch and bound without copying (see [`RawStatement`]).
 struct Hot<'c> {
     link: RawStatement<'c>,
@@ -872,6 +891,8 @@ struct Hot<'c> {
     claims: MultiInsert<'c>,
     via: MultiInsert<'c>,
     about: MultiInsert<'c>,
+    relations: MultiInsert<'c>,
+    timexes: MultiInsert<'c>,
 }
 
 impl<'c> Hot<'c> {
@@ -912,6 +933,18 @@ impl<'c> Hot<'c> {
                 conn,
                 "INSERT INTO claim_about (claim_id, actor_id, event_id) VALUES",
                 3,
+            ),
+            relations: MultiInsert::new(
+                conn,
+                "INSERT INTO relations (document_id, source_id, kind, target_id, t_text, t_value, t_start, t_end,
+                 t_granularity, t_modifier, ev_start, ev_end, ev_text, ev_rule) VALUES",
+                14,
+            ),
+            timexes: MultiInsert::new(
+                conn,
+                "INSERT INTO timexes (document_id, start, end, text, type, value, begin, until, granularity,
+                 modifier, rule) VALUES",
+                11,
             ),
         })
     }
@@ -1136,8 +1169,10 @@ mod tests {
     #[test]
     fn iso_dates() {
         for d in ["2021-12-04", "0999-01-31", "2024-02-29"] {
-            assert_eq!(iso_date(d.parse().unwrap()), d);
+            assert_eq!(iso_date(d.parse().unwrap()).as_str(), d);
         }
+        let far = chrono::NaiveDate::from_ymd_opt(12024, 2, 29).unwrap();
+        assert_eq!(iso_date(far).as_str(), far.to_string());
     }
 
     fn indexes(store: &Store) -> Vec<String> {
