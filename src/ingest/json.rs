@@ -5,6 +5,7 @@
 use super::{Source, SourcedBundle, locate::line_col, validate};
 use crate::error::{Error, Result};
 use crate::model::Bundle;
+use serde::Deserialize;
 use std::io::{BufRead, Read};
 use std::path::Path;
 
@@ -295,9 +296,26 @@ pub fn count_bundles(path: &Path) -> Result<usize> {
 
 /// Parses one bundle from `text`, which starts at line `line` of the file.
 fn parse_one(path: &Path, text: &str, line: usize) -> Result<SourcedBundle> {
+    // Tracking the field path costs as much as the parse itself, so it is
+    // done only to explain a bundle that failed: the same parser on the
+    // same text fails the same way.
     let mut de = serde_json::Deserializer::from_str(text);
-    let bundle: Bundle = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| json_error(path, line, e.path().to_string(), e.into_inner()))?;
+    let bundle = match Bundle::deserialize(&mut de) {
+        Ok(bundle) => bundle,
+        Err(_) => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            let e = match serde_path_to_error::deserialize::<_, Bundle>(&mut de) {
+                Err(e) => json_error(path, line, e.path().to_string(), e.into_inner()),
+                Ok(_) => Error::Invalid {
+                    path: path.to_owned(),
+                    line: Some(line),
+                    field: String::new(),
+                    message: "the bundle parsed only on a second attempt".into(),
+                },
+            };
+            return Err(e);
+        }
+    };
     de.end()
         .map_err(|e| json_error(path, line, String::new(), e))?;
     let source = Source {

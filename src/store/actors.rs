@@ -15,6 +15,7 @@
 use super::Store;
 use super::hash::{FastMap as HashMap, FastSet as HashSet};
 use super::names::{is_generic, normalize_name};
+use super::raw::{RawStatement, Val};
 use crate::error::{Error, Result};
 use crate::model::{Actor, ActorKind};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -190,7 +191,7 @@ impl NameCache {
 }
 
 /// Resolves the local actors of one document.
-pub(crate) struct Resolver<'c> {
+pub(crate) struct Resolver<'c, 't> {
     /// The publisher's folded name, and the first local actor that has it
     /// among its names (the publisher joins that actor).
     publisher: Option<String>,
@@ -203,12 +204,25 @@ pub(crate) struct Resolver<'c> {
     /// document; empty for new documents.
     blocked: Vec<(i64, String)>,
     cache: &'c mut NameCache,
+    /// [`INSERT_LINK`], prepared once per batch.
+    link: &'c mut RawStatement<'t>,
 }
 
-impl<'c> Resolver<'c> {
-    /// `publisher` is the document's publisher, when it has one.
-    pub fn new(doc_id: i64, publisher: Option<&str>, cache: &'c mut NameCache) -> Self {
+/// Writes one row of `actor_links`; bound as [`insert_link`] does.
+pub(crate) const INSERT_LINK: &str = "INSERT INTO actor_links (document_id, local_id, actor_id, local_name,
+    local_kind, local_aliases, local_part_of, matched_norm) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+impl<'c, 't> Resolver<'c, 't> {
+    /// `publisher` is the document's publisher, when it has one; `link`
+    /// is [`INSERT_LINK`] prepared on the batch's transaction.
+    pub fn new(
+        doc_id: i64,
+        publisher: Option<&str>,
+        cache: &'c mut NameCache,
+        link: &'c mut RawStatement<'t>,
+    ) -> Self {
         Resolver {
+            link,
             publisher: publisher.map(normalize_name),
             publisher_local: None,
             doc_id,
@@ -282,7 +296,7 @@ impl<'c> Resolver<'c> {
         {
             self.publisher_local = Some((id, a.kind));
         }
-        insert_link(tx, self.doc_id, a, id, matched)?;
+        insert_link(self.link, self.doc_id, a, id, matched)?;
         self.cache.add_names(tx, id, a.kind, &keys)?;
         Ok((id, merged))
     }
@@ -314,7 +328,7 @@ impl<'c> Resolver<'c> {
                 aliases: &[],
                 part_of: None,
             };
-            insert_link(tx, self.doc_id, &local, id, Some(&norm))?;
+            insert_link(self.link, self.doc_id, &local, id, Some(&norm))?;
             return Ok(id);
         }
         let local = LocalActor {
@@ -334,7 +348,7 @@ impl<'c> Resolver<'c> {
 }
 
 fn insert_link(
-    tx: &Transaction<'_>,
+    link: &mut RawStatement<'_>,
     doc: i64,
     a: &LocalActor<'_>,
     id: i64,
@@ -346,12 +360,16 @@ fn insert_link(
     } else {
         std::borrow::Cow::Owned(serde_json::to_string(a.aliases).expect("strings serialize"))
     };
-    tx.prepare_cached(
-        "INSERT INTO actor_links (document_id, local_id, actor_id, local_name, local_kind, local_aliases,
-         local_part_of, matched_norm) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![doc, a.id, id, a.name, a.kind.as_str(), aliases, a.part_of, matched])?;
-    Ok(())
+    link.exec(&[
+        Val::Int(doc),
+        a.id.into(),
+        Val::Int(id),
+        a.name.into(),
+        a.kind.as_str().into(),
+        aliases.as_ref().into(),
+        a.part_of.into(),
+        matched.into(),
+    ])
 }
 
 /// Writes names without a cache (refresh and unmerge, which are rare).

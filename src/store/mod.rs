@@ -10,6 +10,7 @@ mod actors;
 mod hash;
 pub mod names;
 pub mod query;
+mod raw;
 mod stats;
 mod write;
 
@@ -69,19 +70,7 @@ impl Store {
     }
 
     fn setup(conn: Connection, path: PathBuf, wal: bool) -> Result<Store> {
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        // Ingest alone cycles through some 30 statements; the default cache
-        // of 16 would re-prepare them for every document.
-        conn.set_prepared_statement_cache_capacity(128);
-        // The bundled SQLite has STAT4, which re-prepares a statement each
-        // time a newly bound value might change its plan; with short lookups
-        // run per actor that recompiling cost more than the lookups. Plans
-        // here never need to depend on values.
-        conn.set_db_config(
-            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
-            true,
-        )?;
-        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let found = configure(&conn, wal)?;
         if found > SCHEMA_VERSION {
             return Err(Error::SchemaTooNew {
                 path,
@@ -89,15 +78,6 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
-        if wal {
-            // journal_mode answers with a row; it is a no-op when already WAL.
-            let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        }
-        // A larger page cache keeps the indexes a big ingest touches in
-        // memory (the default is 2 MiB); it is allocated only as used.
-        conn.execute_batch(
-            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144;",
-        )?;
         let mut store = Store { conn, path };
         store.migrate(found)?;
         Ok(store)
@@ -136,6 +116,38 @@ impl Store {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
+}
+
+/// Sets up a connection the way every chronograph connection runs and
+/// returns the file's schema version (nothing is changed for a file whose
+/// version is newer than [`SCHEMA_VERSION`]).
+pub(crate) fn configure(conn: &Connection, wal: bool) -> Result<i64> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Ingest alone cycles through some 30 statements; the default cache
+    // of 16 would re-prepare them for every document.
+    conn.set_prepared_statement_cache_capacity(128);
+    // The bundled SQLite has STAT4, which re-prepares a statement each
+    // time a newly bound value might change its plan; with short lookups
+    // run per actor that recompiling cost more than the lookups. Plans
+    // here never need to depend on values.
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Ok(found);
+    }
+    if wal {
+        // journal_mode answers with a row; it is a no-op when already WAL.
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    }
+    // A larger page cache keeps the indexes a big ingest touches in
+    // memory (the default is 2 MiB); it is allocated only as used.
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144;",
+    )?;
+    Ok(found)
 }
 
 #[cfg(test)]

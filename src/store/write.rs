@@ -11,6 +11,7 @@
 use super::Store;
 use super::actors::{self, LocalActor, NameCache, Resolver};
 use super::hash::FastMap as HashMap;
+use super::raw::{MultiInsert, RawStatement, Val};
 use crate::error::{Error, Result};
 use crate::ingest::{Source, validate};
 use crate::model::{Bundle, Document, Quantity, TimeValue};
@@ -106,13 +107,31 @@ pub fn document_key(b: &Bundle, hash: &str) -> String {
     ])
 }
 
+/// A date as `YYYY-MM-DD` text, held inline: four dates per claim were
+/// four heap strings, allocated and freed on the writing thread.
+#[derive(Debug, Clone)]
+enum IsoDate {
+    Short([u8; 10]),
+    /// A year outside 0..=9999, formatted by chrono.
+    Long(String),
+}
+
+impl IsoDate {
+    fn as_str(&self) -> &str {
+        match self {
+            IsoDate::Short(b) => std::str::from_utf8(b).expect("ASCII digits"),
+            IsoDate::Long(s) => s,
+        }
+    }
+}
+
 /// `YYYY-MM-DD` without the formatting machinery (four dates per claim add
 /// up in a bulk ingest). Years outside 0..=9999 fall back to chrono.
-fn iso_date(d: chrono::NaiveDate) -> String {
+fn iso_date(d: chrono::NaiveDate) -> IsoDate {
     use chrono::Datelike;
     let (y, m, day) = (d.year(), d.month(), d.day());
     if !(0..=9999).contains(&y) {
-        return d.to_string();
+        return IsoDate::Long(d.to_string());
     }
     let y = y as u32;
     let digits = [
@@ -127,7 +146,7 @@ fn iso_date(d: chrono::NaiveDate) -> String {
         b'0' + (day / 10) as u8,
         b'0' + (day % 10) as u8,
     ];
-    String::from_utf8(digits.to_vec()).expect("ASCII digits")
+    IsoDate::Short(digits)
 }
 
 /// The six columns of a time value, bounds derived from the value when
@@ -136,8 +155,8 @@ fn iso_date(d: chrono::NaiveDate) -> String {
 struct TimeCols<'a> {
     text: Option<&'a str>,
     value: Option<&'a str>,
-    start: Option<String>,
-    end: Option<String>,
+    start: Option<IsoDate>,
+    end: Option<IsoDate>,
     granularity: Option<&'static str>,
     modifier: Option<&'static str>,
 }
@@ -227,11 +246,14 @@ impl Store {
         let recorded_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let bundles = bundles.into_iter();
         let hint = bundles.size_hint().0;
+        // A file can be opened again (see `SideFts`); an in-memory store
+        // cannot.
+        let path = (self.path != std::path::Path::new(":memory:")).then_some(self.path.as_path());
         let conn = &mut self.conn;
         std::thread::scope(|s| {
             let (send, recv) = std::sync::mpsc::sync_channel::<Msg<B>>(PIPELINE_DEPTH);
             let recorded_at = recorded_at.as_str();
-            let writer = s.spawn(move || write_all(conn, recv, hint, recorded_at));
+            let writer = s.spawn(move || write_all(conn, path, recv, hint, recorded_at));
             // Owns the sender: when it returns, the channel closes.
             let read = move || -> Result<()> {
                 for (i, b) in bundles.enumerate() {
@@ -304,8 +326,9 @@ fn prepare<B: Borrow<Bundle>>(bundle: B, i: usize) -> Result<Prepared<B>> {
 
 /// The writing thread: one transaction over everything received, committed
 /// only on [`Msg::Commit`]; a closed channel rolls it back.
-fn write_all<B: Borrow<Bundle>>(
+fn write_all<B: Borrow<Bundle> + Send>(
     conn: &mut rusqlite::Connection,
+    path: Option<&std::path::Path>,
     recv: std::sync::mpsc::Receiver<Msg<B>>,
     hint: usize,
     recorded_at: &str,
@@ -319,6 +342,23 @@ fn write_all<B: Borrow<Bundle>>(
     let empty: bool = conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM documents)", [], |r| {
         r.get(0)
     })?;
+    // The full-text index of a bulk batch into an empty file is built on a
+    // third thread (see `SideFts`). FTS5 caches an index's structure per
+    // connection and would not see segments copied in behind its back, so
+    // the batch runs on a connection that has never opened the index.
+    let side = match path {
+        Some(path) if hint >= BULK_MIN_BUNDLES && empty => {
+            let fresh = rusqlite::Connection::open(path)?;
+            super::configure(&fresh, true)?;
+            *conn = fresh;
+            conn.query_row(
+                "SELECT NOT EXISTS (SELECT 1 FROM claims) AND NOT EXISTS (SELECT 1 FROM events)",
+                [],
+                |r| r.get(0),
+            )?
+        }
+        _ => false,
+    };
     let journal = |conn: &rusqlite::Connection, mode: &str| -> Result<String> {
         // PRAGMA takes no bound parameters; `mode` is one of our literals.
         Ok(conn.query_row(&format!("PRAGMA journal_mode = {mode}"), [], |r| r.get(0))?)
@@ -334,20 +374,62 @@ fn write_all<B: Borrow<Bundle>>(
         conn.busy_timeout(super::BUSY_TIMEOUT)?;
         mode.is_ok_and(|m| m == "delete")
     };
-    let result = write_all_tx(conn, recv, hint, recorded_at);
+    // Nor does the first load of an empty file wait for the disk: without
+    // fsync, a process that dies mid-way still leaves a journal that rolls
+    // the file back to empty, and a normal exit leaves it complete in the
+    // operating system's cache. Only a power loss or kernel crash during
+    // (or shortly after) this first load can leave a damaged file, which
+    // held nothing yet and is to be deleted and loaded again. Any later
+    // batch keeps `synchronous = NORMAL`.
+    if switched {
+        conn.execute_batch("PRAGMA synchronous = OFF")?;
+    }
+    // Every reference a bulk batch writes is an id the writer has just
+    // inserted or read in the same transaction, after `validate` checked
+    // the bundle's local ids: checking each against its parent table again
+    // (two to three b-tree seeks per claim row) is left out. The pragma
+    // only takes effect outside a transaction.
+    let unchecked = hint >= BULK_MIN_BUNDLES && empty;
+    if unchecked {
+        conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+    }
+    let mut side = match (side, path) {
+        (true, Some(path)) => SideDb::create(conn, path)?,
+        _ => None,
+    };
+    let result = write_all_tx(
+        conn,
+        recv,
+        hint,
+        recorded_at,
+        side.as_mut().and_then(|s| s.conn.take()),
+    );
+    if side.take().is_some() {
+        // Before the journal mode changes back: that pragma would apply
+        // to every attached database.
+        let _ = conn.execute_batch("DETACH DATABASE side_fts");
+    }
+    let checked = match unchecked {
+        true => conn.execute_batch("PRAGMA foreign_keys = ON"),
+        false => Ok(()),
+    };
     if switched {
         // Committed data is safe under either journal, and every open
         // asks for WAL again: a failed switch back is not an ingest error.
         let _ = journal(conn, "WAL");
+        let _ = conn.execute_batch("PRAGMA synchronous = NORMAL");
     }
-    result
+    let report = result?;
+    checked?;
+    Ok(report)
 }
 
-fn write_all_tx<B: Borrow<Bundle>>(
+fn write_all_tx<B: Borrow<Bundle> + Send>(
     conn: &mut rusqlite::Connection,
     recv: std::sync::mpsc::Receiver<Msg<B>>,
     hint: usize,
     recorded_at: &str,
+    side: Option<rusqlite::Connection>,
 ) -> Result<IngestReport> {
     let tx = conn.transaction()?;
     let existing_docs: i64 =
@@ -360,17 +442,31 @@ fn write_all_tx<B: Borrow<Bundle>>(
         bulk,
         ..Batch::default()
     };
-    loop {
-        match recv.recv() {
-            Ok(Msg::Bundle(p)) => {
-                report
-                    .documents
-                    .push(write_bundle(&tx, p, recorded_at, &mut batch)?)
+    std::thread::scope(|s| -> Result<()> {
+        let mut hot = Hot::new(&tx)?;
+        let mut side = match side {
+            Some(conn) if bulk => Some(SideFts::start(s, conn)),
+            _ => None,
+        };
+        loop {
+            match recv.recv() {
+                Ok(Msg::Bundle(p)) => report.documents.push(write_bundle(
+                    &tx,
+                    p,
+                    recorded_at,
+                    &mut batch,
+                    &mut side,
+                    &mut hot,
+                )?),
+                Ok(Msg::Commit) => break,
+                Err(_) => return Err(Error::Interrupted),
             }
-            Ok(Msg::Commit) => break,
-            Err(_) => return Err(Error::Interrupted),
         }
-    }
+        if let Some(side) = side {
+            side.finish(&tx)?;
+        }
+        Ok(())
+    })?;
     batch.flush_fts(&tx)?;
     for (_, sql) in batch.dropped.iter().flatten() {
         tx.execute_batch(sql)?;
@@ -437,6 +533,10 @@ struct Batch {
     /// pending-terms hash large and its segment merges few.
     fts_claims_from: Option<i64>,
     fts_events_from: Option<i64>,
+    /// The id the next claim gets, once known: one past the largest in
+    /// the table, as SQLite would choose; forgotten when a document's
+    /// claims are deleted.
+    next_claim: Option<i64>,
     /// Whether the batch may take the bulk path.
     bulk: bool,
     /// The indexes dropped for it, once a document is actually written:
@@ -484,11 +584,13 @@ impl Batch {
     }
 }
 
-fn write_bundle<B: Borrow<Bundle>>(
+fn write_bundle<B: Borrow<Bundle> + Send>(
     tx: &Transaction<'_>,
     p: Prepared<B>,
     recorded_at: &str,
     batch: &mut Batch,
+    side: &mut Option<SideFts<'_, B>>,
+    hot: &mut Hot<'_>,
 ) -> Result<DocReport> {
     let Prepared {
         bundle,
@@ -521,9 +623,13 @@ fn write_bundle<B: Borrow<Bundle>>(
         Some((id, _)) => {
             // Rows still waiting for the full-text index must be in it
             // before the index entries of this document can be removed.
+            if let Some(side) = side.take() {
+                side.finish(tx)?;
+            }
             batch.flush_fts(tx)?;
             batch.before_update(tx)?;
             delete_document_facts(tx, id)?;
+            batch.next_claim = None;
             // Refreshing the document's actors rewrote names and may have
             // deleted actors.
             batch.cache.clear();
@@ -537,11 +643,17 @@ fn write_bundle<B: Borrow<Bundle>>(
         }
         None => {
             batch.before_write(tx)?;
-            tx.prepare_cached(
-                "INSERT INTO documents (key, title, publisher, url, published, recorded_at, content_hash, bundle_hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?
-            .execute(params![key, d.title, d.publisher, d.url, d.published.to_string(), recorded_at, d.content_hash, hash])?;
+            let published = d.published.to_string();
+            hot.document.exec(&[
+                key.as_str().into(),
+                d.title.as_deref().into(),
+                d.publisher.as_deref().into(),
+                d.url.as_deref().into(),
+                published.as_str().into(),
+                recorded_at.into(),
+                d.content_hash.as_deref().into(),
+                hash.as_str().into(),
+            ])?;
             tx.last_insert_rowid()
         }
     };
@@ -549,7 +661,7 @@ fn write_bundle<B: Borrow<Bundle>>(
     // Actors: each local actor becomes a link to a stored actor, new or
     // merged; part_of is set once every local id has its stored id.
     let publisher = d.publisher.as_deref().filter(|p| !p.trim().is_empty());
-    let mut resolver = Resolver::new(doc_id, publisher, &mut batch.cache);
+    let mut resolver = Resolver::new(doc_id, publisher, &mut batch.cache, &mut hot.link);
     if rep.status == DocStatus::Updated {
         resolver.load_blocks(tx)?;
     }
@@ -581,174 +693,417 @@ fn write_bundle<B: Borrow<Bundle>>(
             .ok_or_else(|| local_error(&key, field, id))
     };
 
+    let mut ids = RowIds::default();
     let mut event_ids: HashMap<&str, i64> =
         HashMap::with_capacity_and_hasher(b.events.len(), Default::default());
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO events (document_id, local_id, kind, label, t_text, t_value, t_start, t_end,
-             t_granularity, t_modifier, place, status, ev_start, ev_end, ev_text, ev_rule)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        )?;
-        let mut part = tx.prepare_cached(
-            "INSERT OR IGNORE INTO event_participants (event_id, actor_id, role) VALUES (?1, ?2, ?3)",
-        )?;
-        for e in &b.events {
-            let t = time_cols(e.time.as_ref());
-            ins.execute(params![
-                doc_id,
-                e.id,
-                e.kind,
-                e.label,
-                t.text,
-                t.value,
-                t.start,
-                t.end,
-                t.granularity,
-                t.modifier,
-                e.place,
-                e.status.as_str(),
-                e.evidence.start as i64,
-                e.evidence.end as i64,
-                e.evidence.text,
-                e.evidence.rule
-            ])?;
-            let eid = tx.last_insert_rowid();
-            batch.fts_events_from.get_or_insert(eid);
-            event_ids.insert(e.id.as_str(), eid);
-            for p in &e.participants {
-                part.execute(params![eid, actor("participants", &p.actor)?, p.role])?;
+    for e in &b.events {
+        let t = time_cols(e.time.as_ref());
+        hot.event.exec(&[
+            Val::Int(doc_id),
+            e.id.as_str().into(),
+            e.kind.as_str().into(),
+            e.label.as_str().into(),
+            t.text.into(),
+            t.value.into(),
+            t.start.as_ref().map(IsoDate::as_str).into(),
+            t.end.as_ref().map(IsoDate::as_str).into(),
+            t.granularity.into(),
+            t.modifier.into(),
+            e.place.as_deref().into(),
+            e.status.as_str().into(),
+            Val::Int(e.evidence.start as i64),
+            Val::Int(e.evidence.end as i64),
+            e.evidence.text.as_str().into(),
+            e.evidence.rule.as_deref().into(),
+        ])?;
+        let eid = tx.last_insert_rowid();
+        match side {
+            Some(_) => ids.events.push(eid),
+            None => {
+                batch.fts_events_from.get_or_insert(eid);
             }
         }
-    }
-
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO claims (document_id, local_id, claimant_id, subject, statement,
-             q_value, q_lower, q_upper, q_unit, q_approximate, q_vague, q_lower_open, q_upper_open,
-             polarity, modality,
-             stated_text, stated_value, stated_start, stated_end, stated_granularity, stated_modifier,
-             valid_text, valid_value, valid_start, valid_end, valid_granularity, valid_modifier,
-             ev_start, ev_end, ev_text, ev_rule)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-             ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
-        )?;
-        let mut via = tx.prepare_cached(
-            "INSERT INTO claim_via (claim_id, position, actor_id) VALUES (?1, ?2, ?3)",
-        )?;
-        let mut about = tx.prepare_cached(
-            "INSERT INTO claim_about (claim_id, actor_id, event_id) VALUES (?1, ?2, ?3)",
-        )?;
-        let none = Quantity::default();
-        for c in &b.claims {
-            let q = c.quantity.as_ref();
-            let qq = q.unwrap_or(&none);
-            let flag = |f: bool| q.map(|_| i64::from(f));
-            let s = time_cols(c.stated.as_ref());
-            let v = time_cols(c.valid.as_ref());
-            ins.execute(params![
-                doc_id,
-                c.id,
-                actor("claimant", &c.claimant)?,
-                c.subject,
-                c.statement,
-                qq.value,
-                qq.lower,
-                qq.upper,
-                qq.unit,
-                flag(qq.approximate),
-                flag(qq.vague),
-                flag(qq.lower_open),
-                flag(qq.upper_open),
-                c.polarity.as_str(),
-                c.modality.as_str(),
-                s.text,
-                s.value,
-                s.start,
-                s.end,
-                s.granularity,
-                s.modifier,
-                v.text,
-                v.value,
-                v.start,
-                v.end,
-                v.granularity,
-                v.modifier,
-                c.evidence.start as i64,
-                c.evidence.end as i64,
-                c.evidence.text,
-                c.evidence.rule
-            ])?;
-            let cid = tx.last_insert_rowid();
-            batch.fts_claims_from.get_or_insert(cid);
-            for (pos, a) in c.via.iter().enumerate() {
-                via.execute(params![cid, pos as i64, actor("via", a)?])?;
-            }
-            for a in &c.about {
-                match (actor_ids.get(a.as_str()), event_ids.get(a.as_str())) {
-                    (Some(&aid), _) => about.execute(params![cid, aid, None::<i64>])?,
-                    (None, Some(&eid)) => about.execute(params![cid, None::<i64>, eid])?,
-                    (None, None) => return Err(local_error(&key, "about", a)),
-                };
-            }
-        }
-    }
-
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO relations (document_id, source_id, kind, target_id, t_text, t_value, t_start, t_end,
-             t_granularity, t_modifier, ev_start, ev_end, ev_text, ev_rule)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        )?;
-        for r in &b.relations {
-            let t = time_cols(r.time.as_ref());
-            ins.execute(params![
-                doc_id,
-                actor("source", &r.source)?,
-                r.kind,
-                actor("target", &r.target)?,
-                t.text,
-                t.value,
-                t.start,
-                t.end,
-                t.granularity,
-                t.modifier,
-                r.evidence.start as i64,
-                r.evidence.end as i64,
-                r.evidence.text,
-                r.evidence.rule
+        event_ids.insert(e.id.as_str(), eid);
+        for p in &e.participants {
+            hot.participant.exec(&[
+                Val::Int(eid),
+                Val::Int(actor("participants", &p.actor)?),
+                p.role.as_str().into(),
             ])?;
         }
     }
 
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO timexes (document_id, start, end, text, type, value, begin, until, granularity, modifier, rule)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        )?;
-        for t in &b.timexes {
-            let kind = match t.kind {
-                crate::model::TimexType::Date => "DATE",
-                crate::model::TimexType::Time => "TIME",
-                crate::model::TimexType::Duration => "DURATION",
-                crate::model::TimexType::Set => "SET",
+    // Claims get their ids here, as SQLite would (one past the largest),
+    // so that the rows of a document, and their chains and targets, can go
+    // in a few multi-row statements (see `MultiInsert`).
+    let first_claim = match batch.next_claim {
+        Some(id) => id,
+        None => tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM claims", [], |r| {
+            r.get(0)
+        })?,
+    };
+    batch.next_claim = Some(first_claim + b.claims.len() as i64);
+    let none = Quantity::default();
+    // Borrowed by the bound values below; bounds are owned strings.
+    let times: Vec<(TimeCols<'_>, TimeCols<'_>)> = b
+        .claims
+        .iter()
+        .map(|c| (time_cols(c.stated.as_ref()), time_cols(c.valid.as_ref())))
+        .collect();
+    let mut rows: Vec<Val<'_>> = Vec::with_capacity(b.claims.len() * CLAIM_COLS);
+    let mut via: Vec<Val<'_>> = Vec::new();
+    let mut about: Vec<Val<'_>> = Vec::new();
+    for ((c, (s, v)), cid) in b.claims.iter().zip(&times).zip(first_claim..) {
+        let q = c.quantity.as_ref();
+        let qq = q.unwrap_or(&none);
+        let flag = |f: bool| Val::from(q.map(|_| i64::from(f)));
+        rows.extend_from_slice(&[
+            Val::Int(cid),
+            Val::Int(doc_id),
+            c.id.as_str().into(),
+            Val::Int(actor("claimant", &c.claimant)?),
+            c.subject.as_deref().into(),
+            c.statement.as_str().into(),
+            qq.value.into(),
+            qq.lower.into(),
+            qq.upper.into(),
+            qq.unit.as_deref().into(),
+            flag(qq.approximate),
+            flag(qq.vague),
+            flag(qq.lower_open),
+            flag(qq.upper_open),
+            c.polarity.as_str().into(),
+            c.modality.as_str().into(),
+            s.text.into(),
+            s.value.into(),
+            s.start.as_ref().map(IsoDate::as_str).into(),
+            s.end.as_ref().map(IsoDate::as_str).into(),
+            s.granularity.into(),
+            s.modifier.into(),
+            v.text.into(),
+            v.value.into(),
+            v.start.as_ref().map(IsoDate::as_str).into(),
+            v.end.as_ref().map(IsoDate::as_str).into(),
+            v.granularity.into(),
+            v.modifier.into(),
+            Val::Int(c.evidence.start as i64),
+            Val::Int(c.evidence.end as i64),
+            c.evidence.text.as_str().into(),
+            c.evidence.rule.as_deref().into(),
+        ]);
+        match side {
+            Some(_) => ids.claims.push(cid),
+            None => {
+                batch.fts_claims_from.get_or_insert(cid);
+            }
+        }
+        for (pos, a) in c.via.iter().enumerate() {
+            via.extend_from_slice(&[
+                Val::Int(cid),
+                Val::Int(pos as i64),
+                Val::Int(actor("via", a)?),
+            ]);
+        }
+        for a in &c.about {
+            let (aid, eid) = match (actor_ids.get(a.as_str()), event_ids.get(a.as_str())) {
+                (Some(&aid), _) => (Val::Int(aid), Val::Null),
+                (None, Some(&eid)) => (Val::Null, Val::Int(eid)),
+                (None, None) => return Err(local_error(&key, "about", a)),
             };
-            ins.execute(params![
-                doc_id,
-                t.start as i64,
-                t.end as i64,
-                t.text,
-                kind,
-                t.value,
-                t.begin.map(iso_date),
-                t.until.map(iso_date),
-                t.granularity.map(|g| g.as_str()),
-                t.modifier.map(|m| m.as_str()),
-                t.rule
-            ])?;
+            about.extend_from_slice(&[Val::Int(cid), aid, eid]);
         }
     }
+    // Claims first: with foreign keys checked (outside the bulk path) the
+    // chain and target rows need their claim in place.
+    hot.claims.exec(&rows)?;
+    hot.via.exec(&via)?;
+    hot.about.exec(&about)?;
 
+    // Relations and timexes: all of a document's rows in one statement each.
+    let times: Vec<TimeCols<'_>> = b
+        .relations
+        .iter()
+        .map(|r| time_cols(r.time.as_ref()))
+        .collect();
+    rows.clear();
+    for (r, t) in b.relations.iter().zip(&times) {
+        rows.extend_from_slice(&[
+            Val::Int(doc_id),
+            Val::Int(actor("source", &r.source)?),
+            r.kind.as_str().into(),
+            Val::Int(actor("target", &r.target)?),
+            t.text.into(),
+            t.value.into(),
+            t.start.as_ref().map(IsoDate::as_str).into(),
+            t.end.as_ref().map(IsoDate::as_str).into(),
+            t.granularity.into(),
+            t.modifier.into(),
+            Val::Int(r.evidence.start as i64),
+            Val::Int(r.evidence.end as i64),
+            r.evidence.text.as_str().into(),
+            r.evidence.rule.as_deref().into(),
+        ]);
+    }
+    hot.relations.exec(&rows)?;
+
+    let bounds: Vec<(Option<IsoDate>, Option<IsoDate>)> = b
+        .timexes
+        .iter()
+        .map(|t| (t.begin.map(iso_date), t.until.map(iso_date)))
+        .collect();
+    rows.clear();
+    for (t, (begin, until)) in b.timexes.iter().zip(&bounds) {
+        let kind = match t.kind {
+            crate::model::TimexType::Date => "DATE",
+            crate::model::TimexType::Time => "TIME",
+            crate::model::TimexType::Duration => "DURATION",
+            crate::model::TimexType::Set => "SET",
+        };
+        rows.extend_from_slice(&[
+            Val::Int(doc_id),
+            Val::Int(t.start as i64),
+            Val::Int(t.end as i64),
+            t.text.as_str().into(),
+            kind.into(),
+            t.value.as_str().into(),
+            begin.as_ref().map(IsoDate::as_str).into(),
+            until.as_ref().map(IsoDate::as_str).into(),
+            t.granularity.map(|g| g.as_str()).into(),
+            t.modifier.map(|m| m.as_str()).into(),
+            t.rule.as_deref().into(),
+        ]);
+    }
+    hot.timexes.exec(&rows)?;
+
+    if let Some(fts) = side {
+        fts.send(bundle, ids)?;
+    }
     Ok(rep)
+}
+
+/// The statements for the rows written per document, claim and event, prepared
+/// once per batch and bound without copying (see [`RawStatement`]).
+struct Hot<'c> {
+    link: RawStatement<'c>,
+    document: RawStatement<'c>,
+    event: RawStatement<'c>,
+    participant: RawStatement<'c>,
+    claims: MultiInsert<'c>,
+    via: MultiInsert<'c>,
+    about: MultiInsert<'c>,
+    relations: MultiInsert<'c>,
+    timexes: MultiInsert<'c>,
+}
+
+impl<'c> Hot<'c> {
+    fn new(conn: &'c rusqlite::Connection) -> Result<Self> {
+        Ok(Hot {
+            link: RawStatement::new(conn, actors::INSERT_LINK)?,
+            document: RawStatement::new(
+                conn,
+                "INSERT INTO documents (key, title, publisher, url, published, recorded_at, content_hash, bundle_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?,
+            event: RawStatement::new(
+                conn,
+                "INSERT INTO events (document_id, local_id, kind, label, t_text, t_value, t_start, t_end,
+                 t_granularity, t_modifier, place, status, ev_start, ev_end, ev_text, ev_rule)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            )?,
+            participant: RawStatement::new(
+                conn,
+                "INSERT OR IGNORE INTO event_participants (event_id, actor_id, role) VALUES (?1, ?2, ?3)",
+            )?,
+            claims: MultiInsert::new(
+                conn,
+                "INSERT INTO claims (id, document_id, local_id, claimant_id, subject, statement,
+                 q_value, q_lower, q_upper, q_unit, q_approximate, q_vague, q_lower_open, q_upper_open,
+                 polarity, modality,
+                 stated_text, stated_value, stated_start, stated_end, stated_granularity, stated_modifier,
+                 valid_text, valid_value, valid_start, valid_end, valid_granularity, valid_modifier,
+                 ev_start, ev_end, ev_text, ev_rule) VALUES",
+                CLAIM_COLS,
+            ),
+            via: MultiInsert::new(
+                conn,
+                "INSERT INTO claim_via (claim_id, position, actor_id) VALUES",
+                3,
+            ),
+            about: MultiInsert::new(
+                conn,
+                "INSERT INTO claim_about (claim_id, actor_id, event_id) VALUES",
+                3,
+            ),
+            relations: MultiInsert::new(
+                conn,
+                "INSERT INTO relations (document_id, source_id, kind, target_id, t_text, t_value, t_start, t_end,
+                 t_granularity, t_modifier, ev_start, ev_end, ev_text, ev_rule) VALUES",
+                14,
+            ),
+            timexes: MultiInsert::new(
+                conn,
+                "INSERT INTO timexes (document_id, start, end, text, type, value, begin, until, granularity,
+                 modifier, rule) VALUES",
+                11,
+            ),
+        })
+    }
+}
+
+/// Columns of a `claims` row as [`Hot::claims`] writes it.
+const CLAIM_COLS: usize = 32;
+
+/// Store ids of a document's new claims and events, in bundle order.
+#[derive(Default)]
+struct RowIds {
+    claims: Vec<i64>,
+    events: Vec<i64>,
+}
+
+/// The full-text tables a bulk batch may index on the side.
+const FTS_TABLES: &[&str] = &["claims_fts", "events_fts"];
+
+/// The full-text index of a bulk batch into an empty database, built on a
+/// thread of its own: tokenizing is about a quarter of the writing
+/// thread's work otherwise. That thread indexes each written document into
+/// identical FTS5 tables of a temporary database (see [`SideDb`]); at the end its
+/// shadow tables (segments, term index, document sizes) are copied into
+/// the empty ones of the main database, in the batch's transaction. FTS5
+/// segments hold no reference to the database they live in, so the copy is
+/// the index FTS5 would have built in place.
+struct SideFts<'scope, B> {
+    send: std::sync::mpsc::SyncSender<(B, RowIds)>,
+    thread: std::thread::ScopedJoinHandle<'scope, Result<()>>,
+}
+
+impl<'scope, B: Borrow<Bundle> + Send + 'scope> SideFts<'scope, B> {
+    fn start<'env>(
+        s: &'scope std::thread::Scope<'scope, 'env>,
+        mut side: rusqlite::Connection,
+    ) -> Self {
+        let (send, recv) = std::sync::mpsc::sync_channel::<(B, RowIds)>(PIPELINE_DEPTH);
+        let thread = s.spawn(move || -> Result<()> {
+            let tx = side.transaction()?;
+            {
+                let mut claim = RawStatement::new(
+                    &tx,
+                    "INSERT INTO claims_fts (rowid, statement, subject, ev_text) VALUES (?1, ?2, ?3, ?4)",
+                )?;
+                let mut event = RawStatement::new(
+                    &tx,
+                    "INSERT INTO events_fts (rowid, label, place, ev_text) VALUES (?1, ?2, ?3, ?4)",
+                )?;
+                for (bundle, ids) in recv {
+                    let b = bundle.borrow();
+                    for (c, id) in b.claims.iter().zip(ids.claims) {
+                        claim.exec(&[
+                            Val::Int(id),
+                            c.statement.as_str().into(),
+                            c.subject.as_deref().into(),
+                            c.evidence.text.as_str().into(),
+                        ])?;
+                    }
+                    for (e, id) in b.events.iter().zip(ids.events) {
+                        event.exec(&[
+                            Val::Int(id),
+                            e.label.as_str().into(),
+                            e.place.as_deref().into(),
+                            e.evidence.text.as_str().into(),
+                        ])?;
+                    }
+                }
+            }
+            tx.commit()?;
+            // Dropping the connection here ends its hold on the file,
+            // which the main connection reads next.
+            Ok(())
+        });
+        SideFts { send, thread }
+    }
+
+    /// Hands a written document to the indexing thread.
+    fn send(&self, bundle: B, ids: RowIds) -> Result<()> {
+        if self.send.send((bundle, ids)).is_err() {
+            // The thread stopped on an error; `finish` reports it.
+            return Err(Error::Interrupted);
+        }
+        Ok(())
+    }
+
+    /// Waits for the indexing thread and copies its index into the main
+    /// database, whose full-text tables must still be empty.
+    fn finish(self, tx: &Transaction<'_>) -> Result<()> {
+        drop(self.send);
+        match self.thread.join() {
+            Ok(r) => r?,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        for t in FTS_TABLES {
+            for shadow in ["data", "idx", "docsize"] {
+                // Same definitions on both sides, so SQLite copies the
+                // records as they are (its transfer optimization) instead
+                // of decoding and re-encoding every row. Table names come
+                // from FTS_TABLES, never from input.
+                tx.execute_batch(&format!(
+                    "DELETE FROM main.{t}_{shadow};
+                     INSERT INTO main.{t}_{shadow} SELECT * FROM side_fts.{t}_{shadow};"
+                ))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The temporary database a side-built full-text index is written to,
+/// next to the main file and attached to its connection as `side_fts`
+/// (attaching is not possible inside the batch's transaction). Removed
+/// when dropped.
+struct SideDb {
+    path: std::path::PathBuf,
+    /// The connection that fills it, until the indexing thread takes it.
+    conn: Option<rusqlite::Connection>,
+}
+
+impl SideDb {
+    /// `None` when the main file's path cannot be handed to ATTACH (not
+    /// UTF-8): the batch then indexes in place.
+    fn create(main: &rusqlite::Connection, db: &std::path::Path) -> Result<Option<SideDb>> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let mut name = db.as_os_str().to_owned();
+        name.push(format!(".fts-{}-{nanos}.tmp", std::process::id()));
+        let mut side = SideDb {
+            path: name.into(),
+            conn: None,
+        };
+        let Some(path) = side.path.to_str().map(str::to_owned) else {
+            return Ok(None);
+        };
+        let conn = rusqlite::Connection::open(&side.path)?;
+        // Scratch data: a crash loses nothing the main file needs.
+        conn.execute_batch(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;",
+        )?;
+        for t in FTS_TABLES {
+            let create: String = main.query_row(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [t],
+                |r| r.get(0),
+            )?;
+            conn.execute_batch(&create)?;
+        }
+        main.execute("ATTACH DATABASE ?1 AS side_fts", [path])?;
+        side.conn = Some(conn);
+        Ok(Some(side))
+    }
+}
+
+impl Drop for SideDb {
+    fn drop(&mut self) {
+        self.conn = None;
+        let _ = std::fs::remove_file(&self.path);
+    }
 }
 
 /// Removes everything a document contributed (facts, index rows, actor
@@ -814,8 +1169,10 @@ mod tests {
     #[test]
     fn iso_dates() {
         for d in ["2021-12-04", "0999-01-31", "2024-02-29"] {
-            assert_eq!(iso_date(d.parse().unwrap()), d);
+            assert_eq!(iso_date(d.parse().unwrap()).as_str(), d);
         }
+        let far = chrono::NaiveDate::from_ymd_opt(12024, 2, 29).unwrap();
+        assert_eq!(iso_date(far).as_str(), far.to_string());
     }
 
     fn indexes(store: &Store) -> Vec<String> {
@@ -892,7 +1249,16 @@ mod tests {
     /// replacing it needs the dropped indexes, which come back at once.
     #[test]
     fn an_update_inside_a_bulk_batch_restores_the_indexes() {
-        let mut store = Store::open_in_memory().unwrap();
+        // In memory the text is indexed in place; a file indexes it on the
+        // side until the update needs it in place.
+        let dir = tempfile::tempdir().unwrap();
+        let file = Store::open(dir.path().join("u.db")).unwrap();
+        for store in [Store::open_in_memory().unwrap(), file] {
+            update_inside_a_bulk_batch(store);
+        }
+    }
+
+    fn update_inside_a_bulk_batch(mut store: Store) {
         let before = indexes(&store);
         let n = BULK_MIN_BUNDLES * crate::ingest::synth::CLAIMS_PER_DOC;
         let mut corpus: Vec<Bundle> = crate::ingest::synth::corpus(4, n).collect();
@@ -918,8 +1284,73 @@ mod tests {
         assert_eq!((wombats, claims), (1, n as i64));
     }
 
-    /// A bulk batch into an empty file runs with a rollback journal; the
-    /// file is back in WAL mode afterwards, whether the batch succeeded or
+    fn fts_hits(store: &Store, table: &str, query: &str) -> Vec<i64> {
+        // Table names are this test's literals.
+        let mut st = store
+            .conn()
+            .prepare(&format!(
+                "SELECT rowid FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid"
+            ))
+            .unwrap();
+        st.query_map([query], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+
+    /// A bulk batch into an empty file builds its full-text index on the
+    /// side and copies it in: the same hits as the index built in place
+    /// (in memory), a sound FTS5 index, and a connection that had opened
+    /// the still empty index before sees the new one.
+    #[test]
+    fn side_built_full_text_index_matches_the_one_built_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = BULK_MIN_BUNDLES * crate::ingest::synth::CLAIMS_PER_DOC;
+        let mut corpus: Vec<Bundle> = crate::ingest::synth::corpus(11, n).collect();
+        corpus[5].claims[2].statement = "a quokka census near the river".into();
+        corpus[9].events[1].label = "wombat summit".into();
+        let mut file = Store::open(dir.path().join("s.db")).unwrap();
+        assert!(fts_hits(&file, "claims_fts", "quokka").is_empty());
+        file.ingest(&corpus, &mut |_| {}).unwrap();
+        let mut mem = Store::open_in_memory().unwrap();
+        mem.ingest(&corpus, &mut |_| {}).unwrap();
+        let queries = [
+            ("claims_fts", "quokka"),
+            ("claims_fts", "\"quokka census\""),
+            ("claims_fts", "troops"),
+            ("claims_fts", "subject: tanks"),
+            ("claims_fts", "ev_text: \"in the area\""),
+            ("events_fts", "wombat"),
+            ("events_fts", "talks"),
+        ];
+        for (table, query) in queries {
+            let hits = fts_hits(&file, table, query);
+            assert!(!hits.is_empty(), "{query}");
+            assert_eq!(hits, fts_hits(&mem, table, query), "{query}");
+        }
+        check(&file);
+        drop(file);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["s.db"], "the side database is removed");
+        let file = Store::open(dir.path().join("s.db")).unwrap();
+        assert_eq!(fts_hits(&file, "claims_fts", "quokka").len(), 1);
+        check(&file);
+    }
+
+    fn foreign_keys(store: &Store) -> i64 {
+        store
+            .conn()
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    /// A bulk batch into an empty file runs with a rollback journal and
+    /// without per-row foreign key checks; the file is back in WAL mode
+    /// with foreign keys on afterwards, whether the batch succeeded or
     /// failed, and a failed one leaves no documents.
     #[test]
     fn bulk_into_an_empty_file_returns_to_wal() {
@@ -936,13 +1367,24 @@ mod tests {
         let mut bad = corpus[BULK_MIN_BUNDLES - 1].clone();
         bad.claims[0].claimant = "nobody".into();
         let failing = corpus[..BULK_MIN_BUNDLES - 1].iter().chain([&bad]);
+        // The first load of the empty file runs without fsync; whatever
+        // happens, the connection goes back to NORMAL (1).
+        let synchronous = |s: &Store| -> i64 {
+            s.conn()
+                .query_row("PRAGMA synchronous", [], |r| r.get(0))
+                .unwrap()
+        };
         assert!(store.ingest(failing, &mut |_| {}).is_err());
         assert_eq!(mode(&store), "wal");
+        assert_eq!(foreign_keys(&store), 1);
+        assert_eq!(synchronous(&store), 1);
         assert_eq!(store.stats().unwrap().documents, 0);
         assert!(!dir.path().join("j.db-journal").exists());
 
         store.ingest(&corpus, &mut |_| {}).unwrap();
         assert_eq!(mode(&store), "wal");
+        assert_eq!(foreign_keys(&store), 1);
+        assert_eq!(synchronous(&store), 1);
         drop(store);
         let store = Store::open(&path).unwrap();
         assert_eq!(store.stats().unwrap().claims, n as i64);
