@@ -287,6 +287,10 @@ proptest! {
             Just("tens of thousands of"), Just("troops"), Just("95,000"), Just("President"), Just("Ann Lee"),
             Just("between"), Just("and"), Just("on Monday"), Just("\u{2014}"), Just("-backed"), Just("it"),
             Just("he"), Just("citing"), Just("\n\n"), Just("\u{00E9}t\u{00E9}"),
+            Just("alleges"), Just("fraud"), Just("as"), Just("who"), Just("which"), Just("while"),
+            Just("demanding"), Just("continued to deny"), Just("warnings from"), Just("that"),
+            Just("put the toll at"), Just("the prime minister"), Just("ANKARA (Example Wire) -"),
+            Just("the opposition"), Just("called"), Just("a spokesman for"), Just("in Geneva"),
         ], 0..60)) {
         let text = parts.join(" ");
         let b = extract(&art(text.clone()));
