@@ -107,6 +107,64 @@ const PREDICTED: &[&str] = &[
     "any",
 ];
 
+/// Words of brokering: who does them stands between the parties.
+fn mediation_word(l: &str) -> bool {
+    matches!(
+        l,
+        "broker"
+            | "brokers"
+            | "brokered"
+            | "brokering"
+            | "mediate"
+            | "mediates"
+            | "mediated"
+            | "mediating"
+            | "mediation"
+            | "facilitate"
+            | "facilitated"
+            | "facilitating"
+    )
+}
+
+/// Words of trying or seeking just before a trigger: the event is sought,
+/// not achieved ("efforts to broker a ceasefire", "sought talks").
+const ATTEMPT: &[&str] = &[
+    "effort",
+    "efforts",
+    "broker",
+    "brokering",
+    "mediate",
+    "mediating",
+    "seek",
+    "seeks",
+    "seeking",
+    "sought",
+    "push",
+    "pushes",
+    "pushing",
+    "pushed",
+    "bid",
+    "attempt",
+    "attempts",
+    "attempting",
+    "try",
+    "tries",
+    "trying",
+    "tried",
+    "propose",
+    "proposes",
+    "proposed",
+    "proposing",
+    "offer",
+    "offers",
+    "offered",
+    "offering",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+];
+
 fn agentive(kind: &str) -> bool {
     matches!(
         kind,
@@ -225,6 +283,49 @@ impl Doc<'_> {
             } else if PLANNED.contains(&l) && st == EventStatus::Occurred {
                 st = EventStatus::Planned;
             }
+        }
+        if st == EventStatus::Occurred
+            && (t.saturating_sub(6).max(a)..t).any(|k| {
+                let l = self.toks[k].lower.as_str();
+                ATTEMPT.contains(&l)
+                    // "pushed into the city": only "push for" is a bid.
+                    && (!l.starts_with("push") || self.toks[k + 1].lower == "for")
+                    // The trigger must be what is sought: "tried to renew the
+                    // efforts by meeting" (a means), "urged calm after the
+                    // attack" (a circumstance), "tried to end the war" (a
+                    // war that is real) are not.
+                    && !self.toks[k + 1..t].iter().any(|x| {
+                        matches!(
+                            x.lower.as_str(),
+                            "by" | "after"
+                                | "following"
+                                | "since"
+                                | "during"
+                                | "amid"
+                                | "over"
+                                | "before"
+                                | "against"
+                                | "despite"
+                                | "of"
+                                | "from"
+                                | "into"
+                                | "end"
+                                | "ending"
+                                | "stop"
+                                | "stopping"
+                                | "halt"
+                                | "halting"
+                                | "condemn"
+                                | "condemned"
+                                | "investigate"
+                                | "contain"
+                                | "defuse"
+                                | "calm"
+                        )
+                    })
+            })
+        {
+            st = EventStatus::Planned;
         }
         // "sanctions are more likely to be used": a modal right after the trigger.
         for k in t + 1..(t + 5).min(self.toks.len()) {
@@ -497,10 +598,26 @@ impl Doc<'_> {
             // clause ("... would result in US military reinforcements").
             // "the conflict between Ukraine and the separatists": the parties
             // are named after "between", whoever stands before.
-            if between && m.t0 < t {
+            // "Egypt ... to broker a ceasefire between Israel and Hamas",
+            // "a Russian-brokered truce", "talks mediated by France": the
+            // go-between is neither party.
+            let mediator = if m.t0 < t {
+                self.toks[m.t1..t].iter().any(|x| mediation_word(&x.lower))
+            } else {
+                // Back over a coordination: "mediated by France and Germany".
+                let mut j = m.t0;
+                while j > t + n
+                    && (matches!(self.toks[j - 1].lower.as_str(), "and" | "," | "the")
+                        || self.mention_at(j - 1).is_some())
+                {
+                    j -= 1;
+                }
+                j >= 2 && self.toks[j - 1].lower == "by" && mediation_word(&self.toks[j - 2].lower)
+            };
+            if between && m.t0 < t && !mediator {
                 continue;
             }
-            if agentive(kind) && m.t0 >= t + n && !owner_after && !between {
+            if agentive(kind) && m.t0 >= t + n && !owner_after && !between && !mediator {
                 let far = m.t0 >= t + n + 8
                     || self.toks[t + n..m.t0].iter().any(|x| {
                         matches!(
@@ -528,7 +645,10 @@ impl Doc<'_> {
                     continue;
                 }
             }
-            let role = if !agentive(kind) {
+            // The parties named after "between" are parties, not targets.
+            let role = if mediator {
+                "mediator"
+            } else if !agentive(kind) || between {
                 "participant"
             } else if m.t0 < t || owner_after {
                 "agent"
@@ -608,10 +728,20 @@ impl Doc<'_> {
         let place = self.place_near(a, b, t);
         // Label: participants, then the trigger phrase with its modifiers.
         let mut p0 = t;
+        // "an 11-day war", "a two-year dispute": a hyphenated modifier stays
+        // whole, even when its parts read as a duration.
+        let glued_hyphen = |k: usize| {
+            k > 0
+                && self.toks[k - 1].norm == "-"
+                && !self.toks[k - 1].space_before
+                && !self.toks[k].space_before
+        };
         while p0 > a
             && p0 + 3 > t
             && matches!(self.toks[p0 - 1].kind, TokKind::Word)
             && self.mention_at(p0 - 1).is_none()
+            // "on Thursday struck", "last week's election": a date is not a modifier.
+            && (self.tx_at[p0 - 1].is_none() || glued_hyphen(p0 - 1))
         {
             let l = self.toks[p0 - 1].lower.as_str();
             if matches!(
@@ -634,6 +764,17 @@ impl Doc<'_> {
                 break;
             }
             p0 -= 1;
+        }
+        while p0 >= a + 2
+            && glued_hyphen(p0)
+            && matches!(self.toks[p0 - 2].kind, TokKind::Word | TokKind::Number)
+            && self.mention_at(p0 - 2).is_none()
+        {
+            p0 -= 2;
+        }
+        // "last week's election" without its date: no dangling "'s".
+        while p0 < t && matches!(self.toks[p0].lower.as_str(), "'s" | "’s" | "'" | "’") {
+            p0 += 1;
         }
         let phrase = self.span(p0, t + n).to_owned();
         let names: Vec<String> = parts
@@ -1392,5 +1533,84 @@ mod tests {
             rels.contains(&("Russia".into(), "seized".into(), "Crimea".into())),
             "{rels:?}"
         );
+    }
+
+    /// (kind, label, status, [(actor name, role)]) of a trigger event.
+    type Trig = (String, String, String, Vec<(String, String)>);
+
+    /// Every trigger event of `text`.
+    fn trig(text: &str) -> Vec<Trig> {
+        let b = extract_text(text, (2024, 3, 8));
+        let name = |id: &str| b.actors.iter().find(|a| a.id == id).unwrap().name.clone();
+        b.events
+            .iter()
+            .filter(|e| {
+                e.evidence
+                    .rule
+                    .as_deref()
+                    .is_some_and(|r| r.starts_with("event_trigger"))
+            })
+            .map(|e| {
+                (
+                    e.kind.clone(),
+                    e.label.clone(),
+                    e.status.as_str().to_owned(),
+                    e.participants
+                        .iter()
+                        .map(|p| (name(&p.actor), p.role.clone()))
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_hyphenated_modifier_stays_whole_and_a_date_is_left_out() {
+        let ev = trig("A 34-day war between Lebanon and Syria ended in 1990.");
+        let w = ev.iter().find(|e| e.0 == "war").expect("the war");
+        assert!(w.1.contains("34-day war"), "{ev:?}");
+        let ev = trig("Last week's presidential election in Peru was close.");
+        let e = ev.iter().find(|e| e.0 == "election").expect("the election");
+        assert!(e.1.contains(": presidential election"), "{ev:?}");
+    }
+
+    #[test]
+    fn parties_after_between_are_parties_and_the_broker_a_mediator() {
+        let ev = trig(
+            "Qatar stepped up efforts to broker a ceasefire between Sudan and Chad on Monday.",
+        );
+        let c = ev
+            .iter()
+            .find(|e| e.0 == "agreement")
+            .expect("the ceasefire");
+        assert_eq!(c.2, "planned", "{ev:?}");
+        assert!(c.3.contains(&("Qatar".into(), "mediator".into())), "{ev:?}");
+        assert!(
+            c.3.contains(&("Sudan".into(), "participant".into())),
+            "{ev:?}"
+        );
+        let ev = trig("A 34-day war between Lebanon and Syria ended in 1990.");
+        let w = ev.iter().find(|e| e.0 == "war").expect("the war");
+        assert!(w.3.iter().all(|p| p.1 == "participant"), "{ev:?}");
+        assert!(w.3.iter().any(|p| p.0 == "Syria"), "{ev:?}");
+    }
+
+    #[test]
+    fn sought_talks_are_not_held_talks() {
+        let ev = trig("Chile has repeatedly sought talks with Bolivia over the dispute.");
+        let t = ev.iter().find(|e| e.0 == "talks").expect("the talks");
+        assert_eq!(t.2, "planned", "{ev:?}");
+        let ev = trig("Chile tried to end the row by meeting with Bolivia in Lima.");
+        let t = ev.iter().find(|e| e.0 == "meeting").expect("the meeting");
+        assert_eq!(t.2, "occurred", "{ev:?}");
+        let ev = trig("Kenya tried to end the war that Uganda had started.");
+        let t = ev.iter().find(|e| e.0 == "war").expect("the war");
+        assert_eq!(t.2, "occurred", "{ev:?}");
+        let ev = trig("Troops pushed into Mosul after the attack on the base.");
+        let t = ev.iter().find(|e| e.0 == "attack").expect("the attack");
+        assert_eq!(t.2, "occurred", "{ev:?}");
+        let ev = trig("Peace talks, mediated by Norway and Cuba, resumed on Monday.");
+        let t = ev.iter().find(|e| e.0 == "talks").expect("the talks");
+        assert!(t.3.contains(&("Cuba".into(), "mediator".into())), "{ev:?}");
     }
 }
