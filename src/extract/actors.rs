@@ -656,6 +656,30 @@ impl<'a> Doc<'a> {
         let t_namelike = namelike(&self.toks[k]);
         let t_fw = is_function_word(&self.toks[k].lower);
         let t_cue = LEX.cues.contains_first(&self.toks[k].lower);
+        // An unknown acronym names an organisation when its kind follows ("the
+        // CGT union") or when it speaks ("CGT said").
+        let tk = &self.toks[k];
+        if tk.kind == TokKind::Word
+            && (2..=6).contains(&tk.norm.len())
+            && tk.norm.chars().all(|c| c.is_ascii_uppercase())
+        {
+            let next = self.toks.get(k + 1).filter(|_| k + 1 < lim);
+            let kind_noun = next.is_some_and(|t| {
+                !t.is_cap()
+                    && (ORG_KIND_NOUNS.contains(&t.lower.as_str())
+                        || NAMED_BODY_NOUNS.contains(&t.lower.as_str()))
+            });
+            let speaks = k + 1 < lim && LEX.cues.longest(&self.toks, k + 1, lim).is_some();
+            if kind_noun || speaks {
+                let w = tk.norm.clone();
+                let a = self.actor(&format!("org:{w}"), &w, ActorKind::Organization);
+                self.alias(a, &w);
+                let e = if kind_noun { k + 2 } else { k + 1 };
+                let full = self.span_text(k, e);
+                self.alias(a, full);
+                return Some((e, Some((a, false))));
+            }
+        }
         if t_namelike && !(t_fw && (sent_start || k == np_start)) && !self.title_case(k) {
             let e = self.namerun(k, lim);
             if e > k {
@@ -706,6 +730,20 @@ impl<'a> Doc<'a> {
                         return Some((e + 1, Some(self.administration_of(a, w))));
                     }
                     return Some((e, Some((a, false))));
+                }
+                // "the CGT union", "the Acme company": a name and the kind it is.
+                if !t_fw && !t_cue && e < lim {
+                    let head = self.toks[e].lower.as_str();
+                    if self.toks[e].kind == TokKind::Word
+                        && !self.toks[e].is_cap()
+                        && (ORG_KIND_NOUNS.contains(&head) || NAMED_BODY_NOUNS.contains(&head))
+                    {
+                        let a = self.actor(&format!("org:{w}"), w, ActorKind::Organization);
+                        self.alias(a, w);
+                        let full = self.span_text(k, e + 1);
+                        self.alias(a, full);
+                        return Some((e + 1, Some((a, false))));
+                    }
                 }
                 // "Acme, the defense think tank, said": the appositive says what it is.
                 if !t_fw && !t_cue && self.org_appositive(e, lim) {
@@ -1126,7 +1164,22 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// Words that make a capitalised run a place or an era rather than a person.
+/// Kinds of body that follow their own name in running text ("the CGT
+/// union", "the Likud party"), besides [`ORG_KIND_NOUNS`].
+const NAMED_BODY_NOUNS: &[&str] = &[
+    "union",
+    "unions",
+    "party",
+    "movement",
+    "coalition",
+    "alliance",
+    "militia",
+    "faction",
+    "bloc",
+    "federation",
+    "confederation",
+];
+
 /// Head nouns of an appositive that make the name before it an organisation.
 const ORG_KIND_NOUNS: &[&str] = &[
     "tank",
@@ -1317,5 +1370,22 @@ mod tests {
             Some("Example Wire"),
         );
         assert!(a.contains(&("Example Wire".into(), Media)), "{a:?}");
+    }
+
+    #[test]
+    fn a_name_before_its_kind_of_body_is_an_organisation() {
+        use crate::model::ActorKind::{Government, Organization};
+        let a = actors_of(
+            "The CGT union called a strike. The Likud party won. FNSEA said farmers would join.",
+            None,
+        );
+        for name in ["CGT", "Likud", "FNSEA"] {
+            assert!(a.contains(&(name.into(), Organization)), "{name}: {a:?}");
+        }
+        // An acronym that neither speaks nor is named as a body stays unknown.
+        let a = actors_of("The ZQX figures were late.", None);
+        assert!(a.iter().all(|(n, _)| n != "ZQX"), "{a:?}");
+        let a = actors_of("Police said 40 people were detained.", None);
+        assert!(a.iter().any(|(_, k)| *k == Government), "{a:?}");
     }
 }

@@ -390,6 +390,15 @@ impl Doc<'_> {
             if m.adjective && !matches!(self.actors[m.actor].kind, ActorKind::Anonymous) {
                 return self.clause_subject(v, s0);
             }
+            // "Laurent Berger, head of the CFDT union, warned": the body inside
+            // an appositive is not the speaker.
+            let mut b = m.t0;
+            if b > s0 && self.toks[b - 1].lower == "the" {
+                b -= 1;
+            }
+            if b > s0 && self.toks[b - 1].lower == "of" {
+                return self.clause_subject(v, s0);
+            }
             let mut list = [Some(m.actor), None, None];
             let mut start = m.t0;
             // Coordinated subjects: "Washington and Kyiv say".
@@ -420,6 +429,10 @@ impl Doc<'_> {
             if tk.kind == TokKind::Quote
                 || matches!(tk.norm.as_str(), ";" | ":" | "--")
                 || matches!(tk.lower.as_str(), "which" | "who" | "because")
+                // "..., while the union said": a new clause with its own
+                // subject; "while demanding" keeps the subject before it.
+                || matches!(tk.lower.as_str(), "while" | "whereas" | "although" | "but")
+                    && !self.toks[cs].lower.ends_with("ing")
             {
                 break;
             }
@@ -978,34 +991,31 @@ impl Doc<'_> {
             ) {
                 // "put it at 70,000", "put the number of rockets fired from Gaza
                 // at more than 500": the figure follows the first "at" that a
-                // quantity follows.
+                // quantity follows. Any counted noun may stand between: "put turnout at 1.28
+                // million", "put the cost at $2 billion"; "put pressure on"
+                // has no figure after "at".
                 let counted = (k + 1..(k + 5).min(s1)).any(|j| {
                     matches!(
                         self.toks[j].lower.as_str(),
                         "number" | "figure" | "total" | "count" | "size" | "strength" | "toll"
                     )
-                }) || self
-                    .toks
-                    .get(k + 1)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "it" | "them"));
-                let lim = (k + 16).min(s1);
+                });
+                let lim = (k + if counted { 16 } else { 6 }).min(s1);
                 let figure_after =
                     |j: usize| self.quantities.iter().any(|q| q.t0 > j && q.t0 <= j + 3);
                 if let Some(at) =
                     (k + 1..lim).find(|&j| self.toks[j].lower == "at" && figure_after(j))
                 {
-                    if counted {
-                        cues.push((
-                            k,
-                            at + 1 - k,
-                            Cue {
-                                lemma: "estimate".into(),
-                                class: "estimate".into(),
-                            },
-                        ));
-                        k = at + 1;
-                        continue;
-                    }
+                    cues.push((
+                        k,
+                        at + 1 - k,
+                        Cue {
+                            lemma: "estimate".into(),
+                            class: "estimate".into(),
+                        },
+                    ));
+                    k = at + 1;
+                    continue;
                 }
             }
             if self.toks[k].lower == "quoted"
@@ -1725,6 +1735,34 @@ mod tests {
             "{:?}",
             b.claims
         );
+    }
+
+    #[test]
+    fn put_any_count_at_a_figure_is_an_estimate() {
+        let b = run("The Interior Ministry put turnout at 1.28 million nationwide.");
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "Interior Ministry");
+        assert_eq!(b.claims[0].statement, "1.28 million nationwide");
+        // "put pressure on" names no figure.
+        let b = run("Washington put pressure on Moscow over the 2,000 troops.");
+        assert!(b.claims.is_empty(), "{:?}", b.claims);
+    }
+
+    #[test]
+    fn the_body_in_an_appositive_is_not_the_speaker() {
+        let b =
+            run("Laurent Berger, head of the CFDT union, warned that the reform would be fought.");
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "Laurent Berger");
+    }
+
+    #[test]
+    fn a_clause_after_while_has_its_own_subject() {
+        // "while demanding" keeps the speaker before it.
+        let b = run(
+            "The Kremlin has denied any plan to attack, while demanding that NATO halt its expansion.",
+        );
+        assert_eq!(claimant(&b, 0), "Kremlin");
     }
 
     #[test]
