@@ -857,6 +857,38 @@ impl Doc<'_> {
             if between && m.t0 < t && !mediator {
                 continue;
             }
+            // "analysts said ..., although Maduro has not attacked": a new
+            // clause after a comma has its own subject.
+            if m.t0 < t
+                && (m.t1..t).any(|j| {
+                    self.toks[j - 1].norm == ","
+                        && matches!(
+                            self.toks[j].lower.as_str(),
+                            "although" | "though" | "while" | "whereas" | "but" | "because"
+                        )
+                })
+            {
+                continue;
+            }
+            // "the minister resigned after a bombing": the trigger heads a
+            // circumstance of another verb, whose subject did not do it.
+            // Not for drills or build-ups, which their subject usually holds
+            // ("kept troops there following war games").
+            let pp = |j: usize| {
+                matches!(
+                    self.toks[j].lower.as_str(),
+                    "after" | "before" | "following" | "amid" | "during" | "despite"
+                )
+            };
+            if agentive(kind)
+                && !matches!(kind, "exercise" | "military_buildup" | "withdrawal")
+                && m.t0 < t
+                && t >= m.t1 + 2
+                && (pp(t - 1)
+                    || pp(t - 2) && matches!(self.toks[t - 1].lower.as_str(), "a" | "an" | "the"))
+            {
+                continue;
+            }
             if agentive(kind) && m.t0 >= t + n && !owner_after && !between && !mediator {
                 let far = m.t0 >= t + n + 8
                     || self.toks[t + n..m.t0].iter().any(|x| {
@@ -890,6 +922,9 @@ impl Doc<'_> {
                 "mediator"
             } else if against {
                 "target"
+            } else if m.t0 > t && before(&["with", "alongside"]) {
+                // "held exercises with Guyana", "the war with Chad": a partner.
+                "participant"
             } else if kind == "war" && !between {
                 // "Russia's war against Ukraine" has a side that attacks; "the
                 // war with Russia", "Ukraine's war" name sides only.
@@ -949,6 +984,31 @@ impl Doc<'_> {
             return;
         }
         let mut status = self.status_at(a.max(self.sents[si].t0), t, kind);
+        // "denied any role in the attack": what one denies a part in has
+        // happened; only the part is denied.
+        let lw = |j: usize| self.toks[j].lower.as_str();
+        let presupposed = (t.saturating_sub(4).max(a) + 1..t).any(|j| {
+            matches!(
+                lw(j - 1),
+                "role" | "involvement" | "responsibility" | "part" | "hand" | "victims"
+            ) && matches!(lw(j), "in" | "for" | "behind" | "of")
+        });
+        if presupposed {
+            status = EventStatus::Occurred;
+        }
+        // "ruled out sanctions" rejects them; "did not rule out sanctions"
+        // leaves them possible.
+        if let Some(j) = (t.saturating_sub(4).max(a) + 1..t)
+            .find(|&j| lw(j) == "out" && matches!(lw(j - 1), "rule" | "rules" | "ruled" | "ruling"))
+        {
+            let negated = (j.saturating_sub(4).max(a)..j - 1)
+                .any(|i| matches!(lw(i), "not" | "n't" | "never"));
+            status = if negated {
+                EventStatus::Predicted
+            } else {
+                EventStatus::Denied
+            };
+        }
         let mut time = self.best_time(a, b, t);
         if let Some(tv) = &time {
             if tv.start.is_some_and(|s| s > self.published) && status == EventStatus::Occurred {
@@ -956,12 +1016,17 @@ impl Doc<'_> {
             }
         }
         if let Some(ci) = claim {
-            if self.claims[ci].polarity == Polarity::Deny {
+            if self.claims[ci].polarity == Polarity::Deny && !presupposed {
                 status = EventStatus::Denied;
             }
-            // "promised to hold a referendum": what is promised is intended.
+            // "promised to hold a referendum", "demanded that he resign": what
+            // is promised or demanded is not yet done.
             if status == EventStatus::Occurred
-                && matches!(self.claims[ci].cue.as_str(), "promise" | "pledge" | "vow")
+                && !presupposed
+                && matches!(
+                    self.claims[ci].cue.as_str(),
+                    "promise" | "pledge" | "vow" | "demand" | "urge" | "call for"
+                )
             {
                 status = EventStatus::Planned;
             }
@@ -1967,5 +2032,48 @@ mod tests {
             .find(|e| e.kind == "collapse")
             .expect("the collapse");
         assert_eq!(e.time.as_ref().map(|t| t.value.as_str()), Some("1991"));
+    }
+
+    #[test]
+    fn a_denied_part_keeps_the_event_and_ruling_out_rejects_it() {
+        let ev = trig("Chad denied any role in the bombing in Niger on Monday.");
+        let e = ev.iter().find(|e| e.0 == "attack").expect("the bombing");
+        assert_eq!(e.2, "occurred", "{ev:?}");
+        let ev = trig("Peru ruled out sanctions against Chile on Monday.");
+        let e = ev
+            .iter()
+            .find(|e| e.0 == "sanction")
+            .expect("the sanctions");
+        assert_eq!(e.2, "denied", "{ev:?}");
+        let ev = trig("Peru did not rule out sanctions against Chile on Monday.");
+        let e = ev
+            .iter()
+            .find(|e| e.0 == "sanction")
+            .expect("the sanctions");
+        assert_eq!(e.2, "predicted", "{ev:?}");
+        let ev = trig("The prime minister of Peru resigned on Monday.");
+        assert!(ev.iter().any(|e| e.0 == "resignation"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_partner_and_a_subject_in_another_clause() {
+        let ev = trig("Chile held naval exercises with Peru in May.");
+        let e = ev
+            .iter()
+            .find(|e| e.0 == "exercise")
+            .expect("the exercises");
+        assert!(
+            e.3.contains(&("Peru".into(), "participant".into())),
+            "{ev:?}"
+        );
+        let ev =
+            trig("Critics in Chile spoke up on Monday, although Peru has not attacked Bolivia.");
+        let e = ev.iter().find(|e| e.0 == "attack").expect("the attack");
+        assert!(!e.3.iter().any(|p| p.0 == "Chile"), "{ev:?}");
+        assert!(e.3.contains(&("Peru".into(), "agent".into())), "{ev:?}");
+        assert_eq!(e.2, "denied", "{ev:?}");
+        let ev = trig("The prime minister of Peru resigned after a bombing in Lima.");
+        let e = ev.iter().find(|e| e.0 == "attack").expect("the bombing");
+        assert!(!e.3.iter().any(|p| p.1 == "agent"), "{ev:?}");
     }
 }
