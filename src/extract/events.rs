@@ -338,7 +338,7 @@ impl Doc<'_> {
                 "did" | "does" | "do" | "has" | "have" | "had" | "is" | "are" | "was" | "were"
                 | "be" | "been" | "will" | "would" | "could" | "can" | "should" | "yet"
                 | "ever" | "even" | "to" | "a" | "an" | "any" | "launch" | "launched" | "hold"
-                | "held" | "stage" | "staged" | "carry" | "carried" | "out" => {}
+                | "held" | "stage" | "staged" | "carry" | "carried" | "out" | "seek" | "want" => {}
                 _ => break,
             }
         }
@@ -753,6 +753,18 @@ impl Doc<'_> {
                 });
                 counted.then_some(kind)
             }
+            // "a report in The Washington Post", "a Reuters report": a report
+            // is news only with its outlet named next to it.
+            "report" => {
+                let media = |j: usize| {
+                    self.mention_at(j)
+                        .is_some_and(|m| self.actors[m.actor].kind == ActorKind::Media)
+                };
+                let near = (k + n..(k + n + 4).min(s1)).any(media)
+                    && matches!(next, "in" | "by" | "from")
+                    || (k.saturating_sub(3).max(s0)..k).any(media);
+                near.then_some(kind)
+            }
             _ => Some(kind),
         }
     }
@@ -794,6 +806,14 @@ impl Doc<'_> {
                 continue;
             }
             let ak = self.actors[m.actor].kind;
+            // A report has its outlet for only participant.
+            if kind == "report" {
+                if ak == ActorKind::Media && !seen.iter().any(|s: &(usize, &str)| s.0 == m.actor) {
+                    seen.push((m.actor, "source"));
+                    parts.push((m.actor, "source".to_owned()));
+                }
+                continue;
+            }
             if ak == ActorKind::Media || ak == ActorKind::Place {
                 continue;
             }
@@ -2075,5 +2095,17 @@ mod tests {
         let ev = trig("The prime minister of Peru resigned after a bombing in Lima.");
         let e = ev.iter().find(|e| e.0 == "attack").expect("the bombing");
         assert!(!e.3.iter().any(|p| p.1 == "agent"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_report_names_its_outlet() {
+        let ev = trig(
+            "Chile moved troops north, according to a report in The New York Times on Friday.",
+        );
+        let e = ev.iter().find(|e| e.0 == "report").expect("the report");
+        assert!(e.3.iter().all(|p| p.1 == "source"), "{ev:?}");
+        assert!(!e.3.is_empty(), "{ev:?}");
+        let ev = trig("Chile denied reports of troop movements on Friday.");
+        assert!(!ev.iter().any(|e| e.0 == "report"), "{ev:?}");
     }
 }
