@@ -999,6 +999,8 @@ impl Doc<'_> {
                     | "sanction"
                     | "recognition"
                     | "agreement"
+                    // A report whose outlet is outside the clause says nothing new.
+                    | "report"
             )
         {
             return;
