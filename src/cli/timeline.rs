@@ -61,6 +61,8 @@ impl Filters {
             outlet: self.outlet.clone(),
             as_of: self.as_of.clone(),
             claims: self.claims,
+            no_snapshot: std::env::var_os("CHRONOGRAPH_NO_TIMELINE_SNAPSHOT")
+                .is_some_and(|v| !v.is_empty() && v != "0"),
         }
     }
 }
@@ -202,9 +204,34 @@ pub fn render(
     Ok(())
 }
 
+/// Widens standard output when it is a pipe, so that a long timeline is
+/// written in fewer rounds of waiting for the reader (a pipe holds 64 KiB;
+/// 1 MiB is what an unprivileged process may ask for by default). Anything
+/// else on standard output, or a refusal, leaves it as it is.
+fn widen_stdout_pipe() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: fcntl on descriptor 1 with an integer argument reads and
+    // writes no memory of this process; on a descriptor that is not a pipe
+    // it fails and changes nothing.
+    unsafe {
+        libc::fcntl(1, libc::F_SETPIPE_SZ, 1 << 20);
+    }
+}
+
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     let conn = open_read(&ctx.db)?;
-    let items = query::timeline::timeline(&conn, &args.filters.options())?;
+    let opt = args.filters.options();
+    if args.format == TimelineFormat::Json {
+        widen_stdout_pipe();
+        // Events of a window straight from `<db>.tl` to JSON, when it can.
+        if let Some(n) = query::timeline::write_json(&conn, &opt, out)? {
+            if n == 0 {
+                eprintln!("timeline: no items match");
+            }
+            return Ok(());
+        }
+    }
+    let items = query::timeline::timeline(&conn, &opt)?;
     render(
         &conn,
         &items,

@@ -458,6 +458,17 @@ impl<'a> Doc<'a> {
                 && !(l == "state" && toks.get(j + 1).is_some_and(|t| t.norm == "Department"))
                 && !(l == "state" && toks[j].is_cap())
                 && !(l == "security" && toks[j].is_cap())
+                // "The White Helmets": a capitalised word before an unknown
+                // capitalised one is part of a name.
+                && !(toks[j].is_cap()
+                    && toks.get(j + 1).is_some_and(|t| {
+                        t.kind == TokKind::Word
+                            && t.is_cap()
+                            && !LEX.anon.contains_key(t.lower.as_str())
+                            && LEX.names.longest(toks, j + 1, lim).is_none()
+                            && LEX.agencies.longest(toks, j + 1, lim).is_none()
+                            && LEX.titles.longest(toks, j + 1, lim).is_none()
+                    }))
             {
                 mods.push(ANON_MODS.iter().find(|d| **d == l).copied().unwrap_or(""));
                 j += 1;
@@ -709,6 +720,25 @@ impl<'a> Doc<'a> {
                     self.places.push((k, e, surface.to_owned()));
                     return Some((e, None));
                 }
+                // "The White Helmets, a rescue group ...": a name of several
+                // words is an organisation when its appositive says so.
+                if e - k >= 2 && !t_cue && self.org_appositive(e, lim) {
+                    let a = self.actor(&format!("org:{surface}"), surface, ActorKind::Organization);
+                    self.alias(a, surface);
+                    return Some((e, Some((a, false))));
+                }
+                // "Foreign Affairs Ministers": an office in the plural is no
+                // one's name.
+                let last_lower = self.toks[e - 1].lower.as_str();
+                if e - k >= 2
+                    && last_lower.len() > 3
+                    && last_lower.ends_with('s')
+                    && LEX
+                        .titles
+                        .contains_first(&last_lower[..last_lower.len() - 1])
+                {
+                    return Some((e, None));
+                }
                 if e - k >= 2 && !(sent_start && k == i && self.toks[k].lower == "the") {
                     let a = self.person_actor(surface);
                     if matches!(
@@ -790,6 +820,19 @@ impl<'a> Doc<'a> {
             }
             if self.toks[k].kind != TokKind::Word {
                 return false;
+            }
+            // "The White Helmets, a rescue group operating in ...": the head
+            // noun before what qualifies it.
+            if k > e + 2 && ORG_KIND_NOUNS.contains(&self.toks[k - 1].lower.as_str()) {
+                let l = self.toks[k].lower.as_str();
+                if (l.ends_with("ing") && l.len() > 5)
+                    || matches!(
+                        l,
+                        "based" | "founded" | "led" | "backed" | "funded" | "that" | "which"
+                    )
+                {
+                    return true;
+                }
             }
             k += 1;
         }
@@ -1017,7 +1060,18 @@ impl<'a> Doc<'a> {
                     | "head"
                     | "chief"
             );
-            if has_base || det.is_some() && is_spoke {
+            // "The prime minister said", with no prime minister named
+            // before: an unnamed office holder. "the general public" is no
+            // general.
+            // "Dmitry Trenin, the director of ...": an appositive describes
+            // the person before it.
+            let appositive = np_start >= 2
+                && self.toks[np_start - 2].norm == ","
+                && (kt >= lim || matches!(self.toks[kt].norm.as_str(), "of" | "," | "at" | "for"));
+            let definite_office = det == Some("the")
+                && !appositive
+                && !matches!(role.as_str(), "general" | "representative" | "admiral");
+            if has_base || det.is_some() && is_spoke || definite_office {
                 return Some((
                     kt,
                     Some((self.anonymous(np_start, kt, base, &role, false, det), false)),
@@ -1148,12 +1202,6 @@ impl<'a> Doc<'a> {
             let s = surface[pos..].to_owned();
             self.alias(a, &s);
         }
-        let head_word = if plural {
-            format!("{head}s")
-        } else {
-            head.to_owned()
-        };
-        let _ = head_word;
         self.actors[a].role = Some(head.to_owned());
         self.actors[a].plural = plural;
         if base != usize::MAX {

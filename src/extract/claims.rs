@@ -121,6 +121,29 @@ const SKIP_LEFT: &[&str] = &[
     "ever",
 ];
 
+/// Verbs of aspect before "to" and a reporting verb: "continued to deny",
+/// "went on to say", "began to warn".
+const ASPECT_TO: &[&str] = &[
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "went",
+    "goes",
+    "go",
+    "began",
+    "begins",
+    "begun",
+    "begin",
+    "started",
+    "starts",
+    "appeared",
+    "appears",
+    "seemed",
+    "seems",
+    "used",
+];
+
 const NOUN_BEFORE: &[&str] = &[
     "the",
     "a",
@@ -164,6 +187,38 @@ const REPORT_NOUNS: &[&str] = &[
     "readout",
 ];
 
+/// Nouns of speech whose source follows with "from" or "by" and whose
+/// content follows with "that" ("warnings from the EU that ...",
+/// "assurances by Moscow that ..."): noun and cue class.
+const SPEECH_NOUNS: &[(&str, &str)] = &[
+    ("warning", "warn"),
+    ("warnings", "warn"),
+    ("claim", "claim"),
+    ("claims", "claim"),
+    ("assurance", "say"),
+    ("assurances", "say"),
+    ("statement", "say"),
+    ("statements", "say"),
+    ("report", "report"),
+    ("reports", "report"),
+    ("allegation", "accuse"),
+    ("allegations", "accuse"),
+    ("accusation", "accuse"),
+    ("accusations", "accuse"),
+    ("demand", "demand"),
+    ("demands", "demand"),
+    ("threat", "threaten"),
+    ("threats", "threaten"),
+    ("denial", "deny"),
+    ("denials", "deny"),
+    ("promise", "say"),
+    ("promises", "say"),
+    ("pledge", "say"),
+    ("pledges", "say"),
+    ("predictions", "predict"),
+    ("estimates", "estimate"),
+];
+
 fn modality_of(class: &str) -> Modality {
     match class {
         "estimate" | "believe" => Modality::Estimate,
@@ -203,6 +258,32 @@ const OCCASIONS: &[&str] = &[
     "briefing",
     "conference",
     "nation",
+];
+
+/// Listeners a speaker addresses ("told reporters that", "assured
+/// lawmakers that").
+const RECIPIENTS: &[&str] = &[
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "legislators",
+    "parliament",
+    "senators",
+    "supporters",
+    "crowd",
+    "audience",
+    "students",
+    "troops",
+    "soldiers",
+    "residents",
+    "voters",
+    "delegates",
+    "media",
+    "television",
+    "tv",
+    "radio",
+    "newspaper",
+    "broadcaster",
 ];
 
 impl Doc<'_> {
@@ -311,9 +392,25 @@ impl Doc<'_> {
             if self.mention_at(k).is_some() {
                 continue;
             }
+            // "Union leader Sophie Martin", "Popular TV host Ivan Petrov": one
+            // or two words describing the title that opens the subject.
+            if k + 1 == t0 && k <= s0 + 1 && self.opens_with_title(t0) {
+                return (s0..=k).all(|j| {
+                    self.toks[j].kind == TokKind::Word
+                        && self.mention_at(j).is_none()
+                        && !LEX.cues.contains_first(&self.toks[j].lower)
+                });
+            }
             return false;
         }
         true
+    }
+
+    /// Whether the mention at `t0` starts with an office title ("leader
+    /// Sophie Martin").
+    fn opens_with_title(&self, t0: usize) -> bool {
+        let s1 = self.sents[self.sent_of[t0]].t1;
+        LEX.titles.longest(&self.toks, t0, s1).is_some()
     }
 
     /// Actor(s) ending right before token `v` (skipping adverbs, times and
@@ -380,6 +477,18 @@ impl Doc<'_> {
             if tk.kind == TokKind::Quote {
                 return None;
             }
+            // "has continued to deny", "went on to say": the aspect verb
+            // stands between the speaker and the cue.
+            if tk.lower == "to" && p > s0 {
+                let mut q = p - 1;
+                if self.toks[q].lower == "on" && q > s0 {
+                    q -= 1;
+                }
+                if ASPECT_TO.contains(&self.toks[q].lower.as_str()) {
+                    k = q;
+                    continue;
+                }
+            }
             if let Some(pr) = self.is_pronoun(p) {
                 let a = self.resolve_pronoun(pr, p)?;
                 return Some((Src::Actors([Some(a), None, None]), p));
@@ -396,8 +505,22 @@ impl Doc<'_> {
             if b > s0 && self.toks[b - 1].lower == "the" {
                 b -= 1;
             }
-            if b > s0 && self.toks[b - 1].lower == "of" {
-                return self.clause_subject(v, s0);
+            if b > s0 && matches!(self.toks[b - 1].lower.as_str(), "of" | "for") {
+                // "a spokesman for the European Commission said": the
+                // spokesman speaks for the body.
+                if b > s0 + 1 {
+                    if let Some(h) = self.mention_at(b - 2) {
+                        if matches!(
+                            self.actors[h.actor].kind,
+                            ActorKind::Anonymous | ActorKind::Person
+                        ) {
+                            return Some((Src::Actors([Some(h.actor), None, None]), h.t0));
+                        }
+                    }
+                }
+                if self.toks[b - 1].lower == "of" {
+                    return self.clause_subject(v, s0);
+                }
             }
             let mut list = [Some(m.actor), None, None];
             let mut start = m.t0;
@@ -799,8 +922,16 @@ impl Doc<'_> {
             if l == "that" {
                 return if named && j > k { j + 1 } else { k };
             }
-            // An occasion names where it was said as well as a recipient does.
-            let occasion = OCCASIONS.contains(&l);
+            // An occasion names where it was said as well as a recipient does;
+            // so does a place after a preposition ("told reporters in Geneva").
+            let place = j > k
+                && self.toks[j].is_cap()
+                && matches!(self.toks[j - 1].lower.as_str(), "in" | "at" | "from")
+                || self.toks[j].is_cap()
+                    && j > k + 1
+                    && self.toks[j - 1].is_cap()
+                    && matches!(self.toks[j - 2].lower.as_str(), "in" | "at" | "from");
+            let occasion = OCCASIONS.contains(&l) || RECIPIENTS.contains(&l) || place;
             named |= occasion;
             if !occasion
                 && !matches!(
@@ -837,6 +968,8 @@ impl Doc<'_> {
                         | "again"
                         | "repeatedly"
                         | "also"
+                        | "for"
+                        | "since"
                         | "'s"
                 )
             {
@@ -877,6 +1010,35 @@ impl Doc<'_> {
                 ));
                 k += 2;
                 continue;
+            }
+            // "warnings from the European Union that the deal could collapse":
+            // the source after "from" speaks, the clause after "that" is said.
+            if let Some(&(_, class)) = SPEECH_NOUNS.iter().find(|(w, _)| *w == self.toks[k].lower) {
+                if self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "from" | "by"))
+                {
+                    let m = self
+                        .mention_at(k + 2)
+                        .or_else(|| self.mention_at(k + 3))
+                        .filter(|m| m.t0 <= k + 3 && !m.adjective);
+                    if let Some(m) = m {
+                        if m.t1 < s1 && self.toks[m.t1].lower == "that" {
+                            let n = m.t1 + 1 - k;
+                            cues.push((
+                                k,
+                                n,
+                                Cue {
+                                    lemma: "noun_from".into(),
+                                    class: class.into(),
+                                },
+                            ));
+                            k += n;
+                            continue;
+                        }
+                    }
+                }
             }
             if let Some((n, cue)) = LEX.cues.longest(&self.toks, k, s1) {
                 let prev = if k > s0 {
@@ -970,10 +1132,18 @@ impl Doc<'_> {
                 // "so-called": a label, not speech.
                 let so_called =
                     self.toks[k].lower == "called" && k >= s0 + 2 && self.toks[k - 2].lower == "so";
+                // "continued to deny", "went on to say": a verb after all.
+                let aspect = prev == "to"
+                    && k >= s0 + 2
+                    && (ASPECT_TO.contains(&self.toks[k - 2].lower.as_str())
+                        || self.toks[k - 2].lower == "on"
+                            && k >= s0 + 3
+                            && ASPECT_TO.contains(&self.toks[k - 3].lower.as_str()));
                 let noun_use = so_called
                     || passive
                     || noun_mod
                     || NOUN_BEFORE.contains(&prev)
+                        && !aspect
                         && !(self.toks[k].lower.ends_with("ing") && prev == ",");
                 let next = self.toks.get(k + n).map(|t| t.lower.as_str()).unwrap_or("");
                 let bad_next = matches!(next, "by" | "for" | "off" | "up" | "into" | "upon" | "of" if cue.lemma != "warn")
@@ -1061,6 +1231,16 @@ impl Doc<'_> {
                 continue;
             }
             // "what it called 'peacekeeping' forces": a name given, not a claim.
+            // "called Erdogan to offer help", "called him on Monday": a
+            // telephone call, not words given to something.
+            if lemma == "call" {
+                if let Some(m) = self.mention_at(v + n).filter(|m| m.t0 == v + n) {
+                    let after = self.toks.get(m.t1).map_or("", |t| t.lower.as_str());
+                    if matches!(after, "to" | "on" | "." | "and" | "for" | "after" | "late") {
+                        continue;
+                    }
+                }
+            }
             if matches!(lemma, "call" | "describe")
                 && (v.saturating_sub(3).max(s0)..v).any(|j| self.toks[j].lower == "what")
             {
@@ -1111,6 +1291,18 @@ impl Doc<'_> {
                 c0 = v + n + 1;
                 c1 = self.content_end(c0, next_cue, s1);
                 rule = "attr_possessive_noun";
+            } else if lemma == "noun_from" {
+                let Some(m) = self
+                    .mention_at(v + 2)
+                    .or_else(|| self.mention_at(v + 3))
+                    .cloned()
+                else {
+                    continue;
+                };
+                claimants = vec![m.actor];
+                c0 = v + n;
+                c1 = self.content_end(c0, next_cue, s1);
+                rule = "attr_noun_from_source";
             } else if lemma == "quote" {
                 // REPORTER quoted SRC as saying CONTENT.
                 let Some((src, _)) = self.left_source(v, s0) else {
@@ -1212,7 +1404,25 @@ impl Doc<'_> {
                         continue;
                     }
                     claimants = src.list();
-                    let (cs, mut vv) = self.content_start(v + n, next_cue.min(s1), lemma);
+                    // "reported (on Monday), citing two government sources, that
+                    // ...": the cited source stands between the cue and its
+                    // content; the claimant swap below makes it the speaker.
+                    let mut from = v + n;
+                    let mut next_cue = next_cue;
+                    let mut f = from;
+                    while f < s1 && (self.tx_at[f].is_some() || self.toks[f].lower == "on") {
+                        f += 1;
+                    }
+                    if f + 1 < s1 && self.toks[f].norm == "," && self.toks[f + 1].lower == "citing"
+                    {
+                        if let Some(c) =
+                            (f + 2..(f + 16).min(s1)).find(|&j| self.toks[j].norm == ",")
+                        {
+                            from = c + 1;
+                            next_cue = cues.iter().map(|c| c.0).find(|&k| k >= from).unwrap_or(s1);
+                        }
+                    }
+                    let (cs, mut vv) = self.content_start(from, next_cue.min(s1), lemma);
                     via.append(&mut vv);
                     let rest = s1 - cs.min(s1);
                     let trailing = rest <= 1
@@ -1524,6 +1734,18 @@ impl Doc<'_> {
         {
             return next_cue - 1;
         }
+        // "..., while demanding that": the participle after a conjunction
+        // starts a claim of its own.
+        if self.toks[next_cue].lower.ends_with("ing")
+            && next_cue > cs + 2
+            && matches!(
+                self.toks[next_cue - 1].lower.as_str(),
+                "while" | "and" | "but" | "as" | "before" | "after"
+            )
+            && self.toks[next_cue - 2].norm == ","
+        {
+            return next_cue - 2;
+        }
         if self.quoted(next_cue) {
             return s1;
         }
@@ -1584,12 +1806,29 @@ impl Doc<'_> {
     fn clean_statement(&self, c0: usize, c1: usize) -> String {
         let mut a = c0;
         let mut b = c1;
+        // "ANKARA (Example Wire) - The death toll ...": the dateline is where
+        // the story was filed, not what was said.
+        if let Some(d) = self.dateline_end(a, b) {
+            a = d;
+        }
         while a < b
             && matches!(
                 self.toks[a].norm.as_str(),
                 "\"" | "," | ":" | "that" | "--" | "-"
             )
         {
+            // 'acknowledged "shortcomings" in the response': a quotation
+            // closing before the statement ends keeps its opening mark.
+            if self.toks[a].kind == TokKind::Quote {
+                if let Some(q) = (a + 1..b).find(|&j| self.toks[j].kind == TokKind::Quote) {
+                    if self.toks[q + 1..b]
+                        .iter()
+                        .any(|t| matches!(t.kind, TokKind::Word | TokKind::Number))
+                    {
+                        break;
+                    }
+                }
+            }
             a += 1;
         }
         // "..., according to a statement released by his office": the
@@ -1625,6 +1864,32 @@ impl Doc<'_> {
             b -= 1;
         }
         self.span(a, b).to_owned()
+    }
+
+    /// The token after a dateline ("ANKARA (Example Wire) -", "KYIV, Ukraine
+    /// --") that opens the range `a..b`: capitalised place words, an optional
+    /// outlet in brackets, then a dash.
+    fn dateline_end(&self, a: usize, b: usize) -> Option<usize> {
+        let first = self.toks.get(a)?;
+        if first.kind != TokKind::Word || first.norm.chars().any(|c| c.is_lowercase()) {
+            return None;
+        }
+        let mut k = a;
+        let mut bracket = false;
+        while k < b && k < a + 14 {
+            let t = &self.toks[k];
+            match t.norm.as_str() {
+                "-" | "--" | "\u{2014}" | "\u{2013}" if k > a => return Some(k + 1),
+                "(" => bracket = true,
+                ")" => bracket = false,
+                "," | "." => {}
+                _ if bracket => {}
+                _ if t.kind == TokKind::Word && t.is_cap() => {}
+                _ => return None,
+            }
+            k += 1;
+        }
+        None
     }
 
     /// A sentence without a cue: a quotation continuing the previous speaker
@@ -1763,6 +2028,101 @@ mod tests {
             "The Kremlin has denied any plan to attack, while demanding that NATO halt its expansion.",
         );
         assert_eq!(claimant(&b, 0), "Kremlin");
+    }
+
+    #[test]
+    fn an_aspect_verb_before_the_cue_keeps_the_speaker() {
+        let b = run(
+            "The Kremlin has continued to deny it is planning an attack, while demanding that NATO halt its expansion.",
+        );
+        assert_eq!(b.claims.len(), 2, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "Kremlin");
+        assert_eq!(b.claims[0].polarity, Polarity::Deny);
+        assert_eq!(b.claims[0].statement, "it is planning an attack");
+        assert_eq!(claimant(&b, 1), "Kremlin");
+        assert_eq!(b.claims[1].statement, "NATO halt its expansion");
+    }
+
+    #[test]
+    fn a_source_cited_between_cue_and_content_speaks() {
+        let b = run(
+            "Le Monde reported on Monday, citing two government sources, that the bill would be withdrawn.",
+        );
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "government sources");
+        assert_eq!(b.claims[0].statement, "the bill would be withdrawn");
+        let via = &b.claims[0].via;
+        assert_eq!(via.len(), 1);
+        assert!(
+            b.actors
+                .iter()
+                .any(|a| a.id == via[0] && a.name == "Le Monde")
+        );
+    }
+
+    #[test]
+    fn warnings_from_a_source_that_are_claims() {
+        let b = run(
+            "The talks ended amid warnings from the European Union that the deal could collapse.",
+        );
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "European Union");
+        assert_eq!(b.claims[0].statement, "the deal could collapse");
+        assert_eq!(b.claims[0].modality, crate::model::Modality::Warning);
+    }
+
+    #[test]
+    fn a_described_title_and_an_unnamed_office_holder_speak() {
+        let b = run("Popular TV host Ivan Petrov went further, saying the army was ready.");
+        assert_eq!(claimant(&b, 0), "Ivan Petrov");
+        let b =
+            run("The prime minister, speaking in Parliament on Tuesday, said the army would stay.");
+        assert_eq!(claimant(&b, 0), "prime minister");
+        // An appositive title describes the person named before it.
+        let b = run(
+            "Dmitry Trenin, the director of the Carnegie Moscow Center, wrote that Moscow was wary.",
+        );
+        assert_eq!(claimant(&b, 0), "Dmitry Trenin");
+        assert!(
+            b.actors.iter().all(|a| a.name != "director"),
+            "{:?}",
+            b.actors
+        );
+    }
+
+    #[test]
+    fn dateline_recipients_and_spokesmen() {
+        first_statement_is(
+            "ANKARA (Example Wire) - The toll rose above 11,000 on Wednesday, officials said.",
+            "The toll rose above 11,000 on Wednesday",
+        );
+        first_statement_is(
+            "Erdogan acknowledged \"shortcomings\" in the response.",
+            "\"shortcomings\" in the response",
+        );
+        first_statement_is(
+            "Martin Griffiths told reporters in Geneva that convoys had not arrived.",
+            "convoys had not arrived",
+        );
+        first_statement_is(
+            "Experts had warned for years that the region was overdue for a quake.",
+            "the region was overdue for a quake",
+        );
+        let b = run("The bloc sent 1,150 rescuers, a spokesman for the European Commission said.");
+        assert_eq!(claimant(&b, 0), "spokesman");
+        // A telephone call is not speech.
+        let b = run("Prime Minister Kyriakos Mitsotakis called Erdogan to offer help.");
+        assert!(b.claims.is_empty(), "{:?}", b.claims);
+    }
+
+    #[test]
+    fn an_organisation_named_by_its_appositive_speaks() {
+        let b = run(
+            "The White Helmets, a rescue group operating in rebel-held territory, said at least 1,280 people had died.",
+        );
+        assert_eq!(claimant(&b, 0), "White Helmets");
+        let a = b.actors.iter().find(|a| a.name == "White Helmets").unwrap();
+        assert_eq!(a.kind, crate::model::ActorKind::Organization);
     }
 
     #[test]

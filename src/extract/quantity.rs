@@ -398,13 +398,15 @@ impl Doc<'_> {
             }
         }
         // "the death toll rose to 40": a toll counts people.
+        let mut toll = false;
         if q.unit.is_none()
             && (self.sents[si].t0..t0)
                 .rev()
-                .take(5)
+                .take(16)
                 .any(|k| matches!(self.toks[k].lower.as_str(), "toll" | "tolls"))
         {
             q.unit = Some("people".into());
+            toll = true;
         }
         let Some(unit) = q.unit.clone() else {
             // Figures without a unit are kept only inside claims (bare numbers are too noisy).
@@ -429,6 +431,22 @@ impl Doc<'_> {
                 let Some(m) = self.mention_at(k).filter(|m| m.t0 == k) else {
                     continue;
                 };
+                // "in southern Turkey and northern Syria": the preposition
+                // governs across directions and a coordination.
+                let mut g = k;
+                loop {
+                    while g > s0 && is_direction(&self.toks[g - 1].lower) {
+                        g -= 1;
+                    }
+                    if g > s0 + 1 && self.toks[g - 1].lower == "and" {
+                        if let Some(p) = self.mention_at(g - 2) {
+                            g = p.t0;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                let k = g;
                 let governed = k > s0
                     && matches!(
                         self.toks[k - 1].lower.as_str(),
@@ -527,7 +545,11 @@ impl Doc<'_> {
             let mut k = t0;
             while k > s0 && t0 - k < 14 {
                 k -= 1;
-                if self.toks[k].kind == TokKind::Quote || self.toks[k].norm == ";" {
+                // "... killed in Turkey, while the Syrian ministry put the toll
+                // at 1,250": the place of the other clause is not this one's.
+                if self.toks[k].kind == TokKind::Quote
+                    || matches!(self.toks[k].norm.as_str(), ";" | "while" | "whereas")
+                {
                     break;
                 }
                 if !matches!(
@@ -569,7 +591,10 @@ impl Doc<'_> {
         };
         // A toll is not a strength: "40 soldiers were killed" must not be
         // compared with "100,000 soldiers were deployed".
-        if let Some(fate) = self.fate_of(t0, unit_end, s0, s1) {
+        if let Some(fate) = self
+            .fate_of(t0, unit_end, s0, s1)
+            .or(toll.then_some("killed"))
+        {
             subject.push(' ');
             subject.push_str(fate);
         }
@@ -588,6 +613,31 @@ impl Doc<'_> {
             subject: Some(subject),
         });
     }
+}
+
+/// Compass words that may stand between a preposition and its place
+/// ("in northern Syria").
+fn is_direction(w: &str) -> bool {
+    matches!(
+        w,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+    )
 }
 
 #[cfg(test)]
@@ -652,6 +702,22 @@ mod tests {
         assert!(!q[0].approximate);
         let q = claims_q("Officials said an estimated 95,000 troops are there.");
         assert!(q[0].approximate);
+    }
+
+    #[test]
+    fn a_long_toll_phrase_and_places_of_other_clauses() {
+        // The toll named far before its figure, and "above" as a floor.
+        let c = claims_of(
+            "The death toll from Monday's earthquake in southern Turkey and northern Syria rose above 11,000, officials said.",
+        );
+        assert_eq!(c[0].subject.as_deref(), Some("people killed"));
+        let q = c[0].quantity.as_ref().unwrap();
+        assert_eq!((q.lower, q.upper), (Some(11_000.0), None));
+        // The place of the clause before "while" is not this figure's.
+        let s = subjects(
+            "AFAD said 8,574 people had been killed in Turkey, while the Syrian health ministry put the toll at 1,250.",
+        );
+        assert_eq!(s, ["people killed near turkey", "people killed"]);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod index;
 pub mod sources;
 pub mod time;
 pub mod timeline;
+pub mod tlsnap;
 
 use crate::store::query::{self as q, ActorRow};
 use crate::{Error, Result};
@@ -21,6 +22,43 @@ use unicode_normalization::UnicodeNormalization;
 /// Case- and diacritics-folded text with runs of whitespace collapsed: the
 /// form names are compared in.
 pub fn fold(s: &str) -> String {
+    // ASCII text is its own NFKD form and has no combining marks: only case
+    // and spaces change (long timelines fold every row's label).
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for word in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        return out;
+    }
+    fold_unicode(s)
+}
+
+/// Whether `fold(raw) == folded`, without building the folded text when
+/// `raw` is ASCII (a long timeline compares every row's label).
+pub fn fold_matches(raw: &str, folded: &str) -> bool {
+    if !raw.is_ascii() {
+        return fold(raw) == folded;
+    }
+    let mut want = folded.bytes();
+    for (i, word) in raw.split_whitespace().enumerate() {
+        if i > 0 && want.next() != Some(b' ') {
+            return false;
+        }
+        if !word
+            .bytes()
+            .all(|b| want.next() == Some(b.to_ascii_lowercase()))
+        {
+            return false;
+        }
+    }
+    want.next().is_none()
+}
+
+fn fold_unicode(s: &str) -> String {
     let folded: String = s
         .nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
@@ -104,6 +142,32 @@ mod tests {
     #[test]
     fn fold_ignores_case_and_accents() {
         assert_eq!(fold("  Zelenskýy\u{2019}s  Office "), "zelenskyy's office");
+        // The ASCII shortcut folds as the general path does, every ASCII
+        // character included (vertical tab is Unicode whitespace too).
+        let all: String = (0u8..128).map(char::from).collect();
+        for s in [
+            all.as_str(),
+            " A\x0bB\tC  d\u{c}E\r\nF ",
+            "Mixed CASE  label #12",
+        ] {
+            assert_eq!(fold(s), fold_unicode(s), "{s:?}");
+        }
+        let texts = [
+            "",
+            " ",
+            "a",
+            "A b",
+            "a  B ",
+            "ab",
+            "a b c",
+            "Zelenskýy’s office",
+            "x\x0by",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(fold_matches(a, &fold(b)), fold(a) == fold(b), "{a:?} {b:?}");
+            }
+        }
         assert_eq!(levenshtein("kitten", "sitting"), 3);
     }
 

@@ -122,9 +122,16 @@ pub fn display(t: &TimeValue, ongoing: bool) -> String {
 /// Values that end before a date (`BEFORE`) have no usable start and sort by
 /// their end; undated values sort last.
 pub fn sort_key(t: Option<&TimeValue>) -> (bool, NaiveDate, NaiveDate) {
+    bounds_key(t.map(|t| (t.start, t.end)))
+}
+
+/// [`sort_key`] from the bounds of a time value (`None`: no time value).
+pub fn bounds_key(
+    t: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+) -> (bool, NaiveDate, NaiveDate) {
     let far = NaiveDate::MAX;
     match t {
-        Some(t) => match (t.start, t.end) {
+        Some(t) => match t {
             (Some(s), Some(e)) => (false, s, e),
             (Some(s), None) => (false, s, s),
             (None, Some(e)) => (false, e, e),

@@ -7,7 +7,7 @@
 //! with several reports; within one document two rows stay two items.
 
 use super::time;
-use super::{fold, outlet_of};
+use super::{fold, fold_matches, outlet_of};
 use crate::Result;
 use crate::model::TimeValue;
 use crate::store::query::{self as q, ActorRef, ClaimFilter, DocRef, EventFilter};
@@ -30,6 +30,9 @@ pub struct Options {
     pub as_of: Option<String>,
     /// Add dated claims to the events.
     pub claims: bool,
+    /// Read event rows through SQL only, never through `<db>.tl` (for
+    /// comparing the two paths; the answers are the same).
+    pub no_snapshot: bool,
 }
 
 /// One document reporting an item, with the evidence.
@@ -91,8 +94,271 @@ fn when(t: Option<&TimeValue>, status: &str) -> String {
         .unwrap_or_else(|| "undated".to_owned())
 }
 
-/// Builds the timeline.
-pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
+/// The event rows of `f` read from `<db>.tl` when the store is a file and
+/// the filters are ones the snapshot applies (all but actors: `--actor`
+/// reads its few events through the participation index faster); `None`
+/// sends the caller to SQL.
+fn snapshot_rows(
+    conn: &Connection,
+    opt: &Options,
+    f: &EventFilter,
+) -> Result<Option<Vec<q::EventRow>>> {
+    if opt.no_snapshot || !f.actors.is_empty() || f.ids.is_some() {
+        return Ok(None);
+    }
+    let Some(db) = conn.path().filter(|p| !p.is_empty()) else {
+        return Ok(None);
+    };
+    let Some(snap) = super::tlsnap::TimelineSnapshot::open(conn, std::path::Path::new(db))? else {
+        return Ok(None);
+    };
+    let floor = match &f.from {
+        Some(from) => q::window_floor(conn, from)?,
+        None => None,
+    };
+    let w = super::tlsnap::Window {
+        from: f.from.as_deref(),
+        floor: floor.as_deref(),
+        to: f.to.as_deref(),
+        kind: f.kind.as_deref(),
+        outlet: f.outlet.as_deref(),
+        as_of: f.as_of.as_deref(),
+    };
+    // A snapshot that fails to read is only a cache: SQL answers instead.
+    Ok(snap.events(&w).ok())
+}
+
+/// What joining event rows into items reads of a row.
+pub(crate) trait EventKeys {
+    fn doc_id(&self) -> i64;
+    fn kind(&self) -> &str;
+    /// Time value and modifier: rows are joined only when both are equal.
+    fn value_key(&self) -> Option<(&str, Option<&'static str>)>;
+    fn label(&self) -> &str;
+    fn actor_ids(&self) -> impl Iterator<Item = i64> + '_;
+}
+
+impl EventKeys for q::EventRow {
+    fn doc_id(&self) -> i64 {
+        self.document.id
+    }
+    fn kind(&self) -> &str {
+        &self.kind
+    }
+    fn value_key(&self) -> Option<(&str, Option<&'static str>)> {
+        self.time
+            .as_ref()
+            .map(|t| (t.value.as_str(), t.modifier.map(|m| m.as_str())))
+    }
+    fn label(&self) -> &str {
+        &self.label
+    }
+    fn actor_ids(&self) -> impl Iterator<Item = i64> + '_ {
+        self.participants.iter().map(|p| p.actor.id)
+    }
+}
+
+impl EventKeys for super::tlsnap::RawEvent<'_> {
+    fn doc_id(&self) -> i64 {
+        self.document.id
+    }
+    fn kind(&self) -> &str {
+        self.kind
+    }
+    fn value_key(&self) -> Option<(&str, Option<&'static str>)> {
+        self.time
+            .as_ref()
+            .map(|t| (t.value, t.modifier.map(|m| m.as_str())))
+    }
+    fn label(&self) -> &str {
+        self.label
+    }
+    fn actor_ids(&self) -> impl Iterator<Item = i64> + '_ {
+        self.participants.iter().map(|p| p.id)
+    }
+}
+
+/// Rows borrowed from the pieces they were decoded in, so that joining
+/// the pieces copies a pointer per row instead of the rows.
+impl<T: EventKeys> EventKeys for &T {
+    fn doc_id(&self) -> i64 {
+        (**self).doc_id()
+    }
+    fn kind(&self) -> &str {
+        (**self).kind()
+    }
+    fn value_key(&self) -> Option<(&str, Option<&'static str>)> {
+        (**self).value_key()
+    }
+    fn label(&self) -> &str {
+        (**self).label()
+    }
+    fn actor_ids(&self) -> impl Iterator<Item = i64> + '_ {
+        (**self).actor_ids()
+    }
+}
+
+/// FNV-1a for the short keys of [`group_events`]: SipHash's defence
+/// against chosen keys buys nothing for a store's own rows and cost a tenth
+/// of a long timeline.
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+
+/// One timeline item as positions in the rows it was joined from.
+pub(crate) struct Group {
+    /// The rows it reports, in the order they joined it.
+    pub rows: Vec<usize>,
+    /// Its actors as `(row, participant)`, each actor once, first seen first.
+    pub actors: Vec<(usize, usize)>,
+}
+
+/// Joins rows from different documents that describe the same happening
+/// (same kind, same time value, a shared participant or the same label)
+/// into one group; within one document two rows stay two groups. Rows are
+/// taken in order and join the first group that fits.
+pub(crate) fn group_events<R: EventKeys>(rows: &[R]) -> Vec<Group> {
+    group_rows(rows, 0..rows.len())
+}
+
+/// [`group_events`] on two cores: rows of different kind or time value
+/// never join, so the rows split by a hash of that key are grouped apart,
+/// each part in row order, with the same groups. Only their order differs
+/// (the caller sorts them).
+fn group_events_split<R: EventKeys + Sync>(rows: &[R]) -> Vec<Group> {
+    use std::hash::BuildHasher;
+    let mut parts: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    for (i, e) in rows.iter().enumerate() {
+        let h = Fnv::default().hash_one((e.kind(), e.value_key()));
+        parts[(h >> 7) as usize & 1].push(i);
+    }
+    let [a, b] = parts;
+    let (mut ga, gb) = rayon::join(
+        || group_rows(rows, a.into_iter()),
+        || group_rows(rows, b.into_iter()),
+    );
+    ga.extend(gb);
+    ga
+}
+
+/// The bit of an actor id in a group's actor signature.
+fn actor_bit(id: i64) -> u64 {
+    1 << (id as u64 & 63)
+}
+
+/// FNV-1a of `fold(label)`, without building it when the label is ASCII:
+/// equal folded labels hash alike.
+fn folded_hash(label: &str) -> u64 {
+    fn eat(h: u64, b: u8) -> u64 {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if !label.is_ascii() {
+        return fold(label).bytes().fold(h, eat);
+    }
+    for (i, word) in label.split_whitespace().enumerate() {
+        if i > 0 {
+            h = eat(h, b' ');
+        }
+        h = word.bytes().fold(h, |h, b| eat(h, b.to_ascii_lowercase()));
+    }
+    h
+}
+
+/// [`group_events`] over the rows at `order`, taken in that order.
+fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    // An item has a handful of actors: a list beats a set here.
+    let mut people: Vec<Vec<i64>> = Vec::new();
+    let mut labels: Vec<String> = Vec::new();
+    type Key<'k> = (&'k str, Option<(&'k str, Option<&'static str>)>);
+    // Candidates share kind and time value; only those are compared, so
+    // a long timeline does not compare every pair of rows.
+    let mut by_key: std::collections::HashMap<Key, Vec<usize>, Fnv> =
+        std::collections::HashMap::default();
+    // Per group, a bit per actor id (modulo 64) and the hash of its folded
+    // label: a candidate that shares neither is passed over without
+    // reading its lists (most candidates of a busy day are such).
+    let mut sig: Vec<(u64, u64)> = Vec::new();
+    // The row's actors, read once per row rather than once per candidate.
+    let mut ids: Vec<i64> = Vec::new();
+    for ri in order {
+        let e = &rows[ri];
+        ids.clear();
+        ids.extend(e.actor_ids());
+        let bits = ids.iter().fold(0u64, |b, &id| b | actor_bit(id));
+        let lh = folded_hash(e.label());
+        let key = (e.kind(), e.value_key());
+        // Labels are compared folded; a row's label is folded only when it
+        // opens a group (most rows of a long timeline do not join one).
+        let same = by_key.get(&key).and_then(|cands| {
+            // The group's own actors and label first: most candidates
+            // fail there, before their rows' documents are looked up.
+            cands.iter().copied().find(|&g| {
+                let (gb, gh) = sig[g];
+                ((gb & bits != 0 && ids.iter().any(|id| people[g].contains(id)))
+                    || (gh == lh && fold_matches(e.label(), &labels[g])))
+                    && !groups[g]
+                        .rows
+                        .iter()
+                        .any(|&r| rows[r].doc_id() == e.doc_id())
+            })
+        });
+        match same {
+            Some(g) => {
+                groups[g].rows.push(ri);
+                for (pi, &id) in ids.iter().enumerate() {
+                    if !people[g].contains(&id) {
+                        people[g].push(id);
+                        sig[g].0 |= actor_bit(id);
+                        groups[g].actors.push((ri, pi));
+                    }
+                }
+            }
+            None => {
+                let mut who = Vec::new();
+                let mut actors = Vec::new();
+                for (pi, &id) in ids.iter().enumerate() {
+                    if !who.contains(&id) {
+                        who.push(id);
+                        actors.push((ri, pi));
+                    }
+                }
+                by_key.entry(key).or_default().push(groups.len());
+                groups.push(Group {
+                    rows: vec![ri],
+                    actors,
+                });
+                people.push(who);
+                labels.push(fold(e.label()));
+                sig.push((bits, lh));
+            }
+        }
+    }
+    groups
+}
+
+/// The window and cut-off of the options as `YYYY-MM-DD`.
+fn dates(opt: &Options) -> Result<(Option<String>, Option<String>, Option<String>)> {
     let day = |s: &Option<String>, end: bool| -> Result<Option<String>> {
         match s {
             None => Ok(None),
@@ -105,97 +371,73 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
                 }),
         }
     };
-    let (from, to, as_of) = (
+    Ok((
         day(&opt.from, false)?,
         day(&opt.to, true)?,
         day(&opt.as_of, true)?,
-    );
+    ))
+}
+
+/// Builds the timeline.
+pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
+    let (from, to, as_of) = dates(opt)?;
     let actors: Vec<i64> = opt
         .actors
         .iter()
         .map(|n| super::resolve_actor(conn, n).map(|a| a.id))
         .collect::<Result<_>>()?;
-    let rows = q::events(
-        conn,
-        &EventFilter {
-            from: from.clone(),
-            to: to.clone(),
-            actors: actors.clone(),
-            kind: opt.kind.clone(),
-            outlet: opt.outlet.clone(),
-            as_of: as_of.clone(),
-            ids: None,
-        },
-    )?;
+    let filter = EventFilter {
+        from: from.clone(),
+        to: to.clone(),
+        actors: actors.clone(),
+        kind: opt.kind.clone(),
+        outlet: opt.outlet.clone(),
+        as_of: as_of.clone(),
+        ids: None,
+    };
+    let rows = match snapshot_rows(conn, opt, &filter)? {
+        Some(rows) => rows,
+        None => q::events(conn, &filter)?,
+    };
 
-    let mut items: Vec<(Item, BTreeSet<i64>, String)> = Vec::new();
-    type Key = (String, Option<(String, Option<&'static str>)>);
-    let mut by_key: std::collections::HashMap<Key, Vec<usize>> = std::collections::HashMap::new();
-    for e in rows {
-        let who: BTreeSet<i64> = e.participants.iter().map(|p| p.actor.id).collect();
-        let label_key = fold(&e.label);
-        let report = Report {
-            id: e.id,
-            outlet: outlet_of(&e.document),
-            document: e.document.clone(),
-            evidence: e.evidence.text.clone(),
-            chain: None,
-        };
-        // Candidates share kind and time value; only those are compared, so
-        // a long timeline does not compare every pair of rows.
-        let key = (
-            e.kind.clone(),
-            e.time
-                .as_ref()
-                .map(|t| (t.value.clone(), t.modifier.map(|m| m.as_str()))),
-        );
-        let same = by_key.get(&key).and_then(|cands| {
-            cands.iter().copied().find(|&i| {
-                let (it, people, lk) = &items[i];
-                !it.reports.iter().any(|r| r.document.id == e.document.id)
-                    && (*lk == label_key || !people.is_disjoint(&who))
-            })
-        });
-        let same = same.map(|i| &mut items[i]);
-        match same {
-            Some((it, people, _)) => {
-                it.reports.push(report);
-                for p in &e.participants {
-                    if people.insert(p.actor.id) {
-                        it.actors.push(p.actor.clone());
-                    }
-                }
+    let groups = group_events(&rows);
+    let mut items: Vec<Item> = groups
+        .iter()
+        .map(|g| {
+            let e = &rows[g.rows[0]];
+            Item {
+                item: "event",
+                when: when(e.time.as_ref(), &e.status),
+                time: e.time.clone(),
+                kind: e.kind.clone(),
+                status: e.status.clone(),
+                label: e.label.clone(),
+                place: e.place.clone(),
+                actors: g
+                    .actors
+                    .iter()
+                    .map(|&(r, p)| rows[r].participants[p].actor.clone())
+                    .collect(),
+                reports: g
+                    .rows
+                    .iter()
+                    .map(|&r| {
+                        let e = &rows[r];
+                        Report {
+                            id: e.id,
+                            outlet: outlet_of(&e.document),
+                            document: e.document.clone(),
+                            evidence: e.evidence.text.clone(),
+                            chain: None,
+                        }
+                    })
+                    .collect(),
+                outlets: Vec::new(),
+                sources: 0,
+                conflicting: false,
             }
-            None => {
-                let mut actors: Vec<ActorRef> = Vec::new();
-                for p in &e.participants {
-                    if !actors.contains(&p.actor) {
-                        actors.push(p.actor.clone());
-                    }
-                }
-                by_key.entry(key).or_default().push(items.len());
-                items.push((
-                    Item {
-                        item: "event",
-                        when: when(e.time.as_ref(), &e.status),
-                        time: e.time.clone(),
-                        kind: e.kind.clone(),
-                        status: e.status.clone(),
-                        label: e.label.clone(),
-                        place: e.place.clone(),
-                        actors,
-                        reports: vec![report],
-                        outlets: Vec::new(),
-                        sources: 0,
-                        conflicting: false,
-                    },
-                    who,
-                    label_key,
-                ));
-            }
-        }
-    }
-    let mut items: Vec<Item> = items.into_iter().map(|(it, _, _)| it).collect();
+        })
+        .collect();
 
     if opt.claims {
         let conflicting: BTreeSet<i64> = super::conflicts::conflicts(
@@ -301,10 +543,467 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
     Ok(items)
 }
 
+/// Non-zero when one of the eight bytes of `x` is a control character, a
+/// quote or a backslash (the bytes JSON escapes): the classic "has a byte
+/// less than n" and "has a zero byte" tricks, exact for these constants.
+fn needs_escape(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGH;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    below(x, 0x20) | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')))
+}
+
+/// Pretty JSON written byte for byte as `serde_json::to_writer_pretty`
+/// writes it (two-space indent, `"key": value`, `[]` for an empty array).
+struct Pretty {
+    buf: Vec<u8>,
+    indent: usize,
+    /// Per open array or object: whether it has a member yet.
+    has: Vec<bool>,
+}
+
+impl Pretty {
+    fn new() -> Self {
+        Pretty {
+            buf: Vec::new(),
+            indent: 0,
+            has: Vec::new(),
+        }
+    }
+
+    /// A writer of elements of a top-level array, after its `[` and after
+    /// `before` elements (none: no comma first).
+    fn elements(&mut self, before: bool) {
+        self.buf.clear();
+        self.indent = 1;
+        self.has.clear();
+        self.has.push(before);
+    }
+
+    fn open(&mut self, c: u8) {
+        self.buf.push(c);
+        self.indent += 1;
+        self.has.push(false);
+    }
+
+    fn close(&mut self, c: u8) {
+        self.indent -= 1;
+        if self.has.pop() == Some(true) {
+            self.newline();
+        }
+        self.buf.push(c);
+    }
+
+    fn newline(&mut self) {
+        const SPACES: &[u8; 64] = &[b' '; 64];
+        self.buf.push(b'\n');
+        let mut n = 2 * self.indent;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            self.buf.extend_from_slice(&SPACES[..k]);
+            n -= k;
+        }
+    }
+
+    /// Before an array element or an object key.
+    fn member(&mut self) {
+        if let Some(h) = self.has.last_mut() {
+            if *h {
+                self.buf.push(b',');
+            }
+            *h = true;
+        }
+        self.newline();
+    }
+
+    /// A key: the field names of an item, which JSON never escapes.
+    fn key(&mut self, k: &'static str) {
+        debug_assert!(!k.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'));
+        self.member();
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(k.as_bytes());
+        self.buf.extend_from_slice(b"\": ");
+    }
+
+    /// A string with serde_json's escapes: quote, backslash and control
+    /// characters only (`\b \t \n \f \r`, else `\u00xx`).
+    fn str(&mut self, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        self.buf.push(b'"');
+        let bytes = s.as_bytes();
+        // Most strings need no escape: eight bytes at a time, one copy.
+        let plain = {
+            let mut chunks = bytes.chunks_exact(8);
+            let mut hit = 0u64;
+            for c in &mut chunks {
+                hit |= needs_escape(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+            }
+            let mut tail = [b' '; 8];
+            tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+            hit |= needs_escape(u64::from_le_bytes(tail));
+            hit == 0
+        };
+        if plain {
+            self.buf.extend_from_slice(bytes);
+            self.buf.push(b'"');
+            return;
+        }
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let esc: &[u8] = match b {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                0x08 => b"\\b",
+                b'\t' => b"\\t",
+                b'\n' => b"\\n",
+                0x0c => b"\\f",
+                b'\r' => b"\\r",
+                0..=0x1f => &[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[(b >> 4) as usize],
+                    HEX[(b & 15) as usize],
+                ],
+                _ => continue,
+            };
+            self.buf.extend_from_slice(&bytes[start..i]);
+            self.buf.extend_from_slice(esc);
+            start = i + 1;
+        }
+        self.buf.extend_from_slice(&bytes[start..]);
+        self.buf.push(b'"');
+    }
+
+    fn int(&mut self, v: i64) {
+        // Decimal digits by hand: the formatting machinery cost more than
+        // the digits for the 200,000 numbers of a long timeline.
+        let mut digits = [0u8; 20];
+        let mut n = v.unsigned_abs();
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if v < 0 {
+            self.buf.push(b'-');
+        }
+        self.buf.extend_from_slice(&digits[at..]);
+    }
+
+    fn kv_str(&mut self, k: &'static str, v: &str) {
+        self.key(k);
+        self.str(v);
+    }
+
+    fn kv_int(&mut self, k: &'static str, v: i64) {
+        self.key(k);
+        self.int(v);
+    }
+
+    fn kv_opt(&mut self, k: &'static str, v: Option<&str>) {
+        if let Some(v) = v {
+            self.kv_str(k, v);
+        }
+    }
+
+    fn kv_date(&mut self, k: &'static str, d: Option<chrono::NaiveDate>) {
+        use std::io::Write;
+        if let Some(d) = d {
+            self.key(k);
+            // chrono serialises a date through its Debug form.
+            let _ = write!(self.buf, "\"{d:?}\"");
+        }
+    }
+}
+
+/// `timeline --format json` for the events of a window read from
+/// `<db>.tl` and written straight from the snapshot's bytes: the items
+/// [`timeline`] builds, serialised as [`crate::export::json`] serialises
+/// them, without an owned row or item in between. Returns the number of
+/// items, or `None` (having written nothing) when the snapshot cannot
+/// answer: claims, actors, an in-memory store, a store it cannot describe.
+pub fn write_json(
+    conn: &Connection,
+    opt: &Options,
+    out: &mut dyn std::io::Write,
+) -> Result<Option<usize>> {
+    if opt.no_snapshot || opt.claims || !opt.actors.is_empty() {
+        return Ok(None);
+    }
+    let Some(db) = conn.path().filter(|p| !p.is_empty()) else {
+        return Ok(None);
+    };
+    let (from, to, as_of) = dates(opt)?;
+    let Some(snap) = super::tlsnap::TimelineSnapshot::open(conn, std::path::Path::new(db))? else {
+        return Ok(None);
+    };
+    let floor = match &from {
+        Some(from) => q::window_floor(conn, from)?,
+        None => None,
+    };
+    let w = super::tlsnap::Window {
+        from: from.as_deref(),
+        floor: floor.as_deref(),
+        to: to.as_deref(),
+        kind: opt.kind.as_deref(),
+        outlet: opt.outlet.as_deref(),
+        as_of: as_of.as_deref(),
+    };
+    let Ok(pieces) = snap.slices(&w, 2) else {
+        return Ok(None);
+    };
+    // The pieces are decoded on both cores and joined in order.
+    let decoded: Vec<Result<Vec<super::tlsnap::RawEvent>>> = {
+        use rayon::prelude::*;
+        pieces
+            .par_iter()
+            .map(|p| super::tlsnap::TimelineSnapshot::raw_events(p, &w))
+            .collect()
+    };
+    let mut parts = Vec::with_capacity(decoded.len());
+    for part in decoded {
+        let Ok(part) = part else {
+            return Ok(None);
+        };
+        parts.push(part);
+    }
+    let rows: Vec<&super::tlsnap::RawEvent> = parts.iter().flatten().collect();
+    // An item shows its first joined row; its reports are listed earliest
+    // published first, and items go in time order, then by first report.
+    let mut groups: Vec<(usize, Group)> = group_events_split(&rows)
+        .into_iter()
+        .map(|mut g| {
+            let first = g.rows[0];
+            g.rows
+                .sort_by_key(|&r| (rows[r].document.published, rows[r].id));
+            (first, g)
+        })
+        .collect();
+    groups.sort_by_cached_key(|(first, g)| {
+        let t = rows[*first].time.as_ref().map(|t| (t.start, t.end));
+        (time::bounds_key(t), rows[g.rows[0]].id)
+    });
+
+    let io = |source: std::io::Error| crate::Error::Io {
+        path: "-".into(),
+        source,
+    };
+    if groups.is_empty() {
+        out.write_all(b"[]\n").map_err(io)?;
+        return Ok(Some(0));
+    }
+    // Items are independent once grouped: two halves of each batch are
+    // rendered on both cores, then written in order.
+    out.write_all(b"[").map_err(io)?;
+    let (mut left, mut right) = (Pretty::new(), Pretty::new());
+    for (k, batch) in groups.chunks(1024).enumerate() {
+        let (a, b) = batch.split_at(batch.len().div_ceil(2));
+        left.elements(k > 0);
+        right.elements(true);
+        rayon::join(
+            || render_items(&rows, a, &mut left),
+            || render_items(&rows, b, &mut right),
+        );
+        out.write_all(&left.buf).map_err(io)?;
+        out.write_all(&right.buf).map_err(io)?;
+    }
+    out.write_all(b"\n]\n").map_err(io)?;
+    Ok(Some(groups.len()))
+}
+
+/// Timeline items as elements of the JSON array (see [`write_json`]).
+fn render_items(rows: &[&super::tlsnap::RawEvent], groups: &[(usize, Group)], j: &mut Pretty) {
+    let mut outlets: Vec<&str> = Vec::new();
+    for (first, g) in groups {
+        let e = &rows[*first];
+        j.member();
+        j.open(b'{');
+        j.kv_str("item", "event");
+        let t = e.time.as_ref().map(|t| t.to_value());
+        j.kv_str("when", &when(t.as_ref(), e.status));
+        if let Some(t) = &e.time {
+            j.key("time");
+            j.open(b'{');
+            j.kv_opt("text", t.text);
+            j.kv_str("value", t.value);
+            j.kv_date("start", t.start);
+            j.kv_date("end", t.end);
+            j.kv_opt("granularity", t.granularity.map(|g| g.as_str()));
+            j.key("modifier");
+            match t.modifier {
+                Some(m) => j.str(m.as_str()),
+                None => j.buf.extend_from_slice(b"null"),
+            }
+            j.close(b'}');
+        }
+        j.kv_str("kind", e.kind);
+        j.kv_str("status", e.status);
+        j.kv_str("label", e.label);
+        j.kv_opt("place", e.place);
+        j.key("actors");
+        j.open(b'[');
+        for &(r, p) in &g.actors {
+            let Some(a) = rows[r].participants.get(p) else {
+                continue;
+            };
+            j.member();
+            j.open(b'{');
+            j.kv_int("id", a.id);
+            j.kv_str("name", a.name);
+            j.kv_str("kind", a.kind);
+            j.close(b'}');
+        }
+        j.close(b']');
+        j.key("reports");
+        j.open(b'[');
+        for &r in &g.rows {
+            let e = &rows[r];
+            let d = &e.document;
+            j.member();
+            j.open(b'{');
+            j.kv_int("id", e.id);
+            j.key("document");
+            j.open(b'{');
+            j.kv_int("id", d.id);
+            j.kv_str("key", d.key);
+            j.kv_opt("title", d.title);
+            j.kv_opt("publisher", d.publisher);
+            j.kv_opt("url", d.url);
+            j.kv_str("published", d.published);
+            if let Some(p) = d.publisher_id {
+                j.kv_int("publisher_id", p);
+            }
+            j.close(b'}');
+            j.kv_str("outlet", d.outlet());
+            j.kv_str("evidence", e.ev_text);
+            j.close(b'}');
+        }
+        j.close(b']');
+        outlets.clear();
+        outlets.extend(g.rows.iter().map(|&r| rows[r].document.outlet()));
+        outlets.sort_unstable();
+        outlets.dedup();
+        j.key("outlets");
+        j.open(b'[');
+        for o in &outlets {
+            j.member();
+            j.str(o);
+        }
+        j.close(b']');
+        j.kv_int("sources", outlets.len() as i64);
+        j.close(b'}');
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::store::query::fixture::{self as fx, C};
+
+    #[test]
+    fn a_folded_hash_is_the_hash_of_the_folded_label() {
+        let whole = |s: &str| {
+            fold(s).bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            })
+        };
+        for s in [
+            "",
+            " ",
+            "Talks  in KYIV ",
+            "talks in kyiv",
+            "x\x0by",
+            "Zelenskýy’s office",
+        ] {
+            assert_eq!(folded_hash(s), whole(s), "{s:?}");
+        }
+        assert_eq!(folded_hash("Talks  in KYIV "), folded_hash("talks in kyiv"));
+        assert_ne!(folded_hash("talks in kyiv"), folded_hash("talks in kyi"));
+    }
+
+    #[test]
+    fn json_from_the_snapshot_is_the_json_of_the_items() {
+        let mem = crate::query::tlsnap::tests::store();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        mem.execute("VACUUM INTO ?1", [path.to_str().unwrap()])
+            .unwrap();
+        let db = q::open_read(&path).unwrap();
+        let days = [None, Some("2021-03"), Some("2021-03-05"), Some("2021-12")];
+        let mut items = 0;
+        for from in days {
+            for to in days {
+                for (kind, outlet, as_of) in [
+                    (None, None, None),
+                    (Some("call"), None, None),
+                    (None, Some("WIRE"), Some("2021-08-01")),
+                ] {
+                    let opt = Options {
+                        from: from.map(str::to_owned),
+                        to: to.map(str::to_owned),
+                        kind: kind.map(str::to_owned),
+                        outlet: outlet.map(str::to_owned),
+                        as_of: as_of.map(str::to_owned),
+                        ..Default::default()
+                    };
+                    let mut fast = Vec::new();
+                    let n = write_json(&db, &opt, &mut fast).unwrap().expect("answered");
+                    let sql = timeline(
+                        &db,
+                        &Options {
+                            no_snapshot: true,
+                            ..opt.clone()
+                        },
+                    )
+                    .unwrap();
+                    let mut want = Vec::new();
+                    crate::export::json(&sql, &mut want).unwrap();
+                    assert_eq!(
+                        String::from_utf8(fast).unwrap(),
+                        String::from_utf8(want).unwrap(),
+                        "{opt:?}"
+                    );
+                    assert_eq!(n, sql.len());
+                    items += n;
+                }
+            }
+        }
+        assert!(items > 1000, "{items}");
+        // Claims and actors are not the snapshot's: the caller goes to SQL.
+        let claims = Options {
+            claims: true,
+            ..Default::default()
+        };
+        assert!(write_json(&db, &claims, &mut Vec::new()).unwrap().is_none());
+        // The escapes are serde_json's.
+        let mut j = Pretty::new();
+        let all: String = (0u8..128)
+            .map(char::from)
+            .chain("Łódź \u{2028}".chars())
+            .collect();
+        j.str(&all);
+        let Pretty { buf, .. } = j;
+        assert_eq!(buf, serde_json::to_vec(&all).unwrap());
+        // Each character alone, at every place of an eight-byte word and its tail.
+        for c in (0u8..128).map(char::from).chain(['é', '\u{7f}']) {
+            for at in 0..18 {
+                let mut text: String = "abcdefghijklmnopq".chars().take(at).collect();
+                text.push(c);
+                text.push_str("xyz");
+                let mut j = Pretty::new();
+                j.str(&text);
+                let Pretty { buf, .. } = j;
+                assert_eq!(buf, serde_json::to_vec(&text).unwrap(), "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn same_event_from_two_outlets_is_one_item() {

@@ -326,15 +326,8 @@ pub fn events(conn: &Connection, f: &EventFilter) -> Result<Vec<EventRow>> {
     let mut w = Where::default();
     if let Some(from) = &f.from {
         w.push("coalesce(e.t_end, e.t_start) >= ?", [text(from)]);
-        // An event that overlaps the window starts at most the longest
-        // event's length before it: with that bound the time index is read
-        // over the window only, not from the first event on.
-        let earliest = max_event_span(conn)?.and_then(|span| {
-            let d = from.get(..10)?.parse::<chrono::NaiveDate>().ok()?;
-            d.checked_sub_days(chrono::Days::new(span.max(0) as u64))
-        });
-        if let Some(d) = earliest {
-            w.push("e.t_start >= ?", [text(&d.to_string())]);
+        if let Some(d) = window_floor(conn, from)? {
+            w.push("e.t_start >= ?", [text(&d)]);
         }
     }
     if let Some(to) = &f.to {
@@ -407,6 +400,19 @@ pub fn events(conn: &Connection, f: &EventFilter) -> Result<Vec<EventRow>> {
         });
     }
     Ok(rows)
+}
+
+/// The earliest start an event overlapping a window from `from` can have,
+/// as `YYYY-MM-DD` text; `None` when nothing bounds it.
+pub fn window_floor(conn: &Connection, from: &str) -> Result<Option<String>> {
+    // An event that overlaps the window starts at most the longest
+    // event's length before it: with that bound the time index is read
+    // over the window only, not from the first event on.
+    Ok(max_event_span(conn)?.and_then(|span| {
+        let d = from.get(..10)?.parse::<chrono::NaiveDate>().ok()?;
+        d.checked_sub_days(chrono::Days::new(span.max(0) as u64))
+            .map(|d| d.to_string())
+    }))
 }
 
 /// The longest event of the store in whole days (end minus start), `None`

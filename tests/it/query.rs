@@ -499,3 +499,120 @@ fn sources_limit_lists_fewer_but_counts_all() {
     assert_eq!(full["independent_sources"], one["independent_sources"]);
     assert!(one["disputed_by"].as_array().unwrap().len() <= 1);
 }
+
+/// `timeline` through `<db>.tl` and through SQL alone
+/// (`CHRONOGRAPH_NO_TIMELINE_SNAPSHOT=1`) print the same bytes.
+fn timeline_paths_agree(db: &Path, windows: &[&[&str]]) {
+    for window in windows {
+        for format in ["json", "csv", "table", "ics"] {
+            let mut args = vec!["timeline"];
+            args.extend_from_slice(window);
+            args.extend_from_slice(&["--format", format]);
+            let snap = ok(run_db(db, &args));
+            let sql = ok(crate::common::bin()
+                .env("CHRONOGRAPH_NO_TIMELINE_SNAPSHOT", "1")
+                .arg("--db")
+                .arg(db)
+                .args(&args)
+                .output()
+                .unwrap());
+            assert_eq!(snap, sql, "{args:?}");
+        }
+    }
+    let mut tl = db.as_os_str().to_owned();
+    tl.push(".tl");
+    assert!(Path::new(&tl).exists(), "the snapshot was written");
+}
+
+#[test]
+fn a_snapshot_that_cannot_be_written_leaves_the_answer_to_sql() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    let add = |f: &str| {
+        ok(run_db(
+            &db,
+            &["ingest", fixture(&format!("query/{f}")).to_str().unwrap()],
+        ))
+    };
+    add("a-wire.json");
+    let windows: &[&[&str]] = &[&[], &["--from", "2021-12"]];
+    timeline_paths_agree(&db, windows);
+    // A directory where the snapshot's temporary file goes makes every
+    // rebuild fail, as a read-only directory does for other users than root.
+    let mut tmp = db.as_os_str().to_owned();
+    tmp.push(".tl-tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let before = json(&db, &["timeline", "--format", "json"]);
+    add("b-post.json");
+    add("c-wire.json");
+    // The old snapshot is stale now and cannot be replaced: the answer is
+    // the SQL path's, with the new documents' events.
+    for window in windows {
+        let mut args = vec!["timeline"];
+        args.extend_from_slice(window);
+        args.extend_from_slice(&["--format", "json"]);
+        let snap = ok(run_db(&db, &args));
+        let sql = ok(crate::common::bin()
+            .env("CHRONOGRAPH_NO_TIMELINE_SNAPSHOT", "1")
+            .arg("--db")
+            .arg(&db)
+            .args(&args)
+            .output()
+            .unwrap());
+        assert_eq!(snap, sql, "{args:?}");
+    }
+    let after = json(&db, &["timeline", "--format", "json"]);
+    assert_ne!(before, after, "the later documents are in the answer");
+    assert_eq!(after.as_array().unwrap().len(), 4, "{after}");
+}
+
+#[test]
+fn timeline_snapshot_prints_what_sql_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(run_db(
+        &db,
+        &["ingest", fixture("query/a-wire.json").to_str().unwrap()],
+    ));
+    let windows: &[&[&str]] = &[
+        &[],
+        &["--from", "2021-12"],
+        &["--to", "2021-12-07"],
+        &["--from", "2021-06", "--to", "2022-01-31"],
+        &["--outlet", "example wire"],
+        &["--as-of", "2021-12-05"],
+        &["--kind", "call"],
+        &["--claims", "--from", "2021"],
+    ];
+    timeline_paths_agree(&db, windows);
+    // A later ingest makes the snapshot stale: the next timeline rebuilds it.
+    for f in ["b-post.json", "c-wire.json"] {
+        ok(run_db(
+            &db,
+            &["ingest", fixture(&format!("query/{f}")).to_str().unwrap()],
+        ));
+    }
+    timeline_paths_agree(&db, windows);
+    let items = json(&db, &["timeline", "--format", "json"]);
+    assert_eq!(items.as_array().unwrap().len(), 4, "{items}");
+
+    let Some(shared) = crate::common::shared() else {
+        eprintln!("skipped the development articles: no ../shared");
+        return;
+    };
+    let dev = dir.path().join("dev.db");
+    ok(run_db(
+        &dev,
+        &["ingest", shared.join("eval/news-dev").to_str().unwrap()],
+    ));
+    timeline_paths_agree(
+        &dev,
+        &[
+            &[],
+            &["--from", "2021-11", "--to", "2022-01-15"],
+            &["--from", "2022-02-01"],
+            &["--outlet", "CNN"],
+            &["--as-of", "2021-12-31"],
+        ],
+    );
+}
