@@ -107,6 +107,114 @@ const PREDICTED: &[&str] = &[
     "any",
 ];
 
+/// Words of brokering: who does them stands between the parties.
+fn mediation_word(l: &str) -> bool {
+    matches!(
+        l,
+        "broker"
+            | "brokers"
+            | "brokered"
+            | "brokering"
+            | "mediate"
+            | "mediates"
+            | "mediated"
+            | "mediating"
+            | "mediation"
+            | "facilitate"
+            | "facilitated"
+            | "facilitating"
+    )
+}
+
+/// Words of trying or seeking just before a trigger: the event is sought,
+/// not achieved ("efforts to broker a ceasefire", "sought talks").
+const ATTEMPT: &[&str] = &[
+    "effort",
+    "efforts",
+    "broker",
+    "brokering",
+    "mediate",
+    "mediating",
+    "seek",
+    "seeks",
+    "seeking",
+    "sought",
+    "push",
+    "pushes",
+    "pushing",
+    "pushed",
+    "bid",
+    "attempt",
+    "attempts",
+    "attempting",
+    "try",
+    "tries",
+    "trying",
+    "tried",
+    "propose",
+    "proposes",
+    "proposed",
+    "proposing",
+    "offer",
+    "offers",
+    "offered",
+    "offering",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+];
+
+/// Natural disasters: what "struck" or "hit" after them is no attack.
+const DISASTER: &[&str] = &[
+    "earthquake",
+    "earthquakes",
+    "quake",
+    "aftershock",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "storm",
+    "tornado",
+    "flood",
+    "floods",
+    "flooding",
+    "wildfire",
+    "wildfires",
+    "landslide",
+    "tsunami",
+    "eruption",
+    "drought",
+];
+
+/// Words of work and pay: a "strike" among them is a stoppage of work.
+const LABOUR: &[&str] = &[
+    "union",
+    "unions",
+    "workers",
+    "dockworkers",
+    "employees",
+    "staff",
+    "walkout",
+    "pay",
+    "wages",
+    "wage",
+    "pension",
+    "pensions",
+    "picket",
+    "pickets",
+    "nurses",
+    "teachers",
+    "doctors",
+    "drivers",
+    "miners",
+    "strikers",
+    "salaries",
+    "salary",
+    "labour",
+    "labor",
+];
+
 fn agentive(kind: &str) -> bool {
     matches!(
         kind,
@@ -121,6 +229,7 @@ fn agentive(kind: &str) -> bool {
             | "recognition"
             | "war"
             | "coup"
+            | "arrest"
     )
 }
 
@@ -184,7 +293,11 @@ impl Doc<'_> {
     fn place_near(&self, a: usize, b: usize, t: usize) -> Option<String> {
         let mut best: Option<(usize, String)> = None;
         for k in a..b.saturating_sub(1) {
-            if !matches!(self.toks[k].lower.as_str(), "in" | "at") || self.quoted(k) {
+            if !matches!(
+                self.toks[k].lower.as_str(),
+                "in" | "at" | "across" | "throughout"
+            ) || self.quoted(k)
+            {
                 continue;
             }
             let mut j = k + 1;
@@ -215,16 +328,83 @@ impl Doc<'_> {
     fn status_at(&self, a: usize, t: usize, kind: &str) -> EventStatus {
         let lo = t.saturating_sub(12).max(a);
         let mut st = EventStatus::Occurred;
+        // "did not attack", "never invaded", "no attack", "without a vote":
+        // the event is denied, whatever the tense.
+        let mut j = t;
+        while j > a {
+            j -= 1;
+            match self.toks[j].lower.as_str() {
+                "not" | "n't" | "never" | "no" | "without" => return EventStatus::Denied,
+                "did" | "does" | "do" | "has" | "have" | "had" | "is" | "are" | "was" | "were"
+                | "be" | "been" | "will" | "would" | "could" | "can" | "should" | "yet"
+                | "ever" | "even" | "to" | "a" | "an" | "any" | "launch" | "launched" | "hold"
+                | "held" | "stage" | "staged" | "carry" | "carried" | "out" | "seek" | "want" => {}
+                _ => break,
+            }
+        }
         for k in lo..t {
             let l = self.toks[k].lower.as_str();
             if l == "if" || l == "unless" {
                 return EventStatus::Hypothetical;
+            }
+            // "unions stage a protest" is a fact; "to stage", "could launch" foresee.
+            if matches!(l, "launch" | "stage")
+                && !(k > 0
+                    && matches!(
+                        self.toks[k - 1].lower.as_str(),
+                        "to" | "could" | "would" | "might" | "may" | "will" | "can"
+                    ))
+            {
+                continue;
             }
             if PREDICTED.contains(&l) {
                 st = EventStatus::Predicted;
             } else if PLANNED.contains(&l) && st == EventStatus::Occurred {
                 st = EventStatus::Planned;
             }
+        }
+        if st == EventStatus::Occurred
+            && (t.saturating_sub(6).max(a)..t).any(|k| {
+                let l = self.toks[k].lower.as_str();
+                ATTEMPT.contains(&l)
+                    // "pushed into the city": only "push for" is a bid.
+                    && (!l.starts_with("push") || self.toks[k + 1].lower == "for")
+                    // The trigger must be what is sought: "tried to renew the
+                    // efforts by meeting" (a means), "urged calm after the
+                    // attack" (a circumstance), "tried to end the war" (a
+                    // war that is real) are not.
+                    && !self.toks[k + 1..t].iter().any(|x| {
+                        matches!(
+                            x.lower.as_str(),
+                            "by" | "after"
+                                | "following"
+                                | "since"
+                                | "during"
+                                | "amid"
+                                | "over"
+                                | "before"
+                                | "against"
+                                | "despite"
+                                | "of"
+                                | "from"
+                                | "into"
+                                | "end"
+                                | "ending"
+                                | "stop"
+                                | "stopping"
+                                | "halt"
+                                | "halting"
+                                | "condemn"
+                                | "condemned"
+                                | "investigate"
+                                | "contain"
+                                | "defuse"
+                                | "calm"
+                        )
+                    })
+            })
+        {
+            st = EventStatus::Planned;
         }
         // "sanctions are more likely to be used": a modal right after the trigger.
         for k in t + 1..(t + 5).min(self.toks.len()) {
@@ -351,6 +531,10 @@ impl Doc<'_> {
                     k += n;
                     continue;
                 }
+                let Some(kind) = self.refine_kind(k, n, s0, s1, kind) else {
+                    k += n;
+                    continue;
+                };
                 // "call for", "call on": an appeal, not a phone call.
                 let next_is = |w: &[&str]| {
                     self.toks
@@ -448,6 +632,143 @@ impl Doc<'_> {
         }
     }
 
+    /// The kind of the trigger at `k` (`n` tokens, lexicon kind `kind`) read
+    /// in its sentence `s0..s1`, or `None` when it is no event there.
+    fn refine_kind(
+        &self,
+        k: usize,
+        n: usize,
+        s0: usize,
+        s1: usize,
+        kind: String,
+    ) -> Option<String> {
+        let lw = |j: usize| self.toks[j].lower.as_str();
+        let in_sentence = |w: &[&str]| (s0..s1).any(|j| w.contains(&lw(j)));
+        let word = lw(k);
+        let next = if k + n < s1 { lw(k + n) } else { "" };
+        let prev = if k > s0 { lw(k - 1) } else { "" };
+        match kind.as_str() {
+            "attack" => {
+                // "an earthquake struck", "the storm hit": the disaster is
+                // its own event, nobody attacked.
+                if (k.saturating_sub(3).max(s0)..k).any(|j| DISASTER.contains(&lw(j))) {
+                    return None;
+                }
+                // "dockworkers went on strike", "a general strike", "the strike
+                // called by unions": a stoppage of work, not a military strike.
+                if matches!(word, "strike" | "strikes")
+                    && !matches!(
+                        prev,
+                        "air"
+                            | "missile"
+                            | "drone"
+                            | "rocket"
+                            | "artillery"
+                            | "military"
+                            | "nuclear"
+                            | "retaliatory"
+                            | "preemptive"
+                            | "pre-emptive"
+                            | "precision"
+                            | "surgical"
+                            | "aerial"
+                            | "naval"
+                            | "cruise"
+                    )
+                    && (matches!(
+                        prev,
+                        "on" | "general" | "hunger" | "nationwide" | "national"
+                    ) || in_sentence(LABOUR))
+                {
+                    return Some("strike".into());
+                }
+                Some(kind)
+            }
+            // "a vote in parliament", "the court voted 9-2": a vote, unless
+            // the people vote ("voters", "polls", "turnout", "the presidential vote").
+            "vote" => {
+                if in_sentence(&[
+                    "voters",
+                    "polls",
+                    "polling",
+                    "ballot",
+                    "ballots",
+                    "turnout",
+                    "electoral",
+                    "presidential",
+                    "candidate",
+                    "candidates",
+                    "election",
+                    "elections",
+                    "elected",
+                    "campaign",
+                ]) {
+                    Some("election".into())
+                } else {
+                    Some(kind)
+                }
+            }
+            "ruling" => {
+                // "ruled out talks", "the ruling party": no court decision.
+                if next == "out"
+                    || matches!(
+                        next,
+                        "party" | "coalition" | "class" | "elite" | "junta" | "family" | "bloc"
+                    )
+                {
+                    return None;
+                }
+                // "ruled", "upheld", "overturned" speak of courts only when
+                // one is named; "convicted", "verdict" always do.
+                if matches!(
+                    word,
+                    "ruled" | "rules" | "rule" | "ruling" | "upheld" | "overturned"
+                ) && !in_sentence(&[
+                    "court", "courts", "judge", "judges", "tribunal", "justices", "jury",
+                ]) {
+                    return None;
+                }
+                Some(kind)
+            }
+            // "the first of three stops", "a two-day stop in Paris": a stop
+            // on a tour is counted or ordered; "stops short of" is none.
+            "visit" if matches!(word, "stop" | "stops") => {
+                let counted = (k.saturating_sub(3).max(s0)..k).any(|j| {
+                    self.toks[j].kind == TokKind::Number
+                        || matches!(
+                            lw(j),
+                            "two"
+                                | "three"
+                                | "four"
+                                | "five"
+                                | "six"
+                                | "first"
+                                | "second"
+                                | "third"
+                                | "last"
+                                | "final"
+                                | "next"
+                                | "several"
+                        )
+                });
+                counted.then_some(kind)
+            }
+            // "a report in The Washington Post", "a Reuters report": a report
+            // is news only with its outlet named next to it.
+            "report" => {
+                let media = |j: usize| {
+                    self.mention_at(j)
+                        .is_some_and(|m| self.actors[m.actor].kind == ActorKind::Media)
+                };
+                let near = (k + n..(k + n + 4).min(s1)).any(media)
+                    && matches!(next, "in" | "by" | "from")
+                    || (k.saturating_sub(3).max(s0)..k).any(media);
+                near.then_some(kind)
+            }
+            _ => Some(kind),
+        }
+    }
+
     /// A photo caption ("X, left, and Y, right, attend ...") describes a
     /// picture, often an old one: no events are read from it.
     fn is_caption(&self, si: usize) -> bool {
@@ -485,9 +806,41 @@ impl Doc<'_> {
                 continue;
             }
             let ak = self.actors[m.actor].kind;
+            // A report has its outlet for only participant.
+            if kind == "report" {
+                if ak == ActorKind::Media && !seen.iter().any(|s: &(usize, &str)| s.0 == m.actor) {
+                    seen.push((m.actor, "source"));
+                    parts.push((m.actor, "source".to_owned()));
+                }
+                continue;
+            }
             if ak == ActorKind::Media || ak == ActorKind::Place {
                 continue;
             }
+            let before = |w: &[&str]| {
+                let mut j = m.t0;
+                if j > 0 && self.toks[j - 1].lower == "the" {
+                    j -= 1;
+                }
+                j > 0 && w.contains(&self.toks[j - 1].lower.as_str())
+            };
+            // "protests across France", "an earthquake in Turkey", "elections
+            // in Ghana": a country named as the scene is where, not who.
+            if before(&["across", "throughout"])
+                || before(&["in"])
+                    && (!agentive(kind) && kind != "clash"
+                        || matches!(kind, "exercise" | "military_buildup" | "withdrawal"))
+                || kind == "disaster" && ak == ActorKind::Country
+            {
+                continue;
+            }
+            // "marched against President Macron's plan": the one protested
+            // or fought against is the target, for every kind of event.
+            // Not for talks or meetings ("met to discuss aggression against
+            // Ukraine"), and a war's target follows it.
+            let against = before(&["against"])
+                && (matches!(kind, "protest" | "strike" | "clash")
+                    || agentive(kind) && (kind != "war" || m.t0 > t));
             // Possessive and "with" partners are participants; after "of/against/on" targets.
             // "the build-up of Russian tanks": whose tanks, so the agent.
             let owner_after =
@@ -497,10 +850,66 @@ impl Doc<'_> {
             // clause ("... would result in US military reinforcements").
             // "the conflict between Ukraine and the separatists": the parties
             // are named after "between", whoever stands before.
-            if between && m.t0 < t {
+            // "Egypt ... to broker a ceasefire between Israel and Hamas",
+            // "a Russian-brokered truce", "talks mediated by France": the
+            // go-between is neither party.
+            // "an Angola-brokered deal": the maker of the deal brokered it.
+            let glued_mediator = self.toks.get(m.t1).is_some_and(|x| x.norm == "-")
+                && self
+                    .toks
+                    .get(m.t1 + 1)
+                    .is_some_and(|x| mediation_word(&x.lower));
+            let mediator = if glued_mediator {
+                true
+            } else if m.t0 < t {
+                self.toks[m.t1..t].iter().any(|x| mediation_word(&x.lower))
+            } else {
+                // Back over a coordination: "mediated by France and Germany".
+                let mut j = m.t0;
+                while j > t + n
+                    && (matches!(self.toks[j - 1].lower.as_str(), "and" | "," | "the")
+                        || self.mention_at(j - 1).is_some())
+                {
+                    j -= 1;
+                }
+                j >= 2 && self.toks[j - 1].lower == "by" && mediation_word(&self.toks[j - 2].lower)
+            };
+            if between && m.t0 < t && !mediator {
                 continue;
             }
-            if agentive(kind) && m.t0 >= t + n && !owner_after && !between {
+            // "analysts said ..., although Maduro has not attacked": a new
+            // clause after a comma has its own subject.
+            if m.t0 < t
+                && (m.t1..t).any(|j| {
+                    self.toks[j - 1].norm == ","
+                        && matches!(
+                            self.toks[j].lower.as_str(),
+                            "although" | "though" | "while" | "whereas" | "but" | "because"
+                        )
+                })
+            {
+                continue;
+            }
+            // "the minister resigned after a bombing": the trigger heads a
+            // circumstance of another verb, whose subject did not do it.
+            // Not for drills or build-ups, which their subject usually holds
+            // ("kept troops there following war games").
+            let pp = |j: usize| {
+                matches!(
+                    self.toks[j].lower.as_str(),
+                    "after" | "before" | "following" | "amid" | "during" | "despite"
+                )
+            };
+            if agentive(kind)
+                && !matches!(kind, "exercise" | "military_buildup" | "withdrawal")
+                && m.t0 < t
+                && t >= m.t1 + 2
+                && (pp(t - 1)
+                    || pp(t - 2) && matches!(self.toks[t - 1].lower.as_str(), "a" | "an" | "the"))
+            {
+                continue;
+            }
+            if agentive(kind) && m.t0 >= t + n && !owner_after && !between && !mediator {
                 let far = m.t0 >= t + n + 8
                     || self.toks[t + n..m.t0].iter().any(|x| {
                         matches!(
@@ -528,7 +937,23 @@ impl Doc<'_> {
                     continue;
                 }
             }
-            let role = if !agentive(kind) {
+            // The parties named after "between" are parties, not targets.
+            let role = if mediator {
+                "mediator"
+            } else if against {
+                "target"
+            } else if m.t0 > t && before(&["with", "alongside"]) {
+                // "held exercises with Guyana", "the war with Chad": a partner.
+                "participant"
+            } else if kind == "war" && !between {
+                // "Russia's war against Ukraine" has a side that attacks; "the
+                // war with Russia", "Ukraine's war" name sides only.
+                if m.t0 < t && self.toks[t + n..b].iter().any(|x| x.lower == "against") {
+                    "agent"
+                } else {
+                    "participant"
+                }
+            } else if !agentive(kind) || between {
                 "participant"
             } else if m.t0 < t || owner_after {
                 "agent"
@@ -574,11 +999,38 @@ impl Doc<'_> {
                     | "sanction"
                     | "recognition"
                     | "agreement"
+                    // A report whose outlet is outside the clause says nothing new.
+                    | "report"
             )
         {
             return;
         }
         let mut status = self.status_at(a.max(self.sents[si].t0), t, kind);
+        // "denied any role in the attack": what one denies a part in has
+        // happened; only the part is denied.
+        let lw = |j: usize| self.toks[j].lower.as_str();
+        let presupposed = (t.saturating_sub(4).max(a) + 1..t).any(|j| {
+            matches!(
+                lw(j - 1),
+                "role" | "involvement" | "responsibility" | "part" | "hand" | "victims"
+            ) && matches!(lw(j), "in" | "for" | "behind" | "of")
+        });
+        if presupposed {
+            status = EventStatus::Occurred;
+        }
+        // "ruled out sanctions" rejects them; "did not rule out sanctions"
+        // leaves them possible.
+        if let Some(j) = (t.saturating_sub(4).max(a) + 1..t)
+            .find(|&j| lw(j) == "out" && matches!(lw(j - 1), "rule" | "rules" | "ruled" | "ruling"))
+        {
+            let negated = (j.saturating_sub(4).max(a)..j - 1)
+                .any(|i| matches!(lw(i), "not" | "n't" | "never"));
+            status = if negated {
+                EventStatus::Predicted
+            } else {
+                EventStatus::Denied
+            };
+        }
         let mut time = self.best_time(a, b, t);
         if let Some(tv) = &time {
             if tv.start.is_some_and(|s| s > self.published) && status == EventStatus::Occurred {
@@ -586,8 +1038,19 @@ impl Doc<'_> {
             }
         }
         if let Some(ci) = claim {
-            if self.claims[ci].polarity == Polarity::Deny {
+            if self.claims[ci].polarity == Polarity::Deny && !presupposed {
                 status = EventStatus::Denied;
+            }
+            // "promised to hold a referendum", "demanded that he resign": what
+            // is promised or demanded is not yet done.
+            if status == EventStatus::Occurred
+                && !presupposed
+                && matches!(
+                    self.claims[ci].cue.as_str(),
+                    "promise" | "pledge" | "vow" | "demand" | "urge" | "call for"
+                )
+            {
+                status = EventStatus::Planned;
             }
         }
         if time.is_none() {
@@ -608,10 +1071,20 @@ impl Doc<'_> {
         let place = self.place_near(a, b, t);
         // Label: participants, then the trigger phrase with its modifiers.
         let mut p0 = t;
+        // "an 11-day war", "a two-year dispute": a hyphenated modifier stays
+        // whole, even when its parts read as a duration.
+        let glued_hyphen = |k: usize| {
+            k > 0
+                && self.toks[k - 1].norm == "-"
+                && !self.toks[k - 1].space_before
+                && !self.toks[k].space_before
+        };
         while p0 > a
             && p0 + 3 > t
             && matches!(self.toks[p0 - 1].kind, TokKind::Word)
             && self.mention_at(p0 - 1).is_none()
+            // "on Thursday struck", "last week's election": a date is not a modifier.
+            && (self.tx_at[p0 - 1].is_none() || glued_hyphen(p0 - 1))
         {
             let l = self.toks[p0 - 1].lower.as_str();
             if matches!(
@@ -630,10 +1103,39 @@ impl Doc<'_> {
                     | "on"
                     | "is"
                     | "was"
+                    // "unions protested" in "... ports of Zeebrugge as unions
+                    // protested": a new clause starts at the conjunction.
+                    | "as"
+                    | "while"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "but"
+                    | "because"
+                    | "since"
+                    | "if"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "by"
+                    | "for"
+                    | "with"
+                    | "at"
             ) {
                 break;
             }
             p0 -= 1;
+        }
+        while p0 >= a + 2
+            && glued_hyphen(p0)
+            && matches!(self.toks[p0 - 2].kind, TokKind::Word | TokKind::Number)
+            && self.mention_at(p0 - 2).is_none()
+        {
+            p0 -= 2;
+        }
+        // "last week's election" without its date: no dangling "'s".
+        while p0 < t && matches!(self.toks[p0].lower.as_str(), "'s" | "’s" | "'" | "’") {
+            p0 += 1;
         }
         let phrase = self.span(p0, t + n).to_owned();
         let names: Vec<String> = parts
@@ -1392,5 +1894,220 @@ mod tests {
             rels.contains(&("Russia".into(), "seized".into(), "Crimea".into())),
             "{rels:?}"
         );
+    }
+
+    /// (kind, label, status, [(actor name, role)]) of a trigger event.
+    type Trig = (String, String, String, Vec<(String, String)>);
+
+    /// Every trigger event of `text`.
+    fn trig(text: &str) -> Vec<Trig> {
+        let b = extract_text(text, (2024, 3, 8));
+        let name = |id: &str| b.actors.iter().find(|a| a.id == id).unwrap().name.clone();
+        b.events
+            .iter()
+            .filter(|e| {
+                e.evidence
+                    .rule
+                    .as_deref()
+                    .is_some_and(|r| r.starts_with("event_trigger"))
+            })
+            .map(|e| {
+                (
+                    e.kind.clone(),
+                    e.label.clone(),
+                    e.status.as_str().to_owned(),
+                    e.participants
+                        .iter()
+                        .map(|p| (name(&p.actor), p.role.clone()))
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_hyphenated_modifier_stays_whole_and_a_date_is_left_out() {
+        let ev = trig("A 34-day war between Lebanon and Syria ended in 1990.");
+        let w = ev.iter().find(|e| e.0 == "war").expect("the war");
+        assert!(w.1.contains("34-day war"), "{ev:?}");
+        let ev = trig("Last week's presidential election in Peru was close.");
+        let e = ev.iter().find(|e| e.0 == "election").expect("the election");
+        assert!(e.1.contains("presidential election"), "{ev:?}");
+        assert!(!e.1.contains("week"), "{ev:?}");
+    }
+
+    #[test]
+    fn parties_after_between_are_parties_and_the_broker_a_mediator() {
+        let ev = trig(
+            "Qatar stepped up efforts to broker a ceasefire between Sudan and Chad on Monday.",
+        );
+        let c = ev
+            .iter()
+            .find(|e| e.0 == "agreement")
+            .expect("the ceasefire");
+        assert_eq!(c.2, "planned", "{ev:?}");
+        assert!(c.3.contains(&("Qatar".into(), "mediator".into())), "{ev:?}");
+        assert!(
+            c.3.contains(&("Sudan".into(), "participant".into())),
+            "{ev:?}"
+        );
+        let ev = trig("A 34-day war between Lebanon and Syria ended in 1990.");
+        let w = ev.iter().find(|e| e.0 == "war").expect("the war");
+        assert!(w.3.iter().all(|p| p.1 == "participant"), "{ev:?}");
+        assert!(w.3.iter().any(|p| p.0 == "Syria"), "{ev:?}");
+    }
+
+    #[test]
+    fn sought_talks_are_not_held_talks() {
+        let ev = trig("Chile has repeatedly sought talks with Bolivia over the dispute.");
+        let t = ev.iter().find(|e| e.0 == "talks").expect("the talks");
+        assert_eq!(t.2, "planned", "{ev:?}");
+        let ev = trig("Chile tried to end the row by meeting with Bolivia in Lima.");
+        let t = ev.iter().find(|e| e.0 == "meeting").expect("the meeting");
+        assert_eq!(t.2, "occurred", "{ev:?}");
+        let ev = trig("Kenya tried to end the war that Uganda had started.");
+        let t = ev.iter().find(|e| e.0 == "war").expect("the war");
+        assert_eq!(t.2, "occurred", "{ev:?}");
+        let ev = trig("Troops pushed into Mosul after the attack on the base.");
+        let t = ev.iter().find(|e| e.0 == "attack").expect("the attack");
+        assert_eq!(t.2, "occurred", "{ev:?}");
+        let ev = trig("Peace talks, mediated by Norway and Cuba, resumed on Monday.");
+        let t = ev.iter().find(|e| e.0 == "talks").expect("the talks");
+        assert!(t.3.contains(&("Cuba".into(), "mediator".into())), "{ev:?}");
+    }
+
+    #[test]
+    fn negated_events_are_denied() {
+        let ev = trig("Rebels did not attack the town on Sunday, Chad said.");
+        let e = ev.iter().find(|e| e.0 == "attack").expect("the attack");
+        assert_eq!(e.2, "denied", "{ev:?}");
+        let ev = trig("The bill passed without a vote in the parliament of Peru.");
+        let e = ev.iter().find(|e| e.0 == "vote").expect("the vote");
+        assert_eq!(e.2, "denied", "{ev:?}");
+        let ev = trig("Peru could attack Chile if talks fail.");
+        let e = ev.iter().find(|e| e.0 == "attack").expect("the attack");
+        assert_ne!(e.2, "occurred", "{ev:?}");
+    }
+
+    #[test]
+    fn a_work_stoppage_and_a_disaster_are_no_attacks() {
+        let ev = trig("Nurses across Chile went on strike over pay on Monday.");
+        assert!(ev.iter().any(|e| e.0 == "strike"), "{ev:?}");
+        assert!(!ev.iter().any(|e| e.0 == "attack"), "{ev:?}");
+        let ev = trig("A drone strike hit a convoy in Syria on Monday.");
+        assert!(ev.iter().any(|e| e.0 == "attack"), "{ev:?}");
+        let ev = trig("A strong earthquake struck Peru on Sunday, killing 12 people.");
+        let e = ev.iter().find(|e| e.0 == "disaster").expect("the quake");
+        assert!(e.3.is_empty(), "{ev:?}");
+        assert!(!ev.iter().any(|e| e.0 == "attack"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_vote_in_a_chamber_is_no_election_and_a_court_rules() {
+        let ev = trig("The Senate of Chile voted to approve the budget on Monday.");
+        assert!(ev.iter().any(|e| e.0 == "vote"), "{ev:?}");
+        assert!(!ev.iter().any(|e| e.0 == "election"), "{ev:?}");
+        let ev = trig("Voters in Chile cast ballots in a presidential vote on Sunday.");
+        assert!(ev.iter().any(|e| e.0 == "election"), "{ev:?}");
+        let ev = trig("A court in Kenya ruled on Tuesday that the tax was illegal.");
+        assert!(ev.iter().any(|e| e.0 == "ruling"), "{ev:?}");
+        let ev = trig("Peru ruled out talks with Chile on Tuesday.");
+        assert!(!ev.iter().any(|e| e.0 == "ruling"), "{ev:?}");
+    }
+
+    #[test]
+    fn who_is_protested_against_is_the_target() {
+        let ev = trig("Teachers stage a protest against Russia in Lima on Friday.");
+        let e = ev.iter().find(|e| e.0 == "protest").expect("the protest");
+        assert_eq!(e.2, "occurred", "{ev:?}");
+        assert!(e.3.contains(&("Russia".into(), "target".into())), "{ev:?}");
+        let ev = trig(
+            "The war between Ethiopia and Eritrea ended in 2000, and Sudan's war with Chad went on.",
+        );
+        assert!(
+            ev.iter().all(|e| e.3.iter().all(|p| p.1 == "participant")),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn brokers_stops_collapses_and_clause_bounded_labels() {
+        let ev = trig("Fighting stopped after a Qatar-brokered truce was signed by Sudan.");
+        let e = ev.iter().find(|e| e.0 == "agreement").expect("the truce");
+        assert!(e.3.contains(&("Qatar".into(), "mediator".into())), "{ev:?}");
+        let ev =
+            trig("Peru's foreign minister made the second stop of her tour in Chile on Monday.");
+        let e = ev.iter().find(|e| e.0 == "visit").expect("the stop");
+        assert!(!e.3.iter().any(|p| p.0 == "Chile"), "{ev:?}");
+        let ev = trig("The talks stop short of a deal, Peru said.");
+        assert!(!ev.iter().any(|e| e.0 == "visit"), "{ev:?}");
+        let ev = trig("Trade slowed at the port of Callao as dockers protested on Monday.");
+        let e = ev.iter().find(|e| e.0 == "protest").expect("the protest");
+        assert!(!e.1.contains("as"), "{ev:?}");
+        let b = extract_text(
+            "Chile joined the group after the 1991 collapse of the old order.",
+            (2024, 3, 8),
+        );
+        let e = b
+            .events
+            .iter()
+            .find(|e| e.kind == "collapse")
+            .expect("the collapse");
+        assert_eq!(e.time.as_ref().map(|t| t.value.as_str()), Some("1991"));
+    }
+
+    #[test]
+    fn a_denied_part_keeps_the_event_and_ruling_out_rejects_it() {
+        let ev = trig("Chad denied any role in the bombing in Niger on Monday.");
+        let e = ev.iter().find(|e| e.0 == "attack").expect("the bombing");
+        assert_eq!(e.2, "occurred", "{ev:?}");
+        let ev = trig("Peru ruled out sanctions against Chile on Monday.");
+        let e = ev
+            .iter()
+            .find(|e| e.0 == "sanction")
+            .expect("the sanctions");
+        assert_eq!(e.2, "denied", "{ev:?}");
+        let ev = trig("Peru did not rule out sanctions against Chile on Monday.");
+        let e = ev
+            .iter()
+            .find(|e| e.0 == "sanction")
+            .expect("the sanctions");
+        assert_eq!(e.2, "predicted", "{ev:?}");
+        let ev = trig("The prime minister of Peru resigned on Monday.");
+        assert!(ev.iter().any(|e| e.0 == "resignation"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_partner_and_a_subject_in_another_clause() {
+        let ev = trig("Chile held naval exercises with Peru in May.");
+        let e = ev
+            .iter()
+            .find(|e| e.0 == "exercise")
+            .expect("the exercises");
+        assert!(
+            e.3.contains(&("Peru".into(), "participant".into())),
+            "{ev:?}"
+        );
+        let ev =
+            trig("Critics in Chile spoke up on Monday, although Peru has not attacked Bolivia.");
+        let e = ev.iter().find(|e| e.0 == "attack").expect("the attack");
+        assert!(!e.3.iter().any(|p| p.0 == "Chile"), "{ev:?}");
+        assert!(e.3.contains(&("Peru".into(), "agent".into())), "{ev:?}");
+        assert_eq!(e.2, "denied", "{ev:?}");
+        let ev = trig("The prime minister of Peru resigned after a bombing in Lima.");
+        let e = ev.iter().find(|e| e.0 == "attack").expect("the bombing");
+        assert!(!e.3.iter().any(|p| p.1 == "agent"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_report_names_its_outlet() {
+        let ev = trig(
+            "Chile moved troops north, according to a report in The New York Times on Friday.",
+        );
+        let e = ev.iter().find(|e| e.0 == "report").expect("the report");
+        assert!(e.3.iter().all(|p| p.1 == "source"), "{ev:?}");
+        assert!(!e.3.is_empty(), "{ev:?}");
+        let ev = trig("Chile denied reports of troop movements on Friday.");
+        assert!(!ev.iter().any(|e| e.0 == "report"), "{ev:?}");
     }
 }
