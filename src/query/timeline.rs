@@ -198,31 +198,10 @@ impl<T: EventKeys> EventKeys for &T {
     }
 }
 
-/// FNV-1a for the short keys of [`group_events`]: SipHash's defence
-/// against chosen keys buys nothing for a store's own rows and cost a tenth
-/// of a long timeline.
-#[derive(Default)]
-struct FnvHasher(u64);
-
-impl std::hash::Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+/// FNV-1a (the extractor's hasher) for the short keys of [`group_events`]:
+/// SipHash's defence against chosen keys buys nothing for a store's own rows
+/// and cost a tenth of a long timeline.
+type Fnv = std::hash::BuildHasherDefault<crate::extract::lexicon::Fnv>;
 
 /// One timeline item as positions in the rows it was joined from.
 pub(crate) struct Group {
