@@ -419,6 +419,21 @@ impl Doc<'_> {
         true
     }
 
+    /// When token `to` is the "to" of "continued to", "went on to": the
+    /// position of the aspect verb.
+    fn aspect_before(&self, to: usize, s0: usize) -> Option<usize> {
+        if self.toks[to].lower != "to" || to <= s0 {
+            return None;
+        }
+        let mut q = to - 1;
+        if self.toks[q].lower == "on" && q > s0 {
+            q -= 1;
+        }
+        ASPECT_TO
+            .contains(&self.toks[q].lower.as_str())
+            .then_some(q)
+    }
+
     /// Whether the mention at `t0` starts with an office title ("leader
     /// Sophie Martin").
     fn opens_with_title(&self, t0: usize) -> bool {
@@ -502,15 +517,9 @@ impl Doc<'_> {
             }
             // "has continued to deny", "went on to say": the aspect verb
             // stands between the speaker and the cue.
-            if tk.lower == "to" && p > s0 {
-                let mut q = p - 1;
-                if self.toks[q].lower == "on" && q > s0 {
-                    q -= 1;
-                }
-                if ASPECT_TO.contains(&self.toks[q].lower.as_str()) {
-                    k = q;
-                    continue;
-                }
+            if let Some(q) = self.aspect_before(p, s0) {
+                k = q;
+                continue;
             }
             if let Some(pr) = self.is_pronoun(p) {
                 let a = self.resolve_pronoun(pr, p)?;
@@ -1199,12 +1208,7 @@ impl Doc<'_> {
                 let so_called =
                     self.toks[k].lower == "called" && k >= s0 + 2 && self.toks[k - 2].lower == "so";
                 // "continued to deny", "went on to say": a verb after all.
-                let aspect = prev == "to"
-                    && k >= s0 + 2
-                    && (ASPECT_TO.contains(&self.toks[k - 2].lower.as_str())
-                        || self.toks[k - 2].lower == "on"
-                            && k >= s0 + 3
-                            && ASPECT_TO.contains(&self.toks[k - 3].lower.as_str()));
+                let aspect = k > s0 && self.aspect_before(k - 1, s0).is_some();
                 let noun_use = so_called
                     || passive
                     || noun_mod

@@ -197,6 +197,30 @@ fn time_cols(t: Option<&TimeValue>) -> TimeCols<'_> {
     }
 }
 
+impl TimeCols<'_> {
+    /// The six columns as bound values, in table order.
+    fn vals(&self) -> [Val<'_>; 6] {
+        [
+            self.text.into(),
+            self.value.into(),
+            self.start.as_ref().map(IsoDate::as_str).into(),
+            self.end.as_ref().map(IsoDate::as_str).into(),
+            self.granularity.into(),
+            self.modifier.into(),
+        ]
+    }
+}
+
+/// The four evidence columns (span, sentence, rule) as bound values.
+fn evidence_vals(e: &crate::model::Evidence) -> [Val<'_>; 4] {
+    [
+        Val::Int(e.start as i64),
+        Val::Int(e.end as i64),
+        e.text.as_str().into(),
+        e.rule.as_deref().into(),
+    ]
+}
+
 fn local_error(doc: &str, field: &str, id: &str) -> Error {
     Error::Invalid {
         path: doc.into(),
@@ -696,26 +720,25 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
     let mut ids = RowIds::default();
     let mut event_ids: HashMap<&str, i64> =
         HashMap::with_capacity_and_hasher(b.events.len(), Default::default());
-    for e in &b.events {
-        let t = time_cols(e.time.as_ref());
-        hot.event.exec(&[
+    // The rows borrow the inline dates of their time columns.
+    let event_times: Vec<TimeCols<'_>> = b
+        .events
+        .iter()
+        .map(|e| time_cols(e.time.as_ref()))
+        .collect();
+    let mut row: Vec<Val<'_>> = Vec::with_capacity(16);
+    for (e, t) in b.events.iter().zip(&event_times) {
+        row.clear();
+        row.extend_from_slice(&[
             Val::Int(doc_id),
             e.id.as_str().into(),
             e.kind.as_str().into(),
             e.label.as_str().into(),
-            t.text.into(),
-            t.value.into(),
-            t.start.as_ref().map(IsoDate::as_str).into(),
-            t.end.as_ref().map(IsoDate::as_str).into(),
-            t.granularity.into(),
-            t.modifier.into(),
-            e.place.as_deref().into(),
-            e.status.as_str().into(),
-            Val::Int(e.evidence.start as i64),
-            Val::Int(e.evidence.end as i64),
-            e.evidence.text.as_str().into(),
-            e.evidence.rule.as_deref().into(),
-        ])?;
+        ]);
+        row.extend_from_slice(&t.vals());
+        row.extend_from_slice(&[e.place.as_deref().into(), e.status.as_str().into()]);
+        row.extend_from_slice(&evidence_vals(&e.evidence));
+        hot.event.exec(&row)?;
         let eid = tx.last_insert_rowid();
         match side {
             Some(_) => ids.events.push(eid),
@@ -774,23 +797,10 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
             flag(qq.upper_open),
             c.polarity.as_str().into(),
             c.modality.as_str().into(),
-            s.text.into(),
-            s.value.into(),
-            s.start.as_ref().map(IsoDate::as_str).into(),
-            s.end.as_ref().map(IsoDate::as_str).into(),
-            s.granularity.into(),
-            s.modifier.into(),
-            v.text.into(),
-            v.value.into(),
-            v.start.as_ref().map(IsoDate::as_str).into(),
-            v.end.as_ref().map(IsoDate::as_str).into(),
-            v.granularity.into(),
-            v.modifier.into(),
-            Val::Int(c.evidence.start as i64),
-            Val::Int(c.evidence.end as i64),
-            c.evidence.text.as_str().into(),
-            c.evidence.rule.as_deref().into(),
         ]);
+        rows.extend_from_slice(&s.vals());
+        rows.extend_from_slice(&v.vals());
+        rows.extend_from_slice(&evidence_vals(&c.evidence));
         match side {
             Some(_) => ids.claims.push(cid),
             None => {
@@ -832,17 +842,9 @@ fn write_bundle<B: Borrow<Bundle> + Send>(
             Val::Int(actor("source", &r.source)?),
             r.kind.as_str().into(),
             Val::Int(actor("target", &r.target)?),
-            t.text.into(),
-            t.value.into(),
-            t.start.as_ref().map(IsoDate::as_str).into(),
-            t.end.as_ref().map(IsoDate::as_str).into(),
-            t.granularity.into(),
-            t.modifier.into(),
-            Val::Int(r.evidence.start as i64),
-            Val::Int(r.evidence.end as i64),
-            r.evidence.text.as_str().into(),
-            r.evidence.rule.as_deref().into(),
         ]);
+        rows.extend_from_slice(&t.vals());
+        rows.extend_from_slice(&evidence_vals(&r.evidence));
     }
     hot.relations.exec(&rows)?;
 
