@@ -148,6 +148,18 @@ const ANON_MODS: &[&str] = &[
     "high",
     "ranking",
     "knowledgeable",
+    "aid",
+    "relief",
+    "humanitarian",
+    "human",
+    "rights",
+    "health",
+    "medical",
+    "rescue",
+    "emergency",
+    "industry",
+    "market",
+    "private",
 ];
 
 const DETS: &[&str] = &[
@@ -159,6 +171,16 @@ impl<'a> Doc<'a> {
     pub fn actor(&mut self, key: &str, name: &str, kind: ActorKind) -> usize {
         if let Some(&i) = self.actor_keys.get(key) {
             return i;
+        }
+        // The article's own outlet, named in its text ("GENEVA (Example
+        // Post) —"), is media whatever its name looks like.
+        if kind != ActorKind::Media
+            && self
+                .publisher
+                .as_deref()
+                .is_some_and(|p| p.eq_ignore_ascii_case(name.trim()))
+        {
+            return self.actor(&format!("media:{name}"), name, ActorKind::Media);
         }
         let i = self.actors.len();
         self.actors.push(ActorRec {
@@ -270,15 +292,6 @@ impl<'a> Doc<'a> {
     }
 
     fn person_actor(&mut self, name: &str) -> usize {
-        // The article's own outlet named in its dateline ("CAIRO (Example Wire) —")
-        // is not in the media list when it is a small outlet, but it is media.
-        if self
-            .publisher
-            .as_deref()
-            .is_some_and(|p| p.eq_ignore_ascii_case(name.trim()))
-        {
-            return self.actor(&format!("media:{name}"), name, ActorKind::Media);
-        }
         // The office-holder list supplies the canonical spelling and affiliation.
         let toks = super::text::tokenize(name);
         let mut canon = name.to_owned();
@@ -1093,6 +1106,23 @@ impl<'a> Doc<'a> {
             let definite_office = det == Some("the")
                 && !appositive
                 && !matches!(role.as_str(), "general" | "representative" | "admiral");
+            // "Martin Griffiths, the U.N. relief chief, told ...": the office
+            // is the person just named, not someone else.
+            if appositive {
+                let named = self
+                    .mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.t1 + 2 <= np_start)
+                    .filter(|m| {
+                        m.t1 + 2 == np_start && self.actors[m.actor].kind == ActorKind::Person
+                    })
+                    .map(|m| m.actor);
+                if let Some(a) = named {
+                    self.actors[a].role.get_or_insert(role);
+                    return Some((kt, Some((a, false))));
+                }
+            }
             if has_base || det.is_some() && is_spoke || definite_office {
                 return Some((
                     kt,
@@ -1107,7 +1137,16 @@ impl<'a> Doc<'a> {
                 // "people" and "members" and "leaders" only as sources with a modifier.
                 let weak = matches!(
                     sing.as_str(),
-                    "person" | "member" | "leader" | "ally" | "resident" | "witness" | "critic"
+                    "person"
+                        | "member"
+                        | "leader"
+                        | "ally"
+                        | "resident"
+                        | "witness"
+                        | "critic"
+                        | "group"
+                        | "agency"
+                        | "worker"
                 );
                 if weak && !has_base && mods.is_empty() && extra_mods.is_empty() {
                     if sing == "person"
@@ -1444,6 +1483,28 @@ mod tests {
             Some("Example Wire"),
         );
         assert!(a.contains(&("Example Wire".into(), Media)), "{a:?}");
+        // Whatever its name looks like.
+        let a = actors_of(
+            "GENEVA (Example Post) — Senior U.S. and Russian diplomats met on Monday.",
+            Some("Example Post"),
+        );
+        assert!(a.contains(&("Example Post".into(), Media)), "{a:?}");
+    }
+
+    #[test]
+    fn an_office_in_apposition_is_the_person_named() {
+        let a = actors_of(
+            "Martin Griffiths, the U.N. relief chief, told reporters that aid was late.",
+            None,
+        );
+        assert!(
+            a.contains(&("Martin Griffiths".into(), crate::model::ActorKind::Person)),
+            "{a:?}"
+        );
+        assert!(
+            !a.iter().any(|x| x.1 == crate::model::ActorKind::Anonymous),
+            "{a:?}"
+        );
     }
 
     #[test]

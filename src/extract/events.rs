@@ -338,7 +338,9 @@ impl Doc<'_> {
                 "did" | "does" | "do" | "has" | "have" | "had" | "is" | "are" | "was" | "were"
                 | "be" | "been" | "will" | "would" | "could" | "can" | "should" | "yet"
                 | "ever" | "even" | "to" | "a" | "an" | "any" | "launch" | "launched" | "hold"
-                | "held" | "stage" | "staged" | "carry" | "carried" | "out" | "seek" | "want" => {}
+                | "held" | "stage" | "staged" | "carry" | "carried" | "out" | "seek" | "want"
+                // "had no intention of invading", "has no plans to attack"
+                | "intention" | "intentions" | "plan" | "plans" | "of" | "desire" => {}
                 _ => break,
             }
         }
@@ -1348,7 +1350,13 @@ impl Doc<'_> {
             let tgt = self
                 .next_mention(cue + 1, (cue + 3).min(self.sents[si].t1), 2)
                 .or_else(|| {
-                    (c0..c1).find_map(|k| self.mention_at(k).map(|m| m.actor).filter(|&a| a != src))
+                    // Unnamed people inside the content ("to let aid workers
+                    // reach the camp") are seldom the one addressed.
+                    (c0..c1).find_map(|k| {
+                        self.mention_at(k)
+                            .map(|m| m.actor)
+                            .filter(|&a| a != src && self.actors[a].kind != ActorKind::Anonymous)
+                    })
                 });
             if let Some(tgt) = tgt {
                 if tgt != src && self.actors[tgt].kind != ActorKind::Media {
@@ -1380,13 +1388,15 @@ impl Doc<'_> {
                         && self.actors[p.0].kind != ActorKind::Anonymous
                 })
                 .map(|p| p.0);
+            // "Russia would never attack Ukraine": a denied act is no
+            // evidence of a threat either.
+            if e.status == EventStatus::Denied {
+                continue;
+            }
             if let (Some(a), Some(t)) = (agent, target) {
                 let foreseen = matches!(
                     e.status,
-                    EventStatus::Predicted
-                        | EventStatus::Planned
-                        | EventStatus::Hypothetical
-                        | EventStatus::Denied
+                    EventStatus::Predicted | EventStatus::Planned | EventStatus::Hypothetical
                 );
                 let kind = if foreseen && verb != "sanctions" {
                     "threatens"
@@ -1984,6 +1994,15 @@ mod tests {
         let ev = trig("The bill passed without a vote in the parliament of Peru.");
         let e = ev.iter().find(|e| e.0 == "vote").expect("the vote");
         assert_eq!(e.2, "denied", "{ev:?}");
+        // "no intention of", "no plans to": denied, and no threat either.
+        let ev = trig("Peru said it had no intention of invading Chile.");
+        let e = ev.iter().find(|e| e.0 == "invasion").expect("the invasion");
+        assert_eq!(e.2, "denied", "{ev:?}");
+        let ev = trig("Peru has no plans to attack Chile, its president said.");
+        let e = ev.iter().find(|e| e.0 == "attack").expect("the attack");
+        assert_eq!(e.2, "denied", "{ev:?}");
+        let rels = relations("Peru would never attack Chile, its president said.");
+        assert!(rels.is_empty(), "{rels:?}");
         let ev = trig("Peru could attack Chile if talks fail.");
         let e = ev.iter().find(|e| e.0 == "attack").expect("the attack");
         assert_ne!(e.2, "occurred", "{ev:?}");
