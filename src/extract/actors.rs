@@ -148,6 +148,8 @@ const ANON_MODS: &[&str] = &[
     "high",
     "ranking",
     "knowledgeable",
+    "regional",
+    "provincial",
     "aid",
     "relief",
     "humanitarian",
@@ -437,6 +439,22 @@ impl<'a> Doc<'a> {
                 break;
             }
             k += 1;
+            // Hyphenated names: "OVD-Info", "Jean-Luc".
+            while k + 1 < lim
+                && self.toks[k].norm == "-"
+                && !self.toks[k].space_before
+                && !self.toks[k + 1].space_before
+                && namelike(&self.toks[k + 1])
+                // "Biden-Putin call", "U.S.-Russia talks": two known names.
+                && [k - 1, k + 1].iter().all(|&x| {
+                    let w = self.toks[x].norm.as_str();
+                    !LEX.names.contains_first(w)
+                        && !LEX.surnames.contains_key(w)
+                        && !self.surname_of.contains_key(w)
+                })
+            {
+                k += 2;
+            }
             // Middle initials ("Joseph R. Biden").
             if k + 1 < lim
                 && self.toks[k].kind == TokKind::Word
@@ -694,6 +712,22 @@ impl<'a> Doc<'a> {
             && (2..=6).contains(&tk.norm.len())
             && tk.norm.chars().all(|c| c.is_ascii_uppercase())
         {
+            // "OVD-Info": an acronym glued to an unknown name is one name
+            // ("US-Russia" joins two known ones and is not).
+            if k + 2 < lim
+                && self.toks[k + 1].norm == "-"
+                && !self.toks[k + 1].space_before
+                && !self.toks[k + 2].space_before
+                && namelike(&self.toks[k + 2])
+                && LEX.names.longest(&self.toks, k, lim).is_none()
+                && LEX.names.longest(&self.toks, k + 2, lim).is_none()
+            {
+                let e = k + 3;
+                let w = self.span_text(k, e).to_owned();
+                let a = self.actor(&format!("org:{w}"), &w, ActorKind::Organization);
+                self.alias(a, &w);
+                return Some((e, Some((a, false))));
+            }
             let next = self.toks.get(k + 1).filter(|_| k + 1 < lim);
             let kind_noun = next.is_some_and(|t| {
                 !t.is_cap()
@@ -795,8 +829,19 @@ impl<'a> Doc<'a> {
                         return Some((e + 1, Some((a, false))));
                     }
                 }
+                // "the monitoring group OVD-Info", "the rights group Memorial":
+                // the kind of body named before the name.
+                let kind_before = i == k && k >= 2 && {
+                    let h = &self.toks[k - 1];
+                    h.kind == TokKind::Word
+                        && !h.is_cap()
+                        && (ORG_KIND_NOUNS.contains(&h.lower.as_str())
+                            || NAMED_BODY_NOUNS.contains(&h.lower.as_str()))
+                        && (k.saturating_sub(5)..k - 1)
+                            .any(|j| matches!(self.toks[j].lower.as_str(), "the" | "a" | "an"))
+                };
                 // "Acme, the defense think tank, said": the appositive says what it is.
-                if !t_fw && !t_cue && self.org_appositive(e, lim) {
+                if !t_fw && !t_cue && (kind_before || self.org_appositive(e, lim)) {
                     let a = self.actor(&format!("org:{w}"), w, ActorKind::Organization);
                     self.alias(a, w);
                     return Some((e, Some((a, false))));

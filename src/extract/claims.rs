@@ -945,6 +945,19 @@ impl Doc<'_> {
                     }
                 }
                 if lemma == "tell" && kk == k {
+                    // An article opens a recipient ("told the BBC") or the
+                    // content itself ("told reporters the convoy had stalled").
+                    let article = matches!(tk.lower.as_str(), "the" | "a" | "an");
+                    if article
+                        && !self.toks.get(k + 1).is_some_and(|t| {
+                            RECIPIENTS.contains(&t.lower.as_str())
+                                || matches!(t.lower.as_str(), "russian" | "state" | "interviewer")
+                        })
+                        && self.mention_at(k + 1).is_none_or(|m| m.t0 != k + 1)
+                        && self.mention_at(k).is_none_or(|m| m.t0 != k)
+                    {
+                        break;
+                    }
                     // A common-noun recipient: "told reporters", "told lawmakers".
                     if matches!(
                         tk.lower.as_str(),
@@ -1381,7 +1394,18 @@ impl Doc<'_> {
                 while k < s1 && matches!(self.toks[k].lower.as_str(), "the" | "a" | "an") {
                     k += 1;
                 }
-                let Some(m) = self.mention_at(k).cloned() else {
+                // "according to the monitoring group OVD-Info": the name
+                // may follow a description of a few words.
+                let Some(m) = (k..(k + 4).min(s1))
+                    .take_while(|&j| {
+                        j == k
+                            || self.toks[j - 1].kind == TokKind::Word
+                                && !self.toks[j - 1].is_cap()
+                                && self.mention_at(j - 1).is_none()
+                    })
+                    .find_map(|j| self.mention_at(j).filter(|m| j == k || m.t0 == j))
+                    .cloned()
+                else {
                     continue;
                 };
                 claimants = vec![m.actor];
@@ -1636,6 +1660,25 @@ impl Doc<'_> {
                             )
                         {
                             e -= 1;
+                        }
+                        // "..., regional governor Oleh Synehubov said": plain
+                        // words between the comma and the speaker describe him.
+                        if e == sstart {
+                            let mut d = e;
+                            while d > s0 + 1
+                                && e - d < 3
+                                && self.toks[d - 1].kind == TokKind::Word
+                                && !self.toks[d - 1].is_cap()
+                                && !crate::extract::lexicon::is_function_word(
+                                    &self.toks[d - 1].lower,
+                                )
+                                && !LEX.cues.contains_first(&self.toks[d - 1].lower)
+                            {
+                                d -= 1;
+                            }
+                            if d < e && self.toks[d - 1].norm == "," {
+                                e = d;
+                            }
                         }
                         let before_sep = e;
                         while e > s0 && matches!(self.toks[e - 1].norm.as_str(), "," | "\"" | "--")
@@ -2186,6 +2229,22 @@ mod tests {
             b.claims[0].statement,
             "about 4,000 people were camped nearby"
         );
+    }
+
+    #[test]
+    fn described_sources_and_recipients() {
+        let b =
+            run("Shelling killed 11 civilians in Kharkiv, regional governor Oleh Synehubov said.");
+        assert_eq!(claimant(&b, 0), "Oleh Synehubov");
+        assert_eq!(
+            b.claims[0].statement,
+            "Shelling killed 11 civilians in Kharkiv"
+        );
+        let b = run("A senior U.S. defense official told reporters the convoy had stalled.");
+        assert_eq!(b.claims[0].statement, "the convoy had stalled");
+        let b = run("Police detained 1,400 people, according to the monitoring group OVD-Info.");
+        assert_eq!(claimant(&b, 0), "OVD-Info");
+        assert_eq!(b.claims[0].statement, "Police detained 1,400 people");
     }
 
     #[test]

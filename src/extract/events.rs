@@ -771,6 +771,33 @@ impl Doc<'_> {
         }
     }
 
+    /// Whether the trigger at `t` is a verb in the passive voice: "was
+    /// invaded", "were reportedly detained", "has been seized".
+    fn passive_at(&self, t: usize) -> bool {
+        let w = self.toks[t].lower.as_str();
+        let participle = w.ends_with("ed")
+            || matches!(
+                w,
+                "struck" | "hit" | "shot" | "taken" | "held" | "seized" | "beaten" | "overrun"
+            );
+        if !participle {
+            return false;
+        }
+        let mut j = t;
+        while j > 0 {
+            j -= 1;
+            match self.toks[j].lower.as_str() {
+                "was" | "were" | "is" | "are" | "been" | "being" | "be" | "got" | "get" => {
+                    return true;
+                }
+                "reportedly" | "allegedly" | "also" | "later" | "then" | "briefly" | "not"
+                | "never" | "already" => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// A photo caption ("X, left, and Y, right, attend ...") describes a
     /// picture, often an old one: no events are read from it.
     fn is_caption(&self, si: usize) -> bool {
@@ -787,6 +814,7 @@ impl Doc<'_> {
         // Participants: actors in the region, near the trigger.
         let mut parts: Vec<(usize, String)> = Vec::new();
         let between = self.toks.get(t + n).is_some_and(|x| x.lower == "between");
+        let passive = self.passive_at(t);
         let mut seen = Vec::new();
         for m in &self.mentions {
             if m.t0 < a || m.t1 > b || self.quoted(m.t0) {
@@ -828,9 +856,12 @@ impl Doc<'_> {
             };
             // "protests across France", "an earthquake in Turkey", "elections
             // in Ghana": a country named as the scene is where, not who.
+            // "recovering in Germany from a nerve agent attack": a scene
+            // before the trigger is never its agent.
             if before(&["across", "throughout"])
                 || before(&["in"])
                     && (!agentive(kind) && kind != "clash"
+                        || m.t0 < t
                         || matches!(kind, "exercise" | "military_buildup" | "withdrawal"))
                 || kind == "disaster" && ak == ActorKind::Country
             {
@@ -938,6 +969,22 @@ impl Doc<'_> {
                 if far {
                     continue;
                 }
+            }
+            // "Ukraine was invaded by Russia": the subject suffers the act,
+            // the one after "by" does it; others after it are no party.
+            if passive && agentive(kind) && !between && !mediator && !against {
+                let role = if m.t0 < t {
+                    "target"
+                } else if before(&["by"]) {
+                    "agent"
+                } else {
+                    continue;
+                };
+                if !seen.iter().any(|s: &(usize, &str)| s.0 == m.actor) {
+                    seen.push((m.actor, role));
+                    parts.push((m.actor, role.to_owned()));
+                }
+                continue;
             }
             // The parties named after "between" are parties, not targets.
             let role = if mediator {
@@ -1270,6 +1317,13 @@ impl Doc<'_> {
                 if src == tgt {
                     continue;
                 }
+                // "Ukraine was invaded by Russia": the one after "by" acts; a
+                // passive without "by" names no one who did it.
+                let passive = self.passive_at(k);
+                if passive && self.toks.get(k + 1).is_none_or(|t| t.lower != "by") {
+                    continue;
+                }
+                let (src, tgt) = if passive { (tgt, src) } else { (src, tgt) };
                 // "could invade", "plans to seize": a threat, not the act;
                 // "has never threatened": nothing.
                 let kind = match (self.verb_mood(k, s0), kind.as_str()) {
@@ -1767,6 +1821,27 @@ mod tests {
             "{rels:?}"
         );
         assert!(!rels.iter().any(|r| r.2 == "Ukraine"), "{rels:?}");
+    }
+
+    #[test]
+    fn in_the_passive_the_subject_suffers_the_act() {
+        let rels = relations("Chile was invaded by Peru on Monday.");
+        assert_eq!(rels, [("Peru".into(), "invades".into(), "Chile".into())]);
+        let rels = relations("The rebels are backed by Peru.");
+        assert!(
+            rels.iter().all(|r| r.0 == "Peru" && r.1 == "supports"),
+            "{rels:?}"
+        );
+        let ev = trig("Alexei Navalny was detained by police at the airport on Sunday.");
+        let e = ev.iter().find(|e| e.0 == "arrest").expect("the arrest");
+        assert!(
+            e.3.contains(&("Alexei Navalny".into(), "target".into())),
+            "{ev:?}"
+        );
+        // A scene before the trigger is not its agent.
+        let ev = trig("He was recovering in Germany from a nerve agent attack.");
+        let e = ev.iter().find(|e| e.0 == "attack").expect("the attack");
+        assert!(e.3.is_empty(), "{ev:?}");
     }
 
     #[test]
