@@ -1122,6 +1122,46 @@ impl Doc<'_> {
         for si in 0..self.sents.len() {
             self.claims_in(si);
         }
+        self.relay_nested();
+    }
+
+    /// "Biden warned Putin that ..., the White House said": the inner
+    /// speaker's claim reaches us through the outer one, which adds nothing
+    /// else. The outer claim becomes a link of the inner claim's chain.
+    fn relay_nested(&mut self) {
+        let mut drop = vec![false; self.claims.len()];
+        for a in 0..self.claims.len() {
+            let outer = &self.claims[a];
+            if outer.rule != "attr_content_source_cue" {
+                continue;
+            }
+            let inner = (0..self.claims.len()).find(|&b| {
+                let c = &self.claims[b];
+                b != a
+                    && !drop[b]
+                    && c.sent == outer.sent
+                    && c.cue_t >= outer.c0
+                    && c.c1 <= outer.c1
+                    && c.claimant != outer.claimant
+                    && (outer.c0..(outer.c0 + 4).min(c.cue_t)).any(|k| {
+                        self.mention_at(k)
+                            .is_some_and(|m| m.actor == c.claimant && !m.adjective)
+                    })
+            });
+            if let Some(b) = inner {
+                let mut via = outer.via.clone();
+                via.push(outer.claimant);
+                via.extend(self.claims[b].via.iter().copied());
+                via.dedup();
+                self.claims[b].via = via;
+                drop[a] = true;
+            }
+        }
+        let mut i = 0;
+        self.claims.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
     }
 
     #[allow(clippy::too_many_lines)]
@@ -2229,6 +2269,19 @@ mod tests {
             b.claims[0].statement,
             "about 4,000 people were camped nearby"
         );
+    }
+
+    #[test]
+    fn a_speaker_reported_by_another_is_relayed() {
+        let b = run(
+            "Biden warned Putin that an invasion would bring severe consequences, the White House said.",
+        );
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "Joe Biden");
+        let via = &b.claims[0].via;
+        assert_eq!(via.len(), 1);
+        let relay = b.actors.iter().find(|a| a.id == via[0]).unwrap();
+        assert_eq!(relay.name, "White House");
     }
 
     #[test]
