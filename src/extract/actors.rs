@@ -1192,6 +1192,8 @@ impl<'a> Doc<'a> {
                         | "group"
                         | "agency"
                         | "worker"
+                        | "team"
+                        | "office"
                 );
                 if weak && !has_base && mods.is_empty() && extra_mods.is_empty() {
                     if sing == "person"

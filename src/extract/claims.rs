@@ -1132,7 +1132,14 @@ impl Doc<'_> {
         let mut drop = vec![false; self.claims.len()];
         for a in 0..self.claims.len() {
             let outer = &self.claims[a];
-            if outer.rule != "attr_content_source_cue" {
+            // Only a plain report relays; "Moscow blames Kyiv" after a
+            // claim of Kyiv's answers it.
+            if outer.rule != "attr_content_source_cue"
+                || !matches!(
+                    outer.cue.as_str(),
+                    "say" | "add" | "report" | "confirm" | "state" | "announce"
+                )
+            {
                 continue;
             }
             let inner = (0..self.claims.len()).find(|&b| {

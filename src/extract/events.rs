@@ -1406,10 +1406,18 @@ impl Doc<'_> {
                 .or_else(|| {
                     // Unnamed people inside the content ("to let aid workers
                     // reach the camp") are seldom the one addressed.
+                    // Nor is a scene ("to rally in central Moscow").
                     (c0..c1).find_map(|k| {
-                        self.mention_at(k)
-                            .map(|m| m.actor)
-                            .filter(|&a| a != src && self.actors[a].kind != ActorKind::Anonymous)
+                        let m = self.mention_at(k)?;
+                        let scene = (m.t0.saturating_sub(2).max(c0)..m.t0).any(|j| {
+                            matches!(
+                                self.toks[j].lower.as_str(),
+                                "in" | "at" | "near" | "across" | "from" | "into" | "outside"
+                            )
+                        });
+                        Some(m.actor).filter(|&a| {
+                            a != src && !scene && self.actors[a].kind != ActorKind::Anonymous
+                        })
                     })
                 });
             if let Some(tgt) = tgt {
