@@ -1205,8 +1205,20 @@ impl<'a> Doc<'a> {
                     }
                 }
                 let mut e = k + 1;
-                if sing == "person" && self.toks.get(e).is_some_and(|t| t.lower == "familiar") {
-                    e = (e + 4).min(lim);
+                // "people familiar with the matter", "two diplomats familiar
+                // with the talks": the description belongs to the source.
+                if self.toks.get(e).is_some_and(|t| t.lower == "familiar")
+                    && self.toks.get(e + 1).is_some_and(|t| t.lower == "with")
+                {
+                    e += 2;
+                    let stop = (e + 4).min(lim);
+                    while e < stop
+                        && self.toks[e].kind == TokKind::Word
+                        && !LEX.cues.contains_first(&self.toks[e].lower)
+                        && !matches!(self.toks[e].lower.as_str(), "who" | "that" | "and")
+                    {
+                        e += 1;
+                    }
                 }
                 if !has_base && det == Some("the") && mods.is_empty() && extra_mods.is_empty() {
                     if let Some(a) = self.last_anon(&sing, plural) {

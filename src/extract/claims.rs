@@ -1677,8 +1677,27 @@ impl Doc<'_> {
                             .count()
                             <= 4
                         && !self.toks[cs.min(s1)..s1].iter().any(|t| t.lower == "that");
+                    // "Air strikes killed 20 people, the health ministry said,
+                    // after militants fired rockets": a source set off by commas
+                    // and followed by a circumstance reports what came before.
+                    let set_off = {
+                        let mut d = sstart;
+                        while d > s0 + 1
+                            && sstart - d < 4
+                            && self.toks[d - 1].kind == TokKind::Word
+                            && !self.toks[d - 1].is_cap()
+                        {
+                            d -= 1;
+                        }
+                        d > s0 + 2 && self.toks[d - 1].norm == ","
+                    };
+                    let circumstance = cs < s1
+                        && self.toks.get(v + n).is_some_and(|t| t.norm == ",")
+                        && (prep_after
+                            || matches!(self.toks[cs].lower.as_str(), "amid" | "despite"));
                     let trailing = trailing
                         || (quote_before && prep_after)
+                        || (set_off && circumstance)
                         || short_tail
                         || (new_clause && sstart > s0 + 2);
                     if !trailing && cs < s1 {
@@ -2123,8 +2142,10 @@ impl Doc<'_> {
                 "-" | "--" | "\u{2014}" | "\u{2013}" if k > a => return Some(k + 1),
                 "(" => bracket = true,
                 ")" => bracket = false,
-                "," | "." => {}
+                // "GAZA/JERUSALEM, May 11 (Example Wire) -"
+                "," | "." | "/" => {}
                 _ if bracket => {}
+                _ if t.kind == TokKind::Number && t.norm.len() <= 2 => {}
                 _ if t.kind == TokKind::Word && t.is_cap() => {}
                 _ => return None,
             }
@@ -2276,6 +2297,22 @@ mod tests {
             b.claims[0].statement,
             "about 4,000 people were camped nearby"
         );
+    }
+
+    #[test]
+    fn a_source_set_off_before_a_circumstance_reports_what_came_before() {
+        let b = run(
+            "GAZA/JERUSALEM, May 11 (Example Wire) - Air strikes killed 20 people in Gaza on Monday, the Gaza health ministry said, after militants fired 150 rockets.",
+        );
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(
+            b.claims[0].statement,
+            "Air strikes killed 20 people in Gaza on Monday"
+        );
+        let b = run(
+            "Egypt was trying to broker a ceasefire, two diplomats familiar with the talks said.",
+        );
+        assert_eq!(claimant(&b, 0), "diplomats familiar with the talks");
     }
 
     #[test]

@@ -1420,8 +1420,15 @@ impl Doc<'_> {
                         })
                     })
                 });
+            // "Netanyahu warned that Israel would respond": the speaker's own
+            // country is not the one warned.
+            let own = |t: usize| {
+                self.actors[t].kind == ActorKind::Country
+                    && self.actors[t].country.is_some()
+                    && self.actors[t].country == self.actors[src].country
+            };
             if let Some(tgt) = tgt {
-                if tgt != src && self.actors[tgt].kind != ActorKind::Media {
+                if tgt != src && self.actors[tgt].kind != ActorKind::Media && !own(tgt) {
                     self.push_rel(src, kind, tgt, si, cue, "rel_claim_modality");
                 }
             }
@@ -1829,6 +1836,13 @@ mod tests {
             "{rels:?}"
         );
         assert!(!rels.iter().any(|r| r.2 == "Ukraine"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_speaker_does_not_warn_his_own_country() {
+        let rels =
+            relations("President Vladimir Putin warned that Russia would respond with force.");
+        assert!(!rels.iter().any(|r| r.1 == "warns"), "{rels:?}");
     }
 
     #[test]
