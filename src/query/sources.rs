@@ -163,7 +163,7 @@ pub fn sources_limited(
     ids.extend(same.iter().copied());
     ids.sort_unstable();
     ids.dedup();
-    let mut briefs = q::claim_briefs(conn, &ids)?;
+    let mut briefs = super::briefs::claim_briefs(conn, &ids)?;
     briefs.sort_by_key(|b| b.id);
     let mut verdicts: std::collections::HashMap<(String, Option<String>), bool> =
         Default::default();
