@@ -761,10 +761,7 @@ pub fn write_json(
         // The pieces are decoded on both cores and joined in order.
         let decoded: Vec<Result<Vec<super::tlsnap::RawEvent>>> = {
             use rayon::prelude::*;
-            pieces
-                .par_iter()
-                .map(|p| super::tlsnap::TimelineSnapshot::raw_events(p, &w))
-                .collect()
+            pieces.par_iter().map(|p| snap.raw_events(p, &w)).collect()
         };
         for part in decoded {
             let Ok(part) = part else {
