@@ -227,7 +227,11 @@ impl BriefSnapshot {
 
     /// The brief of claim `id`: `Some(None)` when there is no such claim,
     /// `None` when the file is damaged.
-    fn brief(&self, id: i64) -> Option<Option<ClaimBrief>> {
+    fn brief(
+        &self,
+        id: i64,
+        seen: &mut std::collections::HashMap<u32, String>,
+    ) -> Option<Option<ClaimBrief>> {
         if id < 0 || id > self.max_id {
             return Some(None);
         }
@@ -241,9 +245,19 @@ impl BriefSnapshot {
             (flags & (2 << k) != 0)
                 .then(|| f64::from_le_bytes(r[24 + 8 * k..32 + 8 * k].try_into().unwrap_or([0; 8])))
         };
+        // Subjects, units and polarities repeat across claims: each is
+        // read and checked once.
+        let mut string = |k: u32| -> Option<String> {
+            if let Some(s) = seen.get(&k) {
+                return Some(s.clone());
+            }
+            let s = self.string(k)?;
+            seen.insert(k, s.clone());
+            Some(s)
+        };
         let unit = match u32_at(r, 12)? {
             0 => None,
-            k => Some(self.string(k)?),
+            k => Some(string(k)?),
         };
         let (value, lower, upper) = (f64_at(0), f64_at(1), f64_at(2));
         let quantity = (value.is_some() || lower.is_some() || upper.is_some()).then(|| Quantity {
@@ -259,10 +273,10 @@ impl BriefSnapshot {
         Some(Some(ClaimBrief {
             id,
             claimant: i64::from_le_bytes(r[0..8].try_into().ok()?),
-            subject: self.string(u32_at(r, 8)?)?,
+            subject: string(u32_at(r, 8)?)?,
             unit,
             quantity,
-            polarity: self.string(u32_at(r, 16)?)?,
+            polarity: string(u32_at(r, 16)?)?,
         }))
     }
 
@@ -270,8 +284,9 @@ impl BriefSnapshot {
     /// `ids`; `None` when the file is damaged.
     pub fn briefs(&self, ids: &[i64]) -> Option<Vec<ClaimBrief>> {
         let mut out = Vec::with_capacity(ids.len());
+        let mut seen = std::collections::HashMap::new();
         for &id in ids {
-            if let Some(b) = self.brief(id)? {
+            if let Some(b) = self.brief(id, &mut seen)? {
                 out.push(b);
             }
         }
