@@ -324,8 +324,10 @@ fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> V
                 }
             }
             None => {
-                let mut who = Vec::new();
-                let mut actors = Vec::new();
+                // Sized once: growing them from empty was a reallocation
+                // per new group.
+                let mut who = Vec::with_capacity(ids.len());
+                let mut actors = Vec::with_capacity(ids.len());
                 for (pi, &id) in ids.iter().enumerate() {
                     if !who.contains(&id) {
                         who.push(id);
@@ -333,8 +335,10 @@ fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> V
                     }
                 }
                 by_key.entry(key).or_default().push(groups.len());
+                let mut rows_of = Vec::with_capacity(4);
+                rows_of.push(ri);
                 groups.push(Group {
-                    rows: vec![ri],
+                    rows: rows_of,
                     actors,
                 });
                 people.push(who);
@@ -703,11 +707,35 @@ impl Pretty {
     }
 
     fn kv_date(&mut self, k: &'static str, d: Option<chrono::NaiveDate>) {
+        use chrono::Datelike;
         use std::io::Write;
         if let Some(d) = d {
             self.key(k);
-            // chrono serialises a date through its Debug form.
-            let _ = write!(self.buf, "\"{d:?}\"");
+            // chrono serialises a date through its Debug form: `YYYY-MM-DD`
+            // for years 0 to 9999, written here by hand (the formatting
+            // machinery cost a twentieth of a long timeline), else with a
+            // sign, left to chrono.
+            let y = d.year();
+            if (0..=9999).contains(&y) {
+                let (y, m, day) = (y as u32, d.month(), d.day());
+                let digit = |v: u32| b'0' + (v % 10) as u8;
+                self.buf.extend_from_slice(&[
+                    b'"',
+                    digit(y / 1000),
+                    digit(y / 100),
+                    digit(y / 10),
+                    digit(y),
+                    b'-',
+                    digit(m / 10),
+                    digit(m),
+                    b'-',
+                    digit(day / 10),
+                    digit(day),
+                    b'"',
+                ]);
+            } else {
+                let _ = write!(self.buf, "\"{d:?}\"");
+            }
         }
     }
 }
@@ -997,6 +1025,22 @@ mod tests {
         j.str(&all);
         let Pretty { buf, .. } = j;
         assert_eq!(buf, serde_json::to_vec(&all).unwrap());
+        // Dates as chrono writes them, inside and outside four-digit years.
+        for (y, m, d) in [
+            (2021, 3, 4),
+            (0, 1, 1),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 15),
+            (999, 10, 9),
+        ] {
+            let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut j = Pretty::new();
+            j.kv_date("start", Some(date));
+            let Pretty { buf, .. } = j;
+            let want = format!("\n\"start\": {}", serde_json::to_string(&date).unwrap());
+            assert_eq!(String::from_utf8(buf).unwrap(), want, "{date:?}");
+        }
         // Each character alone, at every place of an eight-byte word and its tail.
         for c in (0u8..128).map(char::from).chain(['é', '\u{7f}']) {
             for at in 0..18 {
