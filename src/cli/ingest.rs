@@ -371,8 +371,7 @@ fn write_report(
                 "added": added, "updated": updated, "unchanged": unchanged,
                 "documents": report.documents,
             });
-            serde_json::to_writer_pretty(&mut *out, &v)?;
-            writeln!(out)?;
+            chronograph::export::json(&v, out)?;
         }
         Format::Table => {
             if report.documents.len() <= 50 {

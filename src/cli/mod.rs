@@ -34,6 +34,11 @@ pub struct Cli {
     )]
     pub db: PathBuf,
 
+    /// Indent JSON output even when it goes to a pipe or a file (JSON is
+    /// indented on a terminal and written on one line otherwise).
+    #[arg(long, global = true)]
+    pub pretty: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -97,6 +102,8 @@ pub fn parse() -> Cli {
 }
 
 pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    chronograph::export::set_compact_json(!cli.pretty && !std::io::stdout().is_terminal());
     let ctx = Ctx { db: cli.db };
     match cli.command {
         Command::Ingest(a) => ingest::run(a, &ctx, out),

@@ -26,8 +26,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     let s = store.stats()?;
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &s)?;
-            writeln!(out)?;
+            chronograph::export::json(&s, out)?;
         }
         Format::Table => {
             let mut rows: Vec<(String, String)> = vec![

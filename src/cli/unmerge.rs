@@ -65,8 +65,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     let report = store.unmerge(actor, args.document.as_deref())?;
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &report)?;
-            writeln!(out)?;
+            chronograph::export::json(&report, out)?;
         }
         Format::Table => {
             for s in &report.split {

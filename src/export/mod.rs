@@ -41,9 +41,28 @@ impl Rows {
     }
 }
 
-/// Pretty JSON followed by a newline.
+static COMPACT_JSON: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Chooses how [`json`] (and every JSON writer of the crate) lays out its
+/// output: indented for people (the default) or on one line for tools. The
+/// command line picks compact JSON when its output is not a terminal, as
+/// `gh` does: half the bytes for a pipe, the same value.
+pub fn set_compact_json(compact: bool) {
+    COMPACT_JSON.store(compact, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether JSON is written on one line (see [`set_compact_json`]).
+pub fn compact_json() -> bool {
+    COMPACT_JSON.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// JSON followed by a newline, indented or compact (see [`set_compact_json`]).
 pub fn json<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    if compact_json() {
+        serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?;
+    } else {
+        serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    }
     writeln!(out)
 }
 

@@ -551,6 +551,8 @@ fn needs_escape(x: u64) -> u64 {
 /// writes it (two-space indent, `"key": value`, `[]` for an empty array).
 struct Pretty {
     buf: Vec<u8>,
+    /// One line, as `serde_json::to_writer` writes it.
+    compact: bool,
     indent: usize,
     /// Per open array or object: whether it has a member yet.
     has: Vec<bool>,
@@ -560,6 +562,7 @@ impl Pretty {
     fn new() -> Self {
         Pretty {
             buf: Vec::new(),
+            compact: crate::export::compact_json(),
             indent: 0,
             has: Vec::new(),
         }
@@ -590,6 +593,9 @@ impl Pretty {
 
     fn newline(&mut self) {
         const SPACES: &[u8; 64] = &[b' '; 64];
+        if self.compact {
+            return;
+        }
         self.buf.push(b'\n');
         let mut n = 2 * self.indent;
         while n > 0 {
@@ -616,7 +622,8 @@ impl Pretty {
         self.member();
         self.buf.push(b'"');
         self.buf.extend_from_slice(k.as_bytes());
-        self.buf.extend_from_slice(b"\": ");
+        self.buf
+            .extend_from_slice(if self.compact { b"\":" } else { b"\": " });
     }
 
     /// A string with serde_json's escapes: quote, backslash and control
@@ -848,7 +855,12 @@ pub fn write_json(
         out.write_all(&left.buf).map_err(io)?;
         out.write_all(&right.buf).map_err(io)?;
     }
-    out.write_all(b"\n]\n").map_err(io)?;
+    let end: &[u8] = if crate::export::compact_json() {
+        b"]\n"
+    } else {
+        b"\n]\n"
+    };
+    out.write_all(end).map_err(io)?;
     Ok(Some(groups.len()))
 }
 

@@ -25,6 +25,28 @@ fn json(db: &Path, args: &[&str]) -> Value {
 }
 
 #[test]
+fn json_to_a_pipe_is_one_line_and_pretty_on_request() {
+    let (_d, db) = loaded();
+    for args in [
+        &["timeline", "--format", "json"][..],
+        &["timeline", "--claims", "--format", "json"],
+        &["stats", "--format", "json"],
+        &["conflicts", "--format", "json"],
+    ] {
+        let compact = ok(run_db(&db, args));
+        assert_eq!(compact.lines().count(), 1, "{args:?}: {compact}");
+        let mut pretty_args = vec!["--pretty"];
+        pretty_args.extend_from_slice(args);
+        let pretty = ok(run_db(&db, &pretty_args));
+        assert!(pretty.lines().count() > 1, "{args:?}");
+        assert!(pretty.contains("\n  "), "{args:?}");
+        let a: Value = serde_json::from_str(&compact).unwrap();
+        let b: Value = serde_json::from_str(&pretty).unwrap();
+        assert_eq!(a, b, "{args:?}");
+    }
+}
+
+#[test]
 fn timeline_orders_uncertain_dates_and_counts_outlets() {
     let (_d, db) = loaded();
     let table = ok(run_db(&db, &["timeline"]));
