@@ -62,11 +62,7 @@ impl BriefSnapshot {
     /// then a rename). Returns `Ok(false)` and writes nothing when the
     /// claim ids are negative or too sparse for a record per id.
     pub fn build(conn: &Connection, path: &Path, fingerprint: &str) -> Result<bool> {
-        let tmp = {
-            let mut s = path.as_os_str().to_owned();
-            s.push("-tmp");
-            PathBuf::from(s)
-        };
+        let tmp = super::snapfile::temp_beside(path);
         let io = |source: std::io::Error| crate::Error::Io {
             path: tmp.clone(),
             source,
@@ -162,19 +158,7 @@ impl BriefSnapshot {
     /// Opens a snapshot written for this fingerprint; `None` when it is
     /// missing, stale or damaged.
     pub fn load(path: &Path, fingerprint: &str) -> Option<BriefSnapshot> {
-        let file = std::fs::File::open(path).ok()?;
-        // SAFETY: written to a temporary file and renamed into place, never
-        // changed in place; every read is bounds-checked.
-        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-        let fp = fingerprint.as_bytes();
-        if map.get(..8)? != MAGIC {
-            return None;
-        }
-        let fl = u32_at(&map, 8)? as usize;
-        if fl != fp.len() || map.get(12..12 + fl)? != fp {
-            return None;
-        }
-        let mut at = 12 + fl;
+        let (map, mut at) = super::snapfile::map_current(path, MAGIC, fingerprint)?;
         let max_id = u64_at(&map, at)? as i64;
         let nstr = usize::try_from(u64_at(&map, at + 8)?).ok()?;
         at += 16;

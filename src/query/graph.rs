@@ -925,7 +925,7 @@ impl Csr {
     /// Writes the snapshot: magic, fingerprint, then the arrays as little-endian `u32`.
     pub fn save(&self, path: &std::path::Path, fingerprint: &str) -> std::io::Result<()> {
         use std::io::Write;
-        let tmp = path.with_extension("tmp");
+        let tmp = super::snapfile::temp_beside(path);
         let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
         w.write_all(SNAPSHOT_MAGIC)?;
         let fp = fingerprint.as_bytes();

@@ -222,7 +222,7 @@ impl ConflictIndex {
 
     /// Writes the snapshot: magic, fingerprint, then the arrays.
     pub fn save(&self, path: &Path, fingerprint: &str) -> std::io::Result<()> {
-        let tmp = path.with_extension("cfx-tmp");
+        let tmp = super::snapfile::temp_beside(path);
         let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
         w.write_all(CFX_MAGIC)?;
         put_str(&mut w, Some(fingerprint))?;

@@ -10,6 +10,7 @@ pub mod briefs;
 pub mod conflicts;
 pub mod graph;
 pub mod index;
+pub mod snapfile;
 pub mod sources;
 pub mod time;
 pub mod timeline;

@@ -550,11 +550,7 @@ impl TimelineSnapshot {
     /// when some `t_start` or `t_end` is neither text nor NULL: SQL compares
     /// other types by different rules, so such a store keeps the SQL path.
     pub fn build(conn: &Connection, path: &Path, fingerprint: &str) -> Result<bool> {
-        let tmp = {
-            let mut s = path.as_os_str().to_owned();
-            s.push("-tmp");
-            PathBuf::from(s)
-        };
+        let tmp = super::snapfile::temp_beside(path);
         let io = |source: std::io::Error| crate::Error::Io {
             path: tmp.clone(),
             source,
@@ -643,22 +639,11 @@ impl TimelineSnapshot {
     /// Opens a snapshot written for this fingerprint; `None` when it is
     /// missing, stale or damaged.
     pub fn load(path: &Path, fingerprint: &str) -> Option<TimelineSnapshot> {
-        let file = std::fs::File::open(path).ok()?;
-        // SAFETY: snapshots are written to a temporary file and renamed into
-        // place, never written in place, so the mapped file does not change
-        // under the map; a reader of a damaged file gets `None` or an error.
         // Mapping spares a window's slice a copy and its pages a zeroing
         // fault each (a fifth of a long timeline's time when read).
-        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-        let fp = fingerprint.as_bytes();
+        let (map, at) = super::snapfile::map_current(path, MAGIC, fingerprint)?;
         let mut r = Rd::new(&map);
-        if r.bytes(8)? != MAGIC {
-            return None;
-        }
-        let fl = u32::from_le_bytes(r.bytes(4)?.try_into().ok()?) as usize;
-        if fl != fp.len() || r.bytes(fl)? != fp {
-            return None;
-        }
+        r.bytes(at)?;
         let rows = r.i64()? as u64;
         let data_end = r.i64()? as u64;
         let index_len = r.i64()? as usize;
@@ -955,11 +940,7 @@ impl ActorIndex {
             }
         }
         starts.push(pairs.len() as u64);
-        let tmp = {
-            let mut s = path.as_os_str().to_owned();
-            s.push("-tmp");
-            PathBuf::from(s)
-        };
+        let tmp = super::snapfile::temp_beside(path);
         let io = |source: std::io::Error| crate::Error::Io {
             path: tmp.clone(),
             source,
@@ -992,19 +973,9 @@ impl ActorIndex {
     /// Opens an index written for this fingerprint and snapshot; `None`
     /// when it is missing, stale, of another snapshot or damaged.
     pub fn load(path: &Path, fingerprint: &str, snap: &TimelineSnapshot) -> Option<ActorIndex> {
-        let file = std::fs::File::open(path).ok()?;
-        // SAFETY: as for the snapshot: written elsewhere and renamed into
-        // place, never changed in place.
-        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-        let fp = fingerprint.as_bytes();
+        let (map, at) = super::snapfile::map_current(path, ACTOR_MAGIC, fingerprint)?;
         let mut r = Rd::new(&map);
-        if r.bytes(8)? != ACTOR_MAGIC {
-            return None;
-        }
-        let fl = u32::from_le_bytes(r.bytes(4)?.try_into().ok()?) as usize;
-        if fl != fp.len() || r.bytes(fl)? != fp {
-            return None;
-        }
+        r.bytes(at)?;
         if r.i64()? as u64 != snap.rows || r.i64()? as u64 != snap.data_end {
             return None;
         }

@@ -1,0 +1,65 @@
+//! What the snapshot files beside a database (`DB.tl`, `DB.tla`, `DB.cbr`,
+//! `DB.cfx`, `DB.adj`) share: where a build writes before its rename, and
+//! how a reader checks that a mapped file is the current one.
+
+use std::path::{Path, PathBuf};
+
+/// The temporary file a build of `path` writes before renaming it into
+/// place. It names the process, so that two processes building the same
+/// snapshot at once never write into one file; the rename is atomic, so a
+/// reader sees the old file or a whole new one.
+pub fn temp_beside(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(format!("-{}-tmp", std::process::id()));
+    PathBuf::from(s)
+}
+
+/// Maps `path` when it starts with `magic` and then `fingerprint` (a `u32`
+/// length and the bytes): the layout every mapped snapshot opens with.
+/// Returns the map and the offset where the snapshot's own data begins;
+/// `None` when the file is missing, of another kind or stale.
+pub fn map_current(
+    path: &Path,
+    magic: &[u8; 8],
+    fingerprint: &str,
+) -> Option<(memmap2::Mmap, usize)> {
+    let file = std::fs::File::open(path).ok()?;
+    // SAFETY: snapshots are written to a temporary file and renamed into
+    // place, never written in place, so the mapped file does not change
+    // under the map; every read of it is bounds-checked.
+    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    let fp = fingerprint.as_bytes();
+    if map.get(..8)? != magic {
+        return None;
+    }
+    let fl = u32::from_le_bytes(map.get(8..12)?.try_into().ok()?) as usize;
+    if fl != fp.len() || map.get(12..12 + fl)? != fp {
+        return None;
+    }
+    Some((map, 12 + fl))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_file_of_this_kind_and_fingerprint_is_current() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x.snap");
+        let mut bytes = b"SNAPTEST".to_vec();
+        bytes.extend_from_slice(&3u32.to_le_bytes());
+        bytes.extend_from_slice(b"abc");
+        bytes.extend_from_slice(b"data");
+        std::fs::write(&p, &bytes).unwrap();
+        let (map, at) = map_current(&p, b"SNAPTEST", "abc").expect("current");
+        assert_eq!(&map[at..], b"data");
+        assert!(map_current(&p, b"SNAPTEST", "abd").is_none());
+        assert!(map_current(&p, b"OTHERKND", "abc").is_none());
+        assert!(map_current(&dir.path().join("missing"), b"SNAPTEST", "abc").is_none());
+        std::fs::write(&p, b"SNAP").unwrap();
+        assert!(map_current(&p, b"SNAPTEST", "abc").is_none());
+        assert_ne!(temp_beside(&p), p);
+        assert!(temp_beside(&p).starts_with(dir.path()));
+    }
+}
