@@ -504,15 +504,18 @@ fn write_all_tx<B: Borrow<Bundle> + Send>(
                 Err(_) => return Err(Error::Interrupted),
             }
         }
+        drop(hot);
+        // The indexes first: the full-text thread may still be indexing
+        // the last documents, and sorting meanwhile beats waiting for it.
+        for (_, sql) in batch.dropped.iter().flatten() {
+            tx.execute_batch(sql)?;
+        }
         if let Some(side) = side {
             side.finish(&tx)?;
         }
         Ok(())
     })?;
     batch.flush_fts(&tx)?;
-    for (_, sql) in batch.dropped.iter().flatten() {
-        tx.execute_batch(sql)?;
-    }
     tx.commit()?;
     Ok(report)
 }
