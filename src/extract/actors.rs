@@ -148,6 +148,20 @@ const ANON_MODS: &[&str] = &[
     "high",
     "ranking",
     "knowledgeable",
+    "regional",
+    "provincial",
+    "aid",
+    "relief",
+    "humanitarian",
+    "human",
+    "rights",
+    "health",
+    "medical",
+    "rescue",
+    "emergency",
+    "industry",
+    "market",
+    "private",
 ];
 
 const DETS: &[&str] = &[
@@ -159,6 +173,16 @@ impl<'a> Doc<'a> {
     pub fn actor(&mut self, key: &str, name: &str, kind: ActorKind) -> usize {
         if let Some(&i) = self.actor_keys.get(key) {
             return i;
+        }
+        // The article's own outlet, named in its text ("GENEVA (Example
+        // Post) —"), is media whatever its name looks like.
+        if kind != ActorKind::Media
+            && self
+                .publisher
+                .as_deref()
+                .is_some_and(|p| p.eq_ignore_ascii_case(name.trim()))
+        {
+            return self.actor(&format!("media:{name}"), name, ActorKind::Media);
         }
         let i = self.actors.len();
         self.actors.push(ActorRec {
@@ -270,15 +294,6 @@ impl<'a> Doc<'a> {
     }
 
     fn person_actor(&mut self, name: &str) -> usize {
-        // The article's own outlet named in its dateline ("CAIRO (Example Wire) —")
-        // is not in the media list when it is a small outlet, but it is media.
-        if self
-            .publisher
-            .as_deref()
-            .is_some_and(|p| p.eq_ignore_ascii_case(name.trim()))
-        {
-            return self.actor(&format!("media:{name}"), name, ActorKind::Media);
-        }
         // The office-holder list supplies the canonical spelling and affiliation.
         let toks = super::text::tokenize(name);
         let mut canon = name.to_owned();
@@ -424,6 +439,22 @@ impl<'a> Doc<'a> {
                 break;
             }
             k += 1;
+            // Hyphenated names: "OVD-Info", "Jean-Luc".
+            while k + 1 < lim
+                && self.toks[k].norm == "-"
+                && !self.toks[k].space_before
+                && !self.toks[k + 1].space_before
+                && namelike(&self.toks[k + 1])
+                // "Biden-Putin call", "U.S.-Russia talks": two known names.
+                && [k - 1, k + 1].iter().all(|&x| {
+                    let w = self.toks[x].norm.as_str();
+                    !LEX.names.contains_first(w)
+                        && !LEX.surnames.contains_key(w)
+                        && !self.surname_of.contains_key(w)
+                })
+            {
+                k += 2;
+            }
             // Middle initials ("Joseph R. Biden").
             if k + 1 < lim
                 && self.toks[k].kind == TokKind::Word
@@ -681,6 +712,22 @@ impl<'a> Doc<'a> {
             && (2..=6).contains(&tk.norm.len())
             && tk.norm.chars().all(|c| c.is_ascii_uppercase())
         {
+            // "OVD-Info": an acronym glued to an unknown name is one name
+            // ("US-Russia" joins two known ones and is not).
+            if k + 2 < lim
+                && self.toks[k + 1].norm == "-"
+                && !self.toks[k + 1].space_before
+                && !self.toks[k + 2].space_before
+                && namelike(&self.toks[k + 2])
+                && LEX.names.longest(&self.toks, k, lim).is_none()
+                && LEX.names.longest(&self.toks, k + 2, lim).is_none()
+            {
+                let e = k + 3;
+                let w = self.span_text(k, e).to_owned();
+                let a = self.actor(&format!("org:{w}"), &w, ActorKind::Organization);
+                self.alias(a, &w);
+                return Some((e, Some((a, false))));
+            }
             let next = self.toks.get(k + 1).filter(|_| k + 1 < lim);
             let kind_noun = next.is_some_and(|t| {
                 !t.is_cap()
@@ -782,8 +829,19 @@ impl<'a> Doc<'a> {
                         return Some((e + 1, Some((a, false))));
                     }
                 }
+                // "the monitoring group OVD-Info", "the rights group Memorial":
+                // the kind of body named before the name.
+                let kind_before = i == k && k >= 2 && {
+                    let h = &self.toks[k - 1];
+                    h.kind == TokKind::Word
+                        && !h.is_cap()
+                        && (ORG_KIND_NOUNS.contains(&h.lower.as_str())
+                            || NAMED_BODY_NOUNS.contains(&h.lower.as_str()))
+                        && (k.saturating_sub(5)..k - 1)
+                            .any(|j| matches!(self.toks[j].lower.as_str(), "the" | "a" | "an"))
+                };
                 // "Acme, the defense think tank, said": the appositive says what it is.
-                if !t_fw && !t_cue && self.org_appositive(e, lim) {
+                if !t_fw && !t_cue && (kind_before || self.org_appositive(e, lim)) {
                     let a = self.actor(&format!("org:{w}"), w, ActorKind::Organization);
                     self.alias(a, w);
                     return Some((e, Some((a, false))));
@@ -1093,6 +1151,23 @@ impl<'a> Doc<'a> {
             let definite_office = det == Some("the")
                 && !appositive
                 && !matches!(role.as_str(), "general" | "representative" | "admiral");
+            // "Martin Griffiths, the U.N. relief chief, told ...": the office
+            // is the person just named, not someone else.
+            if appositive {
+                let named = self
+                    .mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.t1 + 2 <= np_start)
+                    .filter(|m| {
+                        m.t1 + 2 == np_start && self.actors[m.actor].kind == ActorKind::Person
+                    })
+                    .map(|m| m.actor);
+                if let Some(a) = named {
+                    self.actors[a].role.get_or_insert(role);
+                    return Some((kt, Some((a, false))));
+                }
+            }
             if has_base || det.is_some() && is_spoke || definite_office {
                 return Some((
                     kt,
@@ -1107,7 +1182,18 @@ impl<'a> Doc<'a> {
                 // "people" and "members" and "leaders" only as sources with a modifier.
                 let weak = matches!(
                     sing.as_str(),
-                    "person" | "member" | "leader" | "ally" | "resident" | "witness" | "critic"
+                    "person"
+                        | "member"
+                        | "leader"
+                        | "ally"
+                        | "resident"
+                        | "witness"
+                        | "critic"
+                        | "group"
+                        | "agency"
+                        | "worker"
+                        | "team"
+                        | "office"
                 );
                 if weak && !has_base && mods.is_empty() && extra_mods.is_empty() {
                     if sing == "person"
@@ -1119,8 +1205,20 @@ impl<'a> Doc<'a> {
                     }
                 }
                 let mut e = k + 1;
-                if sing == "person" && self.toks.get(e).is_some_and(|t| t.lower == "familiar") {
-                    e = (e + 4).min(lim);
+                // "people familiar with the matter", "two diplomats familiar
+                // with the talks": the description belongs to the source.
+                if self.toks.get(e).is_some_and(|t| t.lower == "familiar")
+                    && self.toks.get(e + 1).is_some_and(|t| t.lower == "with")
+                {
+                    e += 2;
+                    let stop = (e + 4).min(lim);
+                    while e < stop
+                        && self.toks[e].kind == TokKind::Word
+                        && !LEX.cues.contains_first(&self.toks[e].lower)
+                        && !matches!(self.toks[e].lower.as_str(), "who" | "that" | "and")
+                    {
+                        e += 1;
+                    }
                 }
                 if !has_base && det == Some("the") && mods.is_empty() && extra_mods.is_empty() {
                     if let Some(a) = self.last_anon(&sing, plural) {
@@ -1444,6 +1542,28 @@ mod tests {
             Some("Example Wire"),
         );
         assert!(a.contains(&("Example Wire".into(), Media)), "{a:?}");
+        // Whatever its name looks like.
+        let a = actors_of(
+            "GENEVA (Example Post) — Senior U.S. and Russian diplomats met on Monday.",
+            Some("Example Post"),
+        );
+        assert!(a.contains(&("Example Post".into(), Media)), "{a:?}");
+    }
+
+    #[test]
+    fn an_office_in_apposition_is_the_person_named() {
+        let a = actors_of(
+            "Martin Griffiths, the U.N. relief chief, told reporters that aid was late.",
+            None,
+        );
+        assert!(
+            a.contains(&("Martin Griffiths".into(), crate::model::ActorKind::Person)),
+            "{a:?}"
+        );
+        assert!(
+            !a.iter().any(|x| x.1 == crate::model::ActorKind::Anonymous),
+            "{a:?}"
+        );
     }
 
     #[test]

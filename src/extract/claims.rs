@@ -575,6 +575,27 @@ impl Doc<'_> {
         None
     }
 
+    /// "analysts polled by Reuters", "economists surveyed by the bank": the
+    /// actor asked, when the mention starting at `t` is the asker. The flag
+    /// says whether the asker is an outlet, which then relays the claim.
+    fn polled_by(&self, t: usize, s0: usize) -> Option<(usize, bool)> {
+        if t < s0 + 3 || self.toks[t - 1].lower != "by" {
+            return None;
+        }
+        if !matches!(
+            self.toks[t - 2].lower.as_str(),
+            "polled" | "surveyed" | "interviewed" | "contacted" | "consulted" | "asked"
+        ) {
+            return None;
+        }
+        let asked = self.mention_at(t - 3).filter(|m| m.t1 == t - 2)?;
+        let asker = self.mention_at(t)?;
+        Some((
+            asked.actor,
+            self.actors[asker.actor].kind == ActorKind::Media,
+        ))
+    }
+
     /// The subject of the clause a cue at `v` sits in: the first actor in
     /// subject position after the last clause break, within a few words.
     fn clause_subject(&self, v: usize, s0: usize) -> Option<(Src, usize)> {
@@ -725,9 +746,21 @@ impl Doc<'_> {
             return Some((*q).clone());
         }
         // A bare figure ("put the number at 70,000") counts what the sentence counts.
+        // Small bare numbers are seldom counts, except as the figure a count
+        // is put at: "put the number of dead at five".
+        let put_at = |q: &super::quantity::QuantityMention| {
+            q.t0 > c0
+                && self.toks[q.t0 - 1].lower == "at"
+                && self.toks[c0..q.t0].iter().any(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "number" | "toll" | "figure" | "total" | "count"
+                    )
+                })
+        };
         let bare = inside
             .iter()
-            .find(|q| q.q.unit.is_none() && q.q.value.is_some_and(|v| v >= 10.0))?;
+            .find(|q| q.q.unit.is_none() && q.q.value.is_some_and(|v| v >= 10.0 || put_at(q)))?;
         let si = self.sent_of[c0];
         let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
         let mut m = (*bare).clone();
@@ -787,16 +820,26 @@ impl Doc<'_> {
                     });
                     return Some(m);
                 };
+                // "the number of dead": people killed.
+                let (u, fate) = match super::quantity::fate_unit(u) {
+                    Some((u, fate)) => (u.to_owned(), Some(fate)),
+                    None => (u.clone(), None),
+                };
                 m.q.unit = Some(u.clone());
                 // "the number of Russian troops": the owner is the adjective before the unit.
                 let owner = self
                     .mention_at(k.saturating_sub(1))
                     .filter(|m| m.adjective)
                     .map(|m| self.owner_word(m.actor));
-                m.subject = Some(match owner {
+                let mut subject = match owner {
                     Some(o) => format!("{o} {u}"),
-                    None => u.clone(),
-                });
+                    None => u,
+                };
+                if let Some(fate) = fate {
+                    subject.push(' ');
+                    subject.push_str(fate);
+                }
+                m.subject = Some(subject);
             }
         }
         Some(m)
@@ -838,10 +881,15 @@ impl Doc<'_> {
         while k < s1 && guard < 20 {
             guard += 1;
             let tk = &self.toks[k];
+            // What follows "that" is the content, even when it opens with a
+            // name ("told reporters that Moscow had ...").
+            if tk.lower == "that" && self.tx_at[k].is_none() {
+                return (self.after_warned(k + 1, s1, lemma), via);
+            }
             if self.tx_at[k].is_some()
                 || matches!(
                     tk.lower.as_str(),
-                    "on" | "that" | ":" | "," | "--" | "-" | "in" | "at" | "also"
+                    "on" | ":" | "," | "--" | "-" | "in" | "at" | "also"
                 )
             {
                 // "said on CNN": an outlet after "on" is a relay.
@@ -897,6 +945,19 @@ impl Doc<'_> {
                     }
                 }
                 if lemma == "tell" && kk == k {
+                    // An article opens a recipient ("told the BBC") or the
+                    // content itself ("told reporters the convoy had stalled").
+                    let article = matches!(tk.lower.as_str(), "the" | "a" | "an");
+                    if article
+                        && !self.toks.get(k + 1).is_some_and(|t| {
+                            RECIPIENTS.contains(&t.lower.as_str())
+                                || matches!(t.lower.as_str(), "russian" | "state" | "interviewer")
+                        })
+                        && self.mention_at(k + 1).is_none_or(|m| m.t0 != k + 1)
+                        && self.mention_at(k).is_none_or(|m| m.t0 != k)
+                    {
+                        break;
+                    }
                     // A common-noun recipient: "told reporters", "told lawmakers".
                     if matches!(
                         tk.lower.as_str(),
@@ -1019,6 +1080,7 @@ impl Doc<'_> {
                         | "video"
                         | "televised"
                         | "press"
+                        | "news"
                         | "to"
                         | "and"
                         | "other"
@@ -1060,6 +1122,53 @@ impl Doc<'_> {
         for si in 0..self.sents.len() {
             self.claims_in(si);
         }
+        self.relay_nested();
+    }
+
+    /// "Biden warned Putin that ..., the White House said": the inner
+    /// speaker's claim reaches us through the outer one, which adds nothing
+    /// else. The outer claim becomes a link of the inner claim's chain.
+    fn relay_nested(&mut self) {
+        let mut drop = vec![false; self.claims.len()];
+        for a in 0..self.claims.len() {
+            let outer = &self.claims[a];
+            // Only a plain report relays; "Moscow blames Kyiv" after a
+            // claim of Kyiv's answers it.
+            if outer.rule != "attr_content_source_cue"
+                || !matches!(
+                    outer.cue.as_str(),
+                    "say" | "add" | "report" | "confirm" | "state" | "announce"
+                )
+            {
+                continue;
+            }
+            let inner = (0..self.claims.len()).find(|&b| {
+                let c = &self.claims[b];
+                b != a
+                    && !drop[b]
+                    && c.sent == outer.sent
+                    && c.cue_t >= outer.c0
+                    && c.c1 <= outer.c1
+                    && c.claimant != outer.claimant
+                    && (outer.c0..(outer.c0 + 4).min(c.cue_t)).any(|k| {
+                        self.mention_at(k)
+                            .is_some_and(|m| m.actor == c.claimant && !m.adjective)
+                    })
+            });
+            if let Some(b) = inner {
+                let mut via = outer.via.clone();
+                via.push(outer.claimant);
+                via.extend(self.claims[b].via.iter().copied());
+                via.dedup();
+                self.claims[b].via = via;
+                drop[a] = true;
+            }
+        }
+        let mut i = 0;
+        self.claims.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
     }
 
     #[allow(clippy::too_many_lines)]
@@ -1246,9 +1355,16 @@ impl Doc<'_> {
                 if let Some(at) =
                     (k + 1..lim).find(|&j| self.toks[j].lower == "at" && figure_after(j))
                 {
+                    // The statement keeps what is counted ("the toll in
+                    // government-held areas at 1,250"), unless a pronoun
+                    // stands for it ("put it at 70,000").
+                    let pronoun = matches!(
+                        self.toks[k + 1].lower.as_str(),
+                        "it" | "this" | "that" | "them" | "its" | "their"
+                    );
                     cues.push((
                         k,
-                        at + 1 - k,
+                        if pronoun { at + 1 - k } else { 1 },
                         Cue {
                             lemma: "estimate".into(),
                             class: "estimate".into(),
@@ -1325,7 +1441,18 @@ impl Doc<'_> {
                 while k < s1 && matches!(self.toks[k].lower.as_str(), "the" | "a" | "an") {
                     k += 1;
                 }
-                let Some(m) = self.mention_at(k).cloned() else {
+                // "according to the monitoring group OVD-Info": the name
+                // may follow a description of a few words.
+                let Some(m) = (k..(k + 4).min(s1))
+                    .take_while(|&j| {
+                        j == k
+                            || self.toks[j - 1].kind == TokKind::Word
+                                && !self.toks[j - 1].is_cap()
+                                && self.mention_at(j - 1).is_none()
+                    })
+                    .find_map(|j| self.mention_at(j).filter(|m| j == k || m.t0 == j))
+                    .cloned()
+                else {
                     continue;
                 };
                 claimants = vec![m.actor];
@@ -1474,6 +1601,12 @@ impl Doc<'_> {
                         continue;
                     }
                     claimants = src.list();
+                    // "Analysts polled by Reuters expected ...": the outlet
+                    // relays; the ones it asked are the source.
+                    if let Some((asked, by)) = self.polled_by(sstart, s0) {
+                        via.extend(claimants.drain(..).filter(|_| by));
+                        claimants = vec![asked];
+                    }
                     // "reported (on Monday), citing two government sources, that
                     // ...": the cited source stands between the cue and its
                     // content; the claimant swap below makes it the speaker.
@@ -1544,8 +1677,27 @@ impl Doc<'_> {
                             .count()
                             <= 4
                         && !self.toks[cs.min(s1)..s1].iter().any(|t| t.lower == "that");
+                    // "Air strikes killed 20 people, the health ministry said,
+                    // after militants fired rockets": a source set off by commas
+                    // and followed by a circumstance reports what came before.
+                    let set_off = {
+                        let mut d = sstart;
+                        while d > s0 + 1
+                            && sstart - d < 4
+                            && self.toks[d - 1].kind == TokKind::Word
+                            && !self.toks[d - 1].is_cap()
+                        {
+                            d -= 1;
+                        }
+                        d > s0 + 2 && self.toks[d - 1].norm == ","
+                    };
+                    let circumstance = cs < s1
+                        && self.toks.get(v + n).is_some_and(|t| t.norm == ",")
+                        && (prep_after
+                            || matches!(self.toks[cs].lower.as_str(), "amid" | "despite"));
                     let trailing = trailing
                         || (quote_before && prep_after)
+                        || (set_off && circumstance)
                         || short_tail
                         || (new_clause && sstart > s0 + 2);
                     if !trailing && cs < s1 {
@@ -1574,6 +1726,25 @@ impl Doc<'_> {
                             )
                         {
                             e -= 1;
+                        }
+                        // "..., regional governor Oleh Synehubov said": plain
+                        // words between the comma and the speaker describe him.
+                        if e == sstart {
+                            let mut d = e;
+                            while d > s0 + 1
+                                && e - d < 3
+                                && self.toks[d - 1].kind == TokKind::Word
+                                && !self.toks[d - 1].is_cap()
+                                && !crate::extract::lexicon::is_function_word(
+                                    &self.toks[d - 1].lower,
+                                )
+                                && !LEX.cues.contains_first(&self.toks[d - 1].lower)
+                            {
+                                d -= 1;
+                            }
+                            if d < e && self.toks[d - 1].norm == "," {
+                                e = d;
+                            }
                         }
                         let before_sep = e;
                         while e > s0 && matches!(self.toks[e - 1].norm.as_str(), "," | "\"" | "--")
@@ -1746,7 +1917,15 @@ impl Doc<'_> {
             "a" | "an" => {
                 if !matches!(
                     at(k + 1),
-                    "claim" | "allegation" | "charge" | "accusation" | "assertion" | "report"
+                    "claim"
+                        | "allegation"
+                        | "charge"
+                        | "accusation"
+                        | "assertion"
+                        | "report"
+                        | "figure"
+                        | "number"
+                        | "estimate"
                 ) {
                     return None;
                 }
@@ -1775,12 +1954,13 @@ impl Doc<'_> {
             return None;
         }
         let (n, cue) = LEX.cues.longest(&self.toks, v, c1)?;
-        if cue.class != "deny"
-            || !self.toks[v..c1]
-                .iter()
-                .skip(n)
-                .all(|t| t.kind != TokKind::Word)
-        {
+        // "dismissed as propaganda", "rejected as false": a short verdict
+        // may follow the cue.
+        let mut tail = &self.toks[v + n..c1];
+        if tail.first().is_some_and(|t| t.lower == "as") && tail.len() <= 4 {
+            tail = &tail[tail.len().min(2)..];
+        }
+        if cue.class != "deny" || !tail.iter().all(|t| t.kind != TokKind::Word) {
             return None;
         }
         Some((comma, denier, v, cue.lemma.clone()))
@@ -1962,8 +2142,10 @@ impl Doc<'_> {
                 "-" | "--" | "\u{2014}" | "\u{2013}" if k > a => return Some(k + 1),
                 "(" => bracket = true,
                 ")" => bracket = false,
-                "," | "." => {}
+                // "GAZA/JERUSALEM, May 11 (Example Wire) -"
+                "," | "." | "/" => {}
                 _ if bracket => {}
+                _ if t.kind == TokKind::Number && t.norm.len() <= 2 => {}
                 _ if t.kind == TokKind::Word && t.is_cap() => {}
                 _ => return None,
             }
@@ -2087,10 +2269,115 @@ mod tests {
         let b = run("The Interior Ministry put turnout at 1.28 million nationwide.");
         assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
         assert_eq!(claimant(&b, 0), "Interior Ministry");
-        assert_eq!(b.claims[0].statement, "1.28 million nationwide");
+        assert_eq!(b.claims[0].statement, "turnout at 1.28 million nationwide");
+        // What is counted stays in the statement; a number word counts too.
+        let b = run("Police put the number of dead at five.");
+        assert_eq!(b.claims[0].statement, "the number of dead at five");
+        let q = b.claims[0].quantity.as_ref().expect("a figure");
+        assert_eq!((q.value, q.unit.as_deref()), (Some(5.0), Some("people")));
+        assert_eq!(b.claims[0].subject.as_deref(), Some("people killed"));
         // "put pressure on" names no figure.
         let b = run("Washington put pressure on Moscow over the 2,000 troops.");
         assert!(b.claims.is_empty(), "{:?}", b.claims);
+    }
+
+    #[test]
+    fn content_after_that_keeps_its_subject() {
+        let b = run(
+            "Kremlin spokesman Dmitry Peskov told reporters that Moscow had nothing to do with the crisis.",
+        );
+        assert_eq!(
+            b.claims[0].statement,
+            "Moscow had nothing to do with the crisis"
+        );
+        let b = run(
+            "Mariusz Kaminski told a news conference that about 4,000 people were camped nearby.",
+        );
+        assert_eq!(
+            b.claims[0].statement,
+            "about 4,000 people were camped nearby"
+        );
+    }
+
+    #[test]
+    fn a_source_set_off_before_a_circumstance_reports_what_came_before() {
+        let b = run(
+            "GAZA/JERUSALEM, May 11 (Example Wire) - Air strikes killed 20 people in Gaza on Monday, the Gaza health ministry said, after militants fired 150 rockets.",
+        );
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(
+            b.claims[0].statement,
+            "Air strikes killed 20 people in Gaza on Monday"
+        );
+        let b = run(
+            "Egypt was trying to broker a ceasefire, two diplomats familiar with the talks said.",
+        );
+        assert_eq!(claimant(&b, 0), "diplomats familiar with the talks");
+    }
+
+    #[test]
+    fn a_speaker_reported_by_another_is_relayed() {
+        let b = run(
+            "Biden warned Putin that an invasion would bring severe consequences, the White House said.",
+        );
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "Joe Biden");
+        let via = &b.claims[0].via;
+        assert_eq!(via.len(), 1);
+        let relay = b.actors.iter().find(|a| a.id == via[0]).unwrap();
+        assert_eq!(relay.name, "White House");
+    }
+
+    #[test]
+    fn described_sources_and_recipients() {
+        let b =
+            run("Shelling killed 11 civilians in Kharkiv, regional governor Oleh Synehubov said.");
+        assert_eq!(claimant(&b, 0), "Oleh Synehubov");
+        assert_eq!(
+            b.claims[0].statement,
+            "Shelling killed 11 civilians in Kharkiv"
+        );
+        let b = run("A senior U.S. defense official told reporters the convoy had stalled.");
+        assert_eq!(b.claims[0].statement, "the convoy had stalled");
+        let b = run("Police detained 1,400 people, according to the monitoring group OVD-Info.");
+        assert_eq!(claimant(&b, 0), "OVD-Info");
+        assert_eq!(b.claims[0].statement, "Police detained 1,400 people");
+    }
+
+    #[test]
+    fn those_polled_by_an_outlet_are_the_source() {
+        let b = run("Analysts polled by Reuters had expected an increase to 9.25%.");
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "Analysts");
+        let via: Vec<&str> = b.claims[0]
+            .via
+            .iter()
+            .map(|id| b.actors.iter().find(|a| &a.id == id).unwrap().name.as_str())
+            .collect();
+        assert_eq!(via, ["Reuters"]);
+    }
+
+    #[test]
+    fn a_figure_dismissed_in_a_trailing_clause_is_denied() {
+        let b = run(
+            "The Belarusian border committee put the number at 2,000, a figure that Warsaw dismissed as propaganda.",
+        );
+        assert_eq!(b.claims.len(), 2, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "Belarusian border committee");
+        assert_eq!(b.claims[0].statement, "the number at 2,000");
+        assert_eq!(claimant(&b, 1), "Poland");
+        assert_eq!(b.claims[1].polarity, crate::model::Polarity::Deny);
+        assert_eq!(b.claims[1].statement, "the number at 2,000");
+    }
+
+    #[test]
+    fn unnamed_groups_and_experts_are_sources() {
+        let b = run("At least eight people have died along the border, according to aid groups.");
+        assert_eq!(claimant(&b, 0), "aid groups");
+        let b = run(
+            "Economists at a Moscow investment bank estimated that the economy grew 4.5% last year.",
+        );
+        assert_eq!(claimant(&b, 0), "Economists");
     }
 
     #[test]

@@ -338,7 +338,9 @@ impl Doc<'_> {
                 "did" | "does" | "do" | "has" | "have" | "had" | "is" | "are" | "was" | "were"
                 | "be" | "been" | "will" | "would" | "could" | "can" | "should" | "yet"
                 | "ever" | "even" | "to" | "a" | "an" | "any" | "launch" | "launched" | "hold"
-                | "held" | "stage" | "staged" | "carry" | "carried" | "out" | "seek" | "want" => {}
+                | "held" | "stage" | "staged" | "carry" | "carried" | "out" | "seek" | "want"
+                // "had no intention of invading", "has no plans to attack"
+                | "intention" | "intentions" | "plan" | "plans" | "of" | "desire" => {}
                 _ => break,
             }
         }
@@ -769,6 +771,33 @@ impl Doc<'_> {
         }
     }
 
+    /// Whether the trigger at `t` is a verb in the passive voice: "was
+    /// invaded", "were reportedly detained", "has been seized".
+    fn passive_at(&self, t: usize) -> bool {
+        let w = self.toks[t].lower.as_str();
+        let participle = w.ends_with("ed")
+            || matches!(
+                w,
+                "struck" | "hit" | "shot" | "taken" | "held" | "seized" | "beaten" | "overrun"
+            );
+        if !participle {
+            return false;
+        }
+        let mut j = t;
+        while j > 0 {
+            j -= 1;
+            match self.toks[j].lower.as_str() {
+                "was" | "were" | "is" | "are" | "been" | "being" | "be" | "got" | "get" => {
+                    return true;
+                }
+                "reportedly" | "allegedly" | "also" | "later" | "then" | "briefly" | "not"
+                | "never" | "already" => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// A photo caption ("X, left, and Y, right, attend ...") describes a
     /// picture, often an old one: no events are read from it.
     fn is_caption(&self, si: usize) -> bool {
@@ -785,6 +814,7 @@ impl Doc<'_> {
         // Participants: actors in the region, near the trigger.
         let mut parts: Vec<(usize, String)> = Vec::new();
         let between = self.toks.get(t + n).is_some_and(|x| x.lower == "between");
+        let passive = self.passive_at(t);
         let mut seen = Vec::new();
         for m in &self.mentions {
             if m.t0 < a || m.t1 > b || self.quoted(m.t0) {
@@ -826,9 +856,12 @@ impl Doc<'_> {
             };
             // "protests across France", "an earthquake in Turkey", "elections
             // in Ghana": a country named as the scene is where, not who.
+            // "recovering in Germany from a nerve agent attack": a scene
+            // before the trigger is never its agent.
             if before(&["across", "throughout"])
                 || before(&["in"])
                     && (!agentive(kind) && kind != "clash"
+                        || m.t0 < t
                         || matches!(kind, "exercise" | "military_buildup" | "withdrawal"))
                 || kind == "disaster" && ak == ActorKind::Country
             {
@@ -936,6 +969,22 @@ impl Doc<'_> {
                 if far {
                     continue;
                 }
+            }
+            // "Ukraine was invaded by Russia": the subject suffers the act,
+            // the one after "by" does it; others after it are no party.
+            if passive && agentive(kind) && !between && !mediator && !against {
+                let role = if m.t0 < t {
+                    "target"
+                } else if before(&["by"]) {
+                    "agent"
+                } else {
+                    continue;
+                };
+                if !seen.iter().any(|s: &(usize, &str)| s.0 == m.actor) {
+                    seen.push((m.actor, role));
+                    parts.push((m.actor, role.to_owned()));
+                }
+                continue;
             }
             // The parties named after "between" are parties, not targets.
             let role = if mediator {
@@ -1268,6 +1317,13 @@ impl Doc<'_> {
                 if src == tgt {
                     continue;
                 }
+                // "Ukraine was invaded by Russia": the one after "by" acts; a
+                // passive without "by" names no one who did it.
+                let passive = self.passive_at(k);
+                if passive && self.toks.get(k + 1).is_none_or(|t| t.lower != "by") {
+                    continue;
+                }
+                let (src, tgt) = if passive { (tgt, src) } else { (src, tgt) };
                 // "could invade", "plans to seize": a threat, not the act;
                 // "has never threatened": nothing.
                 let kind = match (self.verb_mood(k, s0), kind.as_str()) {
@@ -1348,10 +1404,31 @@ impl Doc<'_> {
             let tgt = self
                 .next_mention(cue + 1, (cue + 3).min(self.sents[si].t1), 2)
                 .or_else(|| {
-                    (c0..c1).find_map(|k| self.mention_at(k).map(|m| m.actor).filter(|&a| a != src))
+                    // Unnamed people inside the content ("to let aid workers
+                    // reach the camp") are seldom the one addressed.
+                    // Nor is a scene ("to rally in central Moscow").
+                    (c0..c1).find_map(|k| {
+                        let m = self.mention_at(k)?;
+                        let scene = (m.t0.saturating_sub(2).max(c0)..m.t0).any(|j| {
+                            matches!(
+                                self.toks[j].lower.as_str(),
+                                "in" | "at" | "near" | "across" | "from" | "into" | "outside"
+                            )
+                        });
+                        Some(m.actor).filter(|&a| {
+                            a != src && !scene && self.actors[a].kind != ActorKind::Anonymous
+                        })
+                    })
                 });
+            // "Netanyahu warned that Israel would respond": the speaker's own
+            // country is not the one warned.
+            let own = |t: usize| {
+                self.actors[t].kind == ActorKind::Country
+                    && self.actors[t].country.is_some()
+                    && self.actors[t].country == self.actors[src].country
+            };
             if let Some(tgt) = tgt {
-                if tgt != src && self.actors[tgt].kind != ActorKind::Media {
+                if tgt != src && self.actors[tgt].kind != ActorKind::Media && !own(tgt) {
                     self.push_rel(src, kind, tgt, si, cue, "rel_claim_modality");
                 }
             }
@@ -1380,13 +1457,15 @@ impl Doc<'_> {
                         && self.actors[p.0].kind != ActorKind::Anonymous
                 })
                 .map(|p| p.0);
+            // "Russia would never attack Ukraine": a denied act is no
+            // evidence of a threat either.
+            if e.status == EventStatus::Denied {
+                continue;
+            }
             if let (Some(a), Some(t)) = (agent, target) {
                 let foreseen = matches!(
                     e.status,
-                    EventStatus::Predicted
-                        | EventStatus::Planned
-                        | EventStatus::Hypothetical
-                        | EventStatus::Denied
+                    EventStatus::Predicted | EventStatus::Planned | EventStatus::Hypothetical
                 );
                 let kind = if foreseen && verb != "sanctions" {
                     "threatens"
@@ -1760,6 +1839,34 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_does_not_warn_his_own_country() {
+        let rels =
+            relations("President Vladimir Putin warned that Russia would respond with force.");
+        assert!(!rels.iter().any(|r| r.1 == "warns"), "{rels:?}");
+    }
+
+    #[test]
+    fn in_the_passive_the_subject_suffers_the_act() {
+        let rels = relations("Chile was invaded by Peru on Monday.");
+        assert_eq!(rels, [("Peru".into(), "invades".into(), "Chile".into())]);
+        let rels = relations("The rebels are backed by Peru.");
+        assert!(
+            rels.iter().all(|r| r.0 == "Peru" && r.1 == "supports"),
+            "{rels:?}"
+        );
+        let ev = trig("Alexei Navalny was detained by police at the airport on Sunday.");
+        let e = ev.iter().find(|e| e.0 == "arrest").expect("the arrest");
+        assert!(
+            e.3.contains(&("Alexei Navalny".into(), "target".into())),
+            "{ev:?}"
+        );
+        // A scene before the trigger is not its agent.
+        let ev = trig("He was recovering in Germany from a nerve agent attack.");
+        let e = ev.iter().find(|e| e.0 == "attack").expect("the attack");
+        assert!(e.3.is_empty(), "{ev:?}");
+    }
+
+    #[test]
     fn a_possible_act_is_a_threat_and_a_denied_one_nothing() {
         let rels = relations("Russia could invade Ukraine as early as January.");
         assert!(
@@ -1984,6 +2091,15 @@ mod tests {
         let ev = trig("The bill passed without a vote in the parliament of Peru.");
         let e = ev.iter().find(|e| e.0 == "vote").expect("the vote");
         assert_eq!(e.2, "denied", "{ev:?}");
+        // "no intention of", "no plans to": denied, and no threat either.
+        let ev = trig("Peru said it had no intention of invading Chile.");
+        let e = ev.iter().find(|e| e.0 == "invasion").expect("the invasion");
+        assert_eq!(e.2, "denied", "{ev:?}");
+        let ev = trig("Peru has no plans to attack Chile, its president said.");
+        let e = ev.iter().find(|e| e.0 == "attack").expect("the attack");
+        assert_eq!(e.2, "denied", "{ev:?}");
+        let rels = relations("Peru would never attack Chile, its president said.");
+        assert!(rels.is_empty(), "{rels:?}");
         let ev = trig("Peru could attack Chile if talks fail.");
         let e = ev.iter().find(|e| e.0 == "attack").expect("the attack");
         assert_ne!(e.2, "occurred", "{ev:?}");

@@ -50,6 +50,16 @@ fn word_number(w: &str) -> Option<f64> {
     })
 }
 
+/// Units that name what happened to people ("deaths", "wounded"): the
+/// people counted and their fate.
+pub fn fate_unit(unit: &str) -> Option<(&'static str, &'static str)> {
+    Some(match unit {
+        "deaths" => ("people", "killed"),
+        "wounded" => ("people", "wounded"),
+        _ => return None,
+    })
+}
+
 fn scale(w: &str) -> Option<f64> {
     Some(match w {
         "hundred" => 100.0,
@@ -397,6 +407,13 @@ impl Doc<'_> {
                 k += 1;
             }
         }
+        // "five dead", "40 deaths": people, counted by their fate, so that
+        // they compare with "two people were killed".
+        let mut toll_fate = None;
+        if let Some((unit, fate)) = q.unit.as_deref().and_then(fate_unit) {
+            q.unit = Some(unit.into());
+            toll_fate = Some(fate);
+        }
         // "the death toll rose to 40": a toll counts people.
         let mut toll = false;
         if q.unit.is_none()
@@ -593,6 +610,7 @@ impl Doc<'_> {
         // compared with "100,000 soldiers were deployed".
         if let Some(fate) = self
             .fate_of(t0, unit_end, s0, s1)
+            .or(toll_fate)
             .or(toll.then_some("killed"))
         {
             subject.push(' ');

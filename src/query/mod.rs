@@ -6,6 +6,7 @@
 //! formats in [`crate::export`] render.
 
 pub mod actor;
+pub mod briefs;
 pub mod conflicts;
 pub mod graph;
 pub mod index;

@@ -163,10 +163,13 @@ pub fn sources_limited(
     ids.extend(same.iter().copied());
     ids.sort_unstable();
     ids.dedup();
-    let mut briefs = q::claim_briefs(conn, &ids)?;
+    let mut briefs = super::briefs::claim_briefs(conn, &ids)?;
     briefs.sort_by_key(|b| b.id);
-    let mut verdicts: std::collections::HashMap<(String, Option<String>), bool> =
-        Default::default();
+    // Whether a candidate is about the same thing depends on its subject
+    // and units only: weighed once per distinct triple rather than per
+    // claim (a hub subject's 20,000 candidates share a handful).
+    type Same<'b> = (&'b str, Option<&'b str>, Option<&'b str>);
+    let mut verdicts: std::collections::HashMap<Same, bool> = Default::default();
     let mut carrier_ids = Vec::new();
     let mut corroborating_ids = Vec::new();
     let mut disputed_ids = Vec::new();
@@ -177,23 +180,20 @@ pub fn sources_limited(
             originals.insert(c.claimant);
             continue;
         }
-        let stored_unit = c.unit.as_deref().map(unit_norm);
-        let related = *verdicts
-            .entry((c.subject.clone(), c.unit.clone()))
+        let c_unit = c.quantity.as_ref().and_then(|q| q.unit.as_deref());
+        let about_same = *verdicts
+            .entry((c.subject.as_str(), c.unit.as_deref(), c_unit))
             .or_insert_with(|| {
-                stored_unit == unit
+                c.unit.as_deref().map(unit_norm) == unit
                     && similar_subjects(
                         &key,
                         &words_key(&c.subject, c.unit.as_deref().unwrap_or("")),
                     )
+                    && c_unit.map(unit_norm) == unit
+                    && similar_subjects(&key, &words_key(&c.subject, c_unit.unwrap_or("")))
             });
-        let c_unit = c.quantity.as_ref().and_then(|q| q.unit.as_deref());
         let c_numeric = c.quantity.as_ref().and_then(stated_range).is_some();
-        if !related
-            || c_numeric != numeric
-            || c_unit.map(unit_norm) != unit
-            || !similar_subjects(&key, &words_key(&c.subject, c_unit.unwrap_or("")))
-        {
+        if !about_same || c_numeric != numeric {
             continue;
         }
         let agrees = if numeric {

@@ -94,22 +94,23 @@ fn when(t: Option<&TimeValue>, status: &str) -> String {
         .unwrap_or_else(|| "undated".to_owned())
 }
 
-/// The event rows of `f` read from `<db>.tl` when the store is a file and
-/// the filters are ones the snapshot applies (all but actors: `--actor`
-/// reads its few events through the participation index faster); `None`
-/// sends the caller to SQL.
+/// The event rows of `f` read from `<db>.tl` (and, for actors, its actor
+/// index `<db>.tla`) when the store is a file and the snapshot can answer;
+/// `None` sends the caller to SQL.
 fn snapshot_rows(
     conn: &Connection,
     opt: &Options,
     f: &EventFilter,
 ) -> Result<Option<Vec<q::EventRow>>> {
-    if opt.no_snapshot || !f.actors.is_empty() || f.ids.is_some() {
+    if opt.no_snapshot || f.ids.is_some() {
         return Ok(None);
     }
     let Some(db) = conn.path().filter(|p| !p.is_empty()) else {
         return Ok(None);
     };
-    let Some(snap) = super::tlsnap::TimelineSnapshot::open(conn, std::path::Path::new(db))? else {
+    let db = std::path::Path::new(db);
+    let fp = q::fingerprint(conn)?;
+    let Some(snap) = super::tlsnap::TimelineSnapshot::open_for(conn, db, &fp)? else {
         return Ok(None);
     };
     let floor = match &f.from {
@@ -125,7 +126,16 @@ fn snapshot_rows(
         as_of: f.as_of.as_deref(),
     };
     // A snapshot that fails to read is only a cache: SQL answers instead.
-    Ok(snap.events(&w).ok())
+    if f.actors.is_empty() {
+        return Ok(snap.events(&w).ok());
+    }
+    let Some(ix) = super::tlsnap::ActorIndex::open(&snap, db, &fp)? else {
+        return Ok(None);
+    };
+    Ok(snap
+        .actor_events(&ix, &f.actors, &w)
+        .ok()
+        .map(|v| v.iter().map(super::tlsnap::RawEvent::to_row).collect()))
 }
 
 /// What joining event rows into items reads of a row.
@@ -314,8 +324,10 @@ fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> V
                 }
             }
             None => {
-                let mut who = Vec::new();
-                let mut actors = Vec::new();
+                // Sized once: growing them from empty was a reallocation
+                // per new group.
+                let mut who = Vec::with_capacity(ids.len());
+                let mut actors = Vec::with_capacity(ids.len());
                 for (pi, &id) in ids.iter().enumerate() {
                     if !who.contains(&id) {
                         who.push(id);
@@ -323,8 +335,10 @@ fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> V
                     }
                 }
                 by_key.entry(key).or_default().push(groups.len());
+                let mut rows_of = Vec::with_capacity(4);
+                rows_of.push(ri);
                 groups.push(Group {
-                    rows: vec![ri],
+                    rows: rows_of,
                     actors,
                 });
                 people.push(who);
@@ -693,11 +707,35 @@ impl Pretty {
     }
 
     fn kv_date(&mut self, k: &'static str, d: Option<chrono::NaiveDate>) {
+        use chrono::Datelike;
         use std::io::Write;
         if let Some(d) = d {
             self.key(k);
-            // chrono serialises a date through its Debug form.
-            let _ = write!(self.buf, "\"{d:?}\"");
+            // chrono serialises a date through its Debug form: `YYYY-MM-DD`
+            // for years 0 to 9999, written here by hand (the formatting
+            // machinery cost a twentieth of a long timeline), else with a
+            // sign, left to chrono.
+            let y = d.year();
+            if (0..=9999).contains(&y) {
+                let (y, m, day) = (y as u32, d.month(), d.day());
+                let digit = |v: u32| b'0' + (v % 10) as u8;
+                self.buf.extend_from_slice(&[
+                    b'"',
+                    digit(y / 1000),
+                    digit(y / 100),
+                    digit(y / 10),
+                    digit(y),
+                    b'-',
+                    digit(m / 10),
+                    digit(m),
+                    b'-',
+                    digit(day / 10),
+                    digit(day),
+                    b'"',
+                ]);
+            } else {
+                let _ = write!(self.buf, "\"{d:?}\"");
+            }
         }
     }
 }
@@ -707,20 +745,28 @@ impl Pretty {
 /// [`timeline`] builds, serialised as [`crate::export::json`] serialises
 /// them, without an owned row or item in between. Returns the number of
 /// items, or `None` (having written nothing) when the snapshot cannot
-/// answer: claims, actors, an in-memory store, a store it cannot describe.
+/// answer: claims, an in-memory store, a store it cannot describe, a
+/// directory where the snapshot or its actor index cannot be written.
 pub fn write_json(
     conn: &Connection,
     opt: &Options,
     out: &mut dyn std::io::Write,
 ) -> Result<Option<usize>> {
-    if opt.no_snapshot || opt.claims || !opt.actors.is_empty() {
+    if opt.no_snapshot || opt.claims {
         return Ok(None);
     }
     let Some(db) = conn.path().filter(|p| !p.is_empty()) else {
         return Ok(None);
     };
+    let db = std::path::Path::new(db);
     let (from, to, as_of) = dates(opt)?;
-    let Some(snap) = super::tlsnap::TimelineSnapshot::open(conn, std::path::Path::new(db))? else {
+    let actors: Vec<i64> = opt
+        .actors
+        .iter()
+        .map(|n| super::resolve_actor(conn, n).map(|a| a.id))
+        .collect::<Result<_>>()?;
+    let fp = q::fingerprint(conn)?;
+    let Some(snap) = super::tlsnap::TimelineSnapshot::open_for(conn, db, &fp)? else {
         return Ok(None);
     };
     let floor = match &from {
@@ -735,23 +781,32 @@ pub fn write_json(
         outlet: opt.outlet.as_deref(),
         as_of: as_of.as_deref(),
     };
-    let Ok(pieces) = snap.slices(&w, 2) else {
-        return Ok(None);
-    };
-    // The pieces are decoded on both cores and joined in order.
-    let decoded: Vec<Result<Vec<super::tlsnap::RawEvent>>> = {
-        use rayon::prelude::*;
-        pieces
-            .par_iter()
-            .map(|p| super::tlsnap::TimelineSnapshot::raw_events(p, &w))
-            .collect()
-    };
-    let mut parts = Vec::with_capacity(decoded.len());
-    for part in decoded {
-        let Ok(part) = part else {
+    let mut parts = Vec::new();
+    if actors.is_empty() {
+        let Ok(pieces) = snap.slices(&w, 2) else {
             return Ok(None);
         };
-        parts.push(part);
+        // The pieces are decoded on both cores and joined in order.
+        let decoded: Vec<Result<Vec<super::tlsnap::RawEvent>>> = {
+            use rayon::prelude::*;
+            pieces.par_iter().map(|p| snap.raw_events(p, &w)).collect()
+        };
+        for part in decoded {
+            let Ok(part) = part else {
+                return Ok(None);
+            };
+            parts.push(part);
+        }
+    } else {
+        // An actor's rows through the actor index: a few records of the
+        // window rather than all of it.
+        let Some(ix) = super::tlsnap::ActorIndex::open(&snap, db, &fp)? else {
+            return Ok(None);
+        };
+        let Ok(rows) = snap.actor_events(&ix, &actors, &w) else {
+            return Ok(None);
+        };
+        parts.push(rows);
     }
     let rows: Vec<&super::tlsnap::RawEvent> = parts.iter().flatten().collect();
     // An item shows its first joined row; its reports are listed earliest
@@ -970,6 +1025,22 @@ mod tests {
         j.str(&all);
         let Pretty { buf, .. } = j;
         assert_eq!(buf, serde_json::to_vec(&all).unwrap());
+        // Dates as chrono writes them, inside and outside four-digit years.
+        for (y, m, d) in [
+            (2021, 3, 4),
+            (0, 1, 1),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 15),
+            (999, 10, 9),
+        ] {
+            let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut j = Pretty::new();
+            j.kv_date("start", Some(date));
+            let Pretty { buf, .. } = j;
+            let want = format!("\n\"start\": {}", serde_json::to_string(&date).unwrap());
+            assert_eq!(String::from_utf8(buf).unwrap(), want, "{date:?}");
+        }
         // Each character alone, at every place of an eight-byte word and its tail.
         for c in (0u8..128).map(char::from).chain(['é', '\u{7f}']) {
             for at in 0..18 {

@@ -45,6 +45,8 @@ pub struct TimelineSnapshot {
     map: memmap2::Mmap,
     /// Start text of the first record of each block (`None` = NULL, sorted last) and its byte offset.
     blocks: Vec<(Option<String>, u64)>,
+    /// Byte offset of the first record.
+    data_start: u64,
     /// Byte offset just past the last record.
     data_end: u64,
     rows: u64,
@@ -499,6 +501,27 @@ fn decode_body(body: &[u8]) -> Option<RawEvent<'_>> {
     })
 }
 
+/// The record at `r`'s position, `None` when it fails the window's filters;
+/// `r` moves past it either way.
+fn next_record<'a>(r: &mut Rd<'a>, w: &Window) -> Result<Option<RawEvent<'a>>> {
+    let start = r.opt_bytes().ok_or_else(damaged)?;
+    let end = r.opt_bytes().ok_or_else(damaged)?;
+    let len = r.varint().ok_or_else(damaged)? as usize;
+    let body = r.bytes(len).ok_or_else(damaged)?;
+    if !in_window(w, start, end) {
+        return Ok(None);
+    }
+    let e = decode_body(body).ok_or_else(damaged)?;
+    if w.kind.is_some_and(|k| k != e.kind)
+        || w.outlet
+            .is_some_and(|o| !e.document.publisher.is_some_and(|p| sqlite_lower_eq(p, o)))
+        || w.as_of.is_some_and(|d| e.document.published > d)
+    {
+        return Ok(None);
+    }
+    Ok(Some(e))
+}
+
 /// SQLite's `lower()` without ICU folds ASCII letters only.
 fn sqlite_lower_eq(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
@@ -639,6 +662,10 @@ impl TimelineSnapshot {
         let rows = r.i64()? as u64;
         let data_end = r.i64()? as u64;
         let index_len = r.i64()? as usize;
+        let data_start = r.at as u64;
+        if data_start > data_end {
+            return None;
+        }
         let index = map.get(data_end as usize..(data_end as usize).checked_add(index_len)?)?;
         if (data_end as usize).checked_add(index_len)? != map.len() {
             return None;
@@ -657,6 +684,7 @@ impl TimelineSnapshot {
         Some(TimelineSnapshot {
             map,
             blocks,
+            data_start,
             data_end,
             rows,
         })
@@ -665,14 +693,18 @@ impl TimelineSnapshot {
     /// The snapshot beside `db` when it is current, else a fresh build;
     /// `None` when it cannot be built or written (the SQL path answers then).
     pub fn open(conn: &Connection, db: &Path) -> Result<Option<TimelineSnapshot>> {
-        let fp = q::fingerprint(conn)?;
+        Self::open_for(conn, db, &q::fingerprint(conn)?)
+    }
+
+    /// [`Self::open`] with the store's fingerprint already read.
+    pub fn open_for(conn: &Connection, db: &Path, fp: &str) -> Result<Option<TimelineSnapshot>> {
         let path = snapshot_path(db);
-        if let Some(s) = TimelineSnapshot::load(&path, &fp) {
+        if let Some(s) = TimelineSnapshot::load(&path, fp) {
             return Ok(Some(s));
         }
         // A read-only directory only means the SQL path answers.
-        match TimelineSnapshot::build(conn, &path, &fp) {
-            Ok(true) => Ok(TimelineSnapshot::load(&path, &fp)),
+        match TimelineSnapshot::build(conn, &path, fp) {
+            Ok(true) => Ok(TimelineSnapshot::load(&path, fp)),
             Ok(false) | Err(crate::Error::Io { .. }) => Ok(None),
             Err(e) => Err(e),
         }
@@ -732,6 +764,12 @@ impl TimelineSnapshot {
         if a >= b {
             return Ok(vec![&[]]);
         }
+        // Every page of the range is read: mapped in one call rather than
+        // by a fault per few pages (a failure only leaves it to the faults).
+        #[cfg(target_os = "linux")]
+        let _ = self
+            .map
+            .advise_range(memmap2::Advice::PopulateRead, a as usize, (b - a) as usize);
         // Cuts at block starts strictly inside (a, b), spread evenly.
         let inner: Vec<u64> = self
             .blocks
@@ -760,24 +798,60 @@ impl TimelineSnapshot {
 
     /// The rows of `slice` (from [`Self::slice`] with the same window)
     /// that pass the window's filters, borrowed, in the SQL path's order.
-    pub fn raw_events<'a>(slice: &'a [u8], w: &Window) -> Result<Vec<RawEvent<'a>>> {
+    pub fn raw_events<'a>(&self, slice: &'a [u8], w: &Window) -> Result<Vec<RawEvent<'a>>> {
         let mut r = Rd::new(slice);
-        let mut out = Vec::new();
+        // Room for the slice's records at the file's mean record size:
+        // growing the vector instead copied its rows several times over,
+        // and reserved pages that no row reaches are never touched.
+        let mean = ((self.data_end - self.data_start) / self.rows.max(1)).max(1);
+        let mut out = Vec::with_capacity(slice.len() / mean as usize + 16);
         while r.at < slice.len() {
-            let start = r.opt_bytes().ok_or_else(damaged)?;
-            let end = r.opt_bytes().ok_or_else(damaged)?;
-            let len = r.varint().ok_or_else(damaged)? as usize;
-            let body = r.bytes(len).ok_or_else(damaged)?;
-            if !in_window(w, start, end) {
-                continue;
+            if let Some(e) = next_record(&mut r, w)? {
+                out.push(e);
             }
-            let e = decode_body(body).ok_or_else(damaged)?;
-            if w.kind.is_some_and(|k| k != e.kind)
-                || w.outlet
-                    .is_some_and(|o| !e.document.publisher.is_some_and(|p| sqlite_lower_eq(p, o)))
-                || w.as_of.is_some_and(|d| e.document.published > d)
-            {
+        }
+        Ok(out)
+    }
+
+    /// The records that `ix` lists for any of `actors` and that pass the
+    /// window's filters, borrowed, in the SQL path's order: the SQL path's
+    /// rows for the window and `e.id IN (participations of the actors)`.
+    /// Only those records are read, not the window's whole slice.
+    pub fn actor_events(
+        &self,
+        ix: &ActorIndex,
+        actors: &[i64],
+        w: &Window,
+    ) -> Result<Vec<RawEvent<'_>>> {
+        let lo = if w.from.is_some() { w.floor } else { None };
+        let (a, b) = self.range(lo, w.to);
+        let mut offs: Vec<u64> = Vec::new();
+        for &actor in actors {
+            let list = ix.postings(actor).ok_or_else(damaged)?;
+            // Postings are record offsets in increasing (file) order.
+            let first = partition_u64(list, |o| o < a);
+            let last = partition_u64(list, |o| o < b);
+            offs.extend((first..last).map(|k| read_u64(list, k)));
+        }
+        // Several actors may share a row: once, in file order.
+        offs.sort_unstable();
+        offs.dedup();
+        let mut out = Vec::with_capacity(offs.len());
+        for off in offs {
+            if off < self.data_start {
+                return Err(damaged());
+            }
+            let rec = self
+                .map
+                .get(off as usize..self.data_end as usize)
+                .ok_or_else(damaged)?;
+            let mut r = Rd::new(rec);
+            let Some(e) = next_record(&mut r, w)? else {
                 continue;
+            };
+            // An index that does not fit its snapshot is refused, not trusted.
+            if !e.participants.iter().any(|p| actors.contains(&p.id)) {
+                return Err(damaged());
             }
             out.push(e);
         }
@@ -788,10 +862,205 @@ impl TimelineSnapshot {
     /// filters, in its order.
     pub fn events(&self, w: &Window) -> Result<Vec<EventRow>> {
         let bytes = self.slice(w)?;
-        Ok(Self::raw_events(bytes, w)?
+        Ok(self
+            .raw_events(bytes, w)?
             .iter()
             .map(RawEvent::to_row)
             .collect())
+    }
+}
+
+/// Where the actor index of a database's timeline snapshot lives: `<db>.tla`.
+pub fn actor_index_path(db: &Path) -> PathBuf {
+    let mut s = db.as_os_str().to_owned();
+    s.push(".tla");
+    PathBuf::from(s)
+}
+
+const ACTOR_MAGIC: &[u8; 8] = b"CHRTA\x00\x00\x01";
+
+/// `<db>.tla`: for every actor, the byte offsets in `<db>.tl` of the
+/// records it takes part in, in file (= time) order, so that `timeline
+/// --actor` reads an actor's few records of a window instead of the whole
+/// window, or a hub actor's rows spread over the database.
+///
+/// Layout after the magic and the fingerprint: the snapshot's row count and
+/// data end (an index of another snapshot is refused), the number of actors
+/// `n`, their ids (`n` sorted `i64`), the start of each actor's postings
+/// (`n + 1` `u64`), and the postings (`u64` record offsets), all little
+/// endian. Built from the snapshot itself by the first `--actor` timeline
+/// that finds it missing or stale.
+#[derive(Debug)]
+pub struct ActorIndex {
+    map: memmap2::Mmap,
+    n: usize,
+    ids_at: usize,
+    starts_at: usize,
+    post_at: usize,
+}
+
+fn read_u64(b: &[u8], k: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&b[k * 8..k * 8 + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// The number of leading `u64`s of `b` for which `pred` holds (it must hold
+/// for a prefix).
+fn partition_u64(b: &[u8], pred: impl Fn(u64) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, b.len() / 8);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if pred(read_u64(b, mid)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+impl ActorIndex {
+    /// Writes the actor index of `snap` to `path` (a temporary file, then a
+    /// rename).
+    pub fn build(snap: &TimelineSnapshot, path: &Path, fingerprint: &str) -> Result<()> {
+        let data = snap
+            .map
+            .get(snap.data_start as usize..snap.data_end as usize)
+            .ok_or_else(damaged)?;
+        let all = Window::default();
+        let mut pairs: Vec<(i64, u64)> = Vec::new();
+        let mut r = Rd::new(data);
+        let mut ids: Vec<i64> = Vec::new();
+        while r.at < data.len() {
+            let off = snap.data_start + r.at as u64;
+            let e = next_record(&mut r, &all)?.ok_or_else(damaged)?;
+            // One actor in two roles is one posting.
+            ids.clear();
+            ids.extend(e.participants.iter().map(|p| p.id));
+            ids.sort_unstable();
+            ids.dedup();
+            pairs.extend(ids.iter().map(|&a| (a, off)));
+        }
+        {
+            use rayon::slice::ParallelSliceMut;
+            pairs.par_sort_unstable();
+        }
+        let mut actors: Vec<i64> = Vec::new();
+        let mut starts: Vec<u64> = Vec::new();
+        for (k, &(a, _)) in pairs.iter().enumerate() {
+            if actors.last() != Some(&a) {
+                actors.push(a);
+                starts.push(k as u64);
+            }
+        }
+        starts.push(pairs.len() as u64);
+        let tmp = {
+            let mut s = path.as_os_str().to_owned();
+            s.push("-tmp");
+            PathBuf::from(s)
+        };
+        let io = |source: std::io::Error| crate::Error::Io {
+            path: tmp.clone(),
+            source,
+        };
+        let mut f =
+            std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp).map_err(io)?);
+        let fp = fingerprint.as_bytes();
+        let mut head = Vec::new();
+        head.extend_from_slice(ACTOR_MAGIC);
+        head.extend_from_slice(&(fp.len() as u32).to_le_bytes());
+        head.extend_from_slice(fp);
+        head.extend_from_slice(&snap.rows.to_le_bytes());
+        head.extend_from_slice(&snap.data_end.to_le_bytes());
+        head.extend_from_slice(&(actors.len() as u64).to_le_bytes());
+        f.write_all(&head).map_err(io)?;
+        for a in &actors {
+            f.write_all(&a.to_le_bytes()).map_err(io)?;
+        }
+        for s in &starts {
+            f.write_all(&s.to_le_bytes()).map_err(io)?;
+        }
+        for (_, off) in &pairs {
+            f.write_all(&off.to_le_bytes()).map_err(io)?;
+        }
+        f.into_inner().map_err(|e| io(e.into_error()))?;
+        std::fs::rename(&tmp, path).map_err(io)?;
+        Ok(())
+    }
+
+    /// Opens an index written for this fingerprint and snapshot; `None`
+    /// when it is missing, stale, of another snapshot or damaged.
+    pub fn load(path: &Path, fingerprint: &str, snap: &TimelineSnapshot) -> Option<ActorIndex> {
+        let file = std::fs::File::open(path).ok()?;
+        // SAFETY: as for the snapshot: written elsewhere and renamed into
+        // place, never changed in place.
+        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+        let fp = fingerprint.as_bytes();
+        let mut r = Rd::new(&map);
+        if r.bytes(8)? != ACTOR_MAGIC {
+            return None;
+        }
+        let fl = u32::from_le_bytes(r.bytes(4)?.try_into().ok()?) as usize;
+        if fl != fp.len() || r.bytes(fl)? != fp {
+            return None;
+        }
+        if r.i64()? as u64 != snap.rows || r.i64()? as u64 != snap.data_end {
+            return None;
+        }
+        let n = usize::try_from(r.i64()?).ok()?;
+        let ids_at = r.at;
+        let starts_at = ids_at.checked_add(n.checked_mul(8)?)?;
+        let post_at = starts_at.checked_add(n.checked_add(1)?.checked_mul(8)?)?;
+        let total = usize::try_from(read_u64(map.get(starts_at..post_at)?, n)).ok()?;
+        if post_at.checked_add(total.checked_mul(8)?)? != map.len() {
+            return None;
+        }
+        Some(ActorIndex {
+            map,
+            n,
+            ids_at,
+            starts_at,
+            post_at,
+        })
+    }
+
+    /// The index beside `db` for `snap` when it is current, else a fresh
+    /// build; `None` when it cannot be written (the SQL path answers then).
+    pub fn open(
+        snap: &TimelineSnapshot,
+        db: &Path,
+        fingerprint: &str,
+    ) -> Result<Option<ActorIndex>> {
+        let path = actor_index_path(db);
+        if let Some(ix) = ActorIndex::load(&path, fingerprint, snap) {
+            return Ok(Some(ix));
+        }
+        match ActorIndex::build(snap, &path, fingerprint) {
+            Ok(()) => Ok(ActorIndex::load(&path, fingerprint, snap)),
+            Err(crate::Error::Io { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The postings of `actor` (`u64` record offsets, increasing); empty
+    /// for an actor in no event, `None` when the file is damaged.
+    fn postings(&self, actor: i64) -> Option<&[u8]> {
+        let ids = self.map.get(self.ids_at..self.starts_at)?;
+        let k = partition_u64(ids, |v| (v as i64) < actor);
+        if k >= self.n || read_u64(ids, k) as i64 != actor {
+            return Some(&[]);
+        }
+        let starts = self.map.get(self.starts_at..self.post_at)?;
+        let (s, e) = (
+            read_u64(starts, k) as usize,
+            read_u64(starts, k + 1) as usize,
+        );
+        if s > e {
+            return None;
+        }
+        self.map
+            .get(self.post_at.checked_add(s * 8)?..self.post_at.checked_add(e * 8)?)
     }
 }
 
@@ -938,6 +1207,80 @@ pub(crate) mod tests {
             }
         }
         assert!(compared > 5000, "{compared}");
+    }
+
+    #[test]
+    fn an_actor_index_gives_the_sql_rows_of_its_actors() {
+        let db = store();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tl");
+        let apath = dir.path().join("t.tla");
+        assert!(TimelineSnapshot::build(&db, &path, "fp1").unwrap());
+        let snap = TimelineSnapshot::load(&path, "fp1").unwrap();
+        ActorIndex::build(&snap, &apath, "fp1").unwrap();
+        assert!(ActorIndex::load(&apath, "fp2", &snap).is_none(), "stale");
+        let ix = ActorIndex::load(&apath, "fp1", &snap).unwrap();
+        let days = [
+            None,
+            Some("2021-03-01"),
+            Some("2021-03-05"),
+            Some("2021-04-30"),
+            Some("2030-01-01"),
+        ];
+        let mut compared = 0;
+        // Actor 1 takes part twice in one row (two roles); 999 in none.
+        for actors in [vec![1], vec![2, 5], vec![3, 3, 12], vec![999], vec![1, 999]] {
+            for from in days {
+                for to in days {
+                    for (kind, outlet, as_of) in [
+                        (None, None, None),
+                        (Some("call"), None, None),
+                        (None, Some("wire"), Some("2021-06-30")),
+                    ] {
+                        let f = EventFilter {
+                            from: from.map(str::to_owned),
+                            to: to.map(str::to_owned),
+                            actors: actors.clone(),
+                            kind: kind.map(str::to_owned),
+                            outlet: outlet.map(str::to_owned),
+                            as_of: as_of.map(str::to_owned),
+                            ..Default::default()
+                        };
+                        let sql = q::events(&db, &f).unwrap();
+                        let floor = from.and_then(|d| q::window_floor(&db, d).unwrap());
+                        let w = Window {
+                            from,
+                            floor: floor.as_deref(),
+                            to,
+                            kind,
+                            outlet,
+                            as_of,
+                        };
+                        let got: Vec<EventRow> = snap
+                            .actor_events(&ix, &actors, &w)
+                            .unwrap()
+                            .iter()
+                            .map(RawEvent::to_row)
+                            .collect();
+                        assert_eq!(got, sql, "{f:?}");
+                        compared += sql.len();
+                    }
+                }
+            }
+        }
+        assert!(compared > 1000, "{compared}");
+        // An index of another snapshot of the same fingerprint is refused.
+        db.execute_batch(
+            "DELETE FROM event_participants WHERE event_id = 5; DELETE FROM events WHERE id = 5;",
+        )
+        .unwrap();
+        assert!(TimelineSnapshot::build(&db, &path, "fp1").unwrap());
+        let other = TimelineSnapshot::load(&path, "fp1").unwrap();
+        assert!(ActorIndex::load(&apath, "fp1", &other).is_none());
+        // A damaged file does not load.
+        let bytes = std::fs::read(&apath).unwrap();
+        std::fs::write(&apath, &bytes[..bytes.len() - 1]).unwrap();
+        assert!(ActorIndex::load(&apath, "fp1", &snap).is_none());
     }
 
     #[test]

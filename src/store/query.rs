@@ -1978,3 +1978,29 @@ mod tests {
         assert_eq!(actor_parts(&db, us).unwrap()[0].id, biden);
     }
 }
+
+/// The [`ClaimBrief`] of every claim, in id order, read in one scan (for
+/// the claim-brief snapshot of `sources`); the same columns and decoding as
+/// [`claim_briefs`].
+pub fn all_claim_briefs(
+    conn: &Connection,
+    mut f: impl FnMut(ClaimBrief) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT id, claimant_id, CASE WHEN subject IS NULL OR trim(subject) = '' THEN statement ELSE subject END,
+                q_value, q_lower, q_upper, q_unit, q_approximate, q_vague, q_lower_open, q_upper_open, polarity
+         FROM claims ORDER BY id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(ClaimBrief {
+            id: r.get(0)?,
+            claimant: r.get(1)?,
+            subject: r.get(2)?,
+            quantity: quantity_at(r, 3)?,
+            unit: r.get(6)?,
+            polarity: r.get(11)?,
+        })?;
+    }
+    Ok(())
+}

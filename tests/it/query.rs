@@ -522,6 +522,10 @@ fn timeline_paths_agree(db: &Path, windows: &[&[&str]]) {
     let mut tl = db.as_os_str().to_owned();
     tl.push(".tl");
     assert!(Path::new(&tl).exists(), "the snapshot was written");
+    if windows.iter().any(|w| w.contains(&"--actor")) {
+        tl.push("a");
+        assert!(Path::new(&tl).exists(), "the actor index was written");
+    }
 }
 
 #[test]
@@ -535,13 +539,19 @@ fn a_snapshot_that_cannot_be_written_leaves_the_answer_to_sql() {
         ))
     };
     add("a-wire.json");
-    let windows: &[&[&str]] = &[&[], &["--from", "2021-12"]];
+    let windows: &[&[&str]] = &[
+        &[],
+        &["--from", "2021-12"],
+        &["--actor", "Maria Lopez", "--from", "2021-12"],
+    ];
     timeline_paths_agree(&db, windows);
     // A directory where the snapshot's temporary file goes makes every
     // rebuild fail, as a read-only directory does for other users than root.
-    let mut tmp = db.as_os_str().to_owned();
-    tmp.push(".tl-tmp");
-    std::fs::create_dir(&tmp).unwrap();
+    for suffix in [".tl-tmp", ".tla-tmp"] {
+        let mut tmp = db.as_os_str().to_owned();
+        tmp.push(suffix);
+        std::fs::create_dir(&tmp).unwrap();
+    }
     let before = json(&db, &["timeline", "--format", "json"]);
     add("b-post.json");
     add("c-wire.json");
@@ -564,6 +574,22 @@ fn a_snapshot_that_cannot_be_written_leaves_the_answer_to_sql() {
     let after = json(&db, &["timeline", "--format", "json"]);
     assert_ne!(before, after, "the later documents are in the answer");
     assert_eq!(after.as_array().unwrap().len(), 4, "{after}");
+    // The snapshot can be replaced now but not its actor index: an actor's
+    // timeline is the SQL path's, never the stale index's.
+    let mut tmp = db.as_os_str().to_owned();
+    tmp.push(".tl-tmp");
+    std::fs::remove_dir(&tmp).unwrap();
+    let args = ["timeline", "--actor", "Petrov", "--format", "json"];
+    let snap = ok(run_db(&db, &args));
+    let sql = ok(crate::common::bin()
+        .env("CHRONOGRAPH_NO_TIMELINE_SNAPSHOT", "1")
+        .arg("--db")
+        .arg(&db)
+        .args(args)
+        .output()
+        .unwrap());
+    assert_eq!(snap, sql);
+    assert_ne!(json(&db, &args), serde_json::json!([]));
 }
 
 #[test]
@@ -583,6 +609,23 @@ fn timeline_snapshot_prints_what_sql_prints() {
         &["--as-of", "2021-12-05"],
         &["--kind", "call"],
         &["--claims", "--from", "2021"],
+        &["--actor", "Ivan Petrov"],
+        &[
+            "--actor",
+            "maria lopez",
+            "--actor",
+            "Petrov",
+            "--from",
+            "2021-12",
+        ],
+        &[
+            "--actor",
+            "Eastland",
+            "--to",
+            "2021-12-07",
+            "--kind",
+            "call",
+        ],
     ];
     timeline_paths_agree(&db, windows);
     // A later ingest makes the snapshot stale: the next timeline rebuilds it.
@@ -613,6 +656,8 @@ fn timeline_snapshot_prints_what_sql_prints() {
             &["--from", "2022-02-01"],
             &["--outlet", "CNN"],
             &["--as-of", "2021-12-31"],
+            &["--actor", "Russia", "--from", "2021-11"],
+            &["--actor", "Vladimir Putin", "--actor", "Joe Biden"],
         ],
     );
 }
