@@ -1456,6 +1456,15 @@ pub fn all_documents(conn: &Connection) -> Result<Vec<DocRef>> {
 
 /// Opens an existing store read-only, for queries: a query never creates or
 /// migrates a database, and says so when there is none.
+///
+/// A WAL database closed cleanly has no `-wal` or `-shm` file, and reading
+/// it needs SQLite to create them: in a directory this process may not
+/// write, that fails (`SQLITE_READONLY_DIRECTORY`). Such a file is then
+/// read as immutable, which needs neither: with no `-wal` (or an empty one)
+/// and no `-shm` beside it, no connection has it open and the main file
+/// holds every committed transaction. A `-wal` with content, or a `-shm`
+/// (a connection that may be writing), keeps the error: reading the main
+/// file alone would silently miss that writer's transactions.
 pub fn open_read(path: &std::path::Path) -> Result<Connection> {
     if !path.exists() {
         return Err(Error::NotFound(format!(
@@ -1464,10 +1473,25 @@ pub fn open_read(path: &std::path::Path) -> Result<Connection> {
             path.display()
         )));
     }
-    let conn = Connection::open_with_flags(
-        path,
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+    match open_read_as(path, false) {
+        Err(Error::Sqlite(e)) if cannot_init_wal(&e) && wal_is_idle(path) => {
+            match immutable_uri(path) {
+                Some(uri) => open_read_as(std::path::Path::new(&uri), true),
+                None => Err(Error::Sqlite(e)),
+            }
+        }
+        r => r,
+    }
+}
+
+/// [`open_read`]'s connection; `uri` opens `path` as an SQLite URI.
+fn open_read_as(path: &std::path::Path, uri: bool) -> Result<Connection> {
+    let mut flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if uri {
+        flags |= rusqlite::OpenFlags::SQLITE_OPEN_URI;
+    }
+    let conn = Connection::open_with_flags(path, flags)?;
     // Reads map the file instead of copying pages through pread into a
     // small page cache: a timeline or conflict scan touches tens of
     // thousands of pages, and the copies and system calls were a third of
@@ -1486,6 +1510,50 @@ pub fn open_read(path: &std::path::Path) -> Result<Connection> {
         )));
     }
     Ok(conn)
+}
+
+/// Whether `e` is SQLite failing to create the `-wal` or `-shm` file of a
+/// WAL database it may only read.
+fn cannot_init_wal(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error().map(|f| f.extended_code),
+        Some(rusqlite::ffi::SQLITE_READONLY_DIRECTORY | rusqlite::ffi::SQLITE_READONLY_CANTINIT)
+    )
+}
+
+/// No connection has the database open and the main file is complete: no
+/// `-shm` file, and no `-wal` file or an empty one.
+fn wal_is_idle(path: &std::path::Path) -> bool {
+    let beside = |suffix: &str| {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        std::path::PathBuf::from(p)
+    };
+    let wal_empty = match std::fs::metadata(beside("-wal")) {
+        Ok(m) => m.len() == 0,
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    };
+    let shm_absent = matches!(
+        std::fs::symlink_metadata(beside("-shm")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound
+    );
+    wal_empty && shm_absent
+}
+
+/// `file:PATH?immutable=1` with the path percent-encoded, or `None` for a
+/// path that is not UTF-8.
+fn immutable_uri(path: &std::path::Path) -> Option<String> {
+    let abs = std::path::absolute(path).ok()?;
+    let mut uri = String::from("file:");
+    for &b in abs.to_str()?.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    Some(uri)
 }
 
 /// Whole claim rows by store id, read in chunks that stay under SQLite's

@@ -724,3 +724,77 @@ fn unmerge_survives_a_reingest_of_the_split_document() {
         .unwrap();
     assert_eq!(joined, 1);
 }
+
+/// A database in a directory the reader may not write (a read-only share,
+/// another user's files) answers queries: a WAL file closed cleanly has no
+/// `-wal` or `-shm`, which SQLite could not create there. As root, where
+/// permissions do not bind, the commands run as `nobody` through `setpriv`
+/// when it is installed; otherwise the test says it was skipped.
+#[test]
+fn a_database_in_a_read_only_directory_can_be_queried() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let ro = dir.path().join("ro");
+    std::fs::create_dir(&ro).unwrap();
+    let db = ro.join("q.db");
+    ok(ingest(&db, &[&port_a(), &port_b()]));
+    let queries: &[&[&str]] = &[
+        &["claims", "--format", "json"],
+        &["timeline", "--format", "json"],
+        &["conflicts", "--format", "json"],
+    ];
+    // Without the timeline snapshot, which would be written beside the
+    // database: every answer comes from SQLite.
+    let run = |setpriv: Option<&Path>, db: &Path, args: &[&str]| {
+        let mut cmd = match setpriv {
+            Some(sp) => {
+                let mut c = std::process::Command::new(sp);
+                c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                    .arg(env!("CARGO_BIN_EXE_chronograph"));
+                c
+            }
+            None => crate::common::bin(),
+        };
+        cmd.env("CHRONOGRAPH_NO_TIMELINE_SNAPSHOT", "1")
+            .arg("--db")
+            .arg(db)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // The answers from a copy: a reader in a writable directory leaves
+    // `-wal` and `-shm` files, which this test must not have.
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&db, &copy).unwrap();
+    let expected: Vec<String> = queries.iter().map(|q| ok(run(None, &copy, q))).collect();
+    for side in ["q.db-wal", "q.db-shm"] {
+        assert!(!ro.join(side).exists(), "{side} left behind");
+    }
+    let mode = |p: &Path, m: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m));
+    mode(dir.path(), 0o755).unwrap();
+    mode(&ro, 0o555).unwrap();
+    let privileged = std::fs::write(ro.join("probe"), b"").is_ok();
+    let setpriv = Path::new("/usr/bin/setpriv");
+    if privileged && !setpriv.exists() {
+        mode(&ro, 0o755).unwrap();
+        eprintln!("skipped: permissions do not bind this user and there is no setpriv");
+        return;
+    }
+    let as_user = privileged.then_some(setpriv);
+    let before = snapshot(&db);
+    for (q, want) in queries.iter().zip(&expected) {
+        assert_eq!(&ok(run(as_user, &db, q)), want, "{q:?}");
+    }
+    assert!(snapshot(&db) == before, "the database changed");
+    for side in ["q.db-wal", "q.db-shm"] {
+        assert!(!ro.join(side).exists(), "{side} created");
+    }
+    // A `-wal` with content may hold transactions the main file lacks:
+    // that is an error, not a silently older answer.
+    mode(&ro, 0o755).unwrap();
+    std::fs::write(ro.join("q.db-wal"), b"not empty").unwrap();
+    mode(&ro, 0o555).unwrap();
+    let out = run(as_user, &db, queries[0]);
+    mode(&ro, 0o755).unwrap();
+    assert!(!out.status.success(), "read past a WAL it could not open");
+}
