@@ -496,6 +496,11 @@ impl<'a> Doc<'a> {
                 && !(l == "state" && toks.get(j + 1).is_some_and(|t| t.norm == "Department"))
                 && !(l == "state" && toks[j].is_cap())
                 && !(l == "security" && toks[j].is_cap())
+                // "ministry officials" qualifies a source; "the ministry said" is the body.
+                && !(l == "ministry"
+                    && toks
+                        .get(j + 1)
+                        .is_none_or(|t| !LEX.anon.contains_key(t.lower.as_str())))
                 // "The White Helmets": a capitalised word before an unknown
                 // capitalised one is part of a name.
                 && !(toks[j].is_cap()
@@ -670,7 +675,16 @@ impl<'a> Doc<'a> {
                 Some(a)
             } else if base.is_none() && (cap || det == Some("the")) && mods2.is_empty() {
                 // A bare body refers back to the last of its type, else stands alone.
-                match self.last_body.get(&bt).copied() {
+                // "the ministry": the last ministry named, of whatever field.
+                let last = if bt == "ministry" {
+                    self.mentions.iter().rev().map(|m| m.actor).find(|&a| {
+                        self.actors[a].kind == ActorKind::Government
+                            && self.actors[a].name.to_lowercase().contains("ministry")
+                    })
+                } else {
+                    self.last_body.get(&bt).copied()
+                };
+                match last {
                     Some(a) => {
                         self.alias(a, surface);
                         Some(a)

@@ -2329,6 +2329,17 @@ mod tests {
     }
 
     #[test]
+    fn a_platform_is_a_channel_and_the_ministry_the_last_one_named() {
+        let b = run("Maria Zakharova said on Telegram that the sanctions would backfire.");
+        assert_eq!(b.claims[0].statement, "the sanctions would backfire");
+        let b = run(
+            "The Defense Ministry said troops left. The ministry added that 5 tanks were lost.",
+        );
+        assert_eq!(b.claims.len(), 2, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 1), "Defense Ministry");
+    }
+
+    #[test]
     fn described_sources_and_recipients() {
         let b =
             run("Shelling killed 11 civilians in Kharkiv, regional governor Oleh Synehubov said.");
