@@ -858,7 +858,10 @@ impl Doc<'_> {
             // in Ghana": a country named as the scene is where, not who.
             // "recovering in Germany from a nerve agent attack": a scene
             // before the trigger is never its agent.
+            // "met at the White House": the venue.
             if before(&["across", "throughout"])
+                || before(&["at"])
+                    && matches!(kind, "meeting" | "talks" | "summit" | "call" | "visit")
                 || before(&["in"])
                     && (!agentive(kind) && kind != "clash"
                         || m.t0 < t
@@ -1689,6 +1692,17 @@ impl Doc<'_> {
             }
             if let Some(m) = self.mention_at(j) {
                 let (a, e) = (m.actor, m.t1);
+                // "met at the White House": a venue, not the one met.
+                let mut p = m.t0;
+                if p > 0 && self.toks[p - 1].lower == "the" {
+                    p -= 1;
+                }
+                if kind == "meets"
+                    && p > 0
+                    && matches!(self.toks[p - 1].lower.as_str(), "at" | "in" | "near")
+                {
+                    return None;
+                }
                 // "Kremlin-backed separatists": the group, not its backer.
                 if self.toks.get(e).is_some_and(|t| t.norm == "-")
                     && self.toks.get(e + 1).is_some_and(|t| {
@@ -1836,6 +1850,15 @@ mod tests {
             "{rels:?}"
         );
         assert!(!rels.iter().any(|r| r.2 == "Ukraine"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_venue_is_not_met() {
+        let rels = relations("Biden and Scholz met at the White House on Monday.");
+        assert_eq!(
+            rels,
+            [("Joe Biden".into(), "meets".into(), "Olaf Scholz".into())]
+        );
     }
 
     #[test]
