@@ -525,6 +525,20 @@ impl Doc<'_> {
                 let a = self.resolve_pronoun(pr, p)?;
                 return Some((Src::Actors([Some(a), None, None]), p));
             }
+            // "His office said", "their spokesman said": the people or body
+            // of the one the pronoun stands for speak for it.
+            if p > s0 && self.mention_at(p).is_none() && LEX.anon.contains_key(tk.lower.as_str()) {
+                let pr = match self.toks[p - 1].lower.as_str() {
+                    "his" => Some("he"),
+                    "her" => Some("she"),
+                    "its" => Some("it"),
+                    "their" => Some("they"),
+                    _ => None,
+                };
+                if let Some(a) = pr.and_then(|pr| self.resolve_pronoun(pr, p - 1)) {
+                    return Some((Src::Actors([Some(a), None, None]), p - 1));
+                }
+            }
             let Some(m) = self.mention_at(p) else {
                 return self.clause_subject(v, s0);
             };
@@ -2337,6 +2351,13 @@ mod tests {
         );
         assert_eq!(b.claims.len(), 2, "{:?}", b.claims);
         assert_eq!(claimant(&b, 1), "Defense Ministry");
+    }
+
+    #[test]
+    fn a_body_named_by_a_possessive_pronoun_speaks_for_its_owner() {
+        let b = run("Zelensky spoke on Monday. His office said talks would resume.");
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "Volodymyr Zelensky");
     }
 
     #[test]
