@@ -975,7 +975,17 @@ impl Doc<'_> {
             }
             // "Ukraine was invaded by Russia": the subject suffers the act,
             // the one after "by" does it; others after it are no party.
-            if passive && agentive(kind) && !between && !mediator && !against {
+            // Not for troops that are massed or deployed ("Russian troops
+            // were deployed"): whose troops they are is who acts.
+            let owner_before = m.adjective && m.t0 < t;
+            if passive
+                && agentive(kind)
+                && !matches!(kind, "exercise" | "military_buildup" | "withdrawal")
+                && !owner_before
+                && !between
+                && !mediator
+                && !against
+            {
                 let role = if m.t0 < t {
                     "target"
                 } else if before(&["by"]) {
@@ -1850,6 +1860,16 @@ mod tests {
             "{rels:?}"
         );
         assert!(!rels.iter().any(|r| r.2 == "Ukraine"), "{rels:?}");
+    }
+
+    #[test]
+    fn troops_deployed_in_the_passive_belong_to_who_acts() {
+        let ev = trig("About 100,000 Russian troops are massed near the border with Ukraine.");
+        let e = ev
+            .iter()
+            .find(|e| e.0 == "military_buildup")
+            .expect("the build-up");
+        assert!(e.3.contains(&("Russia".into(), "agent".into())), "{ev:?}");
     }
 
     #[test]
