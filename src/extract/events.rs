@@ -755,6 +755,52 @@ impl Doc<'_> {
                 });
                 counted.then_some(kind)
             }
+            // "protesters gathered", "deployed its diplomats": massing and
+            // deploying build up forces only when forces are named nearby.
+            "military_buildup"
+                if matches!(
+                    word,
+                    "gathered"
+                        | "massed"
+                        | "amassed"
+                        | "massing"
+                        | "amassing"
+                        | "deployed"
+                        | "deploying"
+                        | "stationed"
+                ) =>
+            {
+                let military = (k.saturating_sub(8).max(s0)..(k + n + 6).min(s1)).any(|j| {
+                    matches!(
+                        lw(j),
+                        "troops"
+                            | "troop"
+                            | "forces"
+                            | "soldiers"
+                            | "servicemen"
+                            | "personnel"
+                            | "tanks"
+                            | "units"
+                            | "battalions"
+                            | "brigades"
+                            | "divisions"
+                            | "military"
+                            | "army"
+                            | "armor"
+                            | "artillery"
+                            | "equipment"
+                            | "missiles"
+                            | "warships"
+                            | "ships"
+                            | "jets"
+                            | "aircraft"
+                            | "weapons"
+                            | "reservists"
+                            | "fighters"
+                    )
+                });
+                military.then_some(kind)
+            }
             // "a report in The Washington Post", "a Reuters report": a report
             // is news only with its outlet named next to it.
             "report" => {
@@ -930,10 +976,30 @@ impl Doc<'_> {
             // circumstance of another verb, whose subject did not do it.
             // Not for drills or build-ups, which their subject usually holds
             // ("kept troops there following war games").
+            // "to denounce the invasion", "condemned the attack": the act
+            // judged is not the judge's own.
             let pp = |j: usize| {
                 matches!(
                     self.toks[j].lower.as_str(),
-                    "after" | "before" | "following" | "amid" | "during" | "despite"
+                    "after"
+                        | "before"
+                        | "following"
+                        | "amid"
+                        | "during"
+                        | "despite"
+                        | "denounce"
+                        | "denounced"
+                        | "denouncing"
+                        | "condemn"
+                        | "condemned"
+                        | "condemning"
+                        | "decry"
+                        | "decried"
+                        | "deplore"
+                        | "deplored"
+                        | "protest"
+                        | "protested"
+                        | "protesting"
                 )
             };
             if agentive(kind)
@@ -1870,6 +1936,16 @@ mod tests {
             .find(|e| e.0 == "military_buildup")
             .expect("the build-up");
         assert!(e.3.contains(&("Russia".into(), "agent".into())), "{ev:?}");
+    }
+
+    #[test]
+    fn protesters_gather_and_judge_without_acting() {
+        let ev = trig(
+            "Protesters gathered outside the Russian embassy in London to denounce the invasion.",
+        );
+        assert!(!ev.iter().any(|e| e.0 == "military_buildup"), "{ev:?}");
+        let e = ev.iter().find(|e| e.0 == "invasion").expect("the invasion");
+        assert!(!e.3.iter().any(|p| p.0 == "Protesters"), "{ev:?}");
     }
 
     #[test]
