@@ -128,11 +128,7 @@ impl BriefSnapshot {
         }
         let max_id = (recs.len() / REC) as i64 - 1;
         let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
-        let fp = fingerprint.as_bytes();
-        let mut head = Vec::new();
-        head.extend_from_slice(MAGIC);
-        head.extend_from_slice(&(fp.len() as u32).to_le_bytes());
-        head.extend_from_slice(fp);
+        let mut head = super::snapfile::header(MAGIC, fingerprint);
         head.extend_from_slice(&max_id.to_le_bytes());
         head.extend_from_slice(&(table.len() as u64).to_le_bytes());
         let mut off = 0u64;

@@ -14,6 +14,17 @@ pub fn temp_beside(path: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// The opening every mapped snapshot is written with: `magic`, then the
+/// fingerprint as a `u32` length and its bytes (what [`map_current`] checks).
+pub fn header(magic: &[u8; 8], fingerprint: &str) -> Vec<u8> {
+    let fp = fingerprint.as_bytes();
+    let mut head = Vec::with_capacity(12 + fp.len());
+    head.extend_from_slice(magic);
+    head.extend_from_slice(&(fp.len() as u32).to_le_bytes());
+    head.extend_from_slice(fp);
+    head
+}
+
 /// Maps `path` when it starts with `magic` and then `fingerprint` (a `u32`
 /// length and the bytes): the layout every mapped snapshot opens with.
 /// Returns the map and the offset where the snapshot's own data begins;
@@ -47,9 +58,8 @@ mod tests {
     fn only_a_file_of_this_kind_and_fingerprint_is_current() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("x.snap");
-        let mut bytes = b"SNAPTEST".to_vec();
-        bytes.extend_from_slice(&3u32.to_le_bytes());
-        bytes.extend_from_slice(b"abc");
+        let mut bytes = header(b"SNAPTEST", "abc");
+        assert_eq!(bytes.len(), 15);
         bytes.extend_from_slice(b"data");
         std::fs::write(&p, &bytes).unwrap();
         let (map, at) = map_current(&p, b"SNAPTEST", "abc").expect("current");

@@ -580,12 +580,10 @@ impl TimelineSnapshot {
                 order.push((r.get(0)?, s, e));
             }
         }
-        let fp = fingerprint.as_bytes();
-        f.write_all(MAGIC).map_err(io)?;
-        f.write_all(&(fp.len() as u32).to_le_bytes()).map_err(io)?;
-        f.write_all(fp).map_err(io)?;
+        let head = super::snapfile::header(MAGIC, fingerprint);
+        f.write_all(&head).map_err(io)?;
         // Rows, index offset, data end: filled in once known.
-        let fields_at = (MAGIC.len() + 4 + fp.len()) as u64;
+        let fields_at = head.len() as u64;
         f.write_all(&[0u8; 24]).map_err(io)?;
         let mut at = fields_at + 24;
         let mut blocks: Vec<(Option<String>, u64)> = Vec::new();
@@ -947,11 +945,7 @@ impl ActorIndex {
         };
         let mut f =
             std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp).map_err(io)?);
-        let fp = fingerprint.as_bytes();
-        let mut head = Vec::new();
-        head.extend_from_slice(ACTOR_MAGIC);
-        head.extend_from_slice(&(fp.len() as u32).to_le_bytes());
-        head.extend_from_slice(fp);
+        let mut head = super::snapfile::header(ACTOR_MAGIC, fingerprint);
         head.extend_from_slice(&snap.rows.to_le_bytes());
         head.extend_from_slice(&snap.data_end.to_le_bytes());
         head.extend_from_slice(&(actors.len() as u64).to_le_bytes());
