@@ -675,11 +675,14 @@ impl<'a> Doc<'a> {
                 Some(a)
             } else if base.is_none() && (cap || det == Some("the")) && mods2.is_empty() {
                 // A bare body refers back to the last of its type, else stands alone.
-                // "the ministry": the last ministry named, of whatever field.
-                let last = if bt == "ministry" {
+                // "the ministry", "the commission": the last one named, of
+                // whatever field.
+                let last = if matches!(bt.as_str(), "ministry" | "commission") {
                     self.mentions.iter().rev().map(|m| m.actor).find(|&a| {
-                        self.actors[a].kind == ActorKind::Government
-                            && self.actors[a].name.to_lowercase().contains("ministry")
+                        matches!(
+                            self.actors[a].kind,
+                            ActorKind::Government | ActorKind::Organization
+                        ) && self.actors[a].name.to_lowercase().contains(bt.as_str())
                     })
                 } else {
                     self.last_body.get(&bt).copied()
@@ -1191,7 +1194,14 @@ impl<'a> Doc<'a> {
             return None;
         }
         // Anonymous head nouns: officials, sources, analysts...
-        if k < lim {
+        // "Union Resolve", "Team Europe": a capitalised head before another
+        // capitalised word is part of a name.
+        let in_name = self.toks.get(k).is_some_and(|t| t.is_cap())
+            && self
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokKind::Word && t.is_cap());
+        if k < lim && !in_name {
             if let Some((sing, plural)) = LEX.anon.get(self.toks[k].lower.as_str()).cloned() {
                 // "people" and "members" and "leaders" only as sources with a modifier.
                 let weak = matches!(
@@ -1208,6 +1218,9 @@ impl<'a> Doc<'a> {
                         | "worker"
                         | "team"
                         | "office"
+                        | "coalition"
+                        | "campaign"
+                        | "family"
                 );
                 if weak && !has_base && mods.is_empty() && extra_mods.is_empty() {
                     if sing == "person"
