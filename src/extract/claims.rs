@@ -18,6 +18,8 @@ pub struct ClaimRec {
     pub polarity: Polarity,
     pub modality: Modality,
     pub stated: Option<TimeValue>,
+    /// What time the content is about, when it names one.
+    pub valid: Option<TimeValue>,
     pub sent: usize,
     /// Content token range.
     pub c0: usize,
@@ -43,11 +45,20 @@ impl ClaimRec {
             polarity: self.polarity,
             modality: self.modality,
             stated: self.stated.clone(),
-            valid: None,
+            valid: self.valid.clone(),
             about: Vec::new(),
             evidence: self.evidence.clone(),
         }
     }
+}
+
+/// The token after timex `x`, which covers token `k` (searching up to `c1`).
+fn t1_of(doc: &Doc<'_>, x: usize, k: usize, c1: usize) -> usize {
+    let mut e = k;
+    while e < c1 && doc.tx_at[e] == Some(x) {
+        e += 1;
+    }
+    e
 }
 
 const SKIP_LEFT: &[&str] = &[
@@ -715,6 +726,63 @@ impl Doc<'_> {
         Some((m.actor, m.t1))
     }
 
+    /// The time a claim's content `[c0, c1)` is about: its first calendar
+    /// date or period ("rose to 11.2 percent in January", "could invade as
+    /// early as late January"). A date that only bounds something else
+    /// ("since April", "after the talks in May") does not say when the
+    /// content holds; nor does a duration. None when the content names no
+    /// time: the claim is then about the time it was made.
+    fn valid_time(&self, c0: usize, c1: usize) -> Option<TimeValue> {
+        let mut k = c0;
+        while k < c1 {
+            let Some(x) = self.tx_at[k] else {
+                k += 1;
+                continue;
+            };
+            let t = &self.timexes[x];
+            let e = t1_of(self, x, k, c1);
+            // "following war games in western Russia earlier this year":
+            // a bound a few words back, within the phrase.
+            let bounding = (c0.max(k.saturating_sub(8))..k)
+                .rev()
+                .take_while(|&j| !matches!(self.toks[j].norm.as_str(), "," | ";" | ":"))
+                .any(|j| {
+                    matches!(
+                        self.toks[j].lower.as_str(),
+                        "since"
+                            | "after"
+                            | "before"
+                            | "until"
+                            | "till"
+                            | "from"
+                            | "than"
+                            | "following"
+                            | "prior"
+                    )
+                });
+            // "a Friday report", "last year's election": a time that only
+            // describes a noun.
+            let attributive = k > c0 && matches!(self.toks[k - 1].lower.as_str(), "a" | "an")
+                || self.toks.get(e).is_some_and(|t| t.norm == "'s");
+            // "the exercises, called Union Resolve 2022": a year in a name.
+            let named = k > c0
+                && e == k + 1
+                && self.toks[k].kind == TokKind::Number
+                && self.toks[k - 1].is_cap()
+                && self.sents[self.sent_of[k]].t0 != k - 1;
+            if !bounding
+                && !attributive
+                && !named
+                && matches!(t.kind, model::TimexType::Date | model::TimexType::Time)
+                && t.begin.is_some()
+            {
+                return Some(t.time_value());
+            }
+            k = e;
+        }
+        None
+    }
+
     /// The first calendar date among the tokens of a sentence outside `[c0, c1)`.
     fn stated_time(&self, si: usize, c0: usize, c1: usize) -> TimeValue {
         let s = &self.sents[si];
@@ -756,6 +824,13 @@ impl Doc<'_> {
         if let Some(q) = inside
             .iter()
             .find(|q| q.q.unit.is_some() && q.q.unit.as_deref() != Some("percent"))
+        {
+            return Some((*q).clone());
+        }
+        // A percentage counts once it is known what it measures.
+        if let Some(q) = inside
+            .iter()
+            .find(|q| q.q.unit.as_deref() == Some("percent") && q.subject.is_some())
         {
             return Some((*q).clone());
         }
@@ -1709,9 +1784,32 @@ impl Doc<'_> {
                         && self.toks.get(v + n).is_some_and(|t| t.norm == ",")
                         && (prep_after
                             || matches!(self.toks[cs].lower.as_str(), "amid" | "despite"));
+                    // "Inflation reached 54.4%, the institute said on Thursday,
+                    // the highest rate in two decades": a phrase after the
+                    // source that sums up what came before.
+                    let summing_up = set_off && {
+                        let mut f = v + n;
+                        while f < s1 && (self.tx_at[f].is_some() || self.toks[f].lower == "on") {
+                            f += 1;
+                        }
+                        f + 2 < s1 && self.toks[f].norm == "," && {
+                            let a = self.toks[f + 1].lower.as_str();
+                            let b = self.toks[f + 2].lower.as_str();
+                            let superlative = (b.len() > 5
+                                && b.ends_with("est")
+                                && !matches!(
+                                    b,
+                                    "protest" | "interest" | "request" | "contest" | "suggest"
+                                ))
+                                || matches!(b, "most" | "least" | "record" | "first");
+                            (matches!(a, "the" | "a" | "an" | "its" | "their") && superlative)
+                                || (matches!(a, "up" | "down") && b == "from")
+                        }
+                    };
                     let trailing = trailing
                         || (quote_before && prep_after)
                         || (set_off && circumstance)
+                        || summing_up
                         || short_tail
                         || (new_clause && sstart > s0 + 2);
                     if !trailing && cs < s1 {
@@ -1864,6 +1962,7 @@ impl Doc<'_> {
                 polarity = Polarity::Deny;
             }
             let stated = self.stated_time(si, c0, c1);
+            let valid = self.valid_time(c0, c1);
             let evidence = self.evidence_sent(si, rule);
             for (&cl, qm) in claimants
                 .iter()
@@ -1878,6 +1977,7 @@ impl Doc<'_> {
                     polarity,
                     modality: modality_of(&cue.class),
                     stated: Some(stated.clone()),
+                    valid: valid.clone(),
                     sent: si,
                     c0,
                     c1,
@@ -1897,6 +1997,7 @@ impl Doc<'_> {
                     polarity: Polarity::Deny,
                     modality: modality_of("deny"),
                     stated: Some(stated.clone()),
+                    valid: valid.clone(),
                     sent: si,
                     c0,
                     c1,
@@ -2214,6 +2315,7 @@ impl Doc<'_> {
             subject: qm.as_ref().and_then(|q| q.subject.clone()),
             quantity: qm.map(|q| q.q),
             polarity: Polarity::Affirm,
+            valid: self.valid_time(s0, s1),
             sent: si,
             c0: s0,
             c1: s1,
@@ -2354,10 +2456,95 @@ mod tests {
     }
 
     #[test]
+    fn the_time_a_claim_is_about_is_named_in_its_content() {
+        let valid = |text: &str| {
+            run(text)
+                .claims
+                .first()
+                .and_then(|c| c.valid.clone())
+                .map(|t| t.value)
+        };
+        assert_eq!(
+            valid("Unemployment rose to 9.1 percent in October, the statistics office said.")
+                .as_deref(),
+            Some("2021-10")
+        );
+        assert_eq!(
+            valid("Officials said Russia could attack as early as January.").as_deref(),
+            Some("2022-01")
+        );
+        // A bound of something else, a time describing a noun, a year in
+        // a name: none says when the content holds.
+        assert_eq!(
+            valid(
+                "Officials said Moscow kept 90,000 troops there following war games earlier this year."
+            ),
+            None
+        );
+        assert_eq!(
+            valid("Officials said a Friday report about the convoy was wrong."),
+            None
+        );
+        assert_eq!(
+            valid("Officials said the drills, called Northern Shield 2021, would end soon."),
+            None
+        );
+        assert_eq!(valid("Officials said 30,000 troops are in the area."), None);
+    }
+
+    #[test]
+    fn percentages_put_by_another_source_and_the_body_named_before() {
+        let b = run(
+            "The Electoral Commission opened the count on Friday. The opposition said turnout was 71 percent, while the commission put it at 65 percent.",
+        );
+        let got: Vec<(String, Option<&str>, Option<f64>)> = (0..b.claims.len())
+            .map(|i| {
+                let c = &b.claims[i];
+                (
+                    claimant(&b, i),
+                    c.subject.as_deref(),
+                    c.quantity.as_ref().and_then(|q| q.value),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("opposition".to_string(), Some("turnout"), Some(71.0)),
+                (
+                    "Electoral Commission".to_string(),
+                    Some("turnout"),
+                    Some(65.0)
+                ),
+            ]
+        );
+        let b = run("The teachers' union said the strike would go on.");
+        assert_eq!(claimant(&b, 0), "union");
+    }
+
+    #[test]
+    fn a_phrase_summing_up_after_the_source_is_not_content() {
+        let b = run(
+            "Consumer prices rose 7.5% in November, the statistics office said on Monday, the fastest pace since 1990.",
+        );
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(
+            b.claims[0].statement,
+            "Consumer prices rose 7.5% in November"
+        );
+        assert_eq!(claimant(&b, 0), "statistics office");
+        assert_eq!(b.claims[0].subject.as_deref(), Some("inflation"));
+    }
+
+    #[test]
     fn a_body_named_by_a_possessive_pronoun_speaks_for_its_owner() {
         let b = run("Zelensky spoke on Monday. His office said talks would resume.");
         assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
         assert_eq!(claimant(&b, 0), "Volodymyr Zelensky");
+        let b = run(
+            "Alexei Navalny was jailed in February. His coalition estimated turnout at 30 percent.",
+        );
+        assert_eq!(claimant(&b, 0), "Alexei Navalny");
     }
 
     #[test]

@@ -209,6 +209,9 @@ pub struct Lexicon {
     pub relations: HashMap<String, String>,
     pub units: PhraseMap<String>,
     pub modifiers: PhraseMap<String>,
+    /// What a percentage measures ("inflation", "turnout"): surface to
+    /// canonical measure.
+    pub measures: PhraseMap<String>,
 }
 
 impl Lexicon {
@@ -239,6 +242,7 @@ impl Lexicon {
             relations: HashMap::default(),
             units: PhraseMap::new(true),
             modifiers: PhraseMap::new(true),
+            measures: PhraseMap::new(true),
         };
         let countries = source(
             include_str!("../../data/actors/countries.tsv"),
@@ -437,6 +441,15 @@ impl Lexicon {
         for r in rows(&mods) {
             if r.len() >= 2 {
                 lx.modifiers.insert(r[0], r[1].to_owned());
+            }
+        }
+        let measures = source(
+            include_str!("../../data/quantities/measures.tsv"),
+            "quantities/measures.tsv",
+        );
+        for r in rows(&measures) {
+            if r.len() >= 2 {
+                lx.measures.insert(r[0], r[1].to_owned());
             }
         }
         lx

@@ -435,6 +435,16 @@ impl Doc<'_> {
             });
             return;
         };
+        if unit == "percent" {
+            let subject = self.measure_of(t0, unit_end.max(t1), si);
+            self.quantities.push(QuantityMention {
+                t0,
+                t1: unit_end.max(t1),
+                q,
+                subject,
+            });
+            return;
+        }
         // The counted thing's owner: an adjective in the phrase, else the clause subject.
         // The nearest country before the figure that is not the object of a
         // preposition: "Ukraine says Moscow kept 90,000 troops", "a Russian
@@ -633,6 +643,144 @@ impl Doc<'_> {
     }
 }
 
+impl Doc<'_> {
+    /// What a percentage at tokens `t0..t1` of sentence `si` measures, with
+    /// the country it belongs to: "inflation in Turkey reached 54.4%" ->
+    /// "turkish inflation", "won 52% of the vote" -> "vote share". A figure
+    /// that only says "the figure" or "the rate" measures what the last
+    /// measured percentage before it in the sentence or the one before did.
+    /// None when nothing says what is measured: such a percentage compares
+    /// with nothing.
+    fn measure_of(&self, t0: usize, t1: usize, si: usize) -> Option<String> {
+        let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
+        let stop = |k: usize| {
+            let t = &self.toks[k];
+            t.kind == TokKind::Quote
+                || matches!(t.norm.as_str(), ";" | ":" | "," | "(" | ")")
+                || matches!(t.lower.as_str(), "while" | "whereas" | "but")
+        };
+        // After the figure: "8% inflation", "52 percent of the vote".
+        let mut found = None;
+        let mut k = t1;
+        if self.toks.get(k).is_some_and(|t| t.lower == "of") {
+            k += 1;
+            if self
+                .toks
+                .get(k)
+                .is_some_and(|t| matches!(t.lower.as_str(), "the" | "all"))
+            {
+                k += 1;
+            }
+        }
+        if k < s1 {
+            if let Some((len, m)) = LEX.measures.longest(&self.toks, k, s1) {
+                found = Some((k, k + len, m.clone()));
+            }
+        }
+        // Before it, nearest first, within the clause: "inflation reached
+        // 54.4%", "kept its key rate at 20%", "turnout of 60 percent".
+        if found.is_none() {
+            let mut k = t0;
+            while k > s0 && t0 - k < 10 {
+                k -= 1;
+                if stop(k) || self.toks[k].kind == TokKind::Number {
+                    break;
+                }
+                // The longest phrase ending at or after k that starts at
+                // or before it: "key interest rate" read from "key".
+                let hit = (k.saturating_sub(3).max(s0)..=k).find_map(|j| {
+                    LEX.measures
+                        .longest(&self.toks, j, t0)
+                        .filter(|(len, _)| j + len > k)
+                        .map(|(len, m)| (j, j + len, m.clone()))
+                });
+                if let Some(h) = hit {
+                    found = Some(h);
+                    break;
+                }
+            }
+        }
+        let Some((m0, m1, measure)) = found else {
+            return self.measure_before(t0, si);
+        };
+        // Whose: a country named next to the measure ("Turkish inflation",
+        // "Russia's central bank ... its key rate", "inflation in Turkey").
+        let mut lo = m0;
+        while lo > s0 && m0 - lo < 6 && !stop(lo - 1) {
+            lo -= 1;
+        }
+        let hi = (m1 + 3).min(s1);
+        let owns = |k: usize| {
+            let m = self.mention_at(k).filter(|m| m.t0 == k)?;
+            let a = &self.actors[m.actor];
+            (a.kind == ActorKind::Country || a.country.is_some()).then_some(m.actor)
+        };
+        // "Japan's central bank said it would keep its key rate": "its"
+        // stands for the nearest owner named before it in the sentence.
+        let pronoun = m0 > s0 && matches!(self.toks[m0 - 1].lower.as_str(), "its" | "their");
+        let owner = if pronoun {
+            (s0..m0 - 1).rev().find_map(owns)
+        } else {
+            None
+        };
+        let owner = owner
+            .or_else(|| {
+                // After the measure only through "in" or "of".
+                (lo..hi)
+                    .filter(|&k| k < t0 || k >= t1)
+                    .filter(|&k| k < m1 || matches!(self.toks[k - 1].lower.as_str(), "in" | "of"))
+                    .find_map(owns)
+            })
+            .map(|a| self.owner_word(a));
+        if let Some(o) = owner {
+            return Some(format!("{o} {measure}"));
+        }
+        // "Inflation in Turkey reached 54.4%. Economists had expected
+        // inflation of 53.7%": the same measure just named with its owner.
+        let from = self.sents[si.saturating_sub(1)].t0;
+        let owned = self
+            .quantities
+            .iter()
+            .rev()
+            .filter(|q| q.t0 >= from && q.t0 < t0 && q.q.unit.as_deref() == Some("percent"))
+            .filter_map(|q| q.subject.as_deref())
+            .find(|s| {
+                s.strip_suffix(measure.as_str())
+                    .is_some_and(|o| o.ends_with(' '))
+            });
+        Some(owned.map_or(measure, str::to_owned))
+    }
+
+    /// "the real figure was closer to 100 percent", "put it at 65 percent":
+    /// what the last measured
+    /// percentage before `t0` (same or previous sentence) measured, when the
+    /// clause refers back to a figure or rate.
+    fn measure_before(&self, t0: usize, si: usize) -> Option<String> {
+        let s0 = self.sents[si].t0;
+        let refers = (s0.max(t0.saturating_sub(8))..t0).any(|k| {
+            matches!(
+                self.toks[k].lower.as_str(),
+                "figure" | "rate" | "level" | "number" | "reading" | "estimate"
+            )
+        });
+        // "put it at 65 percent"
+        let put_it = t0 >= s0 + 2
+            && self.toks[t0 - 1].lower == "at"
+            && matches!(self.toks[t0 - 2].lower.as_str(), "it" | "this" | "that");
+        if !refers && !put_it {
+            return None;
+        }
+        let from = self.sents[si.saturating_sub(1)].t0;
+        self.quantities
+            .iter()
+            .rev()
+            .filter(|q| q.t0 >= from && q.t0 < t0)
+            .find(|q| q.q.unit.as_deref() == Some("percent"))?
+            .subject
+            .clone()
+    }
+}
+
 /// Compass words that may stand between a preposition and its place
 /// ("in northern Syria").
 fn is_direction(w: &str) -> bool {
@@ -772,5 +920,30 @@ mod tests {
         let q = claims_q("Analysts said tens of thousands of troops are massed.");
         assert_eq!(q[0].lower, Some(20_000.0));
         assert!(q[0].vague);
+    }
+
+    #[test]
+    fn a_percentage_counts_once_it_is_known_what_it_measures() {
+        assert_eq!(
+            subjects(
+                "Annual inflation in Chile reached 12.5% in August, the statistics office said."
+            ),
+            ["chilean inflation"]
+        );
+        assert_eq!(
+            subjects("The electoral commission said the ruling party won 41 percent of the vote."),
+            ["vote share"]
+        );
+        assert_eq!(
+            subjects("Japan's central bank said it would keep its key interest rate at 0.1%."),
+            ["japanese policy rate"]
+        );
+        // The same measure just named, with its owner; "the figure" refers back.
+        let s = subjects(
+            "Inflation in Chile rose to 12.5 percent, the statistics office said. Economists had expected inflation of 12 percent, while unions said the real figure was closer to 20 percent.",
+        );
+        assert_eq!(s, ["chilean inflation"; 3]);
+        // Nothing says what is measured: no count.
+        assert!(subjects("Officials said the rise was 12%.").is_empty());
     }
 }
