@@ -1239,10 +1239,13 @@ impl Doc<'_> {
                     && c.cue_t >= outer.c0
                     && c.c1 <= outer.c1
                     && c.claimant != outer.claimant
-                    && (outer.c0..(outer.c0 + 4).min(c.cue_t)).any(|k| {
+                    && ((outer.c0..(outer.c0 + 4).min(c.cue_t)).any(|k| {
                         self.mention_at(k)
                             .is_some_and(|m| m.actor == c.claimant && !m.adjective)
                     })
+                    // '"...," a U.S. official said, Politico reported': the
+                    // outer content ends with the inner source's cue.
+                    || c.c1 <= c.cue_t && c.cue_t > outer.c0 && outer.c1 <= c.cue_t + 4)
             });
             if let Some(b) = inner {
                 let mut via = outer.via.clone();
@@ -1530,6 +1533,33 @@ impl Doc<'_> {
                 while k < s1 && matches!(self.toks[k].lower.as_str(), "the" | "a" | "an") {
                     k += 1;
                 }
+                // "according to estimates by the consultancy Kpler",
+                // "according to figures from the health ministry".
+                if k + 1 < s1
+                    && matches!(
+                        self.toks[k].lower.as_str(),
+                        "estimates"
+                            | "estimate"
+                            | "figures"
+                            | "data"
+                            | "report"
+                            | "tally"
+                            | "count"
+                            | "analysis"
+                            | "survey"
+                            | "poll"
+                            | "statement"
+                            | "calculations"
+                            | "research"
+                    )
+                    && matches!(self.toks[k + 1].lower.as_str(), "by" | "from" | "of")
+                    && self.mention_at(k).is_none()
+                {
+                    k += 2;
+                    while k < s1 && matches!(self.toks[k].lower.as_str(), "the" | "a" | "an") {
+                        k += 1;
+                    }
+                }
                 // "according to the monitoring group OVD-Info": the name
                 // may follow a description of a few words.
                 let Some(m) = (k..(k + 4).min(s1))
@@ -1723,11 +1753,31 @@ impl Doc<'_> {
                                 (t.kind != TokKind::Word && t.kind != TokKind::Number)
                                     || self.tx_at[cs].is_some()
                             }));
+                    // Where the words describing the source begin: "union
+                    // leader Tomas Berg", "EU foreign policy chief Josep Borrell".
+                    let described = {
+                        let mut d = sstart;
+                        while d > s0 + 1 && sstart - d < 5 && {
+                            let t = &self.toks[d - 1];
+                            t.kind == TokKind::Word
+                                && (!t.is_cap()
+                                    || t.norm.len() <= 4
+                                        && t.norm.chars().all(|c| c.is_uppercase() || c == '.'))
+                                && !LEX.cues.contains_first(&t.lower)
+                                && (!crate::extract::lexicon::is_function_word(&t.lower)
+                                    || matches!(t.lower.as_str(), "the" | "a" | "an"))
+                        } {
+                            d -= 1;
+                        }
+                        d
+                    };
                     // '"...," Blinken said during a press conference': the quotation is the content.
-                    let quote_before = sstart > s0 + 1
-                        && (self.toks[sstart - 1].kind == TokKind::Quote
-                            || (self.toks[sstart - 1].norm == ","
-                                && self.toks[sstart - 2].kind == TokKind::Quote));
+                    let quote_before = [sstart, described].into_iter().any(|d| {
+                        d > s0 + 1
+                            && (self.toks[d - 1].kind == TokKind::Quote
+                                || (self.toks[d - 1].norm == ","
+                                    && self.toks[d - 2].kind == TokKind::Quote))
+                    });
                     let prep_after = cs < s1
                         && matches!(
                             self.toks[cs].lower.as_str(),
@@ -1769,21 +1819,18 @@ impl Doc<'_> {
                     // "Air strikes killed 20 people, the health ministry said,
                     // after militants fired rockets": a source set off by commas
                     // and followed by a circumstance reports what came before.
-                    let set_off = {
-                        let mut d = sstart;
-                        while d > s0 + 1
-                            && sstart - d < 4
-                            && self.toks[d - 1].kind == TokKind::Word
-                            && !self.toks[d - 1].is_cap()
-                        {
-                            d -= 1;
-                        }
-                        d > s0 + 2 && self.toks[d - 1].norm == ","
-                    };
+                    let set_off = described > s0 + 2 && self.toks[described - 1].norm == ",";
+                    // "..., Borrell told reporters after a meeting": the
+                    // recipients skipped, what remains is a circumstance too.
                     let circumstance = cs < s1
-                        && self.toks.get(v + n).is_some_and(|t| t.norm == ",")
+                        && (self.toks.get(v + n).is_some_and(|t| t.norm == ",")
+                            || (prep_after
+                                && !self.toks[cs..s1].iter().any(|t| t.lower == "that")))
                         && (prep_after
                             || matches!(self.toks[cs].lower.as_str(), "amid" | "despite"));
+                    // '"...," the leader told a rally in the capital': after
+                    // a quotation, whoever was told is the audience.
+                    let told_after_quote = quote_before && lemma == "tell";
                     // "Inflation reached 54.4%, the institute said on Thursday,
                     // the highest rate in two decades": a phrase after the
                     // source that sums up what came before.
@@ -1810,6 +1857,7 @@ impl Doc<'_> {
                         || (quote_before && prep_after)
                         || (set_off && circumstance)
                         || summing_up
+                        || told_after_quote
                         || short_tail
                         || (new_clause && sstart > s0 + 2);
                     if !trailing && cs < s1 {
@@ -1841,22 +1889,14 @@ impl Doc<'_> {
                         }
                         // "..., regional governor Oleh Synehubov said": plain
                         // words between the comma and the speaker describe him.
-                        if e == sstart {
-                            let mut d = e;
-                            while d > s0 + 1
-                                && e - d < 3
-                                && self.toks[d - 1].kind == TokKind::Word
-                                && !self.toks[d - 1].is_cap()
-                                && !crate::extract::lexicon::is_function_word(
-                                    &self.toks[d - 1].lower,
-                                )
-                                && !LEX.cues.contains_first(&self.toks[d - 1].lower)
-                            {
-                                d -= 1;
-                            }
-                            if d < e && self.toks[d - 1].norm == "," {
-                                e = d;
-                            }
+                        // '"...," union leader Tomas Berg told': after a
+                        // quotation too.
+                        if e == sstart
+                            && described < e
+                            && (self.toks[described - 1].norm == ","
+                                || self.toks[described - 1].kind == TokKind::Quote)
+                        {
+                            e = described;
                         }
                         let before_sep = e;
                         while e > s0 && matches!(self.toks[e - 1].norm.as_str(), "," | "\"" | "--")
@@ -2133,6 +2173,17 @@ impl Doc<'_> {
         }
         if let Some((_, start)) = self.left_source(next_cue, cs) {
             let mut b = start;
+            // "..., the state news agency IRNA reported": words describing
+            // the source belong to it.
+            while b > cs
+                && start - b < 4
+                && self.toks[b - 1].kind == TokKind::Word
+                && !self.toks[b - 1].is_cap()
+                && !crate::extract::lexicon::is_function_word(&self.toks[b - 1].lower)
+                && !LEX.cues.contains_first(&self.toks[b - 1].lower)
+            {
+                b -= 1;
+            }
             while b > cs && matches!(self.toks[b - 1].lower.as_str(), "the" | "a" | "an") {
                 b -= 1;
             }
@@ -2520,6 +2571,41 @@ mod tests {
         );
         let b = run("The teachers' union said the strike would go on.");
         assert_eq!(claimant(&b, 0), "union");
+    }
+
+    #[test]
+    fn described_sources_after_the_content_and_what_follows_them() {
+        // Words describing the speaker after a quotation; whoever was told
+        // is the audience, not the content.
+        let b = run(
+            "\"We will not go back to work,\" union leader Tomas Berg told a rally in the port city.",
+        );
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(b.claims[0].statement, "We will not go back to work");
+        assert_eq!(claimant(&b, 0), "Tomas Berg");
+        // An acronym among the description; recipients, then a circumstance.
+        let b = run(
+            "The bloc agreed to freeze the assets, EU foreign policy chief Josep Borrell told reporters after a meeting.",
+        );
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(
+            b.claims[0].statement,
+            "The bloc agreed to freeze the assets"
+        );
+        // A report of what another said: one claim, relayed.
+        let b = run("\"We are concerned,\" a U.S. official said, Politico reported on Friday.");
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "U.S. official");
+        assert_eq!(b.claims[0].via.len(), 1);
+        // The estimates of a named source.
+        let b = run(
+            "Exports fell to 1.1 million barrels a day in April, according to estimates by the consultancy Kpler.",
+        );
+        assert_eq!(claimant(&b, 0), "Kpler");
+        assert_eq!(
+            b.claims[0].statement,
+            "Exports fell to 1.1 million barrels a day in April"
+        );
     }
 
     #[test]
