@@ -162,6 +162,32 @@ const ANON_MODS: &[&str] = &[
     "industry",
     "market",
     "private",
+    // Branches of business: "shipping companies", "port operators".
+    "port",
+    "shipping",
+    "oil",
+    "gas",
+    "energy",
+    "tech",
+    "technology",
+    "mining",
+    "airline",
+    "insurance",
+    "construction",
+    "transport",
+    "logistics",
+    "pharmaceutical",
+    "drug",
+    "car",
+    "steel",
+    "telecom",
+    "arms",
+    "food",
+    "retail",
+    "power",
+    "trade",
+    "labor",
+    "labour",
 ];
 
 const DETS: &[&str] = &[
@@ -1221,6 +1247,9 @@ impl<'a> Doc<'a> {
                         | "coalition"
                         | "campaign"
                         | "family"
+                        | "operator"
+                        | "company"
+                        | "firm"
                 );
                 if weak && !has_base && mods.is_empty() && extra_mods.is_empty() {
                     if sing == "person"

@@ -1223,12 +1223,14 @@ impl Doc<'_> {
             let outer = &self.claims[a];
             // Only a plain report relays; "Moscow blames Kyiv" after a
             // claim of Kyiv's answers it.
-            if outer.rule != "attr_content_source_cue"
-                || !matches!(
+            // "X warned that ..., according to Y" relays X's warning too.
+            let relays = outer.rule == "attr_content_source_cue"
+                && matches!(
                     outer.cue.as_str(),
                     "say" | "add" | "report" | "confirm" | "state" | "announce"
                 )
-            {
+                || outer.rule == "attr_according_to";
+            if !relays {
                 continue;
             }
             let inner = (0..self.claims.len()).find(|&b| {
@@ -1961,6 +1963,61 @@ impl Doc<'_> {
             if let Some((comma, ..)) = trailing_denial {
                 c1 = comma;
             }
+            // "the union rejected a 6% pay offer", "dismissed the army
+            // chief": turning down an offer or removing a person is an act,
+            // not a statement denied.
+            if matches!(lemma, "reject" | "dismiss" | "dispute") && c0 >= v + n {
+                let head = self.toks[c0..c1.min(c0 + 6)]
+                    .iter()
+                    .take_while(|t| !matches!(t.lower.as_str(), "that" | "as" | "," | "of"))
+                    .any(|t| {
+                        matches!(
+                            t.lower.as_str(),
+                            "offer"
+                                | "offers"
+                                | "proposal"
+                                | "proposals"
+                                | "plan"
+                                | "plans"
+                                | "deal"
+                                | "bid"
+                                | "request"
+                                | "requests"
+                                | "demand"
+                                | "demands"
+                                | "appeal"
+                                | "appeals"
+                                | "invitation"
+                                | "ultimatum"
+                                | "resolution"
+                                | "bill"
+                                | "motion"
+                                | "petition"
+                                | "application"
+                                | "candidacy"
+                                | "nomination"
+                                | "terms"
+                                | "compromise"
+                        )
+                    });
+                let person = self
+                    .mention_at(c0)
+                    .is_some_and(|m| self.actors[m.actor].kind == ActorKind::Person)
+                    || lemma == "dismiss"
+                        && self.toks[c0..c1.min(c0 + 4)].iter().any(|t| {
+                            LEX.titles.contains_first(&t.lower)
+                                || matches!(
+                                    t.lower.as_str(),
+                                    "chief" | "commander" | "head" | "director" | "governor"
+                                )
+                        });
+                // "rejected Moscow's demand that NATO never admit Ukraine"
+                // still takes a stand on what the demand says.
+                let says = self.toks[c0..c1].iter().any(|t| t.lower == "that");
+                if head && !says || person {
+                    continue;
+                }
+            }
             let statement = self.clean_statement(c0, c1);
             let has_figure = self.toks[c0..c1].iter().any(|t| t.kind == TokKind::Number);
             if statement.split_whitespace().count() < 2 && !has_figure {
@@ -2606,6 +2663,25 @@ mod tests {
             b.claims[0].statement,
             "Exports fell to 1.1 million barrels a day in April"
         );
+    }
+
+    #[test]
+    fn turning_down_an_offer_is_no_denial_and_businesses_speak() {
+        let b = run("Workers walked out after the union rejected a 6% pay offer.");
+        assert!(b.claims.is_empty(), "{:?}", b.claims);
+        let b = run("The Kremlin rejected claims that it was planning an attack.");
+        assert_eq!(b.claims[0].polarity, Polarity::Deny);
+        let b = run(
+            "The union said 12,000 members had joined the strike, while port operators put the number at 8,000.",
+        );
+        assert_eq!(b.claims.len(), 2, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 1), "port operators");
+        let b = run(
+            "Shipping companies warned that the stoppage could cost $50 million a day, according to an industry group.",
+        );
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "Shipping companies");
+        assert_eq!(b.claims[0].via.len(), 1);
     }
 
     #[test]
