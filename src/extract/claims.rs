@@ -1233,25 +1233,34 @@ impl Doc<'_> {
             if !relays {
                 continue;
             }
-            let inner = (0..self.claims.len()).find(|&b| {
-                let c = &self.claims[b];
-                b != a
-                    && !drop[b]
-                    && c.sent == outer.sent
-                    && c.cue_t >= outer.c0
-                    && c.c1 <= outer.c1
-                    && c.claimant != outer.claimant
-                    && ((outer.c0..(outer.c0 + 4).min(c.cue_t)).any(|k| {
+            // Every claim of the inner speaker there: "X condemned ... and
+            // said ..., Y reported".
+            let inner: Vec<usize> = (0..self.claims.len())
+                .filter(|&b| {
+                    let c = &self.claims[b];
+                    b != a
+                        && !drop[b]
+                        && c.sent == outer.sent
+                        && c.cue_t >= outer.c0
+                        && c.c1 <= outer.c1
+                        && c.claimant != outer.claimant
+                        && ((outer.c0..(outer.c0 + 4).min(c.cue_t)).any(|k| {
                         self.mention_at(k)
                             .is_some_and(|m| m.actor == c.claimant && !m.adjective)
                     })
                     // '"...," a U.S. official said, Politico reported': the
                     // outer content ends with the inner source's cue.
                     || c.c1 <= c.cue_t && c.cue_t > outer.c0 && outer.c1 <= c.cue_t + 4)
-            });
-            if let Some(b) = inner {
-                let mut via = outer.via.clone();
-                via.push(outer.claimant);
+                })
+                .collect();
+            let (outer_via, outer_claimant) = (outer.via.clone(), outer.claimant);
+            let speaker = inner.first().map(|&b| self.claims[b].claimant);
+            for b in inner {
+                if Some(self.claims[b].claimant) != speaker {
+                    continue;
+                }
+                let mut via = outer_via.clone();
+                via.push(outer_claimant);
                 via.extend(self.claims[b].via.iter().copied());
                 via.dedup();
                 self.claims[b].via = via;
@@ -1936,7 +1945,8 @@ impl Doc<'_> {
                         continue;
                     }
                     c0 = cs;
-                    c1 = s1;
+                    // "... and said it would respond, the agency IRNA reported"
+                    c1 = self.content_end(cs, next_cue, s1);
                     rule = "attr_continued";
                 } else {
                     continue;

@@ -626,12 +626,14 @@ impl Doc<'_> {
             subject.push(' ');
             subject.push_str(fate);
         }
-        if let Some(pc) = place_country {
+        if let Some(pc) = place_country.filter(|_| !is_money(&unit)) {
             let p = self.actors[pc].name.to_lowercase();
             if border {
                 subject.push_str(&format!(" near {p} border"));
-            } else {
+            } else if is_deployable(&unit) {
                 subject.push_str(&format!(" near {p}"));
+            } else {
+                subject.push_str(&format!(" in {p}"));
             }
         }
         self.quantities.push(QuantityMention {
@@ -781,6 +783,36 @@ impl Doc<'_> {
     }
 }
 
+/// Sums of money: where the money is has no place in what is counted
+/// ("$2.5 billion in assets linked to Iran").
+fn is_money(unit: &str) -> bool {
+    matches!(unit, "dollars" | "euros" | "rubles" | "hryvnias")
+}
+
+/// Forces, weapons and people, which stand near a place; other counted
+/// things (companies, barrels, homes) are in it.
+fn is_deployable(unit: &str) -> bool {
+    !matches!(
+        unit,
+        "companies"
+            | "banks"
+            | "barrels"
+            | "barrels per day"
+            | "tonnes"
+            | "jobs"
+            | "homes"
+            | "buildings"
+            | "cases"
+            | "doses"
+            | "votes"
+            | "seats"
+            | "flights"
+            | "schools"
+            | "hospitals"
+            | "countries"
+    )
+}
+
 /// Compass words that may stand between a preposition and its place
 /// ("in northern Syria").
 fn is_direction(w: &str) -> bool {
@@ -920,6 +952,23 @@ mod tests {
         let q = claims_q("Analysts said tens of thousands of troops are massed.");
         assert_eq!(q[0].lower, Some(20_000.0));
         assert!(q[0].vague);
+    }
+
+    #[test]
+    fn things_counted_beyond_forces_and_where_they_are() {
+        assert_eq!(
+            subjects("Officials said 12 companies in China had been sanctioned."),
+            ["companies in china"]
+        );
+        assert_eq!(
+            subjects("Analysts said exports fell to 1.1 million barrels per day."),
+            ["barrels per day"]
+        );
+        // Money has no place.
+        assert_eq!(
+            subjects("Officials said $2 billion in assets linked to Iran were frozen."),
+            ["dollars"]
+        );
     }
 
     #[test]
