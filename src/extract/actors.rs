@@ -493,6 +493,10 @@ impl<'a> Doc<'a> {
                 k += 2;
             }
         }
+        // A regnal number: "Mohammed VI", "Charles III".
+        if k > j && k < lim && is_regnal(&self.toks[k].norm) {
+            k += 1;
+        }
         k
     }
 
@@ -812,7 +816,8 @@ impl<'a> Doc<'a> {
                     };
                     return Some((e2, Some((a, false))));
                 }
-                let placey = self.toks[k..e].iter().any(|t| is_place_word(&t.norm));
+                let placey = self.toks[k..e].iter().any(|t| is_place_word(&t.norm))
+                    || self.toks.get(e).is_some_and(|t| is_geo_noun(&t.norm));
                 if placey {
                     self.places.push((k, e, surface.to_owned()));
                     return Some((e, None));
@@ -1425,6 +1430,59 @@ const ORG_KIND_NOUNS: &[&str] = &[
     "charity",
     "university",
 ];
+
+/// Roman numerals that follow a ruler's or pope's name.
+fn is_regnal(w: &str) -> bool {
+    matches!(
+        w,
+        "II" | "III"
+            | "IV"
+            | "V"
+            | "VI"
+            | "VII"
+            | "VIII"
+            | "IX"
+            | "X"
+            | "XI"
+            | "XII"
+            | "XIII"
+            | "XIV"
+            | "XV"
+            | "XVI"
+    )
+}
+
+/// Lowercase nouns after a name that make it a place: "the High Atlas
+/// mountains", "the Donbas region".
+fn is_geo_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "mountains"
+            | "mountain"
+            | "range"
+            | "region"
+            | "province"
+            | "district"
+            | "valley"
+            | "river"
+            | "sea"
+            | "desert"
+            | "peninsula"
+            | "island"
+            | "islands"
+            | "basin"
+            | "coast"
+            | "county"
+            | "oblast"
+            | "plateau"
+            | "delta"
+            | "strait"
+            | "gulf"
+            | "lake"
+            | "plain"
+            | "plains"
+    )
+}
 
 fn is_place_word(w: &str) -> bool {
     matches!(

@@ -1686,17 +1686,24 @@ impl Doc<'_> {
                 } else {
                     None
                 };
-                let left = if right.is_none() {
-                    self.left_source(v, s0)
-                } else {
-                    None
-                };
                 let participle = self.toks[v].lower.ends_with("ing")
                     && v > s0
                     && matches!(
                         self.toks[v - 1].lower.as_str(),
                         "," | "while" | "and" | "before" | "after"
                     );
+                // ", adding that": the speaker of the sentence goes on, not
+                // whoever the clause before was about.
+                let goes_on = participle
+                    && self.toks[v - 1].norm == ","
+                    && last_src
+                        .as_ref()
+                        .is_some_and(|_| self.claims.last().is_some_and(|c| c.sent == si));
+                let left = if right.is_none() && !goes_on {
+                    self.left_source(v, s0)
+                } else {
+                    None
+                };
                 if let Some((a, end)) = right {
                     claimants = vec![a];
                     // Content before: from the sentence (or quotation) start to the cue.
@@ -1833,15 +1840,35 @@ impl Doc<'_> {
                     let set_off = described > s0 + 2 && self.toks[described - 1].norm == ",";
                     // "..., Borrell told reporters after a meeting": the
                     // recipients skipped, what remains is a circumstance too.
+                    let comma_after = {
+                        let mut f = v + n;
+                        while f < s1 && (self.tx_at[f].is_some() || self.toks[f].lower == "on") {
+                            f += 1;
+                        }
+                        self.toks.get(f).is_some_and(|t| t.norm == ",")
+                    };
                     let circumstance = cs < s1
-                        && (self.toks.get(v + n).is_some_and(|t| t.norm == ",")
+                        && (comma_after
                             || (prep_after
                                 && !self.toks[cs..s1].iter().any(|t| t.lower == "that")))
                         && (prep_after
-                            || matches!(self.toks[cs].lower.as_str(), "amid" | "despite"));
+                            || matches!(
+                                self.toks[cs].lower.as_str(),
+                                "amid" | "despite" | "with" | "without"
+                            ));
                     // '"...," the leader told a rally in the capital': after
                     // a quotation, whoever was told is the audience.
                     let told_after_quote = quote_before && lemma == "tell";
+                    // "..., a spokesman said, adding that ...": the participle
+                    // goes on; what the source said came before.
+                    let goes_on = next_cue < s1
+                        && self.toks[next_cue].lower.ends_with("ing")
+                        && (v + n..next_cue).all(|j| {
+                            self.toks[j].norm == ","
+                                || self.tx_at[j].is_some()
+                                || self.toks[j].lower == "on"
+                        })
+                        && next_cue > v + n;
                     // "Inflation reached 54.4%, the institute said on Thursday,
                     // the highest rate in two decades": a phrase after the
                     // source that sums up what came before.
@@ -1869,6 +1896,7 @@ impl Doc<'_> {
                         || (set_off && circumstance)
                         || summing_up
                         || told_after_quote
+                        || goes_on
                         || short_tail
                         || (new_clause && sstart > s0 + 2);
                     if !trailing && cs < s1 {
@@ -2027,6 +2055,30 @@ impl Doc<'_> {
                 if head && !says || person {
                     continue;
                 }
+            }
+            // "declared three days of national mourning", "declared a state
+            // of emergency": a decree, not a statement.
+            if lemma == "declare"
+                && c0 >= v + n
+                && self.toks[v + n..c1.min(c0 + 6)].iter().any(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "mourning"
+                            | "emergency"
+                            | "martial"
+                            | "war"
+                            | "ceasefire"
+                            | "truce"
+                            | "independence"
+                            | "holiday"
+                            | "curfew"
+                            | "lockdown"
+                            | "disaster"
+                    )
+                })
+                && !self.toks[c0..c1].iter().any(|t| t.lower == "that")
+            {
+                continue;
             }
             let statement = self.clean_statement(c0, c1);
             let has_figure = self.toks[c0..c1].iter().any(|t| t.kind == TokKind::Number);
@@ -2692,6 +2744,25 @@ mod tests {
         assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
         assert_eq!(claimant(&b, 0), "Shipping companies");
         assert_eq!(b.claims[0].via.len(), 1);
+    }
+
+    #[test]
+    fn decrees_and_going_on_after_a_source() {
+        let b = run("King Mohammed VI declared three days of national mourning.");
+        assert!(b.claims.is_empty(), "{:?}", b.claims);
+        let b = run(
+            "Spain and Britain have sent rescue teams, a government spokesman said, adding that Morocco had accepted help.",
+        );
+        assert_eq!(b.claims.len(), 2, "{:?}", b.claims);
+        assert!((0..2).all(|i| claimant(&b, i) == "government spokesman"));
+        assert_eq!(
+            b.claims[0].statement,
+            "Spain and Britain have sent rescue teams"
+        );
+        let b = run(
+            "The death toll rose to 2,012, the interior ministry said on Sunday, with at least 2,059 people injured.",
+        );
+        assert_eq!(b.claims[0].statement, "The death toll rose to 2,012");
     }
 
     #[test]
