@@ -107,6 +107,40 @@ const PREDICTED: &[&str] = &[
     "any",
 ];
 
+/// Verbs of judging another's act: what follows them is not their
+/// subject's own deed ("condemned the invasion").
+fn judging_word(l: &str) -> bool {
+    matches!(
+        l,
+        "denounce"
+            | "denounced"
+            | "denounces"
+            | "denouncing"
+            | "condemn"
+            | "condemned"
+            | "condemns"
+            | "condemning"
+            | "decry"
+            | "decried"
+            | "decries"
+            | "deplore"
+            | "deplored"
+            | "deplores"
+            | "protest"
+            | "protested"
+            | "protests"
+            | "protesting"
+            | "criticize"
+            | "criticized"
+            | "criticizes"
+            | "criticised"
+            | "oppose"
+            | "opposed"
+            | "opposes"
+            | "opposing"
+    )
+}
+
 /// Words of brokering: who does them stands between the parties.
 fn mediation_word(l: &str) -> bool {
     matches!(
@@ -1387,19 +1421,37 @@ impl Doc<'_> {
                 if self.toks[k].is_cap() && k != s0 {
                     continue;
                 }
-                // Source: the subject to the left (adjectives count for nouns: "Russian invasion").
-                let src = self.rel_source(k, s0);
+                // "Ukraine was invaded by Russia": the one after "by" acts; a
+                // passive without "by" names no one who did it.
+                let passive = self.passive_at(k);
+                if passive && self.toks.get(k + 1).is_none_or(|t| t.lower != "by") {
+                    continue;
+                }
+                // "Moldova condemned the annexation": the act judged is not
+                // the judge's own, so its subject is no source.
+                let mut d = k;
+                while d > s0
+                    && matches!(self.toks[d - 1].lower.as_str(), "the" | "a" | "an" | "this")
+                {
+                    d -= 1;
+                }
+                if d > s0 && judging_word(&self.toks[d - 1].lower) {
+                    continue;
+                }
+                // Source: the subject to the left (adjectives count for nouns:
+                // "Russian invasion"). In the passive the subject suffers the
+                // act, and a place may suffer it: "Crimea was annexed by Russia".
+                let src = if passive {
+                    self.passive_subject(k, s0, &kind)
+                        .or_else(|| self.rel_source(k, s0))
+                } else {
+                    self.rel_source(k, s0)
+                };
                 let Some(src) = src else { continue };
                 let Some(tgt) = self.rel_target(k, s1, &kind) else {
                     continue;
                 };
                 if src == tgt {
-                    continue;
-                }
-                // "Ukraine was invaded by Russia": the one after "by" acts; a
-                // passive without "by" names no one who did it.
-                let passive = self.passive_at(k);
-                if passive && self.toks.get(k + 1).is_none_or(|t| t.lower != "by") {
                     continue;
                 }
                 let (src, tgt) = if passive { (tgt, src) } else { (src, tgt) };
@@ -1832,6 +1884,100 @@ impl Doc<'_> {
         None
     }
 
+    /// The subject of the passive verb at `k`, standing right before its
+    /// auxiliaries: a named actor, or for acts on territory ("Kherson was
+    /// captured by ...") a name that is not yet an actor, taken as a place.
+    fn passive_subject(&mut self, k: usize, s0: usize, kind: &str) -> Option<usize> {
+        let mut e = k;
+        while e > s0
+            && matches!(
+                self.toks[e - 1].lower.as_str(),
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "been"
+                    | "being"
+                    | "be"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "got"
+                    | "get"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "can"
+                    | "reportedly"
+                    | "allegedly"
+                    | "also"
+                    | "later"
+                    | "then"
+                    | "briefly"
+                    | "not"
+                    | "never"
+                    | "already"
+                    | "effectively"
+                    | "formally"
+                    | "illegally"
+            )
+        {
+            e -= 1;
+        }
+        if e == k || e == s0 {
+            return None;
+        }
+        if let Some(m) = self.mention_at(e - 1) {
+            let (a, adjective) = (m.actor, m.adjective);
+            if adjective || self.actors[a].kind == ActorKind::Media {
+                return None;
+            }
+            return Some(a);
+        }
+        if !matches!(kind, "seized" | "occupies" | "invades" | "attacks") {
+            return None;
+        }
+        let mut b = e;
+        while b > s0
+            && namelike(&self.toks[b - 1])
+            && self.tx_at[b - 1].is_none()
+            && self.mention_at(b - 1).is_none()
+        {
+            b -= 1;
+        }
+        // A capitalised pronoun or determiner opening the sentence ("It was
+        // seized", "This was attacked") names nothing.
+        if b == e
+            || e - b == 1
+                && matches!(
+                    self.toks[b].lower.as_str(),
+                    "it" | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "we"
+                        | "which"
+                        | "what"
+                        | "everything"
+                        | "nothing"
+                        | "one"
+                        | "some"
+                        | "many"
+                        | "most"
+                        | "all"
+                        | "none"
+                )
+        {
+            return None;
+        }
+        self.place_actor(b, e)
+    }
+
     fn place_actor(&mut self, j: usize, s1: usize) -> Option<usize> {
         let mut e = j;
         while e < s1
@@ -1946,6 +2092,31 @@ mod tests {
         assert!(!ev.iter().any(|e| e.0 == "military_buildup"), "{ev:?}");
         let e = ev.iter().find(|e| e.0 == "invasion").expect("the invasion");
         assert!(!e.3.iter().any(|p| p.0 == "Protesters"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_place_suffering_a_passive_act_is_its_target() {
+        let rels = relations("In 2014 Crimea was annexed by Russia.");
+        assert!(
+            rels.contains(&("Russia".into(), "seized".into(), "Crimea".into())),
+            "{rels:?}"
+        );
+        // A name the gazetteer does not know is taken as a place.
+        let rels = relations("Zorvik was captured by Chilean forces on Monday.");
+        assert!(
+            rels.contains(&("Chile".into(), "seized".into(), "Zorvik".into())),
+            "{rels:?}"
+        );
+        let rels = relations("It was occupied by Chilean troops in May.");
+        assert!(rels.is_empty(), "{rels:?}");
+    }
+
+    #[test]
+    fn the_act_one_condemns_is_not_ones_own() {
+        let rels = relations(
+            "Peru condemned the annexation and said it would seek help from the United Nations.",
+        );
+        assert!(!rels.iter().any(|r| r.1 == "seized"), "{rels:?}");
     }
 
     #[test]
