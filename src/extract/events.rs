@@ -107,12 +107,16 @@ const PREDICTED: &[&str] = &[
     "any",
 ];
 
-/// Verbs of judging another's act: what follows them is not their
-/// subject's own deed ("condemned the invasion").
+/// Verbs of judging or discussing another's act: what follows them is not
+/// their subject's own deed ("condemned the invasion", "discussed the attack").
 fn judging_word(l: &str) -> bool {
     matches!(
         l,
-        "denounce"
+        "discuss"
+            | "discussed"
+            | "discusses"
+            | "discussing"
+            | "denounce"
             | "denounced"
             | "denounces"
             | "denouncing"
@@ -657,6 +661,12 @@ impl Doc<'_> {
                     k += n;
                     continue;
                 }
+                if !matches!(kind.as_str(), "meeting" | "talks" | "summit" | "call")
+                    && self.talk_topic(k, s0)
+                {
+                    k += n;
+                    continue;
+                }
                 if kinds_here.contains(&kind) {
                     k += n;
                     continue;
@@ -666,6 +676,102 @@ impl Doc<'_> {
                 k += n;
             }
         }
+    }
+
+    /// Whether the trigger at `k` is only what a meeting or a talk is about:
+    /// "discussed sanctions", "talks on a ceasefire", "the issue of
+    /// sanctions". Such a topic is no event of its own. A definite or dated
+    /// topic ("discussed the attack", "discussed Friday's attack") may be a
+    /// real event spoken about, and stays.
+    fn talk_topic(&self, k: usize, s0: usize) -> bool {
+        let mut j = k;
+        let mut skipped = 0;
+        while j > s0 && skipped < 3 {
+            let p = &self.toks[j - 1];
+            let adjective = self.mention_at(j - 1).is_some_and(|m| m.adjective);
+            if adjective
+                || matches!(
+                    p.lower.as_str(),
+                    "a" | "an"
+                        | "new"
+                        | "possible"
+                        | "potential"
+                        | "further"
+                        | "more"
+                        | "tougher"
+                        | "harsher"
+                        | "additional"
+                        | "fresh"
+                        | "economic"
+                        | "financial"
+                        | "western"
+                        | "targeted"
+                        | "lasting"
+                        | "permanent"
+                        | "peace"
+                        | "future"
+                        | "broader"
+                        | "wider"
+                        | "early"
+                        | "joint"
+                )
+            {
+                j -= 1;
+                skipped += 1;
+                continue;
+            }
+            break;
+        }
+        if j == s0 {
+            return false;
+        }
+        let w = self.toks[j - 1].lower.as_str();
+        if matches!(
+            w,
+            "discuss"
+                | "discussed"
+                | "discusses"
+                | "discussing"
+                | "debate"
+                | "debated"
+                | "debates"
+                | "debating"
+        ) {
+            return true;
+        }
+        // "talks on sanctions", "a meeting about a ceasefire", "the issue of
+        // sanctions", "discussions over an embargo".
+        if j >= s0 + 2
+            && matches!(
+                w,
+                "on" | "about" | "over" | "of" | "regarding" | "concerning"
+            )
+        {
+            let head = self.toks[j - 2].lower.as_str();
+            return match w {
+                "of" => matches!(
+                    head,
+                    "issue" | "question" | "topic" | "subject" | "matter" | "discussion"
+                ),
+                _ => matches!(
+                    head,
+                    "talks"
+                        | "talk"
+                        | "meeting"
+                        | "meetings"
+                        | "discussion"
+                        | "discussions"
+                        | "negotiations"
+                        | "consultations"
+                        | "debate"
+                        | "summit"
+                        | "call"
+                        | "conference"
+                        | "dialogue"
+                ),
+            };
+        }
+        false
     }
 
     /// The kind of the trigger at `k` (`n` tokens, lexicon kind `kind`) read
@@ -950,6 +1056,50 @@ impl Doc<'_> {
             {
                 continue;
             }
+            // "met in Brussels, where they discussed sanctions against Iran",
+            // "talks on Ukraine": who the talk is about takes no part in it,
+            // unless named as a partner after that ("on Monday with Peru").
+            if matches!(kind, "meeting" | "talks" | "summit" | "call" | "visit") && m.t0 > t + n {
+                let last = |w: &dyn Fn(usize) -> bool| (t + n..m.t0).rev().find(|&j| w(j));
+                let topic = last(&|j: usize| {
+                    let l = self.toks[j].lower.as_str();
+                    matches!(
+                        l,
+                        "discuss"
+                            | "discussed"
+                            | "discusses"
+                            | "discussing"
+                            | "debate"
+                            | "debated"
+                            | "about"
+                            | "against"
+                            | "regarding"
+                            | "concerning"
+                            | "over"
+                    ) || l == "on" && self.tx_at.get(j + 1).is_some_and(|x| x.is_none())
+                });
+                let partner = last(&|j: usize| {
+                    matches!(
+                        self.toks[j].lower.as_str(),
+                        "with" | "between" | "alongside" | "met" | "meet" | "meets"
+                    )
+                });
+                if topic.is_some_and(|tp| partner.is_none_or(|pp| pp < tp)) {
+                    continue;
+                }
+                // "spoke with Zelensky and previewed Biden's call with
+                // Putin": who follows another meeting takes part in that one.
+                let later_meeting = (t + n..m.t0).any(|j| {
+                    LEX.triggers
+                        .longest(&self.toks, j, m.t0)
+                        .is_some_and(|(_, v)| {
+                            matches!(v.as_str(), "meeting" | "talks" | "summit" | "call")
+                        })
+                });
+                if later_meeting {
+                    continue;
+                }
+            }
             // "marched against President Macron's plan": the one protested
             // or fought against is the target, for every kind of event.
             // Not for talks or meetings ("met to discuss aggression against
@@ -1034,7 +1184,7 @@ impl Doc<'_> {
                         | "protest"
                         | "protested"
                         | "protesting"
-                )
+                ) || judging_word(&self.toks[j].lower)
             };
             if agentive(kind)
                 && !matches!(kind, "exercise" | "military_buildup" | "withdrawal")
@@ -2117,6 +2267,44 @@ mod tests {
             "Peru condemned the annexation and said it would seek help from the United Nations.",
         );
         assert!(!rels.iter().any(|r| r.1 == "seized"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_topic_of_talks_is_no_event_and_no_party() {
+        let ev = trig(
+            "Peru's trade minister met Bolivia's envoy in Lima on Monday, where they discussed sanctions against Chile.",
+        );
+        assert!(!ev.iter().any(|e| e.0 == "sanction"), "{ev:?}");
+        let m = ev.iter().find(|e| e.0 == "meeting").expect("the meeting");
+        assert!(!m.3.iter().any(|p| p.0 == "Chile"), "{ev:?}");
+        let ev = trig("Peru and Bolivia held talks on a ceasefire on Monday.");
+        assert!(!ev.iter().any(|e| e.0 == "agreement"), "{ev:?}");
+        assert!(ev.iter().any(|e| e.0 == "talks"), "{ev:?}");
+        let ev = trig("The envoys of Peru also raised the issue of sanctions on Bolivia.");
+        assert!(!ev.iter().any(|e| e.0 == "sanction"), "{ev:?}");
+        // A definite, real event spoken about stays; a partner named after
+        // the topic stays a partner.
+        let ev = trig("Peru's president discussed the attack with Bolivia's president.");
+        let a = ev.iter().find(|e| e.0 == "attack").expect("the attack");
+        assert!(!a.3.iter().any(|p| p.1 == "agent"), "{ev:?}");
+        let rels = relations("Peru's president discussed the attack with Bolivia's president.");
+        assert!(rels.is_empty(), "{rels:?}");
+        let ev = trig("Peru agreed on a ceasefire with Bolivia on Monday.");
+        assert!(ev.iter().any(|e| e.0 == "agreement"), "{ev:?}");
+        let ev = trig(
+            "Peru's president held a video call about trade on Monday with Bolivia's president.",
+        );
+        let c = ev.iter().find(|e| e.0 == "call").expect("the call");
+        assert!(c.3.iter().any(|p| p.0.contains("Bolivia")), "{ev:?}");
+    }
+
+    #[test]
+    fn who_follows_another_meeting_takes_part_in_that_one() {
+        let ev = trig(
+            "Peru's foreign minister spoke with Ecuador's foreign minister and previewed the upcoming meeting with Chile.",
+        );
+        let c = ev.iter().find(|e| e.0 == "call").expect("the call");
+        assert!(!c.3.iter().any(|p| p.0 == "Chile"), "{ev:?}");
     }
 
     #[test]
