@@ -19,6 +19,13 @@ pub struct EventRec {
     pub status: EventStatus,
     pub sent: usize,
     pub evidence: Evidence,
+    /// The trigger token, for events read from a trigger word.
+    pub trigger: Option<usize>,
+    /// Whether the trigger is a definite re-mention ("the call", "Biden's
+    /// call"), which may name an event already told of.
+    pub anaphor: bool,
+    /// Whether `time` was read from the text rather than assumed.
+    pub dated: bool,
 }
 
 impl EventRec {
@@ -547,6 +554,9 @@ impl Doc<'_> {
                 status: EventStatus::Occurred,
                 sent: c.sent,
                 evidence: c.evidence.clone(),
+                trigger: None,
+                anaphor: false,
+                dated: false,
             });
         }
         for si in 0..self.sents.len() {
@@ -675,6 +685,135 @@ impl Doc<'_> {
                 kinds_here.push(kind);
                 k += n;
             }
+        }
+        self.merge_rementions();
+    }
+
+    /// Whether the trigger at `t` (clause from `a`) is definite: "the call",
+    /// "the Biden-Putin call", "the upcoming talks", "Biden's call".
+    fn definite_before(&self, t: usize, a: usize) -> bool {
+        let mut j = t;
+        while j > a {
+            if let Some(m) = self.mention_at(j - 1) {
+                // "Biden's call": a possessive name ends the phrase.
+                if self.toks[j - 1].norm == "'s" || self.toks[j - 1].norm == "’s" {
+                    return true;
+                }
+                j = m.t0;
+                continue;
+            }
+            let l = self.toks[j - 1].lower.as_str();
+            match l {
+                "the" | "that" | "this" => return true,
+                "'s" | "’s" => return j >= a + 2 && self.mention_at(j - 2).is_some(),
+                "-" | "upcoming" | "planned" | "scheduled" | "expected" | "video" | "phone"
+                | "virtual" | "bilateral" | "leaders" | "two" | "same" | "first" | "last"
+                | "latest" | "recent" => j -= 1,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Merges a later mention of an event already told of into it: a
+    /// definite re-mention ("Biden will hold a call ... During the call,
+    /// Biden will warn ..."), or an indefinite one that names the same two
+    /// parties on the same date (a headline retold in the lead). Nothing
+    /// may contradict: a different date, place, other parties, or one
+    /// denied and one not. The first mention keeps its label, status and
+    /// evidence; it gains the parties and the more precise date.
+    fn merge_rementions(&mut self) {
+        let mut i = 0;
+        while i < self.events.len() {
+            let into = self.events[i]
+                .trigger
+                .and_then(|_| (0..i).rev().find(|&j| self.same_event(j, i)));
+            let Some(j) = into else {
+                i += 1;
+                continue;
+            };
+            let later = self.events.remove(i);
+            let first = &mut self.events[j];
+            for p in later.participants {
+                if !first.participants.iter().any(|q| q.0 == p.0) {
+                    first.participants.push(p);
+                }
+            }
+            if later.dated {
+                let width = |t: &Option<TimeValue>| {
+                    t.as_ref()
+                        .and_then(|t| Some((t.end? - t.start?).num_days()))
+                        .unwrap_or(i64::MAX)
+                };
+                let narrower = width(&later.time) < width(&first.time)
+                    || width(&later.time) == width(&first.time)
+                        && later.time.as_ref().map_or(0, |t| t.value.len())
+                            > first.time.as_ref().map_or(0, |t| t.value.len());
+                if !first.dated || narrower {
+                    first.time = later.time;
+                    first.dated = true;
+                }
+            }
+            if first.place.is_none() {
+                first.place = later.place;
+            }
+        }
+    }
+
+    /// Whether event `i` may be a later mention of event `j` (see
+    /// [`Self::merge_rementions`]).
+    fn same_event(&self, j: usize, i: usize) -> bool {
+        let (x, y) = (&self.events[j], &self.events[i]);
+        if x.trigger.is_none() || x.kind != y.kind {
+            return false;
+        }
+        let contested =
+            |s: EventStatus| matches!(s, EventStatus::Denied | EventStatus::Hypothetical);
+        if contested(x.status) != contested(y.status) {
+            return false;
+        }
+        if let (Some(p), Some(q)) = (&x.place, &y.place) {
+            if !p.contains(q.as_str()) && !q.contains(p.as_str()) {
+                return false;
+            }
+        }
+        let exact = |t: &TimeValue| matches!(t.modifier, None | Some(Modifier::Approx));
+        let times_agree = match (&x.time, &y.time) {
+            (Some(a), Some(b)) if x.dated && y.dated && exact(a) && exact(b) => {
+                match (a.start, a.end, b.start, b.end) {
+                    (Some(a0), Some(a1), Some(b0), Some(b1)) => a0 <= b1 && b0 <= a1,
+                    _ => a.value == b.value,
+                }
+            }
+            _ => true,
+        };
+        if !times_agree {
+            return false;
+        }
+        // Shared parties: the same actor, or one a part of the other.
+        let matched = |a: &EventRec, b: &EventRec| {
+            a.participants
+                .iter()
+                .filter(|p| {
+                    b.participants
+                        .iter()
+                        .any(|q| self.within(p.0, q.0) || self.within(q.0, p.0))
+                })
+                .count()
+        };
+        let shared = matched(x, y);
+        if y.anaphor {
+            // A re-mention may add a party, but when both name parties the
+            // other lacks and share only one ("Ukraine and Russia will meet"
+            // and "Macron's meeting with Putin"), they are two events.
+            let back = matched(y, x);
+            let extra_x = shared < x.participants.len();
+            let extra_y = back < y.participants.len();
+            x.participants.is_empty()
+                || y.participants.is_empty()
+                || shared > 0 && (!(extra_x && extra_y) || shared.max(back) >= 2)
+        } else {
+            x.dated && y.dated && shared >= 2
         }
     }
 
@@ -1344,6 +1483,9 @@ impl Doc<'_> {
             };
         }
         let mut time = self.best_time(a, b, t);
+        let dated = time.is_some();
+        let anaphor = matches!(kind, "meeting" | "call" | "summit" | "talks" | "visit")
+            && self.definite_before(t, a);
         if let Some(tv) = &time {
             if tv.start.is_some_and(|s| s > self.published) && status == EventStatus::Occurred {
                 status = EventStatus::Planned;
@@ -1473,6 +1615,9 @@ impl Doc<'_> {
             status,
             sent: si,
             evidence: self.evidence_sent(si, &rule),
+            trigger: Some(t),
+            anaphor,
+            dated,
         });
     }
 
@@ -2305,6 +2450,36 @@ mod tests {
         );
         let c = ev.iter().find(|e| e.0 == "call").expect("the call");
         assert!(!c.3.iter().any(|p| p.0 == "Chile"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_definite_re_mention_is_the_same_event() {
+        let ev = trig(
+            "Emmanuel Macron and Olaf Scholz will hold a video call on Tuesday. The call was requested by Scholz. During the call, Macron will raise energy prices.",
+        );
+        let calls: Vec<_> = ev.iter().filter(|e| e.0 == "call").collect();
+        assert_eq!(calls.len(), 1, "{ev:?}");
+        assert_eq!(calls[0].2, "planned", "{ev:?}");
+        let rels = relations(
+            "Emmanuel Macron and Olaf Scholz will hold a video call on Tuesday. During the call, Macron will raise energy prices.",
+        );
+        assert_eq!(
+            rels.iter().filter(|r| r.1 == "meets").count(),
+            1,
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn a_re_mention_with_another_date_or_other_parties_is_another_event() {
+        let ev = trig(
+            "Emmanuel Macron and Olaf Scholz will meet in Paris on Friday. The meeting between Macron and Scholz in March 2021 ended without a deal.",
+        );
+        assert_eq!(ev.iter().filter(|e| e.0 == "meeting").count(), 2, "{ev:?}");
+        let ev = trig(
+            "Peru and Chile will meet at the border on Friday. Earlier, Macron's meeting with Gabriel Boric in Lima went well.",
+        );
+        assert_eq!(ev.iter().filter(|e| e.0 == "meeting").count(), 2, "{ev:?}");
     }
 
     #[test]
