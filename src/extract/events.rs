@@ -1325,12 +1325,38 @@ impl Doc<'_> {
                         | "protesting"
                 ) || judging_word(&self.toks[j].lower)
             };
+            // "amid fears about a Russian invasion": over a feared or
+            // possible act and its article back to the circumstance word.
+            let mut q = t;
+            while q > m.t1 + 1
+                && (matches!(
+                    self.toks[q - 1].lower.as_str(),
+                    "a" | "an"
+                        | "the"
+                        | "fears"
+                        | "fear"
+                        | "concerns"
+                        | "concern"
+                        | "worries"
+                        | "threat"
+                        | "threats"
+                        | "risk"
+                        | "of"
+                        | "about"
+                        | "over"
+                        | "possible"
+                        | "potential"
+                        | "new"
+                        | "further"
+                ) || self.mention_at(q - 1).is_some_and(|x| x.adjective))
+            {
+                q -= 1;
+            }
             if agentive(kind)
                 && !matches!(kind, "exercise" | "military_buildup" | "withdrawal")
                 && m.t0 < t
                 && t >= m.t1 + 2
-                && (pp(t - 1)
-                    || pp(t - 2) && matches!(self.toks[t - 1].lower.as_str(), "a" | "an" | "the"))
+                && (pp(t - 1) || q > m.t1 && q < t && pp(q - 1))
             {
                 continue;
             }
@@ -1393,6 +1419,15 @@ impl Doc<'_> {
                 "mediator"
             } else if against {
                 "target"
+            } else if agentive(kind)
+                && kind != "withdrawal"
+                && m.t0 > t
+                && m.t0 <= t + n + 2
+                && before(&["by", "from"])
+            {
+                // "an invasion from Russia", "an attack by rebels": who acts.
+                // A withdrawal from a place leaves it.
+                "agent"
             } else if m.t0 > t && before(&["with", "alongside"]) {
                 // "held exercises with Guyana", "the war with Chad": a partner.
                 "participant"
@@ -1420,6 +1455,21 @@ impl Doc<'_> {
             }
             seen.push((m.actor, role));
             parts.push((m.actor, role.to_owned()));
+        }
+        // "the Russian military build-up": a state acts through its
+        // military and ministries, so the country is an agent too.
+        if agentive(kind) {
+            let states: Vec<usize> = parts
+                .iter()
+                .filter(|p| p.1 == "agent" && self.actors[p.0].kind == ActorKind::Government)
+                .filter_map(|p| self.actors[p.0].part_of)
+                .filter(|&c| self.actors[c].kind == ActorKind::Country)
+                .collect();
+            for c in states {
+                if !parts.iter().any(|p| p.0 == c) {
+                    parts.push((c, "agent".to_owned()));
+                }
+            }
         }
         // "warned Russia that any attempt to invade Ukraine would have costs":
         // the one warned is who would act.
@@ -2480,6 +2530,25 @@ mod tests {
             "Peru and Chile will meet at the border on Friday. Earlier, Macron's meeting with Gabriel Boric in Lima went well.",
         );
         assert_eq!(ev.iter().filter(|e| e.0 == "meeting").count(), 2, "{ev:?}");
+    }
+
+    #[test]
+    fn a_state_acts_through_its_military_and_fears_are_no_deeds() {
+        let ev = trig("Satellite images show a new Chilean military buildup near Peru.");
+        let e = ev
+            .iter()
+            .find(|e| e.0 == "military_buildup")
+            .expect("the build-up");
+        assert!(e.3.contains(&("Chile".into(), "agent".into())), "{ev:?}");
+        let rels = relations("Satellite images show a new Chilean military buildup near Peru.");
+        assert!(
+            rels.contains(&("Chile".into(), "threatens".into(), "Peru".into())),
+            "{rels:?}"
+        );
+        let ev = trig("Bolivia is building a naval base amid fears of an invasion from Peru.");
+        let e = ev.iter().find(|e| e.0 == "invasion").expect("the invasion");
+        assert!(!e.3.iter().any(|p| p.0 == "Bolivia"), "{ev:?}");
+        assert!(e.3.contains(&("Peru".into(), "agent".into())), "{ev:?}");
     }
 
     #[test]
