@@ -577,7 +577,12 @@ impl Doc<'_> {
                     continue;
                 };
                 // Capitalised mid-sentence triggers are parts of names ("Cold War").
-                if self.toks[k].is_cap() && k != s0 || self.mention_at(k).is_some() {
+                // A name may also be an event word: "a separatist insurgency" names
+                // the insurgents and their war.
+                let named = self.mention_at(k).is_some_and(|m| {
+                    !(kind == "war" && self.actors[m.actor].kind == ActorKind::Group)
+                });
+                if self.toks[k].is_cap() && k != s0 || named {
                     k += n;
                     continue;
                 }
@@ -1123,6 +1128,40 @@ impl Doc<'_> {
         false
     }
 
+    /// The time of a sentence that opens with "Weeks later," "Later," or
+    /// "Soon after,": on or after the last date of the sentence before.
+    fn later_anchor(&self, si: usize) -> Option<TimeValue> {
+        let s0 = self.sents.get(si)?.t0;
+        let lw = |j: usize| self.toks.get(j).map_or("", |t| t.lower.as_str());
+        let mut j = s0;
+        if let Some(x) = self.tx_at[s0] {
+            if self.timexes[x].kind != model::TimexType::Duration {
+                return None;
+            }
+            while self.tx_at.get(j) == Some(&Some(x)) {
+                j += 1;
+            }
+        } else if matches!(lw(s0), "soon" | "shortly") {
+            j += 1;
+        }
+        let opener = matches!(lw(j), "later" | "afterwards" | "afterward" | "after")
+            && lw(j + 1) == ","
+            || j == s0 && lw(j) == "later" && lw(j + 1) == "that";
+        if !opener || si == 0 {
+            return None;
+        }
+        let prev = &self.sents[si - 1];
+        let x = (prev.t0..prev.t1)
+            .rev()
+            .filter_map(|k| self.tx_at[k])
+            .find(|&x| {
+                self.timexes[x].begin.is_some() && self.timexes[x].kind == model::TimexType::Date
+            })?;
+        let mut tv = self.timexes[x].time_value();
+        tv.modifier = Some(Modifier::OnOrAfter);
+        Some(tv)
+    }
+
     /// A photo caption ("X, left, and Y, right, attend ...") describes a
     /// picture, often an old one: no events are read from it.
     fn is_caption(&self, si: usize) -> bool {
@@ -1532,7 +1571,7 @@ impl Doc<'_> {
                 EventStatus::Denied
             };
         }
-        let mut time = self.best_time(a, b, t);
+        let mut time = self.best_time(a, b, t).or_else(|| self.later_anchor(si));
         let dated = time.is_some();
         let anaphor = matches!(kind, "meeting" | "call" | "summit" | "talks" | "visit")
             && self.definite_before(t, a);
@@ -2549,6 +2588,32 @@ mod tests {
         let e = ev.iter().find(|e| e.0 == "invasion").expect("the invasion");
         assert!(!e.3.iter().any(|p| p.0 == "Bolivia"), "{ev:?}");
         assert!(e.3.contains(&("Peru".into(), "agent".into())), "{ev:?}");
+    }
+
+    #[test]
+    fn weeks_later_is_on_or_after_the_date_before() {
+        let b = extract_text(
+            "Peru held elections in 1990. Weeks later, rebels attacked the capital. Chile backed a separatist insurgency in Peru's north.",
+            (2024, 3, 8),
+        );
+        let e = b
+            .events
+            .iter()
+            .find(|e| e.kind == "attack")
+            .expect("the attack");
+        let t = e.time.as_ref().expect("a time");
+        assert_eq!(t.value, "1990", "{e:?}");
+        assert_eq!(t.modifier, Some(crate::model::Modifier::OnOrAfter), "{e:?}");
+        // Without the opener no earlier date is borrowed.
+        assert!(
+            b.events
+                .iter()
+                .filter(|e| e.kind == "war")
+                .all(|e| e.time.as_ref().is_none_or(|t| t.value != "1990")),
+            "{:?}",
+            b.events
+        );
+        assert!(b.events.iter().any(|e| e.kind == "war"), "{:?}", b.events);
     }
 
     #[test]
