@@ -1830,6 +1830,7 @@ impl Doc<'_> {
                         .or_else(|| self.rel_source(k, s0))
                 } else {
                     self.rel_source(k, s0)
+                        .or_else(|| self.shared_subject(k, s0))
                 };
                 let Some(src) = src else { continue };
                 let Some(tgt) = self.rel_target(k, s1, &kind) else {
@@ -2094,6 +2095,72 @@ impl Doc<'_> {
             }
         }
         None
+    }
+
+    /// The subject a verb at `k` shares with its clause when it has none of
+    /// its own: a participle after "while", "after" or a comma ("Kuleba
+    /// thanked the US, while accusing Russia of ..."), or a verb joined by
+    /// "and" ("officials denied that claim and instead accused Russia"). It
+    /// is the first name of the sentence that no preposition governs.
+    fn shared_subject(&self, k: usize, s0: usize) -> Option<usize> {
+        let mut j = k;
+        while j > s0
+            && matches!(
+                self.toks[j - 1].lower.as_str(),
+                "instead" | "also" | "then" | "later" | "repeatedly" | "again" | "openly"
+            )
+        {
+            j -= 1;
+        }
+        if j == s0 || self.quoted(k) {
+            return None;
+        }
+        let before = self.toks[j - 1].lower.as_str();
+        let participle = self.toks[k].lower.ends_with("ing")
+            && matches!(before, "while" | "after" | "before" | "when" | "," | "by");
+        let joined = before == "and" && !self.toks[k].lower.ends_with("ing");
+        if !participle && !joined {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .filter(|m| m.t0 >= s0 && m.t1 <= j && !m.adjective && !self.quoted(m.t0))
+            .find(|m| {
+                let mut p = m.t0;
+                if p > s0 && self.toks[p - 1].lower == "the" {
+                    p -= 1;
+                }
+                p == s0
+                    || !matches!(
+                        self.toks[p - 1].lower.as_str(),
+                        "in" | "at"
+                            | "on"
+                            | "alongside"
+                            | "with"
+                            | "from"
+                            | "to"
+                            | "of"
+                            | "by"
+                            | "for"
+                            | "near"
+                            | "against"
+                            | "after"
+                            | "before"
+                            | "during"
+                            | "into"
+                            | "about"
+                            | "over"
+                            | "between"
+                            | "and"
+                    )
+            })
+            .filter(|m| {
+                !matches!(
+                    self.actors[m.actor].kind,
+                    ActorKind::Media | ActorKind::Place
+                )
+            })
+            .map(|m| m.actor)
     }
 
     /// Whether a mention at `t0` stands where a clause subject stands: at the
@@ -2614,6 +2681,26 @@ mod tests {
             b.events
         );
         assert!(b.events.iter().any(|e| e.kind == "war"), "{:?}", b.events);
+    }
+
+    #[test]
+    fn a_participle_or_joined_verb_shares_the_subject() {
+        let rels = relations(
+            "Speaking in Lima on Monday, Peru's foreign minister praised Chile, while accusing Bolivia of stoking unrest.",
+        );
+        assert!(
+            rels.iter()
+                .any(|r| r.1 == "accuses" && r.2 == "Bolivia" && r.0.contains("Peru")),
+            "{rels:?}"
+        );
+        let rels = relations(
+            "Chilean officials rejected that report and instead accused Bolivia of moving troops.",
+        );
+        assert!(
+            rels.iter()
+                .any(|r| r.1 == "accuses" && r.2 == "Bolivia" && r.0.contains("Chile")),
+            "{rels:?}"
+        );
     }
 
     #[test]
