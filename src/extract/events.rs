@@ -769,7 +769,11 @@ impl Doc<'_> {
     /// [`Self::merge_rementions`]).
     fn same_event(&self, j: usize, i: usize) -> bool {
         let (x, y) = (&self.events[j], &self.events[i]);
-        if x.trigger.is_none() || x.kind != y.kind {
+        // "the vote" after an election is mostly that election, when it
+        // names no voting body of its own.
+        let same_kind = x.kind == y.kind
+            || x.kind == "election" && y.kind == "vote" && y.anaphor && y.participants.is_empty();
+        if x.trigger.is_none() || !same_kind {
             return false;
         }
         let contested =
@@ -1573,8 +1577,10 @@ impl Doc<'_> {
         }
         let mut time = self.best_time(a, b, t).or_else(|| self.later_anchor(si));
         let dated = time.is_some();
-        let anaphor = matches!(kind, "meeting" | "call" | "summit" | "talks" | "visit")
-            && self.definite_before(t, a);
+        let anaphor = matches!(
+            kind,
+            "meeting" | "call" | "summit" | "talks" | "visit" | "election" | "vote"
+        ) && self.definite_before(t, a);
         if let Some(tv) = &time {
             if tv.start.is_some_and(|s| s > self.published) && status == EventStatus::Occurred {
                 status = EventStatus::Planned;
@@ -2701,6 +2707,24 @@ mod tests {
                 .any(|r| r.1 == "accuses" && r.2 == "Bolivia" && r.0.contains("Chile")),
             "{rels:?}"
         );
+    }
+
+    #[test]
+    fn the_vote_after_an_election_is_that_election() {
+        let ev = trig(
+            "Voters in Peru went to the polls on Sunday in a presidential election. The vote was marred by delays, observers said.",
+        );
+        assert_eq!(
+            ev.iter()
+                .filter(|e| e.0 == "election" || e.0 == "vote")
+                .count(),
+            1,
+            "{ev:?}"
+        );
+        let ev = trig(
+            "Peru held a presidential election on Sunday. The Senate of Chile held a vote on the budget in May.",
+        );
+        assert!(ev.iter().any(|e| e.0 == "vote"), "{ev:?}");
     }
 
     #[test]
