@@ -455,6 +455,14 @@ impl Doc<'_> {
         }
         // "sanctions are more likely to be used": a modal right after the trigger.
         for k in t + 1..(t + 5).min(self.toks.len()) {
+            // "condemned the annexation and said it would ...": the modal
+            // of another clause.
+            if matches!(
+                self.toks[k].lower.as_str(),
+                "and" | "," | ";" | "but" | "said" | "says"
+            ) {
+                break;
+            }
             if st == EventStatus::Occurred
                 && matches!(
                     self.toks[k].lower.as_str(),
@@ -2725,6 +2733,27 @@ mod tests {
             "Peru held a presidential election on Sunday. The Senate of Chile held a vote on the budget in May.",
         );
         assert!(ev.iter().any(|e| e.0 == "vote"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_modal_of_the_next_clause_leaves_the_act_done() {
+        let ev = trig("Chile condemned the annexation and said it would seek help.");
+        let e = ev
+            .iter()
+            .find(|e| e.0 == "seizure")
+            .expect("the annexation");
+        assert_eq!(e.2, "occurred", "{ev:?}");
+        let ev = trig("Sanctions on Chile would hurt trade.");
+        let e = ev
+            .iter()
+            .find(|e| e.0 == "sanction")
+            .expect("the sanctions");
+        assert_eq!(e.2, "predicted", "{ev:?}");
+        let rels = relations("The town of Arica was shelled by Peruvian forces.");
+        assert!(
+            rels.contains(&("Peru".into(), "attacks".into(), "Arica".into())),
+            "{rels:?}"
+        );
     }
 
     #[test]
