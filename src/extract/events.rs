@@ -808,27 +808,35 @@ impl Doc<'_> {
             return false;
         }
         // Shared parties: the same actor, or one a part of the other.
-        let matched = |a: &EventRec, b: &EventRec| {
-            a.participants
+        // Parties, not go-betweens: a mediator named only later ("the
+        // truce was brokered by Brazil") contradicts nothing.
+        let parties = |e: &EventRec| -> Vec<usize> {
+            e.participants
                 .iter()
-                .filter(|p| {
-                    b.participants
-                        .iter()
-                        .any(|q| self.within(p.0, q.0) || self.within(q.0, p.0))
-                })
+                .filter(|p| p.1 != "mediator")
+                .map(|p| p.0)
+                .collect()
+        };
+        let (px, py) = (parties(x), parties(y));
+        let matched = |a: &[usize], b: &[usize]| {
+            a.iter()
+                .filter(|&&p| b.iter().any(|&q| self.within(p, q) || self.within(q, p)))
                 .count()
         };
-        let shared = matched(x, y);
+        let all = |e: &EventRec| -> Vec<usize> { e.participants.iter().map(|p| p.0).collect() };
+        let shared = matched(&px, &all(y));
         if y.anaphor {
             // A re-mention may add a party, but when both name parties the
             // other lacks and share only one ("Ukraine and Russia will meet"
-            // and "Macron's meeting with Putin"), they are two events.
-            let back = matched(y, x);
-            let extra_x = shared < x.participants.len();
-            let extra_y = back < y.participants.len();
-            x.participants.is_empty()
-                || y.participants.is_empty()
-                || shared > 0 && (!(extra_x && extra_y) || shared.max(back) >= 2)
+            // and "Macron's meeting with Putin"), they are two events. The
+            // first mediator may act in the re-mention ("During the talks,
+            // Egypt proposed ...").
+            let back = matched(&py, &all(x));
+            let extra_x = shared < px.len();
+            let extra_y = back < py.len();
+            px.is_empty()
+                || py.is_empty()
+                || (shared > 0 || back > 0) && (!(extra_x && extra_y) || shared.max(back) >= 2)
         } else {
             x.dated && y.dated && shared >= 2
         }
@@ -1587,7 +1595,16 @@ impl Doc<'_> {
         let dated = time.is_some();
         let anaphor = matches!(
             kind,
-            "meeting" | "call" | "summit" | "talks" | "visit" | "election" | "vote"
+            "meeting"
+                | "call"
+                | "summit"
+                | "talks"
+                | "visit"
+                | "election"
+                | "vote"
+                | "agreement"
+                | "protest"
+                | "strike"
         ) && self.definite_before(t, a);
         if let Some(tv) = &time {
             if tv.start.is_some_and(|s| s > self.published) && status == EventStatus::Occurred {
@@ -2754,6 +2771,20 @@ mod tests {
             rels.contains(&("Peru".into(), "attacks".into(), "Arica".into())),
             "{rels:?}"
         );
+    }
+
+    #[test]
+    fn the_truce_re_mentions_the_ceasefire() {
+        let ev = trig(
+            "Peru and Chile agreed to a ceasefire on Sunday. The truce was brokered by Brazil.",
+        );
+        let deals: Vec<_> = ev.iter().filter(|e| e.0 == "agreement").collect();
+        assert_eq!(deals.len(), 1, "{ev:?}");
+        assert!(deals[0].3.iter().any(|p| p.0 == "Brazil"), "{ev:?}");
+        let ev = trig(
+            "Peru and Chile held talks in Lima mediated by Brazil on Sunday. During the talks, Brazil proposed a prisoner exchange.",
+        );
+        assert_eq!(ev.iter().filter(|e| e.0 == "talks").count(), 1, "{ev:?}");
     }
 
     #[test]
