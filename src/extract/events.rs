@@ -1867,6 +1867,17 @@ impl Doc<'_> {
                 let Some(tgt) = self.rel_target(k, s1, &kind) else {
                     continue;
                 };
+                // "... attacks Ukraine, the official said, and is prepared to
+                // provide Ukraine with aid": the nearest name back is the
+                // object of the first verb; the subject is shared.
+                let src = if src == tgt && !passive {
+                    match self.shared_subject(k, s0) {
+                        Some(s) if s != tgt => s,
+                        _ => continue,
+                    }
+                } else {
+                    src
+                };
                 if src == tgt {
                     continue;
                 }
@@ -2086,6 +2097,18 @@ impl Doc<'_> {
                 _ => break,
             }
         }
+        // "if Russia attacks Ukraine": a condition, not a report of the act.
+        if mood == Mood::Asserted {
+            let mut j = k;
+            while j > s0 && k - j < 6 {
+                j -= 1;
+                match self.toks[j].lower.as_str() {
+                    "if" | "unless" => return Mood::Irrealis,
+                    "," | ";" | ":" | "that" | "and" | "but" => break,
+                    _ => {}
+                }
+            }
+        }
         mood
     }
 
@@ -2138,7 +2161,27 @@ impl Doc<'_> {
         while j > s0
             && matches!(
                 self.toks[j - 1].lower.as_str(),
-                "instead" | "also" | "then" | "later" | "repeatedly" | "again" | "openly"
+                "instead"
+                    | "also"
+                    | "then"
+                    | "later"
+                    | "repeatedly"
+                    | "again"
+                    | "openly"
+                    // "... and is prepared to provide Ukraine with aid"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "to"
+                    | "prepared"
+                    | "ready"
+                    | "willing"
             )
         {
             j -= 1;
@@ -2785,6 +2828,33 @@ mod tests {
             "Peru and Chile held talks in Lima mediated by Brazil on Sunday. During the talks, Brazil proposed a prisoner exchange.",
         );
         assert_eq!(ev.iter().filter(|e| e.0 == "talks").count(), 1, "{ev:?}");
+    }
+
+    #[test]
+    fn a_condition_is_no_act_and_an_aside_hides_no_subject() {
+        let rels = relations(
+            "Brazil will send troops if Peru attacks Chile, the official said, and is prepared to provide Chile with aid.",
+        );
+        assert!(!rels.iter().any(|r| r.1 == "attacks"), "{rels:?}");
+        assert!(
+            rels.contains(&("Peru".into(), "threatens".into(), "Chile".into())),
+            "{rels:?}"
+        );
+        assert!(
+            rels.contains(&("Brazil".into(), "supports".into(), "Chile".into())),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_joined_after_an_aside_shares_the_subject() {
+        let rels = relations(
+            "Brazil has sent envoys to Lima, an official said, and is prepared to provide Peru with more aid.",
+        );
+        assert!(
+            rels.contains(&("Brazil".into(), "supports".into(), "Peru".into())),
+            "{rels:?}"
+        );
     }
 
     #[test]
