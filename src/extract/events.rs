@@ -19,6 +19,13 @@ pub struct EventRec {
     pub status: EventStatus,
     pub sent: usize,
     pub evidence: Evidence,
+    /// The trigger token, for events read from a trigger word.
+    pub trigger: Option<usize>,
+    /// Whether the trigger is a definite re-mention ("the call", "Biden's
+    /// call"), which may name an event already told of.
+    pub anaphor: bool,
+    /// Whether `time` was read from the text rather than assumed.
+    pub dated: bool,
 }
 
 impl EventRec {
@@ -106,6 +113,44 @@ const PREDICTED: &[&str] = &[
     "readiness",
     "any",
 ];
+
+/// Verbs of judging or discussing another's act: what follows them is not
+/// their subject's own deed ("condemned the invasion", "discussed the attack").
+fn judging_word(l: &str) -> bool {
+    matches!(
+        l,
+        "discuss"
+            | "discussed"
+            | "discusses"
+            | "discussing"
+            | "denounce"
+            | "denounced"
+            | "denounces"
+            | "denouncing"
+            | "condemn"
+            | "condemned"
+            | "condemns"
+            | "condemning"
+            | "decry"
+            | "decried"
+            | "decries"
+            | "deplore"
+            | "deplored"
+            | "deplores"
+            | "protest"
+            | "protested"
+            | "protests"
+            | "protesting"
+            | "criticize"
+            | "criticized"
+            | "criticizes"
+            | "criticised"
+            | "oppose"
+            | "opposed"
+            | "opposes"
+            | "opposing"
+    )
+}
 
 /// Words of brokering: who does them stands between the parties.
 fn mediation_word(l: &str) -> bool {
@@ -410,6 +455,14 @@ impl Doc<'_> {
         }
         // "sanctions are more likely to be used": a modal right after the trigger.
         for k in t + 1..(t + 5).min(self.toks.len()) {
+            // "condemned the annexation and said it would ...": the modal
+            // of another clause.
+            if matches!(
+                self.toks[k].lower.as_str(),
+                "and" | "," | ";" | "but" | "said" | "says"
+            ) {
+                break;
+            }
             if st == EventStatus::Occurred
                 && matches!(
                     self.toks[k].lower.as_str(),
@@ -509,6 +562,9 @@ impl Doc<'_> {
                 status: EventStatus::Occurred,
                 sent: c.sent,
                 evidence: c.evidence.clone(),
+                trigger: None,
+                anaphor: false,
+                dated: false,
             });
         }
         for si in 0..self.sents.len() {
@@ -529,7 +585,12 @@ impl Doc<'_> {
                     continue;
                 };
                 // Capitalised mid-sentence triggers are parts of names ("Cold War").
-                if self.toks[k].is_cap() && k != s0 || self.mention_at(k).is_some() {
+                // A name may also be an event word: "a separatist insurgency" names
+                // the insurgents and their war.
+                let named = self.mention_at(k).is_some_and(|m| {
+                    !(kind == "war" && self.actors[m.actor].kind == ActorKind::Group)
+                });
+                if self.toks[k].is_cap() && k != s0 || named {
                     k += n;
                     continue;
                 }
@@ -623,6 +684,12 @@ impl Doc<'_> {
                     k += n;
                     continue;
                 }
+                if !matches!(kind.as_str(), "meeting" | "talks" | "summit" | "call")
+                    && self.talk_topic(k, s0)
+                {
+                    k += n;
+                    continue;
+                }
                 if kinds_here.contains(&kind) {
                     k += n;
                     continue;
@@ -632,6 +699,243 @@ impl Doc<'_> {
                 k += n;
             }
         }
+        self.merge_rementions();
+    }
+
+    /// Whether the trigger at `t` (clause from `a`) is definite: "the call",
+    /// "the Biden-Putin call", "the upcoming talks", "Biden's call".
+    fn definite_before(&self, t: usize, a: usize) -> bool {
+        let mut j = t;
+        while j > a {
+            if let Some(m) = self.mention_at(j - 1) {
+                // "Biden's call": a possessive name ends the phrase.
+                if self.toks[j - 1].norm == "'s" || self.toks[j - 1].norm == "’s" {
+                    return true;
+                }
+                j = m.t0;
+                continue;
+            }
+            let l = self.toks[j - 1].lower.as_str();
+            match l {
+                "the" | "that" | "this" => return true,
+                "'s" | "’s" => return j >= a + 2 && self.mention_at(j - 2).is_some(),
+                "-" | "upcoming" | "planned" | "scheduled" | "expected" | "video" | "phone"
+                | "virtual" | "bilateral" | "leaders" | "two" | "same" | "first" | "last"
+                | "latest" | "recent" => j -= 1,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Merges a later mention of an event already told of into it: a
+    /// definite re-mention ("Biden will hold a call ... During the call,
+    /// Biden will warn ..."), or an indefinite one that names the same two
+    /// parties on the same date (a headline retold in the lead). Nothing
+    /// may contradict: a different date, place, other parties, or one
+    /// denied and one not. The first mention keeps its label, status and
+    /// evidence; it gains the parties and the more precise date.
+    fn merge_rementions(&mut self) {
+        let mut i = 0;
+        while i < self.events.len() {
+            let into = self.events[i]
+                .trigger
+                .and_then(|_| (0..i).rev().find(|&j| self.same_event(j, i)));
+            let Some(j) = into else {
+                i += 1;
+                continue;
+            };
+            let later = self.events.remove(i);
+            let first = &mut self.events[j];
+            for p in later.participants {
+                if !first.participants.iter().any(|q| q.0 == p.0) {
+                    first.participants.push(p);
+                }
+            }
+            if later.dated {
+                let width = |t: &Option<TimeValue>| {
+                    t.as_ref()
+                        .and_then(|t| Some((t.end? - t.start?).num_days()))
+                        .unwrap_or(i64::MAX)
+                };
+                let narrower = width(&later.time) < width(&first.time)
+                    || width(&later.time) == width(&first.time)
+                        && later.time.as_ref().map_or(0, |t| t.value.len())
+                            > first.time.as_ref().map_or(0, |t| t.value.len());
+                if !first.dated || narrower {
+                    first.time = later.time;
+                    first.dated = true;
+                }
+            }
+            if first.place.is_none() {
+                first.place = later.place;
+            }
+        }
+    }
+
+    /// Whether event `i` may be a later mention of event `j` (see
+    /// [`Self::merge_rementions`]).
+    fn same_event(&self, j: usize, i: usize) -> bool {
+        let (x, y) = (&self.events[j], &self.events[i]);
+        // "the vote" after an election is mostly that election, when it
+        // names no voting body of its own.
+        let same_kind = x.kind == y.kind
+            || x.kind == "election" && y.kind == "vote" && y.anaphor && y.participants.is_empty();
+        if x.trigger.is_none() || !same_kind {
+            return false;
+        }
+        let contested =
+            |s: EventStatus| matches!(s, EventStatus::Denied | EventStatus::Hypothetical);
+        if contested(x.status) != contested(y.status) {
+            return false;
+        }
+        if let (Some(p), Some(q)) = (&x.place, &y.place) {
+            if !p.contains(q.as_str()) && !q.contains(p.as_str()) {
+                return false;
+            }
+        }
+        let exact = |t: &TimeValue| matches!(t.modifier, None | Some(Modifier::Approx));
+        let times_agree = match (&x.time, &y.time) {
+            (Some(a), Some(b)) if x.dated && y.dated && exact(a) && exact(b) => {
+                match (a.start, a.end, b.start, b.end) {
+                    (Some(a0), Some(a1), Some(b0), Some(b1)) => a0 <= b1 && b0 <= a1,
+                    _ => a.value == b.value,
+                }
+            }
+            _ => true,
+        };
+        if !times_agree {
+            return false;
+        }
+        // Shared parties: the same actor, or one a part of the other.
+        // Parties, not go-betweens: a mediator named only later ("the
+        // truce was brokered by Brazil") contradicts nothing.
+        let parties = |e: &EventRec| -> Vec<usize> {
+            e.participants
+                .iter()
+                .filter(|p| p.1 != "mediator")
+                .map(|p| p.0)
+                .collect()
+        };
+        let (px, py) = (parties(x), parties(y));
+        let matched = |a: &[usize], b: &[usize]| {
+            a.iter()
+                .filter(|&&p| b.iter().any(|&q| self.within(p, q) || self.within(q, p)))
+                .count()
+        };
+        let all = |e: &EventRec| -> Vec<usize> { e.participants.iter().map(|p| p.0).collect() };
+        let shared = matched(&px, &all(y));
+        if y.anaphor {
+            // A re-mention may add a party, but when both name parties the
+            // other lacks and share only one ("Ukraine and Russia will meet"
+            // and "Macron's meeting with Putin"), they are two events. The
+            // first mediator may act in the re-mention ("During the talks,
+            // Egypt proposed ...").
+            let back = matched(&py, &all(x));
+            let extra_x = shared < px.len();
+            let extra_y = back < py.len();
+            px.is_empty()
+                || py.is_empty()
+                || (shared > 0 || back > 0) && (!(extra_x && extra_y) || shared.max(back) >= 2)
+        } else {
+            x.dated && y.dated && shared >= 2
+        }
+    }
+
+    /// Whether the trigger at `k` is only what a meeting or a talk is about:
+    /// "discussed sanctions", "talks on a ceasefire", "the issue of
+    /// sanctions". Such a topic is no event of its own. A definite or dated
+    /// topic ("discussed the attack", "discussed Friday's attack") may be a
+    /// real event spoken about, and stays.
+    fn talk_topic(&self, k: usize, s0: usize) -> bool {
+        let mut j = k;
+        let mut skipped = 0;
+        while j > s0 && skipped < 3 {
+            let p = &self.toks[j - 1];
+            let adjective = self.mention_at(j - 1).is_some_and(|m| m.adjective);
+            if adjective
+                || matches!(
+                    p.lower.as_str(),
+                    "a" | "an"
+                        | "new"
+                        | "possible"
+                        | "potential"
+                        | "further"
+                        | "more"
+                        | "tougher"
+                        | "harsher"
+                        | "additional"
+                        | "fresh"
+                        | "economic"
+                        | "financial"
+                        | "western"
+                        | "targeted"
+                        | "lasting"
+                        | "permanent"
+                        | "peace"
+                        | "future"
+                        | "broader"
+                        | "wider"
+                        | "early"
+                        | "joint"
+                )
+            {
+                j -= 1;
+                skipped += 1;
+                continue;
+            }
+            break;
+        }
+        if j == s0 {
+            return false;
+        }
+        let w = self.toks[j - 1].lower.as_str();
+        if matches!(
+            w,
+            "discuss"
+                | "discussed"
+                | "discusses"
+                | "discussing"
+                | "debate"
+                | "debated"
+                | "debates"
+                | "debating"
+        ) {
+            return true;
+        }
+        // "talks on sanctions", "a meeting about a ceasefire", "the issue of
+        // sanctions", "discussions over an embargo".
+        if j >= s0 + 2
+            && matches!(
+                w,
+                "on" | "about" | "over" | "of" | "regarding" | "concerning"
+            )
+        {
+            let head = self.toks[j - 2].lower.as_str();
+            return match w {
+                "of" => matches!(
+                    head,
+                    "issue" | "question" | "topic" | "subject" | "matter" | "discussion"
+                ),
+                _ => matches!(
+                    head,
+                    "talks"
+                        | "talk"
+                        | "meeting"
+                        | "meetings"
+                        | "discussion"
+                        | "discussions"
+                        | "negotiations"
+                        | "consultations"
+                        | "debate"
+                        | "summit"
+                        | "call"
+                        | "conference"
+                        | "dialogue"
+                ),
+            };
+        }
+        false
     }
 
     /// The kind of the trigger at `k` (`n` tokens, lexicon kind `kind`) read
@@ -844,6 +1148,40 @@ impl Doc<'_> {
         false
     }
 
+    /// The time of a sentence that opens with "Weeks later," "Later," or
+    /// "Soon after,": on or after the last date of the sentence before.
+    fn later_anchor(&self, si: usize) -> Option<TimeValue> {
+        let s0 = self.sents.get(si)?.t0;
+        let lw = |j: usize| self.toks.get(j).map_or("", |t| t.lower.as_str());
+        let mut j = s0;
+        if let Some(x) = self.tx_at[s0] {
+            if self.timexes[x].kind != model::TimexType::Duration {
+                return None;
+            }
+            while self.tx_at.get(j) == Some(&Some(x)) {
+                j += 1;
+            }
+        } else if matches!(lw(s0), "soon" | "shortly") {
+            j += 1;
+        }
+        let opener = matches!(lw(j), "later" | "afterwards" | "afterward" | "after")
+            && lw(j + 1) == ","
+            || j == s0 && lw(j) == "later" && lw(j + 1) == "that";
+        if !opener || si == 0 {
+            return None;
+        }
+        let prev = &self.sents[si - 1];
+        let x = (prev.t0..prev.t1)
+            .rev()
+            .filter_map(|k| self.tx_at[k])
+            .find(|&x| {
+                self.timexes[x].begin.is_some() && self.timexes[x].kind == model::TimexType::Date
+            })?;
+        let mut tv = self.timexes[x].time_value();
+        tv.modifier = Some(Modifier::OnOrAfter);
+        Some(tv)
+    }
+
     /// A photo caption ("X, left, and Y, right, attend ...") describes a
     /// picture, often an old one: no events are read from it.
     fn is_caption(&self, si: usize) -> bool {
@@ -915,6 +1253,50 @@ impl Doc<'_> {
                 || kind == "disaster" && ak == ActorKind::Country
             {
                 continue;
+            }
+            // "met in Brussels, where they discussed sanctions against Iran",
+            // "talks on Ukraine": who the talk is about takes no part in it,
+            // unless named as a partner after that ("on Monday with Peru").
+            if matches!(kind, "meeting" | "talks" | "summit" | "call" | "visit") && m.t0 > t + n {
+                let last = |w: &dyn Fn(usize) -> bool| (t + n..m.t0).rev().find(|&j| w(j));
+                let topic = last(&|j: usize| {
+                    let l = self.toks[j].lower.as_str();
+                    matches!(
+                        l,
+                        "discuss"
+                            | "discussed"
+                            | "discusses"
+                            | "discussing"
+                            | "debate"
+                            | "debated"
+                            | "about"
+                            | "against"
+                            | "regarding"
+                            | "concerning"
+                            | "over"
+                    ) || l == "on" && self.tx_at.get(j + 1).is_some_and(|x| x.is_none())
+                });
+                let partner = last(&|j: usize| {
+                    matches!(
+                        self.toks[j].lower.as_str(),
+                        "with" | "between" | "alongside" | "met" | "meet" | "meets"
+                    )
+                });
+                if topic.is_some_and(|tp| partner.is_none_or(|pp| pp < tp)) {
+                    continue;
+                }
+                // "spoke with Zelensky and previewed Biden's call with
+                // Putin": who follows another meeting takes part in that one.
+                let later_meeting = (t + n..m.t0).any(|j| {
+                    LEX.triggers
+                        .longest(&self.toks, j, m.t0)
+                        .is_some_and(|(_, v)| {
+                            matches!(v.as_str(), "meeting" | "talks" | "summit" | "call")
+                        })
+                });
+                if later_meeting {
+                    continue;
+                }
             }
             // "marched against President Macron's plan": the one protested
             // or fought against is the target, for every kind of event.
@@ -1000,14 +1382,40 @@ impl Doc<'_> {
                         | "protest"
                         | "protested"
                         | "protesting"
-                )
+                ) || judging_word(&self.toks[j].lower)
             };
+            // "amid fears about a Russian invasion": over a feared or
+            // possible act and its article back to the circumstance word.
+            let mut q = t;
+            while q > m.t1 + 1
+                && (matches!(
+                    self.toks[q - 1].lower.as_str(),
+                    "a" | "an"
+                        | "the"
+                        | "fears"
+                        | "fear"
+                        | "concerns"
+                        | "concern"
+                        | "worries"
+                        | "threat"
+                        | "threats"
+                        | "risk"
+                        | "of"
+                        | "about"
+                        | "over"
+                        | "possible"
+                        | "potential"
+                        | "new"
+                        | "further"
+                ) || self.mention_at(q - 1).is_some_and(|x| x.adjective))
+            {
+                q -= 1;
+            }
             if agentive(kind)
                 && !matches!(kind, "exercise" | "military_buildup" | "withdrawal")
                 && m.t0 < t
                 && t >= m.t1 + 2
-                && (pp(t - 1)
-                    || pp(t - 2) && matches!(self.toks[t - 1].lower.as_str(), "a" | "an" | "the"))
+                && (pp(t - 1) || q > m.t1 && q < t && pp(q - 1))
             {
                 continue;
             }
@@ -1070,6 +1478,15 @@ impl Doc<'_> {
                 "mediator"
             } else if against {
                 "target"
+            } else if agentive(kind)
+                && kind != "withdrawal"
+                && m.t0 > t
+                && m.t0 <= t + n + 2
+                && before(&["by", "from"])
+            {
+                // "an invasion from Russia", "an attack by rebels": who acts.
+                // A withdrawal from a place leaves it.
+                "agent"
             } else if m.t0 > t && before(&["with", "alongside"]) {
                 // "held exercises with Guyana", "the war with Chad": a partner.
                 "participant"
@@ -1097,6 +1514,21 @@ impl Doc<'_> {
             }
             seen.push((m.actor, role));
             parts.push((m.actor, role.to_owned()));
+        }
+        // "the Russian military build-up": a state acts through its
+        // military and ministries, so the country is an agent too.
+        if agentive(kind) {
+            let states: Vec<usize> = parts
+                .iter()
+                .filter(|p| p.1 == "agent" && self.actors[p.0].kind == ActorKind::Government)
+                .filter_map(|p| self.actors[p.0].part_of)
+                .filter(|&c| self.actors[c].kind == ActorKind::Country)
+                .collect();
+            for c in states {
+                if !parts.iter().any(|p| p.0 == c) {
+                    parts.push((c, "agent".to_owned()));
+                }
+            }
         }
         // "warned Russia that any attempt to invade Ukraine would have costs":
         // the one warned is who would act.
@@ -1159,7 +1591,21 @@ impl Doc<'_> {
                 EventStatus::Denied
             };
         }
-        let mut time = self.best_time(a, b, t);
+        let mut time = self.best_time(a, b, t).or_else(|| self.later_anchor(si));
+        let dated = time.is_some();
+        let anaphor = matches!(
+            kind,
+            "meeting"
+                | "call"
+                | "summit"
+                | "talks"
+                | "visit"
+                | "election"
+                | "vote"
+                | "agreement"
+                | "protest"
+                | "strike"
+        ) && self.definite_before(t, a);
         if let Some(tv) = &time {
             if tv.start.is_some_and(|s| s > self.published) && status == EventStatus::Occurred {
                 status = EventStatus::Planned;
@@ -1289,6 +1735,9 @@ impl Doc<'_> {
             status,
             sent: si,
             evidence: self.evidence_sent(si, &rule),
+            trigger: Some(t),
+            anaphor,
+            dated,
         });
     }
 
@@ -1387,19 +1836,49 @@ impl Doc<'_> {
                 if self.toks[k].is_cap() && k != s0 {
                     continue;
                 }
-                // Source: the subject to the left (adjectives count for nouns: "Russian invasion").
-                let src = self.rel_source(k, s0);
-                let Some(src) = src else { continue };
-                let Some(tgt) = self.rel_target(k, s1, &kind) else {
-                    continue;
-                };
-                if src == tgt {
-                    continue;
-                }
                 // "Ukraine was invaded by Russia": the one after "by" acts; a
                 // passive without "by" names no one who did it.
                 let passive = self.passive_at(k);
                 if passive && self.toks.get(k + 1).is_none_or(|t| t.lower != "by") {
+                    continue;
+                }
+                // "Moldova condemned the annexation": the act judged is not
+                // the judge's own, so its subject is no source.
+                let mut d = k;
+                while d > s0
+                    && matches!(self.toks[d - 1].lower.as_str(), "the" | "a" | "an" | "this")
+                {
+                    d -= 1;
+                }
+                if d > s0 && judging_word(&self.toks[d - 1].lower) {
+                    continue;
+                }
+                // Source: the subject to the left (adjectives count for nouns:
+                // "Russian invasion"). In the passive the subject suffers the
+                // act, and a place may suffer it: "Crimea was annexed by Russia".
+                let src = if passive {
+                    self.passive_subject(k, s0, &kind)
+                        .or_else(|| self.rel_source(k, s0))
+                } else {
+                    self.rel_source(k, s0)
+                        .or_else(|| self.shared_subject(k, s0))
+                };
+                let Some(src) = src else { continue };
+                let Some(tgt) = self.rel_target(k, s1, &kind) else {
+                    continue;
+                };
+                // "... attacks Ukraine, the official said, and is prepared to
+                // provide Ukraine with aid": the nearest name back is the
+                // object of the first verb; the subject is shared.
+                let src = if src == tgt && !passive {
+                    match self.shared_subject(k, s0) {
+                        Some(s) if s != tgt => s,
+                        _ => continue,
+                    }
+                } else {
+                    src
+                };
+                if src == tgt {
                     continue;
                 }
                 let (src, tgt) = if passive { (tgt, src) } else { (src, tgt) };
@@ -1618,6 +2097,18 @@ impl Doc<'_> {
                 _ => break,
             }
         }
+        // "if Russia attacks Ukraine": a condition, not a report of the act.
+        if mood == Mood::Asserted {
+            let mut j = k;
+            while j > s0 && k - j < 6 {
+                j -= 1;
+                match self.toks[j].lower.as_str() {
+                    "if" | "unless" => return Mood::Irrealis,
+                    "," | ";" | ":" | "that" | "and" | "but" => break,
+                    _ => {}
+                }
+            }
+        }
         mood
     }
 
@@ -1658,6 +2149,92 @@ impl Doc<'_> {
             }
         }
         None
+    }
+
+    /// The subject a verb at `k` shares with its clause when it has none of
+    /// its own: a participle after "while", "after" or a comma ("Kuleba
+    /// thanked the US, while accusing Russia of ..."), or a verb joined by
+    /// "and" ("officials denied that claim and instead accused Russia"). It
+    /// is the first name of the sentence that no preposition governs.
+    fn shared_subject(&self, k: usize, s0: usize) -> Option<usize> {
+        let mut j = k;
+        while j > s0
+            && matches!(
+                self.toks[j - 1].lower.as_str(),
+                "instead"
+                    | "also"
+                    | "then"
+                    | "later"
+                    | "repeatedly"
+                    | "again"
+                    | "openly"
+                    // "... and is prepared to provide Ukraine with aid"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "to"
+                    | "prepared"
+                    | "ready"
+                    | "willing"
+            )
+        {
+            j -= 1;
+        }
+        if j == s0 || self.quoted(k) {
+            return None;
+        }
+        let before = self.toks[j - 1].lower.as_str();
+        let participle = self.toks[k].lower.ends_with("ing")
+            && matches!(before, "while" | "after" | "before" | "when" | "," | "by");
+        let joined = before == "and" && !self.toks[k].lower.ends_with("ing");
+        if !participle && !joined {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .filter(|m| m.t0 >= s0 && m.t1 <= j && !m.adjective && !self.quoted(m.t0))
+            .find(|m| {
+                let mut p = m.t0;
+                if p > s0 && self.toks[p - 1].lower == "the" {
+                    p -= 1;
+                }
+                p == s0
+                    || !matches!(
+                        self.toks[p - 1].lower.as_str(),
+                        "in" | "at"
+                            | "on"
+                            | "alongside"
+                            | "with"
+                            | "from"
+                            | "to"
+                            | "of"
+                            | "by"
+                            | "for"
+                            | "near"
+                            | "against"
+                            | "after"
+                            | "before"
+                            | "during"
+                            | "into"
+                            | "about"
+                            | "over"
+                            | "between"
+                            | "and"
+                    )
+            })
+            .filter(|m| {
+                !matches!(
+                    self.actors[m.actor].kind,
+                    ActorKind::Media | ActorKind::Place
+                )
+            })
+            .map(|m| m.actor)
     }
 
     /// Whether a mention at `t0` stands where a clause subject stands: at the
@@ -1832,6 +2409,100 @@ impl Doc<'_> {
         None
     }
 
+    /// The subject of the passive verb at `k`, standing right before its
+    /// auxiliaries: a named actor, or for acts on territory ("Kherson was
+    /// captured by ...") a name that is not yet an actor, taken as a place.
+    fn passive_subject(&mut self, k: usize, s0: usize, kind: &str) -> Option<usize> {
+        let mut e = k;
+        while e > s0
+            && matches!(
+                self.toks[e - 1].lower.as_str(),
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "been"
+                    | "being"
+                    | "be"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "got"
+                    | "get"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "can"
+                    | "reportedly"
+                    | "allegedly"
+                    | "also"
+                    | "later"
+                    | "then"
+                    | "briefly"
+                    | "not"
+                    | "never"
+                    | "already"
+                    | "effectively"
+                    | "formally"
+                    | "illegally"
+            )
+        {
+            e -= 1;
+        }
+        if e == k || e == s0 {
+            return None;
+        }
+        if let Some(m) = self.mention_at(e - 1) {
+            let (a, adjective) = (m.actor, m.adjective);
+            if adjective || self.actors[a].kind == ActorKind::Media {
+                return None;
+            }
+            return Some(a);
+        }
+        if !matches!(kind, "seized" | "occupies" | "invades" | "attacks") {
+            return None;
+        }
+        let mut b = e;
+        while b > s0
+            && namelike(&self.toks[b - 1])
+            && self.tx_at[b - 1].is_none()
+            && self.mention_at(b - 1).is_none()
+        {
+            b -= 1;
+        }
+        // A capitalised pronoun or determiner opening the sentence ("It was
+        // seized", "This was attacked") names nothing.
+        if b == e
+            || e - b == 1
+                && matches!(
+                    self.toks[b].lower.as_str(),
+                    "it" | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "we"
+                        | "which"
+                        | "what"
+                        | "everything"
+                        | "nothing"
+                        | "one"
+                        | "some"
+                        | "many"
+                        | "most"
+                        | "all"
+                        | "none"
+                )
+        {
+            return None;
+        }
+        self.place_actor(b, e)
+    }
+
     fn place_actor(&mut self, j: usize, s1: usize) -> Option<usize> {
         let mut e = j;
         while e < s1
@@ -1946,6 +2617,244 @@ mod tests {
         assert!(!ev.iter().any(|e| e.0 == "military_buildup"), "{ev:?}");
         let e = ev.iter().find(|e| e.0 == "invasion").expect("the invasion");
         assert!(!e.3.iter().any(|p| p.0 == "Protesters"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_place_suffering_a_passive_act_is_its_target() {
+        let rels = relations("In 2014 Crimea was annexed by Russia.");
+        assert!(
+            rels.contains(&("Russia".into(), "seized".into(), "Crimea".into())),
+            "{rels:?}"
+        );
+        // A name the gazetteer does not know is taken as a place.
+        let rels = relations("Zorvik was captured by Chilean forces on Monday.");
+        assert!(
+            rels.contains(&("Chile".into(), "seized".into(), "Zorvik".into())),
+            "{rels:?}"
+        );
+        let rels = relations("It was occupied by Chilean troops in May.");
+        assert!(rels.is_empty(), "{rels:?}");
+    }
+
+    #[test]
+    fn the_act_one_condemns_is_not_ones_own() {
+        let rels = relations(
+            "Peru condemned the annexation and said it would seek help from the United Nations.",
+        );
+        assert!(!rels.iter().any(|r| r.1 == "seized"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_topic_of_talks_is_no_event_and_no_party() {
+        let ev = trig(
+            "Peru's trade minister met Bolivia's envoy in Lima on Monday, where they discussed sanctions against Chile.",
+        );
+        assert!(!ev.iter().any(|e| e.0 == "sanction"), "{ev:?}");
+        let m = ev.iter().find(|e| e.0 == "meeting").expect("the meeting");
+        assert!(!m.3.iter().any(|p| p.0 == "Chile"), "{ev:?}");
+        let ev = trig("Peru and Bolivia held talks on a ceasefire on Monday.");
+        assert!(!ev.iter().any(|e| e.0 == "agreement"), "{ev:?}");
+        assert!(ev.iter().any(|e| e.0 == "talks"), "{ev:?}");
+        let ev = trig("The envoys of Peru also raised the issue of sanctions on Bolivia.");
+        assert!(!ev.iter().any(|e| e.0 == "sanction"), "{ev:?}");
+        // A definite, real event spoken about stays; a partner named after
+        // the topic stays a partner.
+        let ev = trig("Peru's president discussed the attack with Bolivia's president.");
+        let a = ev.iter().find(|e| e.0 == "attack").expect("the attack");
+        assert!(!a.3.iter().any(|p| p.1 == "agent"), "{ev:?}");
+        let rels = relations("Peru's president discussed the attack with Bolivia's president.");
+        assert!(rels.is_empty(), "{rels:?}");
+        let ev = trig("Peru agreed on a ceasefire with Bolivia on Monday.");
+        assert!(ev.iter().any(|e| e.0 == "agreement"), "{ev:?}");
+        let ev = trig(
+            "Peru's president held a video call about trade on Monday with Bolivia's president.",
+        );
+        let c = ev.iter().find(|e| e.0 == "call").expect("the call");
+        assert!(c.3.iter().any(|p| p.0.contains("Bolivia")), "{ev:?}");
+    }
+
+    #[test]
+    fn who_follows_another_meeting_takes_part_in_that_one() {
+        let ev = trig(
+            "Peru's foreign minister spoke with Ecuador's foreign minister and previewed the upcoming meeting with Chile.",
+        );
+        let c = ev.iter().find(|e| e.0 == "call").expect("the call");
+        assert!(!c.3.iter().any(|p| p.0 == "Chile"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_definite_re_mention_is_the_same_event() {
+        let ev = trig(
+            "Emmanuel Macron and Olaf Scholz will hold a video call on Tuesday. The call was requested by Scholz. During the call, Macron will raise energy prices.",
+        );
+        let calls: Vec<_> = ev.iter().filter(|e| e.0 == "call").collect();
+        assert_eq!(calls.len(), 1, "{ev:?}");
+        assert_eq!(calls[0].2, "planned", "{ev:?}");
+        let rels = relations(
+            "Emmanuel Macron and Olaf Scholz will hold a video call on Tuesday. During the call, Macron will raise energy prices.",
+        );
+        assert_eq!(
+            rels.iter().filter(|r| r.1 == "meets").count(),
+            1,
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn a_re_mention_with_another_date_or_other_parties_is_another_event() {
+        let ev = trig(
+            "Emmanuel Macron and Olaf Scholz will meet in Paris on Friday. The meeting between Macron and Scholz in March 2021 ended without a deal.",
+        );
+        assert_eq!(ev.iter().filter(|e| e.0 == "meeting").count(), 2, "{ev:?}");
+        let ev = trig(
+            "Peru and Chile will meet at the border on Friday. Earlier, Macron's meeting with Gabriel Boric in Lima went well.",
+        );
+        assert_eq!(ev.iter().filter(|e| e.0 == "meeting").count(), 2, "{ev:?}");
+    }
+
+    #[test]
+    fn a_state_acts_through_its_military_and_fears_are_no_deeds() {
+        let ev = trig("Satellite images show a new Chilean military buildup near Peru.");
+        let e = ev
+            .iter()
+            .find(|e| e.0 == "military_buildup")
+            .expect("the build-up");
+        assert!(e.3.contains(&("Chile".into(), "agent".into())), "{ev:?}");
+        let rels = relations("Satellite images show a new Chilean military buildup near Peru.");
+        assert!(
+            rels.contains(&("Chile".into(), "threatens".into(), "Peru".into())),
+            "{rels:?}"
+        );
+        let ev = trig("Bolivia is building a naval base amid fears of an invasion from Peru.");
+        let e = ev.iter().find(|e| e.0 == "invasion").expect("the invasion");
+        assert!(!e.3.iter().any(|p| p.0 == "Bolivia"), "{ev:?}");
+        assert!(e.3.contains(&("Peru".into(), "agent".into())), "{ev:?}");
+    }
+
+    #[test]
+    fn weeks_later_is_on_or_after_the_date_before() {
+        let b = extract_text(
+            "Peru held elections in 1990. Weeks later, rebels attacked the capital. Chile backed a separatist insurgency in Peru's north.",
+            (2024, 3, 8),
+        );
+        let e = b
+            .events
+            .iter()
+            .find(|e| e.kind == "attack")
+            .expect("the attack");
+        let t = e.time.as_ref().expect("a time");
+        assert_eq!(t.value, "1990", "{e:?}");
+        assert_eq!(t.modifier, Some(crate::model::Modifier::OnOrAfter), "{e:?}");
+        // Without the opener no earlier date is borrowed.
+        assert!(
+            b.events
+                .iter()
+                .filter(|e| e.kind == "war")
+                .all(|e| e.time.as_ref().is_none_or(|t| t.value != "1990")),
+            "{:?}",
+            b.events
+        );
+        assert!(b.events.iter().any(|e| e.kind == "war"), "{:?}", b.events);
+    }
+
+    #[test]
+    fn a_participle_or_joined_verb_shares_the_subject() {
+        let rels = relations(
+            "Speaking in Lima on Monday, Peru's foreign minister praised Chile, while accusing Bolivia of stoking unrest.",
+        );
+        assert!(
+            rels.iter()
+                .any(|r| r.1 == "accuses" && r.2 == "Bolivia" && r.0.contains("Peru")),
+            "{rels:?}"
+        );
+        let rels = relations(
+            "Chilean officials rejected that report and instead accused Bolivia of moving troops.",
+        );
+        assert!(
+            rels.iter()
+                .any(|r| r.1 == "accuses" && r.2 == "Bolivia" && r.0.contains("Chile")),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn the_vote_after_an_election_is_that_election() {
+        let ev = trig(
+            "Voters in Peru went to the polls on Sunday in a presidential election. The vote was marred by delays, observers said.",
+        );
+        assert_eq!(
+            ev.iter()
+                .filter(|e| e.0 == "election" || e.0 == "vote")
+                .count(),
+            1,
+            "{ev:?}"
+        );
+        let ev = trig(
+            "Peru held a presidential election on Sunday. The Senate of Chile held a vote on the budget in May.",
+        );
+        assert!(ev.iter().any(|e| e.0 == "vote"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_modal_of_the_next_clause_leaves_the_act_done() {
+        let ev = trig("Chile condemned the annexation and said it would seek help.");
+        let e = ev
+            .iter()
+            .find(|e| e.0 == "seizure")
+            .expect("the annexation");
+        assert_eq!(e.2, "occurred", "{ev:?}");
+        let ev = trig("Sanctions on Chile would hurt trade.");
+        let e = ev
+            .iter()
+            .find(|e| e.0 == "sanction")
+            .expect("the sanctions");
+        assert_eq!(e.2, "predicted", "{ev:?}");
+        let rels = relations("The town of Arica was shelled by Peruvian forces.");
+        assert!(
+            rels.contains(&("Peru".into(), "attacks".into(), "Arica".into())),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn the_truce_re_mentions_the_ceasefire() {
+        let ev = trig(
+            "Peru and Chile agreed to a ceasefire on Sunday. The truce was brokered by Brazil.",
+        );
+        let deals: Vec<_> = ev.iter().filter(|e| e.0 == "agreement").collect();
+        assert_eq!(deals.len(), 1, "{ev:?}");
+        assert!(deals[0].3.iter().any(|p| p.0 == "Brazil"), "{ev:?}");
+        let ev = trig(
+            "Peru and Chile held talks in Lima mediated by Brazil on Sunday. During the talks, Brazil proposed a prisoner exchange.",
+        );
+        assert_eq!(ev.iter().filter(|e| e.0 == "talks").count(), 1, "{ev:?}");
+    }
+
+    #[test]
+    fn a_condition_is_no_act_and_an_aside_hides_no_subject() {
+        let rels = relations(
+            "Brazil will send troops if Peru attacks Chile, the official said, and is prepared to provide Chile with aid.",
+        );
+        assert!(!rels.iter().any(|r| r.1 == "attacks"), "{rels:?}");
+        assert!(
+            rels.contains(&("Peru".into(), "threatens".into(), "Chile".into())),
+            "{rels:?}"
+        );
+        assert!(
+            rels.contains(&("Brazil".into(), "supports".into(), "Chile".into())),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_joined_after_an_aside_shares_the_subject() {
+        let rels = relations(
+            "Brazil has sent envoys to Lima, an official said, and is prepared to provide Peru with more aid.",
+        );
+        assert!(
+            rels.contains(&("Brazil".into(), "supports".into(), "Peru".into())),
+            "{rels:?}"
+        );
     }
 
     #[test]
