@@ -1842,6 +1842,11 @@ impl Doc<'_> {
                 if passive && self.toks.get(k + 1).is_none_or(|t| t.lower != "by") {
                     continue;
                 }
+                // "companies accused of helping Iran": the one before is the
+                // accused (a reduced passive), and no accuser is named.
+                if kind == "accuses" && self.toks.get(k + 1).is_some_and(|t| t.lower == "of") {
+                    continue;
+                }
                 // "Moldova condemned the annexation": the act judged is not
                 // the judge's own, so its subject is no source.
                 let mut d = k;
@@ -2755,6 +2760,14 @@ mod tests {
             b.events
         );
         assert!(b.events.iter().any(|e| e.kind == "war"), "{:?}", b.events);
+    }
+
+    #[test]
+    fn the_accused_in_a_reduced_passive_accuses_no_one() {
+        let rels = relations(
+            "Peru sanctioned firms in Chile and Bolivia accused of smuggling copper, officials said.",
+        );
+        assert!(!rels.iter().any(|r| r.1 == "accuses"), "{rels:?}");
     }
 
     #[test]
