@@ -895,11 +895,17 @@ impl<'a> Doc<'a> {
                     return Some((e, Some((a, false))));
                 }
                 let next_cue = e < lim && LEX.cues.longest(&self.toks, e, lim).is_some();
+                // '"...," said Peskov.' names the speaker; in "said Kherson
+                // was occupied" the name opens what was said.
                 let prev_cue = i > 0
                     && matches!(
                         self.toks[i - 1].lower.as_str(),
                         "said" | "says" | "told" | "added"
-                    );
+                    )
+                    && self
+                        .toks
+                        .get(e)
+                        .is_none_or(|t| t.kind != TokKind::Word && t.kind != TokKind::Number);
                 // "Ruto, who met diplomats, said": "who" follows a person.
                 let who_next =
                     e + 1 < lim && self.toks[e].norm == "," && self.toks[e + 1].lower == "who";
@@ -1625,6 +1631,27 @@ mod tests {
             Some("defense ministry")
         );
         assert_eq!(body_head("Ukrainian", ukraine), None);
+    }
+
+    #[test]
+    fn names_of_rulers_and_places_are_not_people() {
+        use crate::model::ActorKind;
+        let a = actors_of(
+            "King Mohammed VI visited the High Atlas mountains. Russia said Kherson was calm.",
+            None,
+        );
+        assert!(
+            a.contains(&("Mohammed VI".into(), ActorKind::Person)),
+            "{a:?}"
+        );
+        assert!(
+            !a.iter()
+                .any(|(n, k)| *k == ActorKind::Person && (n.contains("Atlas") || n == "Kherson")),
+            "{a:?}"
+        );
+        // A speaker after the cue is still one.
+        let a = actors_of("\"We are ready,\" said Varga.", None);
+        assert!(a.contains(&("Varga".into(), ActorKind::Person)), "{a:?}");
     }
 
     fn actors_of(text: &str, publisher: Option<&str>) -> Vec<(String, crate::model::ActorKind)> {
