@@ -190,6 +190,17 @@ const ANON_MODS: &[&str] = &[
     "labour",
 ];
 
+/// [`ANON_MODS`] for lookups: the list is scanned for almost every word of
+/// an article, and a linear search over it was a tenth of actor finding.
+static ANON_MOD_SET: std::sync::LazyLock<std::collections::HashSet<&'static str, BuildFnv>> =
+    std::sync::LazyLock::new(|| ANON_MODS.iter().copied().collect());
+
+type BuildFnv = std::hash::BuildHasherDefault<super::lexicon::Fnv>;
+
+fn is_anon_mod(w: &str) -> bool {
+    ANON_MOD_SET.contains(w)
+}
+
 const DETS: &[&str] = &[
     "a", "an", "the", "some", "other", "several", "many", "two", "three", "four", "five", "one",
 ];
@@ -518,7 +529,7 @@ impl<'a> Doc<'a> {
             if det.is_none() && mods.is_empty() && DETS.contains(&l) {
                 det = DETS.iter().find(|d| **d == l).copied();
                 j += 1;
-            } else if ANON_MODS.contains(&l)
+            } else if is_anon_mod(l)
                 && !(toks[j].is_cap()
                     && (LEX.names.longest(toks, j, lim).is_some()
                         || LEX.agencies.longest(toks, j, lim).is_some()))
@@ -680,8 +691,7 @@ impl<'a> Doc<'a> {
         }
         // Further modifiers after the entity ("U.S. intelligence officials").
         let mut mods2: Vec<String> = Vec::new();
-        while k < lim && ANON_MODS.contains(&self.toks[k].lower.as_str()) && !self.toks[k].is_cap()
-        {
+        while k < lim && is_anon_mod(&self.toks[k].lower) && !self.toks[k].is_cap() {
             // "intelligence" and "military" may be agency heads themselves.
             if LEX.agencies.longest(&self.toks, k, lim).is_some() {
                 break;
@@ -1100,11 +1110,7 @@ impl<'a> Doc<'a> {
         let has_base = base != usize::MAX;
         let mut k = k0;
         let mut extra_mods: Vec<String> = Vec::new();
-        while k < lim
-            && ANON_MODS.contains(&self.toks[k].lower.as_str())
-            && !self.toks[k].is_cap()
-            && k - k0 < 3
-        {
+        while k < lim && is_anon_mod(&self.toks[k].lower) && !self.toks[k].is_cap() && k - k0 < 3 {
             extra_mods.push(self.toks[k].lower.to_string());
             k += 1;
         }
@@ -1357,7 +1363,7 @@ impl<'a> Doc<'a> {
         // The name keeps its modifiers: "unnamed administration official".
         let mut t0 = t0;
         while t0 > 0
-            && ANON_MODS.contains(&self.toks[t0 - 1].lower.as_str())
+            && is_anon_mod(&self.toks[t0 - 1].lower)
             && self.toks[t0 - 1].kind == TokKind::Word
             && self.mention_at_built(t0 - 1)
         {
@@ -1603,7 +1609,7 @@ fn could_start_np(t: &super::text::Token) -> bool {
                 | "dr"
         )
         || DETS.contains(&l)
-        || ANON_MODS.contains(&l)
+        || is_anon_mod(l)
         || LEX.titles.contains_first(l)
         || LEX.agencies.contains_first(l)
         || LEX.anon.contains_key(l)
