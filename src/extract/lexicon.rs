@@ -63,6 +63,15 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
+/// Loads a two-column table (phrase, value) into a phrase map.
+fn pairs(map: &mut PhraseMap<String>, builtin: &'static str, rel: &str) {
+    for r in rows(&source(builtin, rel)) {
+        if r.len() >= 2 {
+            map.insert(r[0], r[1].to_owned());
+        }
+    }
+}
+
 fn list(field: Option<&&str>) -> Vec<String> {
     field
         .map(|f| {
@@ -407,15 +416,11 @@ impl Lexicon {
         for r in rows(&channels) {
             lx.channels.insert(r[0], ());
         }
-        let triggers = source(
+        pairs(
+            &mut lx.triggers,
             include_str!("../../data/events/triggers.tsv"),
             "events/triggers.tsv",
         );
-        for r in rows(&triggers) {
-            if r.len() >= 2 {
-                lx.triggers.insert(r[0], r[1].to_owned());
-            }
-        }
         let rels = source(
             include_str!("../../data/events/relations.tsv"),
             "events/relations.tsv",
@@ -425,33 +430,21 @@ impl Lexicon {
                 lx.relations.insert(r[0].to_lowercase(), r[1].to_owned());
             }
         }
-        let units = source(
+        pairs(
+            &mut lx.units,
             include_str!("../../data/quantities/units.tsv"),
             "quantities/units.tsv",
         );
-        for r in rows(&units) {
-            if r.len() >= 2 {
-                lx.units.insert(r[0], r[1].to_owned());
-            }
-        }
-        let mods = source(
+        pairs(
+            &mut lx.modifiers,
             include_str!("../../data/quantities/modifiers.tsv"),
             "quantities/modifiers.tsv",
         );
-        for r in rows(&mods) {
-            if r.len() >= 2 {
-                lx.modifiers.insert(r[0], r[1].to_owned());
-            }
-        }
-        let measures = source(
+        pairs(
+            &mut lx.measures,
             include_str!("../../data/quantities/measures.tsv"),
             "quantities/measures.tsv",
         );
-        for r in rows(&measures) {
-            if r.len() >= 2 {
-                lx.measures.insert(r[0], r[1].to_owned());
-            }
-        }
         lx
     }
 
