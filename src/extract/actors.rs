@@ -1267,6 +1267,7 @@ impl<'a> Doc<'a> {
                         | "operator"
                         | "company"
                         | "firm"
+                        | "party"
                 );
                 if weak && !has_base && mods.is_empty() && extra_mods.is_empty() {
                     if sing == "person"

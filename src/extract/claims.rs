@@ -1120,6 +1120,7 @@ impl Doc<'_> {
     fn skip_to_that(&self, k: usize, s1: usize) -> usize {
         let mut j = k;
         let mut named = false;
+        let mut in_place = false;
         while j < s1 && j < k + 12 {
             if let Some(m) = self.mention_at(j).filter(|m| m.t0 == j) {
                 named = true;
@@ -1149,7 +1150,21 @@ impl Doc<'_> {
                 || REPORT_NOUNS.contains(&l)
                 || place;
             named |= occasion;
+            // "told supporters outside the court that": where, after whom.
+            if named
+                && matches!(
+                    l,
+                    "outside" | "inside" | "near" | "after" | "before" | "across"
+                )
+            {
+                in_place = true;
+            }
+            let place_word = in_place
+                && self.toks[j].kind == TokKind::Word
+                && !self.toks[j].is_cap()
+                && !LEX.cues.contains_first(l);
             if !occasion
+                && !place_word
                 && !matches!(
                     l,
                     "during"
@@ -1429,7 +1444,9 @@ impl Doc<'_> {
                         && !(self.toks[k].lower.ends_with("ing") && prev == ",");
                 let next = self.toks.get(k + n).map(|t| t.lower.as_str()).unwrap_or("");
                 let bad_next = matches!(next, "by" | "for" | "off" | "up" | "into" | "upon" | "of" if cue.lemma != "warn")
-                    && cue.lemma != "call for";
+                    && cue.lemma != "call for"
+                    // "a think tank"
+                    || self.toks[k].lower == "think" && matches!(next, "tank" | "tanks");
                 if !noun_use && !bad_next {
                     cues.push((k, n, cue.clone()));
                 }
@@ -2763,6 +2780,20 @@ mod tests {
             "The death toll rose to 2,012, the interior ministry said on Sunday, with at least 2,059 people injured.",
         );
         assert_eq!(b.claims[0].statement, "The death toll rose to 2,012");
+    }
+
+    #[test]
+    fn where_listeners_were_told_a_party_and_a_think_tank() {
+        let b = run(
+            "Grace Wanjiku spoke on Monday. Wanjiku told supporters outside the court that she would not accept the result.",
+        );
+        assert_eq!(b.claims[0].statement, "she would not accept the result");
+        let b = run("Grace Wanjiku lost. Her party said 12 supporters had been detained.");
+        assert_eq!(claimant(&b, 0), "Grace Wanjiku");
+        let b = run("Analysts at a Nairobi think tank said turnout was low.");
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "Analysts");
+        assert_eq!(b.claims[0].statement, "turnout was low");
     }
 
     #[test]
