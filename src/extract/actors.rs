@@ -508,6 +508,35 @@ impl<'a> Doc<'a> {
         if k > j && k < lim && is_regnal(&self.toks[k].norm) {
             k += 1;
         }
+        // A lowercase particle inside a name: "Abdel Fattah al-Burhan",
+        // "Mohammed bin Salman", "Ursula von der Leyen".
+        if k > j && k + 1 < lim {
+            let mut p = k;
+            while p < lim
+                && p - k < 2
+                && matches!(
+                    self.toks[p].norm.as_str(),
+                    "al" | "el"
+                        | "bin"
+                        | "ibn"
+                        | "van"
+                        | "von"
+                        | "der"
+                        | "den"
+                        | "de"
+                        | "da"
+                        | "di"
+                )
+            {
+                p += 1;
+                if p < lim && self.toks[p].norm == "-" && !self.toks[p].space_before {
+                    p += 1;
+                }
+            }
+            if p > k && p < lim && namelike(&self.toks[p]) {
+                return self.namerun(p, lim).max(p + 1);
+            }
+        }
         k
     }
 
@@ -1270,10 +1299,20 @@ impl<'a> Doc<'a> {
                         | "party"
                 );
                 if weak && !has_base && mods.is_empty() && extra_mods.is_empty() {
+                    let says = self.toks.get(k + 1).is_some_and(|t| {
+                        matches!(
+                            t.lower.as_str(),
+                            "said" | "say" | "says" | "told" | "reported"
+                        )
+                    });
                     if sing == "person"
                         && self.toks.get(k + 1).is_some_and(|t| t.lower == "familiar")
                     {
                         // "people familiar with the matter"
+                    } else if says
+                        && matches!(sing.as_str(), "resident" | "witness" | "critic" | "worker")
+                    {
+                        // "..., residents said": unnamed but speaking.
                     } else {
                         return None;
                     }

@@ -1872,7 +1872,15 @@ impl Doc<'_> {
                             || matches!(
                                 self.toks[cs].lower.as_str(),
                                 "amid" | "despite" | "with" | "without"
-                            ));
+                            )
+                            // "..., residents said, hours after a ceasefire expired"
+                            || matches!(
+                                self.toks[cs].lower.as_str(),
+                                "hours" | "days" | "weeks" | "months" | "minutes" | "shortly" | "soon"
+                            ) && self
+                                .toks
+                                .get(cs + 1)
+                                .is_some_and(|t| matches!(t.lower.as_str(), "after" | "before")));
                     // '"...," the leader told a rally in the capital': after
                     // a quotation, whoever was told is the audience.
                     let told_after_quote = quote_before && lemma == "tell";
@@ -2794,6 +2802,21 @@ mod tests {
         assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
         assert_eq!(claimant(&b, 0), "Analysts");
         assert_eq!(b.claims[0].statement, "turnout was low");
+    }
+
+    #[test]
+    fn residents_speak_and_names_keep_their_particles() {
+        let b = run(
+            "Fighting spread to Darfur on Monday, residents said, hours after a ceasefire expired.",
+        );
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        assert_eq!(claimant(&b, 0), "residents");
+        assert_eq!(b.claims[0].statement, "Fighting spread to Darfur on Monday");
+        let b = run("General Abdel Fattah al-Burhan said the army would fight on.");
+        assert_eq!(claimant(&b, 0), "Abdel Fattah al-Burhan");
+        let b =
+            run("The International Organization for Migration said 1.2 million were displaced.");
+        assert_eq!(claimant(&b, 0), "International Organization for Migration");
     }
 
     #[test]
