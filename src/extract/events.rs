@@ -2265,6 +2265,33 @@ impl Doc<'_> {
             )
     }
 
+    /// Whether the name starting at `t0` follows a locative preposition,
+    /// possibly across a coordination: "in China and the UAE".
+    fn located(&self, t0: usize, s0: usize) -> bool {
+        let mut b = t0;
+        loop {
+            while b > s0 && self.toks[b - 1].lower == "the" {
+                b -= 1;
+            }
+            if b <= s0 {
+                return false;
+            }
+            let w = self.toks[b - 1].lower.as_str();
+            if matches!(w, "in" | "inside" | "near" | "across" | "throughout") {
+                return true;
+            }
+            if matches!(w, "and" | "or" | ",") && b >= s0 + 2 {
+                if let Some(m) = self.mention_at(b - 2) {
+                    if m.t0 < b - 1 {
+                        b = m.t0;
+                        continue;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
     fn rel_source(&self, k: usize, s0: usize) -> Option<usize> {
         let mut j = k;
         let mut n = 0;
@@ -2279,6 +2306,11 @@ impl Doc<'_> {
             if let Some(m) = self.mention_at(j) {
                 let a = &self.actors[m.actor];
                 if matches!(a.kind, ActorKind::Media | ActorKind::Place) {
+                    return None;
+                }
+                // "companies in China and the UAE accused of helping Iran":
+                // where the subject is, not who acts.
+                if a.kind == ActorKind::Country && !m.adjective && self.located(m.t0, s0) {
                     return None;
                 }
                 // Across "with": "if Russia advances with an invasion" (a
@@ -2768,6 +2800,9 @@ mod tests {
             "Peru sanctioned firms in Chile and Bolivia accused of smuggling copper, officials said.",
         );
         assert!(!rels.iter().any(|r| r.1 == "accuses"), "{rels:?}");
+        // Where the firms are is not who acts.
+        let rels = relations("Peru sanctioned firms in Chile and Bolivia for helping Venezuela.");
+        assert!(!rels.iter().any(|r| r.2 == "Venezuela"), "{rels:?}");
     }
 
     #[test]
