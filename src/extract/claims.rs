@@ -726,6 +726,16 @@ impl Doc<'_> {
         Some((m.actor, m.t1))
     }
 
+    /// The first token at or after `k` (before `s1`) that is not part of a
+    /// time expression or the "on" before one.
+    fn past_time(&self, k: usize, s1: usize) -> usize {
+        let mut f = k;
+        while f < s1 && (self.tx_at[f].is_some() || self.toks[f].lower == "on") {
+            f += 1;
+        }
+        f
+    }
+
     /// The time a claim's content `[c0, c1)` is about: its first calendar
     /// date or period ("rose to 11.2 percent in January", "could invade as
     /// early as late January"). A date that only bounds something else
@@ -1766,10 +1776,9 @@ impl Doc<'_> {
                     // content; the claimant swap below makes it the speaker.
                     let mut from = v + n;
                     let mut next_cue = next_cue;
-                    let mut f = from;
-                    while f < s1 && (self.tx_at[f].is_some() || self.toks[f].lower == "on") {
-                        f += 1;
-                    }
+                    // Past the cue's time ("said on Thursday"): where what
+                    // follows the cue begins.
+                    let f = self.past_time(v + n, s1);
                     if f + 1 < s1 && self.toks[f].norm == "," && self.toks[f + 1].lower == "citing"
                     {
                         if let Some(c) =
@@ -1857,13 +1866,7 @@ impl Doc<'_> {
                     let set_off = described > s0 + 2 && self.toks[described - 1].norm == ",";
                     // "..., Borrell told reporters after a meeting": the
                     // recipients skipped, what remains is a circumstance too.
-                    let comma_after = {
-                        let mut f = v + n;
-                        while f < s1 && (self.tx_at[f].is_some() || self.toks[f].lower == "on") {
-                            f += 1;
-                        }
-                        self.toks.get(f).is_some_and(|t| t.norm == ",")
-                    };
+                    let comma_after = self.toks.get(f).is_some_and(|t| t.norm == ",");
                     let circumstance = cs < s1
                         && (comma_after
                             || (prep_after
@@ -1898,10 +1901,6 @@ impl Doc<'_> {
                     // the highest rate in two decades": a phrase after the
                     // source that sums up what came before.
                     let summing_up = set_off && {
-                        let mut f = v + n;
-                        while f < s1 && (self.tx_at[f].is_some() || self.toks[f].lower == "on") {
-                            f += 1;
-                        }
                         f + 2 < s1 && self.toks[f].norm == "," && {
                             let a = self.toks[f + 1].lower.as_str();
                             let b = self.toks[f + 2].lower.as_str();

@@ -739,12 +739,8 @@ impl Doc<'_> {
         }
         // "Inflation in Turkey reached 54.4%. Economists had expected
         // inflation of 53.7%": the same measure just named with its owner.
-        let from = self.sents[si.saturating_sub(1)].t0;
         let owned = self
-            .quantities
-            .iter()
-            .rev()
-            .filter(|q| q.t0 >= from && q.t0 < t0 && q.q.unit.as_deref() == Some("percent"))
+            .percents_before(t0, si)
             .filter_map(|q| q.subject.as_deref())
             .find(|s| {
                 s.strip_suffix(measure.as_str())
@@ -772,14 +768,17 @@ impl Doc<'_> {
         if !refers && !put_it {
             return None;
         }
+        self.percents_before(t0, si).next()?.subject.clone()
+    }
+
+    /// The percentages before token `t0` in sentence `si` and the one
+    /// before it, nearest first.
+    fn percents_before(&self, t0: usize, si: usize) -> impl Iterator<Item = &QuantityMention> {
         let from = self.sents[si.saturating_sub(1)].t0;
         self.quantities
             .iter()
             .rev()
-            .filter(|q| q.t0 >= from && q.t0 < t0)
-            .find(|q| q.q.unit.as_deref() == Some("percent"))?
-            .subject
-            .clone()
+            .filter(move |q| q.t0 >= from && q.t0 < t0 && q.q.unit.as_deref() == Some("percent"))
     }
 }
 
