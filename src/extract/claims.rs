@@ -1000,7 +1000,7 @@ impl Doc<'_> {
                             continue;
                         }
                     }
-                    if self.tx_at[k + 1].is_none()
+                    if self.tx_at.get(k + 1).is_none_or(Option::is_none)
                         && LEX.channels.longest(&self.toks, k, s1).is_none()
                     {
                         return (self.skip_to_that(k, s1), via);

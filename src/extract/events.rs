@@ -1326,7 +1326,11 @@ impl Doc<'_> {
             let mediator = if glued_mediator {
                 true
             } else if m.t0 < t {
-                self.toks[m.t1..t].iter().any(|x| mediation_word(&x.lower))
+                // A mention may overlap its trigger ("the Minsk Agreement"
+                // named and triggering at once): nothing lies between them.
+                self.toks
+                    .get(m.t1..t)
+                    .is_some_and(|between| between.iter().any(|x| mediation_word(&x.lower)))
             } else {
                 // Back over a coordination: "mediated by France and Germany".
                 let mut j = m.t0;

@@ -14,6 +14,7 @@ pub mod lexicon;
 pub mod quantity;
 pub mod text;
 pub mod timex;
+mod valid;
 
 use crate::model::{self, Bundle, Document, Evidence, Timex};
 use chrono::NaiveDate;
@@ -163,7 +164,9 @@ pub fn extract(article: &Article) -> Bundle {
     doc.find_claims();
     doc.find_events();
     doc.find_relations();
-    doc.into_bundle(article)
+    let mut bundle = doc.into_bundle(article);
+    valid::repair(&mut bundle);
+    bundle
 }
 
 impl Doc<'_> {

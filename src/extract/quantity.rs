@@ -190,9 +190,11 @@ impl Doc<'_> {
                 && self.toks.get(e).is_some_and(|t| t.lower == "and")
             {
                 if let Some((v2, e2)) = self.number_at(e + 1) {
+                    // "between 1.2 million and 900,000": the order of the
+                    // words is not the order of the bounds.
                     q = Quantity {
-                        lower: Some(v),
-                        upper: Some(v2),
+                        lower: Some(v.min(v2)),
+                        upper: Some(v.max(v2)),
                         ..Default::default()
                     };
                     start = i - 1;

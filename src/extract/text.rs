@@ -217,6 +217,14 @@ fn is_apos(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}')
 }
 
+/// How many symbols in a row make a run of decoration (see [`tokenize`]).
+const SYMBOL_RUN: usize = 6;
+
+/// Neither a letter, a digit, whitespace nor the end of the text.
+fn is_symbol(c: char) -> bool {
+    c != '\0' && !c.is_alphanumeric() && !c.is_whitespace()
+}
+
 /// Splits `text` into tokens with original byte spans.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut toks = Vec::with_capacity(text.len() / 5);
@@ -283,6 +291,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             kind = TokKind::Number;
+        } else if (0..SYMBOL_RUN).all(|k| is_symbol(at(i + k))) {
+            // A run of symbols ("----------", "*******", a wall of quotes)
+            // is decoration, not a dozen quotations: punctuation in prose
+            // clusters in twos and threes (`."`, `?)`, `...`). One token
+            // however long the run, so that no shape of text costs more
+            // tokens than words.
+            while is_symbol(at(i)) {
+                i += 1;
+            }
+            kind = TokKind::Punct;
         } else if is_apos(c)
             && (at(i + 1) == 's' || at(i + 1) == 'S')
             && !at(i + 2).is_alphanumeric()
@@ -402,6 +420,10 @@ pub fn quote_spans(toks: &[Token], text: &str) -> Vec<Option<usize>> {
     inside
 }
 
+/// The most tokens a sentence may hold; news sentences hold under a hundred,
+/// long quoted passages a few hundred.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 /// Sentence boundaries. A period after an abbreviation, an initial or a
 /// dotted acronym is not a boundary; inside a quotation the sentence
 /// continues until the quotation closes (or a paragraph ends), so a quote
@@ -462,6 +484,14 @@ pub fn sentences(text: &str, toks: &[Token], inq: &[Option<usize>]) -> Vec<Sente
             if starts_new && !abbrev && !in_quote {
                 boundary = true;
             }
+        }
+        // A run of text with no sentence end (a feed without punctuation,
+        // a table flattened into one line) is cut into pieces of bounded
+        // length: every rule looks around inside its sentence, and every
+        // fact carries its sentence as evidence, so an unbounded sentence
+        // would make both grow with the square of its length.
+        if i + 1 - t0 >= MAX_SENTENCE_TOKENS {
+            boundary = true;
         }
         if boundary || i + 1 == n {
             let t1 = end_tok.max(i) + 1;

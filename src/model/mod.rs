@@ -10,7 +10,7 @@ mod quantity;
 mod time;
 
 pub use quantity::Quantity;
-pub use time::{Granularity, Modifier, TimeValue, Timex, TimexType};
+pub use time::{Granularity, Modifier, TimeValue, Timex, TimexType, impossible_calendar_date};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -382,9 +382,52 @@ fn time_granularity(t: &str) -> Option<Granularity> {
     }
 }
 
+/// Why a timex value names a calendar date that cannot exist (`2021-02-30`,
+/// `2021-13`), or `None`. Timex values are looser than time values (sets,
+/// partial values), so this is the only check their values get.
+pub fn impossible_calendar_date(v: &str) -> Option<String> {
+    let b = v.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let s = v.get(r)?;
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
+    };
+    let year = num(0..4)?;
+    if b.get(4) != Some(&b'-') {
+        return None;
+    }
+    let month = num(5..7)?;
+    if b.get(7).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if !(1..=12).contains(&month) {
+        return Some(format!("`{v}`: month {month} does not exist"));
+    }
+    if b.get(7) == Some(&b'-')
+        && let Some(day) = num(8..10)
+        && chrono::NaiveDate::from_ymd_opt(year as i32, month, day).is_none()
+    {
+        return Some(format!(
+            "`{v}`: {year:04}-{month:02}-{day:02} does not exist"
+        ));
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timex_calendar_check() {
+        assert!(impossible_calendar_date("2021-02-30").is_some());
+        assert!(impossible_calendar_date("2021-13").is_some());
+        assert!(impossible_calendar_date("2021-02-28").is_none());
+        assert!(impossible_calendar_date("2021-W08").is_none());
+        assert!(impossible_calendar_date("P3D").is_none());
+        assert!(impossible_calendar_date("2021-12-07T15:00").is_none());
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

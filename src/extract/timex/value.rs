@@ -222,18 +222,29 @@ pub(crate) fn part_bounds(
             _ => (b, u),
         };
     }
-    let (s, e) = if len <= 31 {
+    let whole_month = b.day() == 1 && u.succ_opt().is_some_and(|n| n.day() == 1) && months == 1;
+    let (s, e) = if whole_month {
         (10, 20)
+    } else if len == 7 {
+        // A week: "early next week" is Monday-Tuesday, "midweek"
+        // Wednesday-Thursday, "the end of the week" Friday-Sunday.
+        (2, 4)
     } else {
         let third = len / 3;
         (third, len - third)
     };
     let at = |k: i64| add_days(b, k).unwrap_or(b);
-    match m {
+    let (pb, pu) = match m {
         Start => (b, at(s - 1)),
         Mid => (at(s), at(e - 1)),
         End => (at(e), u),
         _ => (b, u),
+    };
+    // A part lies inside its period, or the period is kept whole.
+    if b <= pb && pb <= pu && pu <= u {
+        (pb, pu)
+    } else {
+        (b, u)
     }
 }
 
@@ -243,6 +254,23 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn parts_of_a_week_lie_in_that_week() {
+        use crate::model::Modifier::*;
+        // 2021-W48 runs from Monday 2021-11-29 to Sunday 2021-12-05.
+        let (b, u) = (d("2021-11-29"), d("2021-12-05"));
+        assert_eq!(part_bounds(b, u, Start), (b, d("2021-11-30")));
+        assert_eq!(part_bounds(b, u, Mid), (d("2021-12-01"), d("2021-12-02")));
+        assert_eq!(part_bounds(b, u, End), (d("2021-12-03"), u));
+        // Thirds of a month stay days 1-10 / 11-20 / 21-end.
+        let (b, u) = (d("2022-02-01"), d("2022-02-28"));
+        assert_eq!(part_bounds(b, u, End), (d("2022-02-21"), u));
+        // A fortnight across two months is split in thirds of its length.
+        let (b, u) = (d("2022-01-24"), d("2022-02-06"));
+        let (pb, pu) = part_bounds(b, u, End);
+        assert!(b <= pb && pb <= pu && pu == u, "{pb}..{pu}");
     }
 
     #[test]
