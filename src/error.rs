@@ -65,6 +65,13 @@ pub enum Error {
     #[error("{0}")]
     NotFound(String),
 
+    /// The database file was being removed by the process that created it
+    /// (its first ingest failed) for as long as this one tried to open it.
+    #[error(
+        "the database file is being removed by the process that created it; run the command again"
+    )]
+    Removed,
+
     /// A write was abandoned because its input failed part-way (the input's
     /// own error is what gets reported).
     #[error("ingest interrupted: the input failed before the end")]

@@ -6,18 +6,38 @@ mod cli;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+/// Exit codes: 0 done; 2 refused or failed (the message says why; the
+/// database is as it was); 3 stored, but some documents were skipped (each
+/// named in the report); 70 an internal error (a bug: please report it).
 fn main() -> ExitCode {
+    cli::panic::install_hook();
     let args = cli::parse();
+    let command = std::env::args().nth(1).unwrap_or_default();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = cli::run(args, &mut out).and_then(|()| out.flush().map_err(Into::into));
+    let result = cli::panic::catch(|| {
+        cli::run(args, &mut out).and_then(|()| out.flush().map_err(Into::into))
+    });
     match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
-        Err(e) => {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Ok(Err(e)) if e.downcast_ref::<cli::ingest::Partial>().is_some() => {
+            let _ = out.flush();
+            eprintln!("warning: {e}");
+            ExitCode::from(3)
+        }
+        Ok(Err(e)) => {
             let _ = out.flush();
             eprint!("{}", report(&e));
             ExitCode::from(2)
+        }
+        Err(why) => {
+            let _ = out.flush();
+            eprintln!(
+                "error: internal error in chronograph while running `{command}`: {why}\n  \
+                 this is a bug; please report it with the command and the input that caused it"
+            );
+            ExitCode::from(70)
         }
     }
 }

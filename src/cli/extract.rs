@@ -91,7 +91,8 @@ pub fn run(args: Args, _ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     let o = args.article.prepare()?;
     let articles = read_articles(&args.files, &o)?;
     for a in &articles {
-        let b = extract::extract(a);
+        let mut b = extract::extract(a);
+        super::panic::inject_fault(&a.text, &mut b);
         match args.format.as_str() {
             "table" => table(&b, out)?,
             _ => {

@@ -1,16 +1,25 @@
 //! `chronograph ingest`: reads every input into bundles and writes them all
-//! in one transaction. Nothing is written unless every input is good: an
-//! error anywhere rolls the transaction back.
+//! in one transaction.
+//!
+//! Input the user gives is checked whole: a bad interchange bundle, an
+//! undated article or an empty file refuses the command and the database
+//! is left as it was. An article the extractor cannot handle (a rule that
+//! fails on it, or output that does not validate) is the program's fault,
+//! not the user's: it is reported with its file and the reason, and the
+//! other documents are stored (`--strict` refuses the whole command instead).
 
 use super::Ctx;
+use super::panic;
 use anyhow::{Context, bail};
 use chronograph::extract::{self, Article};
 use chronograph::ingest::article::{self as articles, Overrides};
-use chronograph::ingest::{SourcedBundle, json};
+use chronograph::ingest::{Source, SourcedBundle, json};
 use chronograph::store::{DocStatus, IngestReport, Store};
 use rayon::prelude::*;
+use std::cell::RefCell;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 /// Options of `chronograph ingest`.
 #[derive(Debug, clap::Args)]
@@ -19,13 +28,25 @@ use std::path::{Path, PathBuf};
     chronograph --db g.db ingest day1.jsonl day2.jsonl\n  chronograph extract --format json a.txt | chronograph ingest -\n\n\
     Re-ingesting a document with the same id and the same facts changes nothing; with the same id and\n\
     different facts, its facts are replaced (reported as `updated`). A bad input is refused whole: the\n\
-    database is left exactly as it was."
+    database is left exactly as it was (exit code 2). An article the extractor cannot handle is\n\
+    reported with its file and skipped, the others are stored, and the exit code is 3 (`--strict`\n\
+    refuses the whole command instead). Another ingest into the same database is waited for."
 )]
 pub struct Args {
-    /// Interchange JSON files: one bundle per file, or JSON Lines of bundles
-    /// (what `extract --format json` prints). `-` reads standard input.
-    #[arg(value_name = "FILE")]
+    /// What to load, any mix of: article files (`.txt`, `.md` with a
+    /// `Key: value` header or front matter), JSON Lines of articles
+    /// (`.jsonl` with `text`), interchange JSON (`.json`: one bundle, or
+    /// `.jsonl`: JSON Lines of bundles, as `extract --format json` prints),
+    /// directories of these (read recursively; other files are reported as
+    /// skipped), or `-` for standard input (an article or bundles). No input:
+    /// the bundled example articles.
+    #[arg(value_name = "FILE|DIR|-")]
     pub inputs: Vec<PathBuf>,
+
+    /// Refuse the whole command when the extractor cannot handle one
+    /// article, instead of storing the others and exiting with code 3.
+    #[arg(long)]
+    pub strict: bool,
 
     /// Output format of the report.
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -127,6 +148,38 @@ fn head_of(path: &Path) -> anyhow::Result<Vec<u8>> {
     Ok(head)
 }
 
+/// An article and where it came from.
+struct Located {
+    article: Article,
+    source: Source,
+}
+
+/// A document left out, or a file in a directory that was not read, and why.
+#[derive(Debug, Clone, serde::Serialize)]
+struct Skip {
+    file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    reason: String,
+}
+
+impl Skip {
+    fn at(source: &Source, reason: String) -> Skip {
+        Skip {
+            file: source.path.display().to_string(),
+            line: (source.line > 0).then_some(source.line),
+            reason,
+        }
+    }
+
+    fn place(&self) -> String {
+        match self.line {
+            Some(l) => format!("{}:{l}", self.file),
+            None => self.file.clone(),
+        }
+    }
+}
+
 /// One input after the checking pass.
 enum Checked {
     /// Standard input, read once and kept.
@@ -135,66 +188,62 @@ enum Checked {
     /// parsed and validated lazily while the store writes.
     File(PathBuf),
     /// Articles, read and checked; extracted while the store writes.
-    Articles(Vec<Article>),
+    Articles(Vec<Located>),
 }
 
-/// First pass: classifies every input and finds how many bundles it holds.
-/// Articles and standard input are read and checked here; interchange files
-/// are only counted (a scan for line ends, far cheaper than parsing) and
-/// parsed once, as they are written. Returns the inputs and the count.
-fn check_inputs(inputs: &[PathBuf], o: &Overrides) -> anyhow::Result<(Vec<Checked>, usize)> {
-    if inputs.is_empty() {
-        bail!("no input: give interchange JSON files, or `-` for standard input");
+/// What the checking pass found: the inputs to read, how many bundles they
+/// hold, and the files of directories that are not inputs.
+struct Inputs {
+    checked: Vec<Checked>,
+    total: usize,
+    ignored: Vec<Skip>,
+}
+
+impl Inputs {
+    fn add_articles(
+        &mut self,
+        raws: Vec<articles::RawArticle>,
+        o: &Overrides,
+    ) -> anyhow::Result<()> {
+        let arts = raws
+            .into_iter()
+            .map(|r| {
+                let source = Source {
+                    path: r.path.clone(),
+                    line: r.line.unwrap_or(0),
+                };
+                r.finish(o).map(|article| Located { article, source })
+            })
+            .collect::<chronograph::Result<Vec<_>>>()?;
+        self.total += arts.len();
+        self.checked.push(Checked::Articles(arts));
+        Ok(())
     }
-    if inputs.iter().filter(|p| json::is_stdin(p)).count() > 1 {
-        bail!("`-` (standard input) can be given only once");
-    }
-    let mut checked = Vec::with_capacity(inputs.len());
-    let mut total = 0;
-    for p in inputs {
-        if json::is_stdin(p) {
-            let bytes = json::read_bytes(p)?;
-            // Article text on standard input (anything that is not JSON).
-            if !json::looks_like_json(&bytes) && !bytes.iter().all(u8::is_ascii_whitespace) {
-                let text = String::from_utf8(bytes).context("standard input is not UTF-8")?;
-                let raw = articles::parse_text(p, &text);
-                total += 1;
-                checked.push(Checked::Articles(vec![raw.finish(o)?]));
-                continue;
-            }
-            let bundles = json::parse_bundles(p, &bytes)?;
-            total += bundles.len();
-            checked.push(Checked::Stdin(bundles));
-            continue;
+
+    /// One file named on the command line or found in a directory.
+    fn add_file(&mut self, p: &Path, o: &Overrides) -> anyhow::Result<()> {
+        let head = head_of(p)?;
+        if head.iter().all(u8::is_ascii_whitespace) && std::fs::metadata(p)?.len() <= 4096 {
+            bail!(
+                "{}: empty file: expected an article or interchange JSON",
+                p.display()
+            );
         }
-        let head = if p.is_dir() { Vec::new() } else { head_of(p)? };
         match classify_input(p, &head) {
             InputKind::Article => {
                 let raws = articles::read_path(p)?;
                 if raws.is_empty() {
-                    if p.is_dir() {
-                        bail!(
-                            "{}: is a directory with no articles (.txt, .md, .jsonl) in it",
-                            p.display()
-                        );
-                    }
                     bail!("{}: no articles found", p.display());
                 }
-                let arts = raws
-                    .into_iter()
-                    .map(|r| r.finish(o))
-                    .collect::<chronograph::Result<Vec<_>>>()?;
-                total += arts.len();
-                checked.push(Checked::Articles(arts));
+                self.add_articles(raws, o)
             }
             InputKind::Interchange => {
-                total += json::count_bundles(p)?;
-                checked.push(Checked::File(p.clone()));
+                self.total += json::count_bundles(p)?;
+                self.checked.push(Checked::File(p.to_owned()));
+                Ok(())
             }
             InputKind::NotInterchange => {
-                // Article inputs (text, Markdown) are the extractor's to
-                // read; until then the JSON reader names the first
-                // character that is not `{`.
+                // The JSON reader names the first character that is not `{`.
                 if let Some(e) = json::BundleReader::open(p)?.find_map(Result::err) {
                     return Err(e.into());
                 }
@@ -202,14 +251,97 @@ fn check_inputs(inputs: &[PathBuf], o: &Overrides) -> anyhow::Result<(Vec<Checke
             }
         }
     }
-    Ok((checked, total))
+
+    /// Every file under `dir`, in name order: articles and interchange JSON
+    /// are read, anything else is reported as not read.
+    fn add_dir(&mut self, dir: &Path, o: &Overrides) -> anyhow::Result<()> {
+        let io = |source| chronograph::Error::Io {
+            path: dir.to_owned(),
+            source,
+        };
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<std::io::Result<_>>()
+            .map_err(io)?;
+        entries.sort();
+        for p in entries {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let ext = p
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            let ignore = |why: &str| Skip {
+                file: p.display().to_string(),
+                line: None,
+                reason: why.to_owned(),
+            };
+            if name.starts_with('.') {
+                self.ignored.push(ignore("hidden file"));
+            } else if p.is_dir() {
+                self.add_dir(&p, o)?;
+            } else if articles::is_article_file(&p) || ext.as_deref() == Some("json") {
+                self.add_file(&p, o)?;
+            } else {
+                self.ignored.push(ignore(
+                    "not an article (.txt, .md, .jsonl) or interchange JSON (.json, .jsonl)",
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
-/// Second pass: every bundle, in input order, read lazily.
+/// First pass: classifies every input and finds how many bundles it holds.
+/// Articles and standard input are read and checked here; interchange files
+/// are only counted (a scan for line ends, far cheaper than parsing) and
+/// parsed once, as they are written.
+fn check_inputs(inputs: &[PathBuf], o: &Overrides) -> anyhow::Result<Inputs> {
+    if inputs.iter().filter(|p| json::is_stdin(p)).count() > 1 {
+        bail!("`-` (standard input) can be given only once");
+    }
+    let mut found = Inputs {
+        checked: Vec::with_capacity(inputs.len()),
+        total: 0,
+        ignored: Vec::new(),
+    };
+    for p in inputs {
+        if json::is_stdin(p) {
+            let bytes = json::read_bytes(p)?;
+            // Article text on standard input (anything that is not JSON).
+            if !json::looks_like_json(&bytes) && !bytes.iter().all(u8::is_ascii_whitespace) {
+                let text = String::from_utf8(bytes).context("standard input is not UTF-8")?;
+                found.add_articles(vec![articles::parse_text(p, &text)], o)?;
+                continue;
+            }
+            let bundles = json::parse_bundles(p, &bytes)?;
+            found.total += bundles.len();
+            found.checked.push(Checked::Stdin(bundles));
+        } else if p.is_dir() {
+            let before = (found.total, found.ignored.len());
+            found.add_dir(p, o)?;
+            if (found.total, found.ignored.len()) == before {
+                bail!(
+                    "{}: is a directory with no articles (.txt, .md, .jsonl) or bundles (.json) in it",
+                    p.display()
+                );
+            }
+        } else {
+            found.add_file(p, o)?;
+        }
+    }
+    Ok(found)
+}
+
+/// Second pass: every bundle, in input order, read lazily. The source of
+/// each bundle handed out is recorded, for the report.
 struct Bundles {
     inputs: std::vec::IntoIter<Checked>,
     current: Box<dyn Iterator<Item = chronograph::Result<SourcedBundle>>>,
     remaining: usize,
+    strict: bool,
+    sources: Rc<RefCell<Vec<Source>>>,
+    skipped: Rc<RefCell<Vec<Skip>>>,
 }
 
 impl Iterator for Bundles {
@@ -219,7 +351,10 @@ impl Iterator for Bundles {
         loop {
             if let Some(b) = self.current.next() {
                 self.remaining = self.remaining.saturating_sub(1);
-                return Some(b.map(|b| b.bundle));
+                return Some(b.map(|b| {
+                    self.sources.borrow_mut().push(b.source);
+                    b.bundle
+                }));
             }
             self.current = match self.inputs.next()? {
                 Checked::Stdin(v) => Box::new(v.into_iter().map(Ok)),
@@ -227,96 +362,148 @@ impl Iterator for Bundles {
                     Ok(r) => Box::new(r),
                     Err(e) => Box::new(std::iter::once(Err(e))),
                 },
-                Checked::Articles(v) => Box::new(Extracted::new(v)),
+                Checked::Articles(v) => Box::new(Extracted {
+                    todo: v.into_iter(),
+                    ready: Vec::new().into_iter(),
+                    strict: self.strict,
+                    skipped: self.skipped.clone(),
+                }),
             };
         }
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
+        // The store reads the lower bound only to choose its bulk path; an
+        // article skipped now and then does not change that choice.
         (self.remaining, Some(self.remaining))
     }
 }
 
-/// Articles extracted in parallel, a chunk at a time, as the store asks for bundles.
+/// Articles extracted in parallel, a chunk at a time, as the store asks for
+/// bundles. An article the extractor fails on is skipped and recorded (or,
+/// with `strict`, ends the batch with its error).
 struct Extracted {
-    todo: std::vec::IntoIter<Article>,
-    ready: std::vec::IntoIter<SourcedBundle>,
+    todo: std::vec::IntoIter<Located>,
+    ready: std::vec::IntoIter<Result<SourcedBundle, Skip>>,
+    strict: bool,
+    skipped: Rc<RefCell<Vec<Skip>>>,
 }
 
-impl Extracted {
-    fn new(v: Vec<Article>) -> Self {
-        Extracted {
-            todo: v.into_iter(),
-            ready: Vec::new().into_iter(),
-        }
-    }
+/// Extracts one article and checks the output as ingest will: a panic of a
+/// rule or a bundle that does not validate becomes the reason it is skipped.
+fn extract_one(l: &Located) -> Result<SourcedBundle, Skip> {
+    let bundle = panic::catch(|| {
+        let mut b = extract::extract(&l.article);
+        panic::inject_fault(&l.article.text, &mut b);
+        b
+    })
+    .map_err(|why| {
+        Skip::at(
+            &l.source,
+            format!("internal error in the extractor: {why}; please report it with this article"),
+        )
+    })?;
+    chronograph::ingest::validate(&bundle, &l.source, None).map_err(|e| {
+        Skip::at(
+            &l.source,
+            format!("the extractor's output was refused ({e}); please report it with this article"),
+        )
+    })?;
+    Ok(SourcedBundle {
+        bundle,
+        source: l.source.clone(),
+    })
 }
 
 impl Iterator for Extracted {
     type Item = chronograph::Result<SourcedBundle>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if let Some(b) = self.ready.next() {
-            return Some(Ok(b));
+        loop {
+            match self.ready.next() {
+                Some(Ok(b)) => return Some(Ok(b)),
+                Some(Err(skip)) if self.strict => {
+                    return Some(Err(chronograph::Error::Invalid {
+                        path: skip.file.clone().into(),
+                        line: skip.line,
+                        field: "text".into(),
+                        message: format!("{} (--strict: nothing was stored)", skip.reason),
+                    }));
+                }
+                Some(Err(skip)) => {
+                    self.skipped.borrow_mut().push(skip);
+                    continue;
+                }
+                None => {}
+            }
+            let chunk: Vec<Located> = self.todo.by_ref().take(ARTICLE_CHUNK).collect();
+            if chunk.is_empty() {
+                return None;
+            }
+            let done: Vec<Result<SourcedBundle, Skip>> =
+                chunk.par_iter().map(extract_one).collect();
+            self.ready = done.into_iter();
         }
-        let chunk: Vec<Article> = self.todo.by_ref().take(ARTICLE_CHUNK).collect();
-        if chunk.is_empty() {
-            return None;
-        }
-        let done: Vec<SourcedBundle> = chunk
-            .par_iter()
-            .map(|a| SourcedBundle {
-                bundle: extract::extract(a),
-                source: chronograph::ingest::Source {
-                    path: PathBuf::from("-"),
-                    line: 0,
-                },
-            })
-            .collect();
-        self.ready = done.into_iter();
-        self.ready.next().map(Ok)
     }
 }
 
-/// Ingests the embedded example articles (no input given).
-fn ingest_examples(
-    o: &Overrides,
-    format: Format,
-    ctx: &Ctx,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
-    let arts = EXAMPLES
+/// The embedded example articles, as inputs.
+fn examples(o: &Overrides) -> anyhow::Result<Inputs> {
+    let mut found = Inputs {
+        checked: Vec::new(),
+        total: 0,
+        ignored: Vec::new(),
+    };
+    let raws = EXAMPLES
         .iter()
-        .map(|(name, text)| articles::parse_text(Path::new(name), text).finish(o))
-        .collect::<chronograph::Result<Vec<_>>>()?;
-    let bundles: Vec<chronograph::model::Bundle> = arts.par_iter().map(extract::extract).collect();
-    let mut store =
-        Store::open(&ctx.db).with_context(|| format!("opening {}", ctx.db.display()))?;
-    let report = store.ingest(&bundles, &mut |_| {})?;
-    let claims: usize = bundles.iter().map(|b| b.claims.len()).sum();
-    let events: usize = bundles.iter().map(|b| b.events.len()).sum();
-    writeln!(
-        out,
-        "no input given: ingested the {} example articles from examples/ ({claims} claims, {events} events)",
-        bundles.len()
-    )?;
-    write_report(&report, &ctx.db, format, out)
+        .map(|(name, text)| articles::parse_text(Path::new(name), text))
+        .collect();
+    found.add_articles(raws, o)?;
+    Ok(found)
 }
+
+/// Some documents were skipped: the others are stored. `main` turns this
+/// into exit code 3 and a warning instead of an error.
+#[derive(Debug)]
+pub struct Partial {
+    pub skipped: usize,
+}
+
+impl std::fmt::Display for Partial {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} document{} could not be extracted and {} skipped (listed above); the others were stored",
+            self.skipped,
+            if self.skipped == 1 { "" } else { "s" },
+            if self.skipped == 1 { "was" } else { "were" }
+        )
+    }
+}
+
+impl std::error::Error for Partial {}
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     let o = args.article.prepare()?;
-    if args.inputs.is_empty() {
-        return ingest_examples(&o, args.format, ctx, out);
-    }
     // Inputs that can be refused without parsing them (missing files,
-    // directories, text that is not JSON) are refused before the database
-    // is opened. Interchange files are then parsed once, lazily, while the
-    // store writes, so that a large input never sits in memory whole; a bad
-    // bundle rolls the whole transaction back.
-    let (checked, total) = check_inputs(&args.inputs, &o)?;
-    let created = !ctx.db.exists();
-    let mut store =
-        Store::open(&ctx.db).with_context(|| format!("opening {}", ctx.db.display()))?;
+    // directories, text that is not JSON, undated articles) are refused
+    // before the database is opened. Interchange files are then parsed
+    // once, lazily, while the store writes, so that a large input never
+    // sits in memory whole; a bad bundle rolls the whole transaction back.
+    let refused = || format!("nothing was ingested; {} is as it was", ctx.db.display());
+    let inputs = if args.inputs.is_empty() {
+        let found = examples(&o).with_context(refused)?;
+        writeln!(
+            out,
+            "no input given: ingesting the {} example articles from examples/",
+            found.total
+        )?;
+        found
+    } else {
+        check_inputs(&args.inputs, &o).with_context(refused)?
+    };
+    let total = inputs.total;
+    let store = Store::open(&ctx.db).with_context(|| format!("opening {}", ctx.db.display()))?;
     let show = std::io::stderr().is_terminal() && total >= 1000;
     let mut progress = |done: usize| {
         if show && (done % 1000 == 0 || done == total) {
@@ -326,35 +513,55 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
             }
         }
     };
+    let sources = Rc::new(RefCell::new(Vec::with_capacity(total)));
+    let skipped = Rc::new(RefCell::new(Vec::new()));
     let bundles = Bundles {
-        inputs: checked.into_iter(),
+        inputs: inputs.checked.into_iter(),
         current: Box::new(std::iter::empty()),
         remaining: total,
+        strict: args.strict,
+        sources: sources.clone(),
+        skipped: skipped.clone(),
     };
+    let mut store = store;
     let report = match store.ingest_results(bundles, &mut progress) {
         Ok(r) => r,
         Err(e) => {
             if show {
                 eprintln!();
             }
-            // A database this command created holds nothing: remove it, so
-            // that a bad input leaves no trace.
-            drop(store);
-            if created {
-                for ext in ["", "-wal", "-shm"] {
-                    let mut p = ctx.db.clone().into_os_string();
-                    p.push(ext);
-                    let _ = std::fs::remove_file(p);
-                }
-            }
-            return Err(e.into());
+            // A database this command created and nobody else wrote to
+            // holds nothing: remove it, so that a bad input leaves no trace.
+            let _ = store.remove_if_unused();
+            return Err(anyhow::Error::new(e).context(refused()));
         }
     };
-    write_report(&report, &ctx.db, args.format, out)
+    let skipped = skipped.take();
+    let sources = sources.take();
+    write_report(
+        &report,
+        &sources,
+        &skipped,
+        &inputs.ignored,
+        &ctx.db,
+        args.format,
+        out,
+    )?;
+    if skipped.is_empty() {
+        Ok(())
+    } else {
+        Err(Partial {
+            skipped: skipped.len(),
+        }
+        .into())
+    }
 }
 
 fn write_report(
     report: &IngestReport,
+    sources: &[Source],
+    skipped: &[Skip],
+    ignored: &[Skip],
     db: &Path,
     format: Format,
     out: &mut dyn Write,
@@ -364,31 +571,61 @@ fn write_report(
         report.count(DocStatus::Updated),
         report.count(DocStatus::Unchanged),
     );
+    let file_of = |i: usize| -> String {
+        match sources.get(i) {
+            Some(s) if s.line > 0 => format!("{}:{}", s.path.display(), s.line),
+            Some(s) => s.path.display().to_string(),
+            None => String::new(),
+        }
+    };
     match format {
         Format::Json => {
+            let documents: Vec<serde_json::Value> = report
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let mut v = serde_json::to_value(d).unwrap_or_default();
+                    if let Some(s) = sources.get(i) {
+                        v["file"] = s.path.display().to_string().into();
+                        if s.line > 0 {
+                            v["line"] = s.line.into();
+                        }
+                    }
+                    v
+                })
+                .collect();
             let v = serde_json::json!({
                 "database": db.display().to_string(),
                 "added": added, "updated": updated, "unchanged": unchanged,
-                "documents": report.documents,
+                "skipped": skipped, "not_read": ignored,
+                "documents": documents,
             });
             chronograph::export::json(&v, out)?;
         }
         Format::Table => {
             if report.documents.len() <= 50 {
-                for d in &report.documents {
+                for (i, d) in report.documents.iter().enumerate() {
                     writeln!(
                         out,
-                        "{:<9} {}  {} actors ({} merged), {} events, {} claims, {} relations, {} timexes",
+                        "{:<9} {}  {} actors ({} merged), {} events, {} claims, {} relations, {} timexes  [{}]",
                         d.status.as_str(),
-                        d.key,
+                        file_of(i),
                         d.actors,
                         d.merged_actors,
                         d.events,
                         d.claims,
                         d.relations,
-                        d.timexes
+                        d.timexes,
+                        d.key,
                     )?;
                 }
+            }
+            for s in skipped {
+                writeln!(out, "{:<9} {}  {}", "skipped", s.place(), s.reason)?;
+            }
+            for s in ignored {
+                writeln!(out, "{:<9} {}  {}", "not read", s.place(), s.reason)?;
             }
             let claims: usize = report
                 .documents
@@ -396,9 +633,16 @@ fn write_report(
                 .filter(|d| d.status != DocStatus::Unchanged)
                 .map(|d| d.claims)
                 .sum();
+            let mut extra = String::new();
+            if !skipped.is_empty() {
+                extra.push_str(&format!(", {} skipped", skipped.len()));
+            }
+            if !ignored.is_empty() {
+                extra.push_str(&format!(", {} files not read", ignored.len()));
+            }
             writeln!(
                 out,
-                "{added} added, {updated} updated, {unchanged} unchanged ({claims} claims written) into {}",
+                "{added} added, {updated} updated, {unchanged} unchanged{extra} ({claims} claims written) into {}",
                 db.display()
             )?;
         }

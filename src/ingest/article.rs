@@ -35,6 +35,14 @@ pub struct RawArticle {
 impl RawArticle {
     /// Applies the overrides and checks that a publication date is known.
     pub fn finish(self, o: &Overrides) -> Result<Article> {
+        if self.text.trim().is_empty() {
+            return Err(Error::Invalid {
+                path: self.path.clone(),
+                line: self.line,
+                field: "text".into(),
+                message: "the article has no text (only a header, or nothing)".into(),
+            });
+        }
         let published = o
             .published
             .or(self.published)
@@ -293,6 +301,16 @@ pub fn read_path(path: &Path) -> Result<Vec<RawArticle>> {
 /// Reads article content already in memory; `path` decides the format
 /// (`.jsonl` is JSON Lines, anything else a text article).
 pub fn read_str(path: &Path, content: &str) -> Result<Vec<RawArticle>> {
+    // Refused as an empty interchange file is: a header-only or blank file
+    // with --published would otherwise become a document with no text.
+    if content.trim().is_empty() {
+        return Err(Error::Invalid {
+            path: path.to_owned(),
+            line: None,
+            field: "file".into(),
+            message: "empty file: expected an article or interchange JSON".into(),
+        });
+    }
     if path.extension().and_then(|e| e.to_str()) == Some("jsonl") {
         parse_jsonl(path, content)
     } else {
