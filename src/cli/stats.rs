@@ -22,8 +22,10 @@ pub enum Format {
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
-    let store = ctx.open_existing()?;
-    let s = store.stats()?;
+    // Read-only, like every query: it answers while an ingest writes and
+    // on a database in a directory it may not write.
+    let conn = chronograph::store::query::open_read(&ctx.db)?;
+    let s = chronograph::store::Stats::read(&conn)?;
     match args.format {
         Format::Json => {
             chronograph::export::json(&s, out)?;

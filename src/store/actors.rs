@@ -507,7 +507,9 @@ impl Store {
     /// participations, relations and publisher references of that document
     /// moved to it. One transaction.
     pub fn unmerge(&mut self, id: i64, document: Option<&str>) -> Result<UnmergeReport> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let name: String = tx
             .query_row("SELECT name FROM actors WHERE id = ?1", [id], |r| r.get(0))
             .optional()?

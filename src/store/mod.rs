@@ -41,23 +41,53 @@ const MIGRATIONS: &[(&str, &str)] = &[
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// How long a writer waits for another process's lock before giving up.
-pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a connection waits for another process's lock before giving
+/// up: a writer queues behind another ingest for up to this long.
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(600);
+
+/// The `user_version` of a database file that is being removed (see
+/// [`Store::remove_if_unused`]): a process that opened the file just before
+/// it was unlinked sees this, and opens the path again.
+const TOMBSTONE: i64 = -1;
 
 /// A chronograph database.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Whether this open created the file (no other process did).
+    created: bool,
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its
     /// schema up to date. A database written by a newer chronograph is
-    /// refused with [`Error::SchemaTooNew`] and left untouched.
+    /// refused with [`Error::SchemaTooNew`] and left untouched. Several
+    /// processes may open and create the same path at once: the schema is
+    /// created once, and the others wait for it.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref().to_owned();
-        let conn = Connection::open(&path)?;
-        Self::setup(conn, path, true)
+        // A file being removed by the process that created it (a failed
+        // first ingest) is left to it: open the path again.
+        for _ in 0..200 {
+            // Creating the empty file here, not in SQLite, tells whether this
+            // process made it: only the one that did may ever remove it.
+            let created = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .is_ok();
+            let conn = Connection::open(&path)?;
+            match Self::setup(conn, path.clone(), true) {
+                Err(Error::Removed) => std::thread::sleep(Duration::from_millis(10)),
+                Ok(mut store) => {
+                    store.created = created;
+                    write::remove_stale_side_files(&path);
+                    return Ok(store);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(Error::Removed)
     }
 
     /// An in-memory database (tests, benchmarks).
@@ -71,6 +101,9 @@ impl Store {
 
     fn setup(conn: Connection, path: PathBuf, wal: bool) -> Result<Store> {
         let found = configure(&conn, wal)?;
+        if found == TOMBSTONE {
+            return Err(Error::Removed);
+        }
         if found > SCHEMA_VERSION {
             return Err(Error::SchemaTooNew {
                 path,
@@ -78,26 +111,94 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
-        let mut store = Store { conn, path };
-        store.migrate(found)?;
+        let mut store = Store {
+            conn,
+            path,
+            created: false,
+        };
+        if found < SCHEMA_VERSION {
+            store.migrate()?;
+        }
         Ok(store)
     }
 
-    /// Applies every migration above `from`, each in its own transaction
-    /// together with its `user_version` bump.
-    fn migrate(&mut self, from: i64) -> Result<()> {
+    /// Applies every migration the file lacks, each in its own transaction
+    /// together with its `user_version` bump. The version is read again
+    /// inside each write transaction: another process opening the same new
+    /// file may have migrated it while this one waited for the lock.
+    fn migrate(&mut self) -> Result<()> {
         for (i, (_name, sql)) in MIGRATIONS.iter().enumerate() {
             let version = i as i64 + 1;
-            if version <= from {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if found == TOMBSTONE {
+                return Err(Error::Removed);
+            }
+            if found >= version {
                 continue;
             }
-            let tx = self.conn.transaction()?;
             tx.execute_batch(sql)?;
             // PRAGMA takes no bound parameters; `version` is our own integer.
             tx.execute_batch(&format!("PRAGMA user_version = {version}"))?;
             tx.commit()?;
         }
         Ok(())
+    }
+
+    /// Whether this open created the database file.
+    pub fn created(&self) -> bool {
+        self.created
+    }
+
+    /// Closes the store and removes its file if this open created it and it
+    /// holds no document, so that a failed first ingest leaves no trace.
+    /// Nothing is removed while another connection has the file open
+    /// (leaving WAL mode fails then), and the file is marked as removed
+    /// under an exclusive lock before it is unlinked, so that a process
+    /// that opened it meanwhile opens the path again instead of writing
+    /// into a file no longer there. Returns whether the file was removed.
+    pub fn remove_if_unused(self) -> Result<bool> {
+        let Store {
+            conn,
+            path,
+            created,
+        } = self;
+        drop(conn);
+        if !created {
+            return Ok(false);
+        }
+        let conn = Connection::open(&path)?;
+        conn.busy_timeout(Duration::ZERO)?;
+        let alone = conn
+            .query_row("PRAGMA journal_mode = DELETE", [], |r| {
+                r.get::<_, String>(0)
+            })
+            .is_ok_and(|m| m.eq_ignore_ascii_case("delete"));
+        if !alone {
+            return Ok(false);
+        }
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.execute_batch("BEGIN EXCLUSIVE")?;
+        let empty: bool = conn.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'documents') \
+             OR NOT EXISTS (SELECT 1 FROM documents)",
+            [],
+            |r| r.get(0),
+        )?;
+        if !empty {
+            conn.execute_batch("ROLLBACK")?;
+            return Ok(false);
+        }
+        conn.execute_batch(&format!("PRAGMA user_version = {TOMBSTONE}; COMMIT"))?;
+        drop(conn);
+        for ext in ["", "-wal", "-shm", "-journal"] {
+            let mut p = path.clone().into_os_string();
+            p.push(ext);
+            let _ = std::fs::remove_file(p);
+        }
+        Ok(true)
     }
 
     /// The connection, for read-side queries elsewhere in `store`.
@@ -135,12 +236,27 @@ pub(crate) fn configure(conn: &Connection, wal: bool) -> Result<i64> {
         true,
     )?;
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if found > SCHEMA_VERSION {
+    if found > SCHEMA_VERSION || found == TOMBSTONE {
         return Ok(found);
     }
     if wal {
         // journal_mode answers with a row; it is a no-op when already WAL.
-        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        // Switching a new file to WAL needs it alone, and SQLite does not
+        // wait for that (waiting could deadlock two switchers): another
+        // process creating the same file at this moment is waited for here.
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        loop {
+            match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+                Ok(_) => break,
+                Err(e)
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                        && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
     }
     // A larger page cache keeps the indexes a big ingest touches in
     // memory (the default is 2 MiB); it is allocated only as used.

@@ -462,6 +462,16 @@ pub fn max_event_span(conn: &Connection) -> Result<Option<i64>> {
     Ok(span)
 }
 
+/// An FTS5 query that finds every word of `text` as it is written: each
+/// word becomes a quoted string, so that the query syntax (`(`, `"`, `-`,
+/// `*`, `OR`, `NEAR`) in what a user typed is text, not an operator.
+pub fn fts_words(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Claims matching the filter, ordered by valid (else stated, else
 /// published) time, then by store id.
 pub fn claims(conn: &Connection, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
@@ -1492,6 +1502,9 @@ fn open_read_as(path: &std::path::Path, uri: bool) -> Result<Connection> {
         flags |= rusqlite::OpenFlags::SQLITE_OPEN_URI;
     }
     let conn = Connection::open_with_flags(path, flags)?;
+    // A writer's commit (or, during a first bulk load in rollback-journal
+    // mode, its whole write-out) locks readers out briefly: wait for it.
+    conn.busy_timeout(std::time::Duration::from_secs(60))?;
     // Reads map the file instead of copying pages through pread into a
     // small page cache: a timeline or conflict scan touches tens of
     // thousands of pages, and the copies and system calls were a third of
@@ -1503,6 +1516,19 @@ fn open_read_as(path: &std::path::Path, uri: bool) -> Result<Connection> {
         [],
         |r| r.get(0),
     )?;
+    if version > crate::store::SCHEMA_VERSION {
+        return Err(Error::SchemaTooNew {
+            path: path.to_owned(),
+            found: version,
+            supported: crate::store::SCHEMA_VERSION,
+        });
+    }
+    if version == -1 {
+        return Err(Error::NotFound(format!(
+            "{}: no such database (it is being removed after a failed first ingest)",
+            path.display()
+        )));
+    }
     if version < 1 && has_claims == 0 {
         return Err(Error::NotFound(format!(
             "{}: not a chronograph database (no schema)",
@@ -1793,6 +1819,16 @@ pub(crate) mod fixture {
 mod tests {
     use super::fixture::{self as fx, C, claim, document, empty, event, relation};
     use super::*;
+
+    #[test]
+    fn plain_words_are_quoted_for_fts5() {
+        assert_eq!(fts_words("troops("), "\"troops(\"");
+        assert_eq!(
+            fts_words(" say \"no\"  OR"),
+            "\"say\" \"\"\"no\"\"\" \"OR\""
+        );
+        assert_eq!(fts_words(""), "");
+    }
 
     #[test]
     fn events_filter_by_time_actor_and_publication() {

@@ -33,7 +33,14 @@ pub struct Stats {
 impl Store {
     /// Counts every kind of record.
     pub fn stats(&self) -> Result<Stats> {
-        let c = &self.conn;
+        Stats::read(&self.conn)
+    }
+}
+
+impl Stats {
+    /// Counts every kind of record over any connection to a store (a
+    /// read-only one from [`crate::store::query::open_read`] too).
+    pub fn read(c: &rusqlite::Connection) -> Result<Stats> {
         let count = |table: &str| -> Result<i64> {
             // Table names come from the fixed list below, never from input.
             Ok(c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
@@ -50,7 +57,7 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         Ok(Stats {
-            schema_version: self.schema_version()?,
+            schema_version: c.query_row("PRAGMA user_version", [], |r| r.get(0))?,
             documents: count("documents")?,
             actors: count("actors")?,
             actors_by_kind: by_kind,

@@ -470,6 +470,12 @@ fn write_all_tx<B: Borrow<Bundle> + Send>(
     side: Option<rusqlite::Connection>,
 ) -> Result<IngestReport> {
     let tx = conn.transaction()?;
+    // The write lock on the main file is taken at once, so that a second
+    // writer waits for it (up to the busy timeout) instead of failing when a
+    // read transaction tries to become a write one. Not `BEGIN IMMEDIATE`:
+    // that would also lock an attached side index (see `SideDb`), which
+    // another thread of this batch writes.
+    tx.execute_batch("UPDATE main.documents SET id = id WHERE 0")?;
     let existing_docs: i64 =
         tx.query_row("SELECT coalesce(max(id), 0) FROM documents", [], |r| {
             r.get(0)
@@ -1098,6 +1104,47 @@ struct SideDb {
     path: std::path::PathBuf,
     /// The connection that fills it, until the indexing thread takes it.
     conn: Option<rusqlite::Connection>,
+}
+
+/// Removes the side-index files (`DB.fts-PID-NANOS.tmp`) that a process
+/// killed during a bulk load left beside `db`: those whose process is gone.
+/// A file of a live process (another ingest running now) is left alone.
+pub(crate) fn remove_stale_side_files(db: &std::path::Path) {
+    let (Some(dir), Some(name)) = (db.parent(), db.file_name().and_then(|n| n.to_str())) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        std::path::Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!("{name}.fts-");
+    for e in entries.flatten() {
+        let file = e.file_name();
+        let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let Some((pid, _)) = rest.split_once('-') else {
+            continue;
+        };
+        let tmp = rest.ends_with(".tmp") || rest.ends_with(".tmp-journal");
+        if tmp && pid.parse::<u32>().is_ok_and(|pid| !process_alive(pid)) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Whether a process with this id runs (Linux: it has a `/proc` entry).
+/// Elsewhere every process counts as alive, so nothing is removed.
+fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        std::path::Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
+    }
 }
 
 impl SideDb {
