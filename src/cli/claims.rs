@@ -18,9 +18,14 @@ pub enum RowFormat {
 /// Options of `chronograph claims`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Full-text query (SQLite FTS5 syntax) over statement, subject and evidence.
+    /// Words to find in statement, subject and evidence (every word must
+    /// occur; `troops border` finds both). Punctuation is taken literally.
     #[arg(long)]
     pub about: Option<String>,
+    /// Read --about as an SQLite FTS5 query (`"troop build-up" OR invasion`,
+    /// `troop*`, `NEAR(a b)`) instead of plain words.
+    #[arg(long)]
+    pub fts: bool,
     /// Claims made by this actor (name or alias).
     #[arg(long)]
     pub by: Option<String>,
@@ -151,8 +156,17 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
             )),
         }
     };
+    // No words at all is no text filter (FTS5 refuses an empty query).
+    let text = args
+        .about
+        .as_deref()
+        .filter(|q| !q.trim().is_empty())
+        .map(|q| match args.fts {
+            true => q.to_owned(),
+            false => chronograph::store::query::fts_words(q),
+        });
     let filter = ClaimFilter {
-        text: args.about.clone(),
+        text,
         by: actor(&args.by)?,
         via: actor(&args.via)?,
         outlet: args.outlet.clone(),
@@ -161,7 +175,15 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
         as_of: day(&args.as_of, true)?,
         ..Default::default()
     };
-    let found = chronograph::store::query::claims(&conn, &filter)?;
+    let found = match chronograph::store::query::claims(&conn, &filter) {
+        Err(e) if args.fts && e.to_string().contains("fts5: syntax error") => {
+            anyhow::bail!(
+                "--about {:?}: not a valid FTS5 query ({e}); without --fts the words are searched as given",
+                args.about.as_deref().unwrap_or("")
+            )
+        }
+        r => r?,
+    };
     if found.is_empty() {
         eprintln!("claims: no claims match");
     }

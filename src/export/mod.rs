@@ -58,10 +58,16 @@ pub fn compact_json() -> bool {
 
 /// JSON followed by a newline, indented or compact (see [`set_compact_json`]).
 pub fn json<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::Result<()> {
+    // A closed pipe must stay a `BrokenPipe` error, which the binary
+    // treats as the end of output, not as a failure.
+    let keep_kind = |e: serde_json::Error| match e.io_error_kind() {
+        Some(kind) => io::Error::new(kind, e),
+        None => io::Error::other(e),
+    };
     if compact_json() {
-        serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut *out, value).map_err(keep_kind)?;
     } else {
-        serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, value).map_err(keep_kind)?;
     }
     writeln!(out)
 }
