@@ -420,10 +420,13 @@ fn bad_inputs_leave_the_database_unchanged() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(snapshot(&db), before, "good file written before a bad one");
 
-    // A directory and a missing file.
+    // A directory of them: its `.json` files are read, and the first bad
+    // one refuses the whole command, named.
     let out = ingest(&db, &[dir.path()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("is a directory"), "{}", stderr(&out));
+    assert!(stderr(&out).contains(".json"), "{}", stderr(&out));
+    assert_eq!(snapshot(&db), before, "directory: database changed");
+    // A missing file.
     let missing = dir.path().join("nope.json");
     let out = ingest(&db, &[&missing]);
     assert_eq!(out.status.code(), Some(2));
@@ -742,6 +745,7 @@ fn a_database_in_a_read_only_directory_can_be_queried() {
         &["claims", "--format", "json"],
         &["timeline", "--format", "json"],
         &["conflicts", "--format", "json"],
+        &["stats", "--format", "json"],
     ];
     // Without the timeline snapshot, which would be written beside the
     // database: every answer comes from SQLite.

@@ -5,4 +5,5 @@ mod common;
 mod core;
 mod extract;
 mod query;
+mod reliability;
 mod timex;
