@@ -747,7 +747,7 @@ fn write_bundle<'s, B: Borrow<Bundle> + Send + 's>(
         .iter()
         .map(|e| time_cols(e.time.as_ref()))
         .collect();
-    let mut row: Vec<Val<'_>> = Vec::with_capacity(16);
+    let mut row: Vec<Val<'_>> = Vec::with_capacity(17);
     for (e, t) in b.events.iter().zip(&event_times) {
         row.clear();
         row.extend_from_slice(&[
@@ -759,6 +759,7 @@ fn write_bundle<'s, B: Borrow<Bundle> + Send + 's>(
         row.extend_from_slice(&t.vals());
         row.extend_from_slice(&[e.place.as_deref().into(), e.status.as_str().into()]);
         row.extend_from_slice(&evidence_vals(&e.evidence));
+        row.push(e.factuality.as_str().into());
         hot.event.exec(&row)?;
         let eid = tx.last_insert_rowid();
         match side {
@@ -822,6 +823,7 @@ fn write_bundle<'s, B: Borrow<Bundle> + Send + 's>(
         rows.extend_from_slice(&s.vals());
         rows.extend_from_slice(&v.vals());
         rows.extend_from_slice(&evidence_vals(&c.evidence));
+        rows.push(c.factuality.as_str().into());
         match side {
             Some(_) => ids.claims.push(cid),
             None => {
@@ -866,6 +868,7 @@ fn write_bundle<'s, B: Borrow<Bundle> + Send + 's>(
         ]);
         rows.extend_from_slice(&t.vals());
         rows.extend_from_slice(&evidence_vals(&r.evidence));
+        rows.push(r.factuality.as_str().into());
     }
     hot.relations.exec(&rows)?;
 
@@ -930,8 +933,8 @@ impl<'c> Hot<'c> {
             event: RawStatement::new(
                 conn,
                 "INSERT INTO events (document_id, local_id, kind, label, t_text, t_value, t_start, t_end,
-                 t_granularity, t_modifier, place, status, ev_start, ev_end, ev_text, ev_rule)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                 t_granularity, t_modifier, place, status, ev_start, ev_end, ev_text, ev_rule, factuality)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             )?,
             participant: RawStatement::new(
                 conn,
@@ -944,7 +947,7 @@ impl<'c> Hot<'c> {
                  polarity, modality,
                  stated_text, stated_value, stated_start, stated_end, stated_granularity, stated_modifier,
                  valid_text, valid_value, valid_start, valid_end, valid_granularity, valid_modifier,
-                 ev_start, ev_end, ev_text, ev_rule) VALUES",
+                 ev_start, ev_end, ev_text, ev_rule, factuality) VALUES",
                 CLAIM_COLS,
             ),
             via: MultiInsert::new(
@@ -960,8 +963,8 @@ impl<'c> Hot<'c> {
             relations: MultiInsert::new(
                 conn,
                 "INSERT INTO relations (document_id, source_id, kind, target_id, t_text, t_value, t_start, t_end,
-                 t_granularity, t_modifier, ev_start, ev_end, ev_text, ev_rule) VALUES",
-                14,
+                 t_granularity, t_modifier, ev_start, ev_end, ev_text, ev_rule, factuality) VALUES",
+                15,
             ),
             timexes: MultiInsert::new(
                 conn,
@@ -974,7 +977,7 @@ impl<'c> Hot<'c> {
 }
 
 /// Columns of a `claims` row as [`Hot::claims`] writes it.
-const CLAIM_COLS: usize = 32;
+const CLAIM_COLS: usize = 33;
 
 /// Store ids of a document's new claims and events, in bundle order.
 #[derive(Default)]

@@ -4,5 +4,6 @@
 mod common;
 mod core;
 mod extract;
+mod factuality;
 mod query;
 mod timex;
