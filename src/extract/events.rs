@@ -1640,11 +1640,13 @@ impl Doc<'_> {
             }
             // "promised to hold a referendum", "demanded that he resign": what
             // is promised or demanded is not yet done.
-            if fact == Factuality::Asserted && !presupposed {
-                match self.claims[ci].cue.as_str() {
-                    "promise" | "pledge" | "vow" => fact = Factuality::Planned,
-                    "demand" | "urge" | "call for" => fact = Factuality::Proposed,
-                    _ => {}
+            let cue_t = self.claims[ci].cue_t;
+            if fact == Factuality::Asserted
+                && !presupposed
+                && !(cue_t < t && factuality::in_circumstance(self, cue_t + 1, t))
+            {
+                if let Some(f) = factuality::of_cue(&self.claims[ci].cue) {
+                    fact = f;
                 }
             }
         }
@@ -2604,12 +2606,29 @@ fn c1_of(c: &super::claims::ClaimRec) -> usize {
 mod tests {
     use crate::extract::extract_text;
 
+    /// The asserted relations of a text: what a view shows as fact.
     fn relations(text: &str) -> Vec<(String, String, String)> {
+        all_relations(text)
+            .into_iter()
+            .filter(|r| r.3.is_asserted())
+            .map(|r| (r.0, r.1, r.2))
+            .collect()
+    }
+
+    /// Every relation of a text with its factuality.
+    fn all_relations(text: &str) -> Vec<(String, String, String, crate::model::Factuality)> {
         let b = extract_text(text, (2021, 12, 4));
         let name = |id: &str| b.actors.iter().find(|a| a.id == id).unwrap().name.clone();
         b.relations
             .iter()
-            .map(|r| (name(&r.source), r.kind.clone(), name(&r.target)))
+            .map(|r| {
+                (
+                    name(&r.source),
+                    r.kind.clone(),
+                    name(&r.target),
+                    r.factuality,
+                )
+            })
             .collect()
     }
 
@@ -2715,7 +2734,8 @@ mod tests {
         let calls: Vec<_> = ev.iter().filter(|e| e.0 == "call").collect();
         assert_eq!(calls.len(), 1, "{ev:?}");
         assert_eq!(calls[0].2, "planned", "{ev:?}");
-        let rels = relations(
+        // A planned call: its "meets" is planned too, and told once.
+        let rels = all_relations(
             "Emmanuel Macron and Olaf Scholz will hold a video call on Tuesday. During the call, Macron will raise energy prices.",
         );
         assert_eq!(
@@ -2872,9 +2892,17 @@ mod tests {
             "Brazil will send troops if Peru attacks Chile, the official said, and is prepared to provide Chile with aid.",
         );
         assert!(!rels.iter().any(|r| r.1 == "attacks"), "{rels:?}");
+        let all = all_relations(
+            "Brazil will send troops if Peru attacks Chile, the official said, and is prepared to provide Chile with aid.",
+        );
         assert!(
-            rels.contains(&("Peru".into(), "threatens".into(), "Chile".into())),
-            "{rels:?}"
+            all.contains(&(
+                "Peru".into(),
+                "attacks".into(),
+                "Chile".into(),
+                crate::model::Factuality::Hypothetical
+            )),
+            "{all:?}"
         );
         assert!(
             rels.contains(&("Brazil".into(), "supports".into(), "Chile".into())),
@@ -2931,15 +2959,30 @@ mod tests {
     }
 
     #[test]
-    fn a_possible_act_is_a_threat_and_a_denied_one_nothing() {
-        let rels = relations("Russia could invade Ukraine as early as January.");
+    fn a_possible_act_is_foreseen_and_a_denied_one_negated() {
+        use crate::model::Factuality;
+        let all = all_relations("Russia could invade Ukraine as early as January.");
         assert!(
-            rels.contains(&("Russia".into(), "threatens".into(), "Ukraine".into())),
-            "{rels:?}"
+            all.contains(&(
+                "Russia".into(),
+                "invades".into(),
+                "Ukraine".into(),
+                Factuality::Predicted
+            )),
+            "{all:?}"
         );
-        assert!(!rels.iter().any(|r| r.1 == "invades"), "{rels:?}");
-        let rels = relations("Russia has never threatened Ukraine, the Kremlin said.");
-        assert!(!rels.iter().any(|r| r.1 == "threatens"), "{rels:?}");
+        assert!(
+            !all.iter().any(|r| r.1 == "invades" && r.3.is_asserted()),
+            "{all:?}"
+        );
+        let all = all_relations("Russia has never threatened Ukraine, the Kremlin said.");
+        assert!(
+            all.iter()
+                .filter(|r| r.1 == "threatens")
+                .all(|r| r.3 == Factuality::Negated),
+            "{all:?}"
+        );
+        assert!(relations("Russia has never threatened Ukraine, the Kremlin said.").is_empty());
     }
 
     #[test]
@@ -2951,11 +2994,14 @@ mod tests {
             !rels.iter().any(|r| r.0 == "Ukraine" && r.1 == "supports"),
             "{rels:?}"
         );
-        let rels = relations(
+        // Who would act on whom, as a condition: not a plain fact.
+        let rels = all_relations(
             "The sanctions would follow if Russia advances with a further invasion of Ukraine.",
         );
         assert!(
-            rels.iter().any(|r| r.0 == "Russia" && r.2 == "Ukraine"),
+            rels.iter().any(|r| r.0 == "Russia"
+                && r.2 == "Ukraine"
+                && r.3 == crate::model::Factuality::Hypothetical),
             "{rels:?}"
         );
         let rels = relations(

@@ -230,6 +230,21 @@ fn take(best: &mut (Factuality, u8), f: Factuality) {
     }
 }
 
+/// Whether a preposition of circumstance lies in `[a, t)`: what follows
+/// it is the occasion or the reason of an act, not what is feared, asked
+/// for or denied ("called for sanctions over the invasion", "suggested at
+/// the meeting", "urged calm after the attack").
+pub fn in_circumstance(doc: &Doc<'_>, a: usize, t: usize) -> bool {
+    (a..t.min(doc.toks.len())).any(|k| {
+        matches!(
+            doc.toks[k].lower.as_str(),
+            "at" | "during" | "after" | "following" | "since" | "amid" | "despite" | "over"
+                // "rejected that report and instead accused": a new verb.
+                | "and" | "or"
+        )
+    })
+}
+
 /// Rank of a cue class: the higher frames the lower ("denied it plans to").
 fn rank(f: Factuality) -> u8 {
     match f {
@@ -292,11 +307,29 @@ pub fn at(doc: &Doc<'_>, t: usize, lo: usize) -> Factuality {
         } else {
             ""
         };
-        if predict_word(l) {
+        if matches!(l, "will" | "'ll" | "\u{2019}ll")
+            && matches!(
+                next,
+                "hold" | "meet" | "visit" | "host" | "attend" | "travel" | "sign" | "speak"
+            )
+        {
+            // "will hold a call on Tuesday": a scheduled act of the subject.
+            predicted = true;
+            take(&mut best, Factuality::Planned);
+        } else if predict_word(l) {
             predicted = true;
             take(&mut best, Factuality::Predicted);
-        } else if plan_word(l) || (matches!(l, "set" | "due") && next == "to") {
+        } else if plan_word(l)
+            || (matches!(l, "set" | "due") && next == "to")
+            // "agreed to meet again", "vowed to hold a vote".
+            || (matches!(
+                l,
+                "agreed" | "agree" | "agrees" | "promised" | "vowed" | "pledged" | "hopes"
+            ) && next == "to")
+        {
             take(&mut best, Factuality::Planned);
+        } else if in_circumstance(doc, k + 1, t) {
+            // An attitude does not reach past "at", "over", "after" ...
         } else if propose_word(l)
             || (matches!(
                 l,
@@ -405,22 +438,30 @@ pub fn of_claim(doc: &Doc<'_>, c: &super::claims::ClaimRec) -> Factuality {
         return Factuality::Denied;
     }
     match c.cue.as_str() {
-        "fear" | "sound the alarm" | "raise concerns" | "be concerned" => Factuality::Feared,
         // "warned it could": feared; "warned that troops have massed": the
         // warner asserts it.
         "warn" | "caution" if content == Factuality::Predicted => Factuality::Feared,
+        // A forecast or a promise of a negation is the negation.
+        "promise" | "vow" | "pledge" | "expect" | "predict" | "forecast" | "threaten"
+            if rank(content) >= rank(Factuality::Negated) =>
+        {
+            content
+        }
+        lemma => of_cue(lemma).unwrap_or(content),
+    }
+}
+
+/// What a reporting cue makes of what it reports, when it decides it: a
+/// fear, a denial, a demand, a promise, a forecast (by the cue's lemma).
+pub fn of_cue(lemma: &str) -> Option<Factuality> {
+    Some(match lemma {
+        "fear" | "sound the alarm" | "raise concerns" | "be concerned" => Factuality::Feared,
         "deny" | "reject" | "dismiss" | "refute" | "dispute" | "contradict" => Factuality::Denied,
         "demand" | "urge" | "call for" | "call on" | "want" => Factuality::Proposed,
-        "promise" | "vow" | "pledge" if rank(content) < rank(Factuality::Negated) => {
-            Factuality::Planned
-        }
-        "expect" | "predict" | "forecast" | "threaten"
-            if rank(content) < rank(Factuality::Negated) =>
-        {
-            Factuality::Predicted
-        }
-        _ => content,
-    }
+        "promise" | "vow" | "pledge" => Factuality::Planned,
+        "expect" | "predict" | "forecast" | "threaten" => Factuality::Predicted,
+        _ => return None,
+    })
 }
 
 /// How the main clause of the content `[c0, c1)` is put. A leading
@@ -586,6 +627,7 @@ mod tests {
 
     #[test]
     fn fears_and_warnings_are_feared() {
+        // Inside a claim the cue decides: "fear" is a fear.
         assert_eq!(
             ev_f(
                 "Officials in Kyiv fear that an invasion is coming.",
@@ -630,34 +672,47 @@ mod tests {
             rel_f("Russia plans to invade Ukraine in the spring.", "invades"),
             Some(Factuality::Planned)
         );
-        assert_eq!(
-            ev_f(
-                "The two leaders are set to hold a summit in Geneva.",
-                "summit"
-            ),
-            Some(Factuality::Planned)
-        );
-        let evs = events("A summit is scheduled in Geneva next week.");
+        let evs = events("The two leaders are set to hold a summit in Geneva.");
         assert!(
             evs.iter().any(|e| e.0 == "summit"
                 && e.2 == Factuality::Planned
                 && e.1 == EventStatus::Planned),
             "{evs:?}"
         );
+        // "will hold" with a date is scheduled, not only foreseen.
+        assert_eq!(
+            ev_f(
+                "Macron and Scholz will hold a video call on Tuesday.",
+                "call"
+            ),
+            Some(Factuality::Planned)
+        );
     }
 
     #[test]
     fn calls_and_demands_are_proposed() {
-        assert_eq!(
-            ev_f(
-                "Lawmakers called for sanctions against the regime.",
-                "sanction"
-            ),
-            Some(Factuality::Proposed)
+        let text = "The European Union called for sanctions against Russia.";
+        assert_eq!(ev_f(text, "sanction"), Some(Factuality::Proposed));
+        assert_eq!(rel_f(text, "sanctions"), Some(Factuality::Proposed));
+        // The demand itself was made.
+        assert_eq!(rel_f(text, "demands"), Some(Factuality::Asserted));
+    }
+
+    #[test]
+    fn an_attitude_stops_at_a_circumstance() {
+        // The invasion is the reason of the call, not what is called for.
+        let evs = events(
+            "The European Union called for sanctions against Russia over the invasion of Ukraine.",
         );
         assert_eq!(
-            ev_f("Senators urged a boycott of the summit.", "summit"),
-            Some(Factuality::Proposed)
+            evs.iter().find(|e| e.0 == "invasion").map(|e| e.2),
+            Some(Factuality::Asserted),
+            "{evs:?}"
+        );
+        assert_eq!(
+            evs.iter().find(|e| e.0 == "sanction").map(|e| e.2),
+            Some(Factuality::Proposed),
+            "{evs:?}"
         );
     }
 
@@ -724,7 +779,7 @@ mod tests {
             Some(Factuality::Denied)
         );
         assert_eq!(
-            claim_f("The general said the army will not send more troops."),
+            claim_f("The minister said 40,000 troops are not at the border."),
             Some(Factuality::Negated)
         );
     }

@@ -201,6 +201,8 @@ impl EventStatus {
 /// stands: negated, only conditional, feared, foreseen, intended, asked
 /// for, asked about or denied. Read from the cue words of the clause that
 /// governs the fact's trigger; a view shows asserted facts unless asked.
+/// In the interchange JSON the field is left out when asserted (the
+/// default), so bundles of plain facts read and hash as before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Factuality {
@@ -365,7 +367,7 @@ pub struct Event {
     #[serde(default)]
     pub status: EventStatus,
     /// How the text tells of it; `status` follows from it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Factuality::is_asserted")]
     pub factuality: Factuality,
     pub evidence: Evidence,
 }
@@ -460,7 +462,7 @@ pub struct Claim {
     pub modality: Modality,
     /// How the content stands in the claimant's words: asserted, predicted,
     /// feared, proposed, denied, ...
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Factuality::is_asserted")]
     pub factuality: Factuality,
     /// When the claimant said it (stated time).
     #[serde(default)]
@@ -489,7 +491,7 @@ pub struct Relation {
     pub time: Option<TimeValue>,
     /// How the text tells of it: a relation from "if Russia invades" is
     /// hypothetical, never a plain fact.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Factuality::is_asserted")]
     pub factuality: Factuality,
     pub evidence: Evidence,
 }

@@ -869,7 +869,8 @@ pub fn actor_index_path(db: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-const ACTOR_MAGIC: &[u8; 8] = b"CHRTA\x00\x00\x01";
+// Version 2 goes with version 3 of `<db>.tl` (records with factuality).
+const ACTOR_MAGIC: &[u8; 8] = b"CHRTA\x00\x00\x02";
 
 /// `<db>.tla`: for every actor, the byte offsets in `<db>.tl` of the
 /// records it takes part in, in file (= time) order, so that `timeline

@@ -1680,8 +1680,9 @@ pub(crate) mod fixture {
     /// An in-memory database with the schema applied and nothing in it.
     pub fn empty() -> Connection {
         let conn = Connection::open_in_memory().expect("memory db");
-        conn.execute_batch(include_str!("../../schema/0001_init.sql"))
-            .expect("schema");
+        for (_, sql) in crate::store::MIGRATIONS {
+            conn.execute_batch(sql).expect("schema");
+        }
         conn
     }
 

@@ -1500,5 +1500,8 @@ mod tests {
         assert!(std::fs::read(&path).unwrap() == before, "file changed");
     }
 
-    const FROZEN: &str = "c20661d6dce79493";
+    // Changed once, with schema version 4: events, claims and relations
+    // gained `factuality` (a skipped field still marks the hash), so a
+    // document ingested before re-ingests once as updated, with the same facts.
+    const FROZEN: &str = "9d1efd0ef8bb188e";
 }
