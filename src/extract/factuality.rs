@@ -337,10 +337,9 @@ pub fn at(doc: &Doc<'_>, t: usize, lo: usize) -> Factuality {
             ) && next == "for")
         {
             take(&mut best, Factuality::Proposed);
-        } else if fear_word(l) {
-            take(&mut best, Factuality::Feared);
-        } else if warn_word(l)
-            && (predicted_between(doc, k + 1, t) || matches!(next, "of" | "against" | "about"))
+        } else if fear_word(l)
+            || (warn_word(l)
+                && (predicted_between(doc, k + 1, t) || matches!(next, "of" | "against" | "about")))
         {
             take(&mut best, Factuality::Feared);
         } else if deny_word(l) {
