@@ -1170,6 +1170,57 @@ mod tests {
         assert!(!similar_subjects(&k1, &k3));
     }
 
+    /// A feared invasion force is no side against a counted deployment:
+    /// tentative figures group among themselves, labelled.
+    #[test]
+    fn feared_figures_are_no_side_against_asserted_ones() {
+        let db = fx::empty();
+        let ua = fx::actor(&db, "Ukraine", "country", None, &[]);
+        let us = fx::actor(&db, "United States", "country", None, &[]);
+        let uk = fx::actor(&db, "United Kingdom", "country", None, &[]);
+        let d1 = fx::document(&db, "d1", "CNN", "2021-12-03");
+        let d2 = fx::document(&db, "d2", "AP", "2021-12-04");
+        let mk = |doc, who, v: f64| {
+            fx::claim(
+                &db,
+                doc,
+                C {
+                    claimant: who,
+                    subject: Some("russian troops near ukraine border"),
+                    statement: "troops near the border",
+                    value: Some(v),
+                    unit: Some("troops"),
+                    valid: Some("2021-12"),
+                    ..Default::default()
+                },
+            )
+        };
+        let counted = mk(d1, ua, 90_000.0);
+        let feared = mk(d2, us, 175_000.0);
+        let feared2 = mk(d2, uk, 120_000.0);
+        db.execute(
+            "UPDATE claims SET factuality = 'feared' WHERE id IN (?1, ?2)",
+            [feared, feared2],
+        )
+        .unwrap();
+        let r = conflicts(&db, &Options::default()).unwrap();
+        for g in &r.conflicts {
+            for d in &g.disagreements {
+                assert!(
+                    !d.claims.contains(&counted),
+                    "an asserted figure disputed by a feared one: {r:#?}"
+                );
+            }
+        }
+        let g = r
+            .conflicts
+            .iter()
+            .find(|g| g.sides.iter().any(|s| s.claim == feared))
+            .expect("the feared figures disagree among themselves");
+        assert!(g.subject.ends_with("[feared]"), "{g:#?}");
+        assert!(g.sides.iter().all(|s| s.factuality == Factuality::Feared));
+    }
+
     /// Two governments disagree in December; one of them revises its own
     /// figure in January: one conflict group, both kinds kept apart.
     #[test]
