@@ -34,6 +34,22 @@ impl Adjacency for StoreAdjacency<'_> {
     }
 }
 
+/// Neighbours of another adjacency without the hidden nodes.
+struct Shown<A> {
+    inner: A,
+    hidden: std::collections::HashSet<Node>,
+}
+
+impl<A: Adjacency> Adjacency for Shown<A> {
+    fn neighbors(&mut self, n: Node, out: &mut Vec<(Node, String)>) -> Result<()> {
+        let from = out.len();
+        self.inner.neighbors(n, out)?;
+        let found = out.split_off(from);
+        out.extend(found.into_iter().filter(|(m, _)| !self.hidden.contains(m)));
+        Ok(())
+    }
+}
+
 /// An actor reached from the start.
 #[derive(Debug, Clone, Serialize)]
 pub struct Neighbor {
@@ -411,8 +427,20 @@ pub fn export_graph(
     let keep: Option<HashSet<Node>> = match center {
         Some((name, hops)) => {
             let a = super::resolve_actor(conn, name)?;
+            // The neighbourhood is reached through shown facts only, so that
+            // no actor hangs in it by a hidden (say hypothetical) link.
+            let mut hidden = HashSet::new();
+            q::factualities(conn, |n, f| {
+                if !shown.admits(f) {
+                    hidden.insert(n);
+                }
+            })?;
+            let mut adj = Shown {
+                inner: StoreAdjacency(conn),
+                hidden,
+            };
             Some(
-                reach(&mut StoreAdjacency(conn), Node::Actor(a.id), hops * 2)?
+                reach(&mut adj, Node::Actor(a.id), hops * 2)?
                     .into_keys()
                     .collect(),
             )

@@ -173,6 +173,30 @@ fn paths_and_neighbours_pass_only_through_shown_facts() {
         ],
     );
     assert_eq!(p["hops"], 1, "{p}");
+    // A graph around one actor is reached through shown facts only.
+    let names = |g: &Value| -> Vec<String> {
+        g["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|n| n["name"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let g = json(&db, &["export", "--graph", "json", "--around", "Eastland"]);
+    assert!(!names(&g).contains(&"Westland".to_owned()), "{g}");
+    let g = json(
+        &db,
+        &[
+            "export",
+            "--graph",
+            "json",
+            "--around",
+            "Eastland",
+            "--factuality",
+            "all",
+        ],
+    );
+    assert!(names(&g).contains(&"Westland".to_owned()), "{g}");
     // The database and its views carry the column.
     let conn = rusqlite::Connection::open(&db).unwrap();
     let f: String = conn
