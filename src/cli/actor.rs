@@ -21,11 +21,13 @@ pub struct Args {
     pub name: String,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    #[command(flatten)]
+    pub factuality: super::FactualityArg,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     let conn = open_read(&ctx.db)?;
-    let p = profile(&conn, &args.name)?;
+    let p = profile(&conn, &args.name, args.factuality.factuality)?;
     if args.format == Format::Json {
         return Ok(export::json(&p, out)?);
     }
@@ -64,7 +66,8 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
             };
             let t = when(&r.time).map(|t| format!(", {t}")).unwrap_or_default();
             by_kind.entry(&r.kind).or_default().push(format!(
-                "{other} ({} {}{t})",
+                "{} ({} {}{t})",
+                query::labelled(other, r.factuality),
                 query::outlet_of(&r.document),
                 r.document.published
             ));
@@ -87,7 +90,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
                 e.id.to_string(),
                 when(&e.time).unwrap_or_else(|| "undated".into()),
                 e.kind.clone(),
-                e.label.clone(),
+                query::labelled(&e.label, e.factuality),
                 role.join(", "),
                 query::outlet_of(&e.document),
             ]);
@@ -110,7 +113,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
                     .or_else(|| when(&c.stated))
                     .unwrap_or_else(|| c.document.published.clone()),
                 c.claimant.name.clone(),
-                c.statement.clone(),
+                query::labelled(&c.statement, c.factuality),
                 query::outlet_of(&c.document),
             ]);
         }

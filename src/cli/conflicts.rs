@@ -69,9 +69,12 @@ fn table(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                     .or_else(|| s.stated.clone())
                     .unwrap_or_else(|| s.published.clone()),
                 s.claimant.clone(),
-                s.figure
-                    .clone()
-                    .unwrap_or_else(|| format!("{}: {}", s.polarity, s.statement)),
+                chronograph::query::labelled(
+                    &s.figure
+                        .clone()
+                        .unwrap_or_else(|| format!("{}: {}", s.polarity, s.statement)),
+                    s.factuality,
+                ),
                 s.chain.clone(),
                 s.published.clone(),
             ]);

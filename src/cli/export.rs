@@ -52,7 +52,11 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
             .around
             .as_deref()
             .or(args.filters.actors.first().map(String::as_str));
-        let g = query::graph::export_graph(&conn, center.map(|c| (c, args.hops)))?;
+        let g = query::graph::export_graph(
+            &conn,
+            center.map(|c| (c, args.hops)),
+            args.filters.factuality.factuality,
+        )?;
         if g.nodes.is_empty() {
             eprintln!("export: the graph is empty");
         }

@@ -77,6 +77,17 @@ pub enum Command {
 }
 
 /// Global settings every command sees.
+/// `--factuality`: which facts a view shows besides asserted ones.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FactualityArg {
+    /// Facts to show: `all`, or a comma-separated list of asserted, negated,
+    /// hypothetical, feared, predicted, planned, proposed, questioned,
+    /// denied. Anything not asserted is shown labelled ("[hypothetical]").
+    #[arg(long = "factuality", value_name = "LIST", default_value = "asserted",
+          value_parser = chronograph::model::FactualityFilter::parse)]
+    pub factuality: chronograph::model::FactualityFilter,
+}
+
 pub struct Ctx {
     /// The database path.
     pub db: PathBuf,

@@ -19,6 +19,8 @@ pub struct Args {
     pub hops: usize,
     #[arg(long, value_enum, default_value = "table")]
     pub format: RowFormat,
+    #[command(flatten)]
+    pub factuality: super::FactualityArg,
 }
 
 #[derive(Serialize)]
@@ -34,7 +36,9 @@ struct Row {
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     let conn = open_read(&ctx.db)?;
     let start = query::resolve_actor(&conn, &args.actor)?;
-    let mut found = graph::Csr::open(&conn, &ctx.db)?.reach_actors(start.id, args.hops * 2);
+    let mut g = graph::Csr::open(&conn, &ctx.db)?;
+    g.show(args.factuality.factuality);
+    let mut found = g.reach_actors(start.id, args.hops * 2);
     found.sort_by_key(|n| (n.hops, n.actor));
     if found.is_empty() {
         eprintln!(

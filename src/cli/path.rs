@@ -27,6 +27,8 @@ pub struct Args {
     pub max_hops: usize,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    #[command(flatten)]
+    pub factuality: super::FactualityArg,
 }
 
 #[derive(Serialize)]
@@ -44,7 +46,14 @@ struct Answer {
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     let conn = open_read(&ctx.db)?;
-    let Some(steps) = graph::path_between(&conn, &ctx.db, &args.from, &args.to, args.max_hops)?
+    let Some(steps) = graph::path_between(
+        &conn,
+        &ctx.db,
+        &args.from,
+        &args.to,
+        args.max_hops,
+        args.factuality.factuality,
+    )?
     else {
         eprintln!(
             "path: no connection between {:?} and {:?} within {} hop(s)",

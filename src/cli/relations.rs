@@ -18,6 +18,8 @@ pub struct Args {
     pub kind: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: RowFormat,
+    #[command(flatten)]
+    pub factuality: super::FactualityArg,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -26,7 +28,9 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
         Some(n) => Some(query::resolve_actor(&conn, n)?.id),
         None => None,
     };
-    let rels = relations(&conn, actor, args.kind.as_deref())?;
+    let mut rels = relations(&conn, actor, args.kind.as_deref())?;
+    let shown = args.factuality.factuality;
+    rels.retain(|r| shown.admits(r.factuality));
     if rels.is_empty() {
         eprintln!("relations: no relations match");
     }
@@ -47,7 +51,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
         rows.push(vec![
             r.id.to_string(),
             r.source.name.clone(),
-            r.kind.clone(),
+            query::labelled(&r.kind, r.factuality),
             r.target.name.clone(),
             r.time
                 .as_ref()

@@ -49,6 +49,8 @@ pub struct Filters {
     /// Add dated claims (by valid, else stated, time).
     #[arg(long)]
     pub claims: bool,
+    #[command(flatten)]
+    pub factuality: super::FactualityArg,
 }
 
 impl Filters {
@@ -63,6 +65,7 @@ impl Filters {
             claims: self.claims,
             no_snapshot: std::env::var_os("CHRONOGRAPH_NO_TIMELINE_SNAPSHOT")
                 .is_some_and(|v| !v.is_empty() && v != "0"),
+            factuality: self.factuality.factuality,
         }
     }
 }

@@ -47,10 +47,14 @@ pub fn write(g: &GraphData, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     for e in &g.edges {
-        let label = match e.props.get("role") {
+        let mut label = match e.props.get("role") {
             Some(r) => format!("{} ({r})", e.label),
             None => e.label.clone(),
         };
+        // A relation that is not a plain fact says so on the edge.
+        if let Some(f) = e.props.get("factuality").filter(|f| *f != "asserted") {
+            label.push_str(&format!(" [{f}]"));
+        }
         writeln!(
             out,
             "  {} -> {} [label={}];",

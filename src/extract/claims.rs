@@ -44,6 +44,8 @@ impl ClaimRec {
             quantity: self.quantity.clone(),
             polarity: self.polarity,
             modality: self.modality,
+            // Read from the cue and the content's clause in `factuality::of_claim`.
+            factuality: model::Factuality::Asserted,
             stated: self.stated.clone(),
             valid: self.valid.clone(),
             about: Vec::new(),

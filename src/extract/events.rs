@@ -2,10 +2,11 @@
 //! actors (with time and evidence).
 
 use super::Doc;
+use super::factuality;
 use super::lexicon::{LEX, namelike};
 use super::text::TokKind;
 use crate::model::{
-    self, ActorKind, EventStatus, Evidence, Modifier, Participant, Polarity, TimeValue,
+    self, ActorKind, EventStatus, Evidence, Factuality, Modifier, Participant, Polarity, TimeValue,
 };
 
 /// An event before it becomes a model event.
@@ -17,6 +18,8 @@ pub struct EventRec {
     pub place: Option<String>,
     pub participants: Vec<(usize, String)>,
     pub status: EventStatus,
+    /// How the governing clause tells of it; `status` follows from it.
+    pub factuality: Factuality,
     pub sent: usize,
     pub evidence: Evidence,
     /// The trigger token, for events read from a trigger word.
@@ -46,6 +49,7 @@ impl EventRec {
                 })
                 .collect(),
             status: self.status,
+            factuality: self.factuality,
             evidence: self.evidence.clone(),
         }
     }
@@ -58,6 +62,8 @@ pub struct RelationRec {
     pub kind: String,
     pub target: usize,
     pub time: Option<TimeValue>,
+    /// How the clause it was read from tells of it.
+    pub factuality: Factuality,
     pub evidence: Evidence,
 }
 
@@ -69,6 +75,7 @@ impl RelationRec {
             kind: self.kind.clone(),
             target: id_of(self.target),
             time: self.time.clone(),
+            factuality: self.factuality,
             evidence: self.evidence.clone(),
         }
     }
@@ -560,6 +567,7 @@ impl Doc<'_> {
                 place: None,
                 participants,
                 status: EventStatus::Occurred,
+                factuality: Factuality::Asserted,
                 sent: c.sent,
                 evidence: c.evidence.clone(),
                 trigger: None,
@@ -1569,7 +1577,22 @@ impl Doc<'_> {
         {
             return;
         }
-        let mut status = self.status_at(a.max(self.sents[si].t0), t, kind);
+        // Factuality from the governing clause; the older status cues, read
+        // within that clause only, refine what it leaves asserted.
+        let lo = a.max(self.sents[si].t0);
+        let cs = factuality::clause_start(self, t, lo);
+        let mut fact = factuality::at(self, t, lo);
+        let old = self.status_at(cs.max(a), t, kind);
+        let ongoing = old == EventStatus::Ongoing;
+        if fact == Factuality::Asserted {
+            fact = match old {
+                EventStatus::Denied => Factuality::Negated,
+                EventStatus::Hypothetical => Factuality::Hypothetical,
+                EventStatus::Predicted => Factuality::Predicted,
+                EventStatus::Planned => Factuality::Planned,
+                EventStatus::Occurred | EventStatus::Ongoing => Factuality::Asserted,
+            };
+        }
         // "denied any role in the attack": what one denies a part in has
         // happened; only the part is denied.
         let lw = |j: usize| self.toks[j].lower.as_str();
@@ -1580,7 +1603,7 @@ impl Doc<'_> {
             ) && matches!(lw(j), "in" | "for" | "behind" | "of")
         });
         if presupposed {
-            status = EventStatus::Occurred;
+            fact = Factuality::Asserted;
         }
         // "ruled out sanctions" rejects them; "did not rule out sanctions"
         // leaves them possible.
@@ -1589,10 +1612,10 @@ impl Doc<'_> {
         {
             let negated = (j.saturating_sub(4).max(a)..j - 1)
                 .any(|i| matches!(lw(i), "not" | "n't" | "never"));
-            status = if negated {
-                EventStatus::Predicted
+            fact = if negated {
+                Factuality::Predicted
             } else {
-                EventStatus::Denied
+                Factuality::Denied
             };
         }
         let mut time = self.best_time(a, b, t).or_else(|| self.later_anchor(si));
@@ -1611,26 +1634,27 @@ impl Doc<'_> {
                 | "strike"
         ) && self.definite_before(t, a);
         if let Some(tv) = &time {
-            if tv.start.is_some_and(|s| s > self.published) && status == EventStatus::Occurred {
-                status = EventStatus::Planned;
+            if tv.start.is_some_and(|s| s > self.published) && fact == Factuality::Asserted {
+                fact = Factuality::Planned;
             }
         }
         if let Some(ci) = claim {
             if self.claims[ci].polarity == Polarity::Deny && !presupposed {
-                status = EventStatus::Denied;
+                fact = Factuality::Denied;
             }
             // "promised to hold a referendum", "demanded that he resign": what
             // is promised or demanded is not yet done.
-            if status == EventStatus::Occurred
+            let cue_t = self.claims[ci].cue_t;
+            if fact == Factuality::Asserted
                 && !presupposed
-                && matches!(
-                    self.claims[ci].cue.as_str(),
-                    "promise" | "pledge" | "vow" | "demand" | "urge" | "call for"
-                )
+                && !(cue_t < t && factuality::in_circumstance(self, cue_t + 1, t))
             {
-                status = EventStatus::Planned;
+                if let Some(f) = factuality::of_cue(&self.claims[ci].cue) {
+                    fact = f;
+                }
             }
         }
+        let status = fact.event_status(ongoing);
         if time.is_none() {
             // No date in the clause: what has happened did so by the statement (or publication) date.
             let anchor = match claim {
@@ -1737,6 +1761,7 @@ impl Doc<'_> {
             place,
             participants: parts,
             status,
+            factuality: fact,
             sent: si,
             evidence: self.evidence_sent(si, &rule),
             trigger: Some(t),
@@ -1891,15 +1916,8 @@ impl Doc<'_> {
                     continue;
                 }
                 let (src, tgt) = if passive { (tgt, src) } else { (src, tgt) };
-                // "could invade", "plans to seize": a threat, not the act;
-                // "has never threatened": nothing.
-                let kind = match (self.verb_mood(k, s0), kind.as_str()) {
-                    (Mood::Negated, _) => continue,
-                    (Mood::Irrealis, "invades" | "attacks" | "seized" | "occupies") => {
-                        "threatens".to_owned()
-                    }
-                    _ => kind,
-                };
+                // "could invade", "plans to seize", "has never threatened":
+                // the act with its factuality (see `push_rel`), never a plain fact.
                 self.push_rel(src, &kind, tgt, si, k, "rel_verb_or_noun");
                 // "The U.S. and the United Kingdom have been arming Ukraine": both.
                 if let Some(m) = self
@@ -2030,19 +2048,12 @@ impl Doc<'_> {
                 continue;
             }
             if let (Some(a), Some(t)) = (agent, target) {
-                let foreseen = matches!(
-                    e.status,
-                    EventStatus::Predicted | EventStatus::Planned | EventStatus::Hypothetical
-                );
-                let kind = if foreseen && verb != "sanctions" {
-                    "threatens"
-                } else {
-                    verb
-                };
-                acts.push((a, kind, t, e.sent));
+                // A foreseen or conditional act stays that act, labelled
+                // with the event's factuality, never a plain fact.
+                acts.push((a, verb, t, e.sent, e.factuality));
             }
         }
-        for (a, kind, t, si) in acts {
+        for (a, kind, t, si, f) in acts {
             let tk = self.sents[si].t0;
             // The verb pattern of the same sentence saw the syntax ("annexed
             // Ukraine's Crimean Peninsula"); the event only saw who stood near.
@@ -2054,7 +2065,7 @@ impl Doc<'_> {
             {
                 continue;
             }
-            self.push_rel(a, kind, t, si, tk, "rel_event_agent_target");
+            self.push_rel_as(a, kind, t, si, tk, "rel_event_agent_target", f);
         }
         // Meetings and calls relate their participants.
         let mut meets = Vec::new();
@@ -2074,51 +2085,21 @@ impl Doc<'_> {
                     })
                     .collect();
                 if ps.len() >= 2 {
-                    meets.push((ps[0], ps[1], e.sent, e.time.clone()));
+                    meets.push((ps[0], ps[1], e.sent, e.time.clone(), e.factuality));
                 }
             }
         }
-        for (x, y, si, time) in meets {
+        for (x, y, si, time, factuality) in meets {
             let ev = self.evidence_sent(si, "rel_meeting_participants");
             self.relations.push(RelationRec {
                 source: x,
                 kind: "meets".into(),
                 target: y,
                 time,
+                factuality,
                 evidence: ev,
             });
         }
-    }
-
-    /// Whether the verb at `k` is asserted, only possible or intended, or
-    /// denied, from the auxiliaries and adverbs just before it.
-    fn verb_mood(&self, k: usize, s0: usize) -> Mood {
-        let mut j = k;
-        let mut mood = Mood::Asserted;
-        while j > s0 && k - j < 4 {
-            j -= 1;
-            match self.toks[j].lower.as_str() {
-                "not" | "never" | "n't" | "no" => return Mood::Negated,
-                "could" | "would" | "might" | "may" | "will" | "shall" | "to" | "'ll"
-                | "should" => mood = Mood::Irrealis,
-                "has" | "have" | "had" | "is" | "are" | "was" | "were" | "be" | "been"
-                | "being" | "also" | "already" | "then" | "still" | "soon" | "now" | "again" => {}
-                _ => break,
-            }
-        }
-        // "if Russia attacks Ukraine": a condition, not a report of the act.
-        if mood == Mood::Asserted {
-            let mut j = k;
-            while j > s0 && k - j < 6 {
-                j -= 1;
-                match self.toks[j].lower.as_str() {
-                    "if" | "unless" => return Mood::Irrealis,
-                    "," | ";" | ":" | "that" | "and" | "but" => break,
-                    _ => {}
-                }
-            }
-        }
-        mood
     }
 
     fn next_mention(&self, k: usize, lim: usize, max: usize) -> Option<usize> {
@@ -2580,13 +2561,30 @@ impl Doc<'_> {
         false
     }
 
+    /// Adds a relation read at token `t`, with the factuality of the clause
+    /// that governs `t`.
     fn push_rel(&mut self, src: usize, kind: &str, tgt: usize, si: usize, t: usize, rule: &str) {
+        let f = factuality::at(self, t, self.sents[si].t0);
+        self.push_rel_as(src, kind, tgt, si, t, rule, f);
+    }
+
+    /// Adds a relation with a factuality known already (an event's).
+    #[allow(clippy::too_many_arguments)]
+    fn push_rel_as(
+        &mut self,
+        src: usize,
+        kind: &str,
+        tgt: usize,
+        si: usize,
+        t: usize,
+        rule: &str,
+        factuality: Factuality,
+    ) {
         if self.within(src, tgt)
             || self.within(tgt, src)
-            || self
-                .relations
-                .iter()
-                .any(|r| r.source == src && r.target == tgt && r.kind == kind)
+            || self.relations.iter().any(|r| {
+                r.source == src && r.target == tgt && r.kind == kind && r.factuality == factuality
+            })
         {
             return;
         }
@@ -2598,18 +2596,10 @@ impl Doc<'_> {
             kind: kind.to_owned(),
             target: tgt,
             time,
+            factuality,
             evidence,
         });
     }
-}
-
-/// How a relation verb is put: as a fact, as a possibility or intention, or
-/// denied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mood {
-    Asserted,
-    Irrealis,
-    Negated,
 }
 
 fn c1_of(c: &super::claims::ClaimRec) -> usize {
@@ -2620,12 +2610,29 @@ fn c1_of(c: &super::claims::ClaimRec) -> usize {
 mod tests {
     use crate::extract::extract_text;
 
+    /// The asserted relations of a text: what a view shows as fact.
     fn relations(text: &str) -> Vec<(String, String, String)> {
+        all_relations(text)
+            .into_iter()
+            .filter(|r| r.3.is_asserted())
+            .map(|r| (r.0, r.1, r.2))
+            .collect()
+    }
+
+    /// Every relation of a text with its factuality.
+    fn all_relations(text: &str) -> Vec<(String, String, String, crate::model::Factuality)> {
         let b = extract_text(text, (2021, 12, 4));
         let name = |id: &str| b.actors.iter().find(|a| a.id == id).unwrap().name.clone();
         b.relations
             .iter()
-            .map(|r| (name(&r.source), r.kind.clone(), name(&r.target)))
+            .map(|r| {
+                (
+                    name(&r.source),
+                    r.kind.clone(),
+                    name(&r.target),
+                    r.factuality,
+                )
+            })
             .collect()
     }
 
@@ -2731,7 +2738,8 @@ mod tests {
         let calls: Vec<_> = ev.iter().filter(|e| e.0 == "call").collect();
         assert_eq!(calls.len(), 1, "{ev:?}");
         assert_eq!(calls[0].2, "planned", "{ev:?}");
-        let rels = relations(
+        // A planned call: its "meets" is planned too, and told once.
+        let rels = all_relations(
             "Emmanuel Macron and Olaf Scholz will hold a video call on Tuesday. During the call, Macron will raise energy prices.",
         );
         assert_eq!(
@@ -2888,9 +2896,17 @@ mod tests {
             "Brazil will send troops if Peru attacks Chile, the official said, and is prepared to provide Chile with aid.",
         );
         assert!(!rels.iter().any(|r| r.1 == "attacks"), "{rels:?}");
+        let all = all_relations(
+            "Brazil will send troops if Peru attacks Chile, the official said, and is prepared to provide Chile with aid.",
+        );
         assert!(
-            rels.contains(&("Peru".into(), "threatens".into(), "Chile".into())),
-            "{rels:?}"
+            all.contains(&(
+                "Peru".into(),
+                "attacks".into(),
+                "Chile".into(),
+                crate::model::Factuality::Hypothetical
+            )),
+            "{all:?}"
         );
         assert!(
             rels.contains(&("Brazil".into(), "supports".into(), "Chile".into())),
@@ -2947,15 +2963,30 @@ mod tests {
     }
 
     #[test]
-    fn a_possible_act_is_a_threat_and_a_denied_one_nothing() {
-        let rels = relations("Russia could invade Ukraine as early as January.");
+    fn a_possible_act_is_foreseen_and_a_denied_one_negated() {
+        use crate::model::Factuality;
+        let all = all_relations("Russia could invade Ukraine as early as January.");
         assert!(
-            rels.contains(&("Russia".into(), "threatens".into(), "Ukraine".into())),
-            "{rels:?}"
+            all.contains(&(
+                "Russia".into(),
+                "invades".into(),
+                "Ukraine".into(),
+                Factuality::Predicted
+            )),
+            "{all:?}"
         );
-        assert!(!rels.iter().any(|r| r.1 == "invades"), "{rels:?}");
-        let rels = relations("Russia has never threatened Ukraine, the Kremlin said.");
-        assert!(!rels.iter().any(|r| r.1 == "threatens"), "{rels:?}");
+        assert!(
+            !all.iter().any(|r| r.1 == "invades" && r.3.is_asserted()),
+            "{all:?}"
+        );
+        let all = all_relations("Russia has never threatened Ukraine, the Kremlin said.");
+        assert!(
+            all.iter()
+                .filter(|r| r.1 == "threatens")
+                .all(|r| r.3 == Factuality::Negated),
+            "{all:?}"
+        );
+        assert!(relations("Russia has never threatened Ukraine, the Kremlin said.").is_empty());
     }
 
     #[test]
@@ -2967,11 +2998,14 @@ mod tests {
             !rels.iter().any(|r| r.0 == "Ukraine" && r.1 == "supports"),
             "{rels:?}"
         );
-        let rels = relations(
+        // Who would act on whom, as a condition: not a plain fact.
+        let rels = all_relations(
             "The sanctions would follow if Russia advances with a further invasion of Ukraine.",
         );
         assert!(
-            rels.iter().any(|r| r.0 == "Russia" && r.2 == "Ukraine"),
+            rels.iter().any(|r| r.0 == "Russia"
+                && r.2 == "Ukraine"
+                && r.3 == crate::model::Factuality::Hypothetical),
             "{rels:?}"
         );
         let rels = relations(

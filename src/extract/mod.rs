@@ -10,6 +10,7 @@
 pub mod actors;
 pub mod claims;
 pub mod events;
+pub mod factuality;
 pub mod lexicon;
 pub mod quantity;
 pub mod text;
@@ -200,7 +201,10 @@ impl Doc<'_> {
             .claims
             .iter()
             .enumerate()
-            .map(|(i, c)| c.to_model(i, &id_of))
+            .map(|(i, c)| model::Claim {
+                factuality: factuality::of_claim(&self, c),
+                ..c.to_model(i, &id_of)
+            })
             .collect();
         let events = self
             .events

@@ -7,8 +7,8 @@
 //! events, two relations and three timexes. Same seed and size, same corpus.
 
 use crate::model::{
-    Actor, ActorKind, Bundle, Claim, Document, Event, EventStatus, Evidence, Modality, Participant,
-    Polarity, Quantity, Relation, TimeValue, Timex, TimexType,
+    Actor, ActorKind, Bundle, Claim, Document, Event, EventStatus, Evidence, Factuality, Modality,
+    Participant, Polarity, Quantity, Relation, TimeValue, Timex, TimexType,
 };
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -207,6 +207,11 @@ fn document(rng: &mut Rng, d: usize, n_claims: usize, pool: usize) -> Bundle {
                 } else {
                     EventStatus::Occurred
                 },
+                factuality: if when > published {
+                    Factuality::Planned
+                } else {
+                    Factuality::Asserted
+                },
                 evidence: evidence(format!(
                     "{} will meet {} on {} to discuss the situation.",
                     actors[a].name, actors[b].name, when
@@ -264,6 +269,7 @@ fn document(rng: &mut Rng, d: usize, n_claims: usize, pool: usize) -> Bundle {
                 } else {
                     Modality::Estimate
                 },
+                factuality: Factuality::Asserted,
                 stated: Some(day(published)),
                 valid: Some(month.clone()),
                 about: if rng.chance(0.2) {
@@ -285,6 +291,7 @@ fn document(rng: &mut Rng, d: usize, n_claims: usize, pool: usize) -> Bundle {
                 kind: kind.into(),
                 target: actors[b].id.clone(),
                 time: Some(month.clone()),
+                factuality: Factuality::Asserted,
                 evidence: evidence(format!("{} {kind} {}.", actors[a].name, actors[b].name)),
             }
         })

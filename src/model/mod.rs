@@ -197,6 +197,153 @@ impl EventStatus {
     }
 }
 
+/// Whether the clause a fact comes from asserts it, and if not, how it
+/// stands: negated, only conditional, feared, foreseen, intended, asked
+/// for, asked about or denied. Read from the cue words of the clause that
+/// governs the fact's trigger; a view shows asserted facts unless asked.
+/// In the interchange JSON the field is left out when asserted (the
+/// default), so bundles of plain facts read and hash as before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Factuality {
+    /// Told as a fact ("Russia massed troops").
+    #[default]
+    Asserted,
+    /// Said not to hold ("Russia did not invade").
+    Negated,
+    /// Conditional ("if Russia invades", "should it attack", "would ... if").
+    Hypothetical,
+    /// Feared or warned of ("fears that Russia could invade", "the risk of war").
+    Feared,
+    /// Foreseen ("will", "expected to", "could", "may", "likely").
+    Predicted,
+    /// Intended or scheduled ("plans to", "is set to", "scheduled").
+    Planned,
+    /// Proposed, demanded or urged ("called for sanctions").
+    Proposed,
+    /// Asked about ("asked whether Russia would invade").
+    Questioned,
+    /// Reported and denied ("denied claims that it plans an attack").
+    Denied,
+}
+
+impl Factuality {
+    /// Every value, asserted first.
+    pub const ALL: [Factuality; 9] = [
+        Factuality::Asserted,
+        Factuality::Negated,
+        Factuality::Hypothetical,
+        Factuality::Feared,
+        Factuality::Predicted,
+        Factuality::Planned,
+        Factuality::Proposed,
+        Factuality::Questioned,
+        Factuality::Denied,
+    ];
+
+    /// The snake_case name used in JSON and in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Factuality::Asserted => "asserted",
+            Factuality::Negated => "negated",
+            Factuality::Hypothetical => "hypothetical",
+            Factuality::Feared => "feared",
+            Factuality::Predicted => "predicted",
+            Factuality::Planned => "planned",
+            Factuality::Proposed => "proposed",
+            Factuality::Questioned => "questioned",
+            Factuality::Denied => "denied",
+        }
+    }
+
+    /// Parses the snake_case name; `None` for anything else.
+    pub fn parse(s: &str) -> Option<Self> {
+        Factuality::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// Whether the fact is told as holding.
+    pub fn is_asserted(&self) -> bool {
+        *self == Factuality::Asserted
+    }
+
+    /// The event status that follows from this factuality: an asserted
+    /// event has occurred (or is under way, which the tense tells), a
+    /// negated or denied one is denied, a feared one is foreseen, a
+    /// proposed one is intended by whoever asks for it, and one asked
+    /// about is no more than a supposition.
+    pub fn event_status(self, ongoing: bool) -> EventStatus {
+        match self {
+            Factuality::Asserted if ongoing => EventStatus::Ongoing,
+            Factuality::Asserted => EventStatus::Occurred,
+            Factuality::Negated | Factuality::Denied => EventStatus::Denied,
+            Factuality::Hypothetical | Factuality::Questioned => EventStatus::Hypothetical,
+            Factuality::Feared | Factuality::Predicted => EventStatus::Predicted,
+            Factuality::Planned | Factuality::Proposed => EventStatus::Planned,
+        }
+    }
+}
+
+/// A set of factuality values a view shows: asserted facts alone by
+/// default, any list of values, or all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FactualityFilter(u16);
+
+impl Default for FactualityFilter {
+    fn default() -> Self {
+        FactualityFilter::ASSERTED
+    }
+}
+
+impl FactualityFilter {
+    /// Asserted facts only (the default of every view).
+    pub const ASSERTED: FactualityFilter = FactualityFilter(1);
+    /// Every fact, whatever its factuality.
+    pub const ALL: FactualityFilter = FactualityFilter((1 << Factuality::ALL.len()) - 1);
+
+    /// Whether facts of factuality `f` are shown.
+    pub fn admits(self, f: Factuality) -> bool {
+        self.0 & (1 << f as u16) != 0
+    }
+
+    /// The set as bits, one per value in the order of [`Factuality::ALL`].
+    pub fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// Whether every factuality is shown.
+    pub fn is_all(self) -> bool {
+        self == FactualityFilter::ALL
+    }
+
+    /// The values shown, asserted first.
+    pub fn values(self) -> impl Iterator<Item = Factuality> {
+        Factuality::ALL.into_iter().filter(move |f| self.admits(*f))
+    }
+
+    /// Parses `all` or a comma-separated list of values (`asserted,planned`);
+    /// `Err` names the first value that is not a factuality.
+    pub fn parse(s: &str) -> Result<FactualityFilter, String> {
+        let mut bits = 0u16;
+        for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            if part == "all" {
+                return Ok(FactualityFilter::ALL);
+            }
+            let f = Factuality::parse(part).ok_or_else(|| {
+                let names: Vec<&str> = Factuality::ALL.iter().map(|f| f.as_str()).collect();
+                format!(
+                    "unknown factuality {part:?} (expected all or {})",
+                    names.join(", ")
+                )
+            })?;
+            bits |= 1 << f as u16;
+        }
+        if bits == 0 {
+            return Err("empty factuality list".to_owned());
+        }
+        Ok(FactualityFilter(bits))
+    }
+}
+
 /// Something that happened or is expected to: a meeting, a call, a troop
 /// movement, a seizure, a sanction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
@@ -219,6 +366,9 @@ pub struct Event {
     pub participants: Vec<Participant>,
     #[serde(default)]
     pub status: EventStatus,
+    /// How the text tells of it; `status` follows from it.
+    #[serde(default, skip_serializing_if = "Factuality::is_asserted")]
+    pub factuality: Factuality,
     pub evidence: Evidence,
 }
 
@@ -310,6 +460,10 @@ pub struct Claim {
     pub polarity: Polarity,
     #[serde(default)]
     pub modality: Modality,
+    /// How the content stands in the claimant's words: asserted, predicted,
+    /// feared, proposed, denied, ...
+    #[serde(default, skip_serializing_if = "Factuality::is_asserted")]
+    pub factuality: Factuality,
     /// When the claimant said it (stated time).
     #[serde(default)]
     pub stated: Option<TimeValue>,
@@ -335,6 +489,10 @@ pub struct Relation {
     pub target: String,
     #[serde(default)]
     pub time: Option<TimeValue>,
+    /// How the text tells of it: a relation from "if Russia invades" is
+    /// hypothetical, never a plain fact.
+    #[serde(default, skip_serializing_if = "Factuality::is_asserted")]
+    pub factuality: Factuality,
     pub evidence: Evidence,
 }
 

@@ -2,6 +2,7 @@
 //! relations in and out, events, claims made (or relayed) and claims about it.
 
 use crate::Result;
+use crate::model::FactualityFilter;
 use crate::store::query::{
     self as q, ActorRef, ActorRow, ClaimFilter, ClaimRow, EventFilter, EventRow, RelationRow,
 };
@@ -29,8 +30,10 @@ pub struct Profile {
     pub claims_about: Vec<ClaimRow>,
 }
 
-/// The profile of the actor a name denotes (see [`super::resolve_actor`]).
-pub fn profile(conn: &Connection, name: &str) -> Result<Profile> {
+/// The profile of the actor a name denotes (see [`super::resolve_actor`]),
+/// with the relations and events of the factualities `shown` (claims are
+/// all listed: the saying happened, whatever its content).
+pub fn profile(conn: &Connection, name: &str, shown: FactualityFilter) -> Result<Profile> {
     let actor = super::resolve_actor(conn, name)?;
     let mut part_of = Vec::new();
     let mut next = actor.part_of;
@@ -47,13 +50,15 @@ pub fn profile(conn: &Connection, name: &str) -> Result<Profile> {
             kind: row.kind,
         });
     }
-    let rels = q::relations(conn, Some(actor.id), None)?;
+    let mut rels = q::relations(conn, Some(actor.id), None)?;
+    rels.retain(|r| shown.admits(r.factuality));
     let (relations_out, relations_in): (Vec<_>, Vec<_>) =
         rels.into_iter().partition(|r| r.source.id == actor.id);
     let events = q::events(
         conn,
         &EventFilter {
             actors: vec![actor.id],
+            factuality: Some(shown),
             ..Default::default()
         },
     )?;
@@ -110,7 +115,7 @@ mod tests {
                 ..Default::default()
             },
         );
-        let p = profile(&db, "biden").unwrap();
+        let p = profile(&db, "biden", FactualityFilter::ASSERTED).unwrap();
         assert_eq!(p.actor.name, "Joe Biden");
         assert_eq!(
             p.part_of
@@ -122,11 +127,14 @@ mod tests {
         assert_eq!(p.relations_out.len(), 1);
         assert_eq!(p.events.len(), 1);
         assert_eq!(p.claims_made.len(), 1);
-        let p = profile(&db, "Putin").unwrap();
+        let p = profile(&db, "Putin", FactualityFilter::ASSERTED).unwrap();
         assert_eq!(p.relations_in.len(), 1);
         assert_eq!(p.claims_about.len(), 1);
         assert_eq!(
-            profile(&db, "United States").unwrap().parts[0].name,
+            profile(&db, "United States", FactualityFilter::ALL)
+                .unwrap()
+                .parts[0]
+                .name,
             "White House"
         );
     }

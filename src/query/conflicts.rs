@@ -16,7 +16,7 @@
 use super::time;
 use super::{fold, outlet_of};
 use crate::Result;
-use crate::model::Quantity;
+use crate::model::{Factuality, Quantity};
 use crate::store::query::{self as q, ClaimFacts, ClaimFilter, ClaimRow};
 use rusqlite::Connection;
 use serde::Serialize;
@@ -92,9 +92,22 @@ pub struct Side {
     pub figure: Option<String>,
     /// `affirm` or `deny`.
     pub polarity: String,
+    /// How the figure is put, when not asserted (`feared`, `predicted`, ...).
+    #[serde(skip_serializing_if = "Factuality::is_asserted")]
+    pub factuality: Factuality,
     pub statement: String,
     /// The sentence the claim was read from.
     pub evidence: String,
+}
+
+/// Whether a claim's figure is only supposed, feared or asked for: such
+/// figures are compared among themselves, never as sides against asserted
+/// ones ("175,000 troops could invade" does not dispute "100,000 are there").
+pub fn tentative(f: Factuality) -> bool {
+    matches!(
+        f,
+        Factuality::Hypothetical | Factuality::Feared | Factuality::Proposed
+    )
 }
 
 /// Two claims of a group that disagree.
@@ -417,6 +430,7 @@ fn side(
         unit: qn.and_then(|q| q.unit.clone()),
         figure: qn.map(figure_text).filter(|s| !s.is_empty()),
         polarity: c.polarity.clone(),
+        factuality: c.factuality,
         statement: c.statement.clone(),
         evidence: c.evidence.text.clone(),
     })
@@ -553,9 +567,14 @@ fn fact_day_numbers(facts: &[ClaimFacts]) -> Vec<(i32, i32)> {
 /// the claims only, not on tolerance or window, so it can be kept (see
 /// [`super::index::ConflictIndex`]).
 pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
-    let ranged: Vec<bool> = facts
+    // Bit 0: states a figure; bit 1: a tentative one (see `tentative`),
+    // which buckets and joins apart from asserted ones.
+    let ranged: Vec<u8> = facts
         .iter()
-        .map(|c| c.quantity.as_ref().and_then(stated_range).is_some())
+        .map(|c| {
+            u8::from(c.quantity.as_ref().and_then(stated_range).is_some())
+                | u8::from(tentative(c.factuality)) << 1
+        })
         .collect();
     // Subject words and unit are interned once per distinct (text, unit):
     // a store has far fewer distinct subjects than claims.
@@ -566,7 +585,7 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
     let mut kind_place: Vec<Option<String>> = Vec::new();
     let mut kind_counted: Vec<BTreeSet<String>> = Vec::new();
     // (has a figure, interned subject and unit, targets)
-    type Bucket<'a> = (bool, usize, &'a [(bool, i64)]);
+    type Bucket<'a> = (u8, usize, &'a [(bool, i64)]);
     let mut bucket_ix: HashMap<Bucket, usize> = HashMap::new();
     let mut bucket_members: Vec<Vec<usize>> = Vec::new();
     let mut bucket_keys: Vec<Bucket> = Vec::new();
@@ -614,7 +633,7 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
     let nb = bucket_members.len();
     let mut parent: Vec<usize> = (0..nb).collect();
     let mut bridges: Vec<(usize, usize)> = Vec::new();
-    let mut groups: HashMap<(bool, usize), Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<(u8, usize), Vec<usize>> = HashMap::new();
     for (b, k) in bucket_keys.iter().enumerate() {
         groups.entry((k.0, kind_unit[k.1])).or_default().push(b);
     }
@@ -1037,10 +1056,18 @@ pub fn conflicts(conn: &Connection, opt: &Options) -> Result<Report> {
         changes.retain(|c| seen.insert(c.summary.clone()));
         let first = row(cl.members[0]);
         let group = Group {
-            subject: first
-                .subject
-                .clone()
-                .unwrap_or_else(|| first.statement.clone()),
+            subject: {
+                let s = first
+                    .subject
+                    .clone()
+                    .unwrap_or_else(|| first.statement.clone());
+                // A group of supposed figures says so.
+                if tentative(first.factuality) {
+                    super::labelled(&s, first.factuality)
+                } else {
+                    s
+                }
+            },
             unit: first.quantity.as_ref().and_then(|q| q.unit.clone()),
             sides: cl
                 .members
@@ -1141,6 +1168,57 @@ mod tests {
         assert_eq!(k1, k2);
         assert!(similar_subjects(&k1, &k2));
         assert!(!similar_subjects(&k1, &k3));
+    }
+
+    /// A feared invasion force is no side against a counted deployment:
+    /// tentative figures group among themselves, labelled.
+    #[test]
+    fn feared_figures_are_no_side_against_asserted_ones() {
+        let db = fx::empty();
+        let ua = fx::actor(&db, "Ukraine", "country", None, &[]);
+        let us = fx::actor(&db, "United States", "country", None, &[]);
+        let uk = fx::actor(&db, "United Kingdom", "country", None, &[]);
+        let d1 = fx::document(&db, "d1", "CNN", "2021-12-03");
+        let d2 = fx::document(&db, "d2", "AP", "2021-12-04");
+        let mk = |doc, who, v: f64| {
+            fx::claim(
+                &db,
+                doc,
+                C {
+                    claimant: who,
+                    subject: Some("russian troops near ukraine border"),
+                    statement: "troops near the border",
+                    value: Some(v),
+                    unit: Some("troops"),
+                    valid: Some("2021-12"),
+                    ..Default::default()
+                },
+            )
+        };
+        let counted = mk(d1, ua, 90_000.0);
+        let feared = mk(d2, us, 175_000.0);
+        let feared2 = mk(d2, uk, 120_000.0);
+        db.execute(
+            "UPDATE claims SET factuality = 'feared' WHERE id IN (?1, ?2)",
+            [feared, feared2],
+        )
+        .unwrap();
+        let r = conflicts(&db, &Options::default()).unwrap();
+        for g in &r.conflicts {
+            for d in &g.disagreements {
+                assert!(
+                    !d.claims.contains(&counted),
+                    "an asserted figure disputed by a feared one: {r:#?}"
+                );
+            }
+        }
+        let g = r
+            .conflicts
+            .iter()
+            .find(|g| g.sides.iter().any(|s| s.claim == feared))
+            .expect("the feared figures disagree among themselves");
+        assert!(g.subject.ends_with("[feared]"), "{g:#?}");
+        assert!(g.sides.iter().all(|s| s.factuality == Factuality::Feared));
     }
 
     /// Two governments disagree in December; one of them revises its own

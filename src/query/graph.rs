@@ -12,6 +12,7 @@
 //! from the store's indexes on demand, so a command touches only the part of
 //! the graph it explores and never builds the whole graph first.
 
+use crate::model::FactualityFilter;
 use crate::store::query::{self as q, Node};
 use crate::{Error, Result};
 use rusqlite::Connection;
@@ -30,6 +31,22 @@ pub struct StoreAdjacency<'c>(pub &'c Connection);
 impl Adjacency for StoreAdjacency<'_> {
     fn neighbors(&mut self, n: Node, out: &mut Vec<(Node, String)>) -> Result<()> {
         q::node_neighbors(self.0, n, out)
+    }
+}
+
+/// Neighbours of another adjacency without the hidden nodes.
+struct Shown<A> {
+    inner: A,
+    hidden: std::collections::HashSet<Node>,
+}
+
+impl<A: Adjacency> Adjacency for Shown<A> {
+    fn neighbors(&mut self, n: Node, out: &mut Vec<(Node, String)>) -> Result<()> {
+        let from = out.len();
+        self.inner.neighbors(n, out)?;
+        let found = out.split_off(from);
+        out.extend(found.into_iter().filter(|(m, _)| !self.hidden.contains(m)));
+        Ok(())
     }
 }
 
@@ -177,6 +194,7 @@ pub fn path_between(
     a: &str,
     b: &str,
     max_hops: usize,
+    shown: FactualityFilter,
 ) -> Result<Option<Vec<Step>>> {
     let (x, y) = (
         super::resolve_actor(conn, a)?,
@@ -188,7 +206,8 @@ pub fn path_between(
             x.name
         )));
     }
-    let g = Csr::open(conn, db)?;
+    let mut g = Csr::open(conn, db)?;
+    g.show(shown);
     let Some(nodes) = g.shortest_path(x.id, y.id, max_hops * 2) else {
         return Ok(None);
     };
@@ -395,15 +414,33 @@ pub fn edge_label(kind: &str) -> String {
 
 /// The whole graph, or the part within `hops` actor hops of one actor:
 /// actors, events, claims and their documents as nodes; participation,
-/// claims, chains, subjects, `part_of` and relations as edges.
-pub fn export_graph(conn: &Connection, center: Option<(&str, usize)>) -> Result<GraphData> {
+/// claims, chains, subjects, `part_of` and relations as edges. Events and
+/// relations of the factualities `shown` only, each with a `factuality`
+/// property (and its name labelled when it is not asserted).
+pub fn export_graph(
+    conn: &Connection,
+    center: Option<(&str, usize)>,
+    shown: FactualityFilter,
+) -> Result<GraphData> {
     use crate::store::query::{ClaimFilter, EventFilter};
     use std::collections::HashSet;
     let keep: Option<HashSet<Node>> = match center {
         Some((name, hops)) => {
             let a = super::resolve_actor(conn, name)?;
+            // The neighbourhood is reached through shown facts only, so that
+            // no actor hangs in it by a hidden (say hypothetical) link.
+            let mut hidden = HashSet::new();
+            q::factualities(conn, |n, f| {
+                if !shown.admits(f) {
+                    hidden.insert(n);
+                }
+            })?;
+            let mut adj = Shown {
+                inner: StoreAdjacency(conn),
+                hidden,
+            };
             Some(
-                reach(&mut StoreAdjacency(conn), Node::Actor(a.id), hops * 2)?
+                reach(&mut adj, Node::Actor(a.id), hops * 2)?
                     .into_keys()
                     .collect(),
             )
@@ -437,19 +474,29 @@ pub fn export_graph(conn: &Connection, center: Option<(&str, usize)>) -> Result<
             });
         }
     }
-    for e in q::events(conn, &EventFilter::default())? {
+    let events = q::events(
+        conn,
+        &EventFilter {
+            factuality: Some(shown),
+            ..Default::default()
+        },
+    )?;
+    let mut event_ids: HashSet<i64> = HashSet::new();
+    for e in events {
         if !kept(Node::Event(e.id)) {
             continue;
         }
+        event_ids.insert(e.id);
         docs.insert(e.document.id);
         let id = format!("event:{}", e.id);
         g.nodes.push(GraphNode {
             id: id.clone(),
             label: "Event",
-            name: e.label.clone(),
+            name: super::labelled(&e.label, e.factuality),
             props: props(&[
                 ("kind", Some(e.kind.clone())),
                 ("status", Some(e.status.clone())),
+                ("factuality", Some(e.factuality.as_str().to_owned())),
                 ("time", e.time.as_ref().map(|t| t.value.clone())),
                 (
                     "when",
@@ -503,6 +550,7 @@ pub fn export_graph(conn: &Connection, center: Option<(&str, usize)>) -> Result<
                 ("subject", c.subject.clone()),
                 ("polarity", Some(c.polarity.clone())),
                 ("modality", Some(c.modality.clone())),
+                ("factuality", Some(c.factuality.as_str().to_owned())),
                 ("value", qn.and_then(|q| q.value).map(|v| v.to_string())),
                 ("lower", qn.and_then(|q| q.lower).map(|v| v.to_string())),
                 ("upper", qn.and_then(|q| q.upper).map(|v| v.to_string())),
@@ -549,7 +597,7 @@ pub fn export_graph(conn: &Connection, center: Option<(&str, usize)>) -> Result<
                 Default::default(),
             );
         }
-        for e in c.about_events.iter().filter(|e| kept(Node::Event(**e))) {
+        for e in c.about_events.iter().filter(|e| event_ids.contains(*e)) {
             edge(
                 id.clone(),
                 format!("event:{e}"),
@@ -566,6 +614,7 @@ pub fn export_graph(conn: &Connection, center: Option<(&str, usize)>) -> Result<
     }
     for r in q::relations(conn, None, None)? {
         if !kept(Node::Relation(r.id))
+            || !shown.admits(r.factuality)
             || !actor_ids.contains(&r.source.id)
             || !actor_ids.contains(&r.target.id)
         {
@@ -578,6 +627,7 @@ pub fn export_graph(conn: &Connection, center: Option<(&str, usize)>) -> Result<
             label: edge_label(&r.kind),
             props: props(&[
                 ("kind", Some(r.kind.clone())),
+                ("factuality", Some(r.factuality.as_str().to_owned())),
                 ("time", r.time.as_ref().map(|t| t.value.clone())),
                 ("document", Some(r.document.key.clone())),
                 ("outlet", r.document.publisher.clone()),
@@ -649,7 +699,7 @@ pub fn describe(conn: &Connection, n: Node) -> Result<NodeInfo> {
                 .unwrap_or("undated".into());
             NodeInfo {
                 node: n,
-                name: format!("{} ({})", e.label, e.kind),
+                name: super::labelled(&format!("{} ({})", e.label, e.kind), e.factuality),
                 detail: Some(format!(
                     "{when}; {} {}",
                     super::outlet_of(&e.document),
@@ -683,7 +733,10 @@ pub fn describe(conn: &Connection, n: Node) -> Result<NodeInfo> {
             let r = q::relation(conn, id)?.ok_or_else(missing)?;
             NodeInfo {
                 node: n,
-                name: format!("{} {} {}", r.source.name, r.kind, r.target.name),
+                name: super::labelled(
+                    &format!("{} {} {}", r.source.name, r.kind, r.target.name),
+                    r.factuality,
+                ),
                 detail: Some(format!(
                     "{} {}",
                     super::outlet_of(&r.document),
@@ -709,9 +762,17 @@ pub struct Csr {
     event_canon: Vec<u32>,
     offsets: Vec<u32>,
     targets: Vec<u32>,
+    /// Per node, the factualities it is told with (bits of
+    /// [`FactualityFilter`]); all bits for actors and claims, whose
+    /// existence is no matter of factuality. An event reported by several
+    /// rows has the bits of every row.
+    facts: Vec<u32>,
+    /// The factualities searches pass through (not saved; all by default).
+    shown: u32,
 }
 
-const SNAPSHOT_MAGIC: &[u8; 8] = b"CGADJ001";
+// Version 2: the per-node factualities.
+const SNAPSHOT_MAGIC: &[u8; 8] = b"CGADJ002";
 
 /// The dense index of a node among `n` nodes, events through their canonical row.
 fn index_in(base: &[u32; 4], canon: &[u32], n: usize, node: Node) -> Option<u32> {
@@ -764,6 +825,19 @@ impl Csr {
         }
     }
 
+    /// Searches pass only through events and relations of these
+    /// factualities (a hypothetical invasion links no one by default).
+    pub fn show(&mut self, f: FactualityFilter) {
+        self.shown = u32::from(f.bits());
+    }
+
+    /// Whether a search may pass through node `ix`.
+    fn passable(&self, ix: u32) -> bool {
+        self.facts
+            .get(ix as usize)
+            .is_some_and(|&b| b & self.shown != 0)
+    }
+
     fn adj(&self, ix: u32) -> &[u32] {
         &self.targets[self.offsets[ix as usize] as usize..self.offsets[ix as usize + 1] as usize]
     }
@@ -805,11 +879,25 @@ impl Csr {
             offsets[i + 1] += offsets[i];
         }
         let targets = pairs.into_iter().map(|(_, b)| b).collect();
+        let mut facts = vec![u32::MAX; n];
+        for k in [1usize, 3] {
+            let hi = if k == 3 { n } else { base[k + 1] as usize };
+            for f in &mut facts[base[k] as usize..hi] {
+                *f = 0;
+            }
+        }
+        q::factualities(conn, |node, f| {
+            if let Some(ix) = index_in(&base, &event_canon, n, node) {
+                facts[ix as usize] |= 1 << f as u32;
+            }
+        })?;
         Ok(Csr {
             base,
             event_canon,
             offsets,
             targets,
+            facts,
+            shown: u32::MAX,
         })
     }
 
@@ -838,7 +926,7 @@ impl Csr {
             let mut next = Vec::new();
             for &u in &frontier {
                 for &v in self.adj(u) {
-                    if parent[v as usize] == u32::MAX {
+                    if parent[v as usize] == u32::MAX && self.passable(v) {
                         parent[v as usize] = u;
                         next.push(v);
                         if v < self.base[1] {
@@ -887,7 +975,7 @@ impl Csr {
             let mut meet = None;
             for &u in &fr[side] {
                 for &v in self.adj(u) {
-                    if par[side][v as usize] != NONE {
+                    if par[side][v as usize] != NONE || !self.passable(v) {
                         continue;
                     }
                     par[side][v as usize] = u;
@@ -934,7 +1022,7 @@ impl Csr {
         for b in self.base {
             w.write_all(&b.to_le_bytes())?;
         }
-        for arr in [&self.event_canon, &self.offsets, &self.targets] {
+        for arr in [&self.event_canon, &self.offsets, &self.targets, &self.facts] {
             w.write_all(&(arr.len() as u64).to_le_bytes())?;
             for x in arr.iter() {
                 w.write_all(&x.to_le_bytes())?;
@@ -966,8 +1054,8 @@ impl Csr {
         for b in &mut base {
             *b = u32::from_le_bytes(take(4)?.try_into().ok()?);
         }
-        let mut arrays: Vec<Vec<u32>> = Vec::with_capacity(3);
-        for _ in 0..3 {
+        let mut arrays: Vec<Vec<u32>> = Vec::with_capacity(4);
+        for _ in 0..4 {
             let len = u64::from_le_bytes(take(8)?.try_into().ok()?) as usize;
             let raw = take(len.checked_mul(4)?)?;
             arrays.push(
@@ -976,16 +1064,20 @@ impl Csr {
                     .collect(),
             );
         }
+        let facts = arrays.pop()?;
         let targets = arrays.pop()?;
         let offsets = arrays.pop()?;
         let event_canon = arrays.pop()?;
         let ok = offsets.last().is_some_and(|&l| l as usize == targets.len())
-            && targets.iter().all(|&t| (t as usize) < offsets.len() - 1);
+            && targets.iter().all(|&t| (t as usize) < offsets.len() - 1)
+            && facts.len() + 1 == offsets.len();
         ok.then_some(Csr {
             base,
             event_canon,
             offsets,
             targets,
+            facts,
+            shown: u32::MAX,
         })
     }
 

@@ -131,6 +131,16 @@ pub fn resolve_actor(conn: &Connection, name: &str) -> Result<ActorRow> {
     }))
 }
 
+/// A fact's text with its factuality when it is not asserted:
+/// "Russia invades Ukraine [hypothetical]". Every view labels so.
+pub fn labelled(text: &str, f: crate::model::Factuality) -> String {
+    if f.is_asserted() {
+        text.to_owned()
+    } else {
+        format!("{text} [{}]", f.as_str())
+    }
+}
+
 /// The outlet label of a document: its publisher, else its key.
 pub fn outlet_of(d: &q::DocRef) -> String {
     d.publisher.clone().unwrap_or_else(|| d.key.clone())

@@ -9,7 +9,7 @@
 use super::time;
 use super::{fold, fold_matches, outlet_of};
 use crate::Result;
-use crate::model::TimeValue;
+use crate::model::{Factuality, FactualityFilter, TimeValue};
 use crate::store::query::{self as q, ActorRef, ClaimFilter, DocRef, EventFilter};
 use rusqlite::Connection;
 use serde::Serialize;
@@ -33,6 +33,9 @@ pub struct Options {
     /// Read event rows through SQL only, never through `<db>.tl` (for
     /// comparing the two paths; the answers are the same).
     pub no_snapshot: bool,
+    /// Which events to show: asserted ones unless asked (claims are shown
+    /// whatever their content's factuality, labelled: the saying happened).
+    pub factuality: FactualityFilter,
 }
 
 /// One document reporting an item, with the evidence.
@@ -64,6 +67,9 @@ pub struct Item {
     pub kind: String,
     /// `occurred`, `planned`... for events; `affirm`/`deny` for claims.
     pub status: String,
+    /// How the text tells of it, when not as a plain fact.
+    #[serde(skip_serializing_if = "Factuality::is_asserted")]
+    pub factuality: Factuality,
     /// What happened, or what was claimed.
     pub label: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -124,6 +130,7 @@ fn snapshot_rows(
         kind: f.kind.as_deref(),
         outlet: f.outlet.as_deref(),
         as_of: f.as_of.as_deref(),
+        factuality: f.factuality,
     };
     // A snapshot that fails to read is only a cache: SQL answers instead.
     if f.actors.is_empty() {
@@ -387,6 +394,7 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
         outlet: opt.outlet.clone(),
         as_of: as_of.clone(),
         ids: None,
+        factuality: Some(opt.factuality),
     };
     let rows = match snapshot_rows(conn, opt, &filter)? {
         Some(rows) => rows,
@@ -404,7 +412,8 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
                 time: e.time.clone(),
                 kind: e.kind.clone(),
                 status: e.status.clone(),
-                label: e.label.clone(),
+                factuality: e.factuality,
+                label: super::labelled(&e.label, e.factuality),
                 place: e.place.clone(),
                 actors: g
                     .actors
@@ -506,7 +515,11 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
                     time: Some(t),
                     kind: c.modality.clone(),
                     status: c.polarity.clone(),
-                    label: format!("{}: {}", c.claimant.name, c.statement),
+                    factuality: c.factuality,
+                    label: super::labelled(
+                        &format!("{}: {}", c.claimant.name, c.statement),
+                        c.factuality,
+                    ),
                     place: None,
                     actors: vec![c.claimant.clone()],
                     reports: vec![report],
@@ -787,6 +800,7 @@ pub fn write_json(
         kind: opt.kind.as_deref(),
         outlet: opt.outlet.as_deref(),
         as_of: as_of.as_deref(),
+        factuality: Some(opt.factuality),
     };
     let mut parts = Vec::new();
     if actors.is_empty() {
@@ -891,7 +905,10 @@ fn render_items(rows: &[&super::tlsnap::RawEvent], groups: &[(usize, Group)], j:
         }
         j.kv_str("kind", e.kind);
         j.kv_str("status", e.status);
-        j.kv_str("label", e.label);
+        if !e.factuality.is_asserted() {
+            j.kv_str("factuality", e.factuality.as_str());
+        }
+        j.kv_str("label", &super::labelled(e.label, e.factuality));
         j.kv_opt("place", e.place);
         j.key("actors");
         j.open(b'[');

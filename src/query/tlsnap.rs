@@ -16,7 +16,7 @@
 //! row decoder).
 
 use crate::Result;
-use crate::model::{Evidence, Granularity, Modifier, TimeValue};
+use crate::model::{Evidence, Factuality, FactualityFilter, Granularity, Modifier, TimeValue};
 use crate::store::query::{self as q, ActorRef, DocRef, EventFilter, EventRow, Participation};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -24,7 +24,8 @@ use rusqlite::types::ValueRef;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-const MAGIC: &[u8; 8] = b"CHRTL\x00\x00\x02";
+// Version 3: records carry the event's factuality.
+const MAGIC: &[u8; 8] = b"CHRTL\x00\x00\x03";
 
 /// Records per entry of the sparse start index.
 pub const BLOCK: usize = 64;
@@ -67,6 +68,8 @@ pub struct Window<'a> {
     pub outlet: Option<&'a str>,
     /// `published <= as_of`.
     pub as_of: Option<&'a str>,
+    /// `factuality IN (...)`; `None` for all.
+    pub factuality: Option<FactualityFilter>,
 }
 
 fn put_varint(w: &mut Vec<u8>, mut v: u64) {
@@ -255,6 +258,7 @@ fn encode(w: &mut Vec<u8>, start: Option<&str>, end: Option<&str>, e: &EventRow)
     }
     put_sopt(b, t8, e.place.as_deref());
     put_sstr(b, t8, &e.status);
+    b.push(e.factuality as u8);
     put_varint(b, e.evidence.start as u64);
     put_varint(b, e.evidence.end as u64);
     put_sstr(b, t8, &e.evidence.text);
@@ -338,6 +342,7 @@ pub struct RawEvent<'a> {
     pub time: Option<RawTime<'a>>,
     pub place: Option<&'a str>,
     pub status: &'a str,
+    pub factuality: Factuality,
     pub ev_start: usize,
     pub ev_end: usize,
     pub ev_text: &'a str,
@@ -412,6 +417,7 @@ impl RawEvent<'_> {
             time: self.time.as_ref().map(RawTime::to_value),
             place: self.place.map(str::to_owned),
             status: self.status.to_owned(),
+            factuality: self.factuality,
             participants: self
                 .participants
                 .iter()
@@ -471,6 +477,7 @@ fn decode_body(body: &[u8]) -> Option<RawEvent<'_>> {
     };
     let place = r.sopt()?;
     let status = r.sstr()?;
+    let factuality = *Factuality::ALL.get(usize::from(*r.bytes(1)?.first()?))?;
     let ev_start = r.varint()? as usize;
     let ev_end = r.varint()? as usize;
     let ev_text = r.sstr()?;
@@ -493,6 +500,7 @@ fn decode_body(body: &[u8]) -> Option<RawEvent<'_>> {
         time,
         place,
         status,
+        factuality,
         ev_start,
         ev_end,
         ev_text,
@@ -516,6 +524,7 @@ fn next_record<'a>(r: &mut Rd<'a>, w: &Window) -> Result<Option<RawEvent<'a>>> {
         || w.outlet
             .is_some_and(|o| !e.document.publisher.is_some_and(|p| sqlite_lower_eq(p, o)))
         || w.as_of.is_some_and(|d| e.document.published > d)
+        || w.factuality.is_some_and(|f| !f.admits(e.factuality))
     {
         return Ok(None);
     }
@@ -860,7 +869,8 @@ pub fn actor_index_path(db: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-const ACTOR_MAGIC: &[u8; 8] = b"CHRTA\x00\x00\x01";
+// Version 2 goes with version 3 of `<db>.tl` (records with factuality).
+const ACTOR_MAGIC: &[u8; 8] = b"CHRTA\x00\x00\x02";
 
 /// `<db>.tla`: for every actor, the byte offsets in `<db>.tl` of the
 /// records it takes part in, in file (= time) order, so that `timeline
@@ -1164,6 +1174,7 @@ pub(crate) mod tests {
                             kind,
                             outlet,
                             as_of,
+                            factuality: None,
                         })
                         .unwrap();
                     assert_eq!(got, sql, "{f:?}");
@@ -1220,6 +1231,7 @@ pub(crate) mod tests {
                             kind,
                             outlet,
                             as_of,
+                            factuality: None,
                         };
                         let got: Vec<EventRow> = snap
                             .actor_events(&ix, &actors, &w)

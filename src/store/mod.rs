@@ -36,6 +36,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_claim_about_covering.sql",
         include_str!("../../schema/0003_claim_about_covering.sql"),
     ),
+    (
+        "0004_factuality.sql",
+        include_str!("../../schema/0004_factuality.sql"),
+    ),
 ];
 
 /// The schema version this build writes and understands.
@@ -269,6 +273,39 @@ pub(crate) fn configure(conn: &Connection, wal: bool) -> Result<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_version_3_file_gains_factuality_as_asserted() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("v3.db");
+        {
+            let conn = Connection::open(&p).unwrap();
+            for (_, sql) in &MIGRATIONS[..3] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.execute_batch(
+                "PRAGMA user_version = 3;
+                 INSERT INTO documents (key, published, recorded_at, bundle_hash) VALUES ('d', '2022-01-10', 'x', 'h');
+                 INSERT INTO actors (name, norm, kind) VALUES ('A', 'a', 'country');
+                 INSERT INTO relations (document_id, source_id, kind, target_id, ev_start, ev_end, ev_text)
+                 VALUES (1, 1, 'supports', 1, 0, 1, 'A.');",
+            )
+            .unwrap();
+        }
+        let s = Store::open(&p).unwrap();
+        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+        let f: String = s
+            .conn()
+            .query_row("SELECT factuality FROM v_relations", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(f, "asserted");
+        // The column admits only the values the model knows.
+        assert!(
+            s.conn()
+                .execute("UPDATE relations SET factuality = 'maybe'", [])
+                .is_err()
+        );
+    }
 
     #[test]
     fn migrates_and_refuses_newer() {

@@ -4,7 +4,9 @@
 //! open store (and on an in-memory one in tests). Every value is a bound
 //! parameter; filters are assembled from fixed SQL fragments only.
 
-use crate::model::{Evidence, Granularity, Modifier, Quantity, TimeValue};
+use crate::model::{
+    Evidence, Factuality, FactualityFilter, Granularity, Modifier, Quantity, TimeValue,
+};
 use crate::{Error, Result};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
@@ -74,6 +76,8 @@ pub struct EventRow {
     pub place: Option<String>,
     /// `occurred`, `planned`, ...
     pub status: String,
+    /// How the reporting document tells of it (`asserted`, `hypothetical`, ...).
+    pub factuality: Factuality,
     /// Participants and their roles.
     pub participants: Vec<Participation>,
     /// Where the document says so.
@@ -111,6 +115,8 @@ pub struct ClaimRow {
     pub polarity: String,
     /// `assertion`, `estimate`, ...
     pub modality: String,
+    /// How the content stands in the claimant's words.
+    pub factuality: Factuality,
     /// When the claimant said it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stated: Option<TimeValue>,
@@ -142,6 +148,8 @@ pub struct RelationRow {
     pub target: ActorRef,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<TimeValue>,
+    /// How the document tells of it: only asserted relations are plain facts.
+    pub factuality: Factuality,
     /// Where the document says so.
     pub evidence: Evidence,
 }
@@ -163,6 +171,8 @@ pub struct EventFilter {
     pub as_of: Option<String>,
     /// Only these event ids.
     pub ids: Option<Vec<i64>>,
+    /// Only events of these factualities; `None` for all.
+    pub factuality: Option<FactualityFilter>,
 }
 
 /// Filters of a claim listing.
@@ -254,6 +264,19 @@ fn evidence_at(row: &Row, i: usize) -> rusqlite::Result<Evidence> {
         end: row.get::<_, i64>(i + 1)?.max(0) as usize,
         text: row.get(i + 2)?,
         rule: row.get(i + 3)?,
+    })
+}
+
+/// A factuality column (the schema's CHECK admits only known values).
+fn factuality_at(row: &Row, i: usize) -> rusqlite::Result<Factuality> {
+    let v = row.get_ref(i)?;
+    let s = v.as_str()?;
+    Factuality::parse(s).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("unknown factuality {s:?}").into(),
+        )
     })
 }
 
@@ -353,9 +376,14 @@ pub fn events(conn: &Connection, f: &EventFilter) -> Result<Vec<EventRow>> {
     if let Some(ids) = &f.ids {
         w.ids("e.id IN", ids);
     }
+    if let Some(shown) = f.factuality.filter(|s| !s.is_all()) {
+        let values: Vec<Value> = shown.values().map(|v| text(v.as_str())).collect();
+        let marks = vec!["?"; values.len()].join(",");
+        w.push(&format!("e.factuality IN ({marks})"), values);
+    }
     let sql = format!(
         "SELECT e.id, e.kind, e.label, e.t_text, e.t_value, e.t_start, e.t_end, e.t_granularity, e.t_modifier,
-                e.place, e.status, e.ev_start, e.ev_end, e.ev_text, e.ev_rule, {DOC_COLS}
+                e.place, e.status, e.ev_start, e.ev_end, e.ev_text, e.ev_rule, {DOC_COLS}, e.factuality
          FROM events e JOIN documents d ON d.id = e.document_id{}
          ORDER BY e.t_start IS NULL, e.t_start, e.id",
         w.sql()
@@ -372,6 +400,7 @@ pub fn events(conn: &Connection, f: &EventFilter) -> Result<Vec<EventRow>> {
                 status: r.get(10)?,
                 evidence: evidence_at(r, 11)?,
                 document: doc_at(r, 15)?,
+                factuality: factuality_at(r, 22)?,
                 participants: Vec::new(),
             })
         })?
@@ -526,7 +555,7 @@ pub fn claims(conn: &Connection, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
                 c.stated_text, c.stated_value, c.stated_start, c.stated_end, c.stated_granularity, c.stated_modifier,
                 c.valid_text, c.valid_value, c.valid_start, c.valid_end, c.valid_granularity, c.valid_modifier,
                 c.ev_start, c.ev_end, c.ev_text, c.ev_rule,
-                a.id, a.name, a.kind, {DOC_COLS}
+                a.id, a.name, a.kind, {DOC_COLS}, c.factuality
          FROM claims c JOIN documents d ON d.id = c.document_id JOIN actors a ON a.id = c.claimant_id{}
          ORDER BY coalesce(c.valid_start, c.stated_start, d.published), c.id",
         w.sql()
@@ -547,6 +576,7 @@ pub fn claims(conn: &Connection, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
                 evidence: evidence_at(r, 25)?,
                 claimant: actor_ref_at(r, 29)?,
                 document: doc_at(r, 32)?,
+                factuality: factuality_at(r, 39)?,
                 via: Vec::new(),
                 about_actors: Vec::new(),
                 about_events: Vec::new(),
@@ -608,6 +638,9 @@ pub struct ClaimFacts {
     pub quantity: Option<Quantity>,
     /// `true` for a denial.
     pub deny: bool,
+    /// How the content stands: a feared or proposed figure is no side
+    /// against an asserted one.
+    pub factuality: Factuality,
     /// Valid-time bounds.
     pub valid: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     /// Stated-time bounds.
@@ -648,7 +681,8 @@ pub fn claim_facts(conn: &Connection, as_of: Option<&str>) -> Result<Vec<ClaimFa
         "SELECT c.id, c.claimant_id, c.subject,
                 CASE WHEN c.subject IS NULL OR trim(c.subject) = '' THEN c.statement ELSE '' END,
                 c.q_value, c.q_lower, c.q_upper, c.q_unit, c.q_approximate, c.q_vague, c.q_lower_open, c.q_upper_open,
-                c.polarity, c.valid_start, c.valid_end, c.stated_start, c.stated_end, d.published
+                c.polarity, c.valid_start, c.valid_end, c.stated_start, c.stated_end, d.published,
+                c.factuality
          FROM claims c JOIN documents d ON d.id = c.document_id
          WHERE ?1 IS NULL OR d.published <= ?1
          ORDER BY c.id",
@@ -666,6 +700,7 @@ pub fn claim_facts(conn: &Connection, as_of: Option<&str>) -> Result<Vec<ClaimFa
                 valid: span(r.get(13)?, r.get(14)?),
                 stated: span(r.get(15)?, r.get(16)?),
                 published: day(r.get(17)?).unwrap_or_default(),
+                factuality: factuality_at(r, 18)?,
                 about: Vec::new(),
             })
         })?
@@ -828,6 +863,24 @@ pub fn all_edges(conn: &Connection, mut f: impl FnMut(Node, Node)) -> Result<()>
         "SELECT id, part_of, NULL FROM actors WHERE part_of IS NOT NULL",
         &mut |a, p, _| f(Node::Actor(a), Node::Actor(p.unwrap_or_default())),
     )?;
+    Ok(())
+}
+
+/// The factuality of every event and relation row, one scan per table.
+pub fn factualities(conn: &Connection, mut f: impl FnMut(Node, Factuality)) -> Result<()> {
+    for (sql, node) in [
+        (
+            "SELECT id, factuality FROM events",
+            Node::Event as fn(i64) -> Node,
+        ),
+        ("SELECT id, factuality FROM relations", Node::Relation),
+    ] {
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            f(node(r.get(0)?), factuality_at(r, 1)?);
+        }
+    }
     Ok(())
 }
 
@@ -1048,7 +1101,9 @@ pub fn node_labels(
                 .collect(),
         ),
         (
-            "SELECT id, label || ' (' || kind || ')' FROM events WHERE id IN",
+            "SELECT id, label || ' (' || kind || ')'
+                    || CASE factuality WHEN 'asserted' THEN '' ELSE ' [' || factuality || ']' END
+             FROM events WHERE id IN",
             Node::Event,
             nodes
                 .iter()
@@ -1077,7 +1132,9 @@ pub fn node_labels(
                 .collect(),
         ),
         (
-            "SELECT r.id, s.name || ' ' || r.kind || ' ' || t.name FROM relations r
+            "SELECT r.id, s.name || ' ' || r.kind || ' ' || t.name
+                    || CASE r.factuality WHEN 'asserted' THEN '' ELSE ' [' || r.factuality || ']' END
+             FROM relations r
              JOIN actors s ON s.id = r.source_id JOIN actors t ON t.id = r.target_id WHERE r.id IN",
             Node::Relation,
             nodes
@@ -1168,7 +1225,7 @@ fn relations_where(
     let sql = format!(
         "SELECT r.id, r.kind, r.t_text, r.t_value, r.t_start, r.t_end, r.t_granularity, r.t_modifier,
                 r.ev_start, r.ev_end, r.ev_text, r.ev_rule,
-                s.id, s.name, s.kind, t.id, t.name, t.kind, {DOC_COLS}
+                s.id, s.name, s.kind, t.id, t.name, t.kind, {DOC_COLS}, r.factuality
          FROM relations r JOIN actors s ON s.id = r.source_id JOIN actors t ON t.id = r.target_id
          JOIN documents d ON d.id = r.document_id{}
          ORDER BY r.t_start IS NULL, r.t_start, r.id",
@@ -1185,6 +1242,7 @@ fn relations_where(
                 source: actor_ref_at(r, 12)?,
                 target: actor_ref_at(r, 15)?,
                 document: doc_at(r, 18)?,
+                factuality: factuality_at(r, 25)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -1648,8 +1706,9 @@ pub(crate) mod fixture {
     /// An in-memory database with the schema applied and nothing in it.
     pub fn empty() -> Connection {
         let conn = Connection::open_in_memory().expect("memory db");
-        conn.execute_batch(include_str!("../../schema/0001_init.sql"))
-            .expect("schema");
+        for (_, sql) in crate::store::MIGRATIONS {
+            conn.execute_batch(sql).expect("schema");
+        }
         conn
     }
 

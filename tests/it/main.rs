@@ -4,6 +4,7 @@
 mod common;
 mod core;
 mod extract;
+mod factuality;
 mod query;
 mod reliability;
 mod timex;
