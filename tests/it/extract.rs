@@ -263,6 +263,27 @@ fn art(text: String) -> Article {
     }
 }
 
+/// `ingest`'s own check of a bundle.
+fn accepted(b: &chronograph::model::Bundle) -> Result<(), String> {
+    let src = chronograph::ingest::Source {
+        path: "prop".into(),
+        line: 1,
+    };
+    chronograph::ingest::validate(b, &src, None).map_err(|e| e.to_string())
+}
+
+#[test]
+fn ingest_accepts_a_long_text_without_punctuation() {
+    let text = "officials said the troops moved near the border on monday and ".repeat(1700);
+    assert!(text.len() > 100_000);
+    let b = extract(&art(text));
+    assert_eq!(accepted(&b), Ok(()));
+    // Evidence stays bounded: no fact carries the whole 100 KB.
+    for c in &b.claims {
+        assert!(c.evidence.text.len() < 10_000, "{}", c.evidence.text.len());
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -277,6 +298,59 @@ proptest! {
             prop_assert!(ev.start <= ev.end && ev.end <= text.len());
             prop_assert!(text.is_char_boundary(ev.start) && text.is_char_boundary(ev.end));
         }
+    }
+
+    /// What `ingest` checks, `extract` builds: for arbitrary text and for
+    /// our example articles mutated the ways real feeds damage text.
+    #[test]
+    fn ingest_accepts_what_extract_builds(text in "\\PC{0,300}") {
+        let b = extract(&art(text));
+        prop_assert!(accepted(&b).is_ok(), "{:?}", accepted(&b));
+    }
+
+    #[test]
+    fn ingest_accepts_extracts_of_mutated_articles(
+        which in 0usize..4,
+        cut in 0usize..10_000,
+        order in proptest::collection::vec(0usize..64, 0..24),
+        strays in proptest::collection::vec((0usize..10_000, prop_oneof![
+            Just("\""), Just("\u{201C}"), Just("\u{201D}"), Just("("), Just(")"), Just("["),
+            Just("\0"), Just("\r\n"), Just("'"), Just("--"),
+        ]), 0..12),
+        crlf in any::<bool>(),
+    ) {
+        let names = [
+            "2024-03-04-wire-moldova-border.txt",
+            "2024-03-05-gazette-estimates-differ.txt",
+            "2024-03-07-herald-call.txt",
+            "2024-03-12-monitor-drills.txt",
+        ];
+        let original = std::fs::read_to_string(example(names[which])).unwrap();
+        // Truncated at any byte, mid-character too (read lossily, as a
+        // damaged feed would be).
+        let bytes = original.as_bytes();
+        let cut = cut % (bytes.len() + 1);
+        let truncated = String::from_utf8_lossy(&bytes[..cut]).into_owned();
+        // Sentences shuffled and duplicated.
+        let sentences: Vec<&str> = truncated.split_inclusive(". ").collect();
+        let mut text: String = if order.is_empty() || sentences.is_empty() {
+            truncated.clone()
+        } else {
+            order.iter().map(|&i| sentences[i % sentences.len()]).collect()
+        };
+        // Stray quotes, brackets, NULs and line ends.
+        for (at, s) in strays {
+            let mut at = at % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            text.insert_str(at, s);
+        }
+        if crlf {
+            text = text.replace('\n', "\r\n");
+        }
+        let b = extract(&art(text));
+        prop_assert!(accepted(&b).is_ok(), "{:?}", accepted(&b));
     }
 
     #[test]
