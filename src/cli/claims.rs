@@ -49,11 +49,12 @@ pub struct Args {
 }
 
 fn chain(c: &ClaimRow) -> String {
-    std::iter::once(query::outlet_of(&c.document))
-        .chain(c.via.iter().map(|a| a.name.clone()))
-        .chain(std::iter::once(c.claimant.name.clone()))
-        .collect::<Vec<_>>()
-        .join(" > ")
+    let outlet = query::outlet_of(&c.document);
+    query::chain_text(
+        &outlet,
+        c.via.iter().map(|a| a.name.as_str()),
+        &c.claimant.name,
+    )
 }
 
 fn rows(claims: &[ClaimRow], full: bool) -> Rows {

@@ -315,12 +315,17 @@ pub fn stated_range(q: &Quantity) -> Option<(f64, f64)> {
     match (q.value, q.lower, q.upper) {
         (_, Some(lo), Some(hi)) => Some((lo.min(hi), lo.max(hi))),
         (_, Some(lo), None) => Some((lo, f64::INFINITY)),
+        // "Nearly 100,000" is close below its figure, not anything below it.
+        (_, None, Some(hi)) if q.upper_open && q.approximate => Some((hi * NEARLY, hi)),
         (_, None, Some(hi)) if q.upper_open => Some((0.0, hi)),
         (_, None, Some(hi)) => Some((hi, hi)),
         (Some(v), None, None) => Some((v, v)),
         (None, None, None) => None,
     }
 }
+
+/// How far below its figure "nearly" or "almost" reaches.
+const NEARLY: f64 = 0.9;
 
 /// Whether two stated ranges stay apart once each is widened by `tol`.
 pub fn figures_disagree(a: &Quantity, b: &Quantity, tol: f64) -> bool {
@@ -372,12 +377,14 @@ pub fn figure_text(q: &Quantity) -> String {
             },
             n(lo)
         ),
+        // The extractor keeps "nearly" as an approximate open ceiling: it
+        // reads back as the source said it, not as "fewer than".
         (_, None, Some(hi)) => format!(
             "{} {}",
-            if q.upper_open {
-                "fewer than"
-            } else {
-                "as many as"
+            match (q.upper_open, q.approximate) {
+                (true, true) => "nearly",
+                (true, false) => "fewer than",
+                _ => "as many as",
             },
             n(hi)
         ),
@@ -406,11 +413,7 @@ fn side(
     let (claimant_aliases, claimant_part_of) = aliases[&c.claimant.id].clone();
     let outlet = outlet_of(&c.document);
     let via: Vec<String> = c.via.iter().map(|a| a.name.clone()).collect();
-    let chain = std::iter::once(outlet.clone())
-        .chain(via.iter().cloned())
-        .chain(std::iter::once(c.claimant.name.clone()))
-        .collect::<Vec<_>>()
-        .join(" > ");
+    let chain = super::chain_text(&outlet, via.iter().map(String::as_str), &c.claimant.name);
     let qn = c.quantity.as_ref();
     Ok(Side {
         claim: c.id,
@@ -584,6 +587,9 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
     let mut kind_unit: Vec<usize> = Vec::new();
     let mut kind_place: Vec<Option<String>> = Vec::new();
     let mut kind_counted: Vec<BTreeSet<String>> = Vec::new();
+    // Per interned subject: a figure and a statement of the same text
+    // weigh alike, so this is kept per kind and figure-ness.
+    let mut kind_cmp: Vec<Comparable> = Vec::new();
     // (has a figure, interned subject and unit, targets)
     type Bucket<'a> = (u8, usize, &'a [(bool, i64)]);
     let mut bucket_ix: HashMap<Bucket, usize> = HashMap::new();
@@ -614,8 +620,20 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
             kind_counted.push(words_key(counted, unit));
             kinds.push((words_key(src, unit), u));
             kind_place.push(c.subject.as_deref().and_then(place_of));
+            kind_cmp.push(comparable(
+                ranged[i],
+                counted,
+                unit,
+                &kinds[kinds.len() - 1].0,
+                kind_place[kinds.len() - 1].is_some(),
+            ));
             kinds.len() - 1
         });
+        match kind_cmp[k] {
+            Comparable::Never => continue,
+            Comparable::WithTarget if c.about.is_empty() => continue,
+            _ => {}
+        }
         let bk = (ranged[i], k, c.about.as_slice());
         let b = *bucket_ix.entry(bk).or_insert_with(|| {
             bucket_members.push(Vec::new());
@@ -638,6 +656,13 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
         groups.entry((k.0, kind_unit[k.1])).or_default().push(b);
     }
     for bs in groups.values() {
+        // Statements meet only statements of the same words.
+        let mut same_words: HashMap<&BTreeSet<String>, Vec<usize>> = HashMap::new();
+        for &b in bs {
+            if !bucket_keys[b].0 {
+                same_words.entry(&kinds[bucket_keys[b].1].0).or_default().push(b);
+            }
+        }
         let mut by_target: HashMap<(bool, i64), Vec<usize>> = HashMap::new();
         let mut untargeted = Vec::new();
         for &b in bs {
@@ -651,7 +676,9 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
         }
         for &b in bs {
             let about = bucket_keys[b].2;
-            let mut cands: Vec<usize> = if about.is_empty() {
+            let mut cands: Vec<usize> = if !bucket_keys[b].0 {
+                same_words[&kinds[bucket_keys[b].1].0].clone()
+            } else if about.is_empty() {
                 bs.clone()
             } else {
                 let mut v: Vec<usize> = about
@@ -673,6 +700,22 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
                         && !kinds[u].0.is_empty()
                         && kinds[u].0.is_subset(&kind_counted[p])
                 };
+                let (ab, ac) = (about, bucket_keys[c].2);
+                let needs_target = |k: usize| kind_cmp[k] == Comparable::WithTarget;
+                if (needs_target(kb) || needs_target(kc)) && (ab.is_empty() || ac.is_empty()) {
+                    continue;
+                }
+                // A statement without a figure is one proposition: only
+                // the same words (its predicate and participants) are the
+                // same statement; sharing some words is no reason, or one
+                // shared word after another would chain a thousand claims.
+                if !bucket_keys[b].0 {
+                    if kinds[kb].0 == kinds[kc].0 && about_compatible(ab, ac) {
+                        let (rb, rc) = (root(&mut parent, b), root(&mut parent, c));
+                        parent[rb] = rc;
+                    }
+                    continue;
+                }
                 if about_compatible(about, bucket_keys[c].2)
                     && (kb == kc
                         || similar_subjects(&kinds[kb].0, &kinds[kc].0)
@@ -717,13 +760,120 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = clusters
         .into_values()
         .filter(|m| m.len() >= 2)
-        .map(|mut m| {
+        .flat_map(|mut m| {
             m.sort_by_key(|&i| (days[i], facts[i].published, facts[i].id));
-            m
+            split_by_time(m, &days)
         })
+        .filter(|m| m.len() >= 2)
         .collect();
     out.sort_by_key(|m| (days[m[0]], facts[m[0]].id));
     out
+}
+
+/// Days between two claims of a subject beyond which they describe
+/// different moments: figures weeks apart with nothing said in between are
+/// two stories (the troops of a 1998 report are not the troops of 2022).
+const SPLIT_GAP_DAYS: i32 = 31;
+
+/// Splits claims in time order where nothing covers a gap of more than
+/// [`SPLIT_GAP_DAYS`]: each part is a run of claims whose times overlap or
+/// follow closely.
+fn split_by_time(m: Vec<usize>, days: &[(i32, i32)]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut reach = i32::MIN;
+    for i in m {
+        let (start, end) = days[i];
+        match out.last_mut() {
+            Some(run) if start <= reach.saturating_add(SPLIT_GAP_DAYS) => run.push(i),
+            _ => out.push(vec![i]),
+        }
+        reach = reach.max(end);
+    }
+    out
+}
+
+/// Whether claims of a subject can be compared with others at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Comparable {
+    /// The subject says what is counted (or the statement says enough).
+    Always,
+    /// Only with a claim about the same actor or event: "people killed"
+    /// says what happened but not where or in what.
+    WithTarget,
+    /// Never: "dollars" or "people" alone, or a statement of one word, say
+    /// nothing that two claims could share.
+    Never,
+}
+
+/// How a subject allows comparison: `counted` is what it counts (its
+/// text before " near PLACE"), `key` the stems of the whole subject (the
+/// unit's own left out).
+fn comparable(
+    ranged: bool,
+    counted: &str,
+    unit: &str,
+    key: &BTreeSet<String>,
+    placed: bool,
+) -> Comparable {
+    if !ranged {
+        return if key.len() >= 2 {
+            Comparable::Always
+        } else {
+            Comparable::Never
+        };
+    }
+    if key.is_empty() {
+        return Comparable::Never;
+    }
+    let words = content_words(counted, unit);
+    let unit_f = fold(unit);
+    // "People near the United States": a place but nothing about who is
+    // counted; "dollars" or "American dollars": the currency, not what
+    // the money is; "vote share", "turnout": a measure with no holder;
+    // "people killed": what happened, with no place or occasion. Each
+    // compares only with a claim about the same actor or event.
+    let bare = words.is_empty()
+        || (CURRENCIES.contains(&unit_f.as_str()) && words.len() <= 1)
+        || (unit_f == "percent" && is_bare_measure(counted))
+        || (!placed && words.iter().any(|w| w.ends_with("ed")));
+    if bare {
+        Comparable::WithTarget
+    } else {
+        Comparable::Always
+    }
+}
+
+/// Currencies as units: a figure in them says how much, never of what.
+const CURRENCIES: &[&str] = &[
+    "dollars", "euros", "pounds", "yen", "yuan", "rubles", "roubles", "rupees", "pesos",
+    "francs", "dollar", "euro", "pound",
+];
+
+/// Whether a percentage's subject is only a measure's canonical name
+/// ("vote share", "inflation"): nothing says whose.
+fn is_bare_measure(subject: &str) -> bool {
+    static MEASURES: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
+        include_str!("../../data/quantities/measures.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').nth(1))
+            .map(|m| fold(m.trim()))
+            .collect()
+    });
+    MEASURES.contains(&fold(subject))
+}
+
+/// The words of a counted text that say something: stop words, the unit and
+/// numbers left out.
+fn content_words(counted: &str, unit: &str) -> Vec<String> {
+    let unit = fold(unit);
+    let unit_one = unit.trim_end_matches('s');
+    fold(counted)
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '\''))
+        .filter(|w| w.len() > 1 && !w.chars().any(|ch| ch.is_ascii_digit()))
+        .filter(|w| !STOP.contains(w) && *w != unit && *w != unit_one)
+        .map(str::to_owned)
+        .collect()
 }
 
 /// What kind of disagreement a pair of claims is.
@@ -876,6 +1026,23 @@ pub fn words_key(src: &str, unit: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// Makes an anonymous claimant that belongs to an actor ("an administration
+/// official" of the United States) speak as that actor: an unnamed official's
+/// figure and the government's later one are the government's own figure
+/// changing, not two sources disagreeing.
+pub fn speak_for_owners(conn: &Connection, facts: &mut [ClaimFacts]) -> Result<()> {
+    let owners = q::anonymous_parents(conn)?;
+    if owners.is_empty() {
+        return Ok(());
+    }
+    for f in facts {
+        if let Some(&o) = owners.get(&f.claimant) {
+            f.claimant = o;
+        }
+    }
+    Ok(())
+}
+
 /// Replaces event targets by the event row that stands for them (see
 /// [`super::graph::Csr::canonical`]).
 pub fn canonical_targets(facts: &mut [ClaimFacts], canon: impl Fn(i64) -> i64) {
@@ -921,6 +1088,7 @@ pub fn summary(conn: &Connection, opt: &Options) -> Result<Vec<SummaryRow>> {
         return Ok(super::index::ConflictIndex::open(conn)?.summary(opt));
     }
     let mut facts = q::claim_facts(conn, opt.as_of.as_deref())?;
+    speak_for_owners(conn, &mut facts)?;
     let canon = super::graph::event_canon_map(conn)?;
     if !canon.is_empty() {
         canonical_targets(&mut facts, |e| canon.get(&e).copied().unwrap_or(e));
@@ -979,6 +1147,7 @@ pub fn summary(conn: &Connection, opt: &Options) -> Result<Vec<SummaryRow>> {
 /// Finds every group of disagreeing claims.
 pub fn conflicts(conn: &Connection, opt: &Options) -> Result<Report> {
     let mut facts = q::claim_facts(conn, opt.as_of.as_deref())?;
+    speak_for_owners(conn, &mut facts)?;
     // Claims about two reports of one event are about the same event.
     let canon = super::graph::event_canon_map(conn)?;
     if !canon.is_empty() {

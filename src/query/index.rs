@@ -58,7 +58,7 @@ pub struct GroupCount {
 }
 
 /// Bumped whenever the grouping rules change, so that an old snapshot is rebuilt.
-const CFX_MAGIC: &[u8; 8] = b"CGCFX002";
+const CFX_MAGIC: &[u8; 8] = b"CGCFX003";
 
 impl ConflictIndex {
     /// Builds the index from the store: every claim's facts, event targets
@@ -66,6 +66,7 @@ impl ConflictIndex {
     pub fn build(conn: &Connection) -> Result<ConflictIndex> {
         use chrono::Datelike;
         let mut facts = q::claim_facts(conn, None)?;
+        conflicts::speak_for_owners(conn, &mut facts)?;
         let canon = super::graph::event_canon_map(conn)?;
         if !canon.is_empty() {
             conflicts::canonical_targets(&mut facts, |e| canon.get(&e).copied().unwrap_or(e));

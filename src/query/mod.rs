@@ -146,10 +146,64 @@ pub fn outlet_of(d: &q::DocRef) -> String {
     d.publisher.clone().unwrap_or_else(|| d.key.clone())
 }
 
+/// The links of an attribution chain, outlet first and claimant last, each
+/// name once: an outlet that is also named as a relay ("CNN reported ... told
+/// CNN") or a relay that is the claimant is one link, not a repeat.
+pub fn chain_links<'a>(
+    outlet: &'a str,
+    via: impl IntoIterator<Item = &'a str>,
+    claimant: &'a str,
+) -> Vec<&'a str> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    let claimant_key = fold(claimant);
+    for name in std::iter::once(outlet).chain(via) {
+        let k = fold(name);
+        // The claimant closes the chain: a relay of the same name before it
+        // is the claimant speaking, not a hop.
+        if (k == claimant_key && name != outlet) || seen.contains(&k) {
+            continue;
+        }
+        seen.push(k);
+        out.push(name);
+    }
+    if !seen.contains(&claimant_key) {
+        out.push(claimant);
+    }
+    out
+}
+
+/// [`chain_links`] as text: `outlet > intermediaries > claimant`.
+pub fn chain_text<'a>(
+    outlet: &'a str,
+    via: impl IntoIterator<Item = &'a str>,
+    claimant: &'a str,
+) -> String {
+    chain_links(outlet, via, claimant).join(" > ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::store::query::fixture as fx;
+
+    #[test]
+    fn a_chain_names_each_link_once() {
+        assert_eq!(
+            chain_text("Daily Ledger", ["Daily Ledger", "Daily Ledger"], "Mara Voss"),
+            "Daily Ledger > Mara Voss"
+        );
+        assert_eq!(
+            chain_text("Daily Ledger", ["Wire Service", "Mara Voss"], "Mara Voss"),
+            "Daily Ledger > Wire Service > Mara Voss"
+        );
+        // The outlet's own voice is one link.
+        assert_eq!(chain_text("Daily Ledger", [], "daily ledger"), "Daily Ledger");
+        assert_eq!(
+            chain_text("Daily Ledger", ["Wire Service"], "Port Authority"),
+            "Daily Ledger > Wire Service > Port Authority"
+        );
+    }
 
     #[test]
     fn fold_ignores_case_and_accents() {

@@ -10,12 +10,12 @@
 use super::conflicts::{
     figures_disagree, similar_subjects, stated_range, subject_key, unit_norm, words_key,
 };
-use super::outlet_of;
+use super::{fold, outlet_of};
 use crate::store::query::{self as q, ClaimFilter, ClaimRow};
 use crate::{Error, Result};
 use rusqlite::Connection;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One link of an attribution chain.
 #[derive(Debug, Clone, Serialize)]
@@ -72,11 +72,11 @@ pub struct Attribution {
 
 fn carrier(c: &ClaimRow) -> Carrier {
     let outlet = outlet_of(&c.document);
-    let chain = std::iter::once(outlet.clone())
-        .chain(c.via.iter().map(|a| a.name.clone()))
-        .chain(std::iter::once(c.claimant.name.clone()))
-        .collect::<Vec<_>>()
-        .join(" > ");
+    let chain = super::chain_text(
+        &outlet,
+        c.via.iter().map(|a| a.name.as_str()),
+        &c.claimant.name,
+    );
     Carrier {
         claim: c.id,
         claimant: c.claimant.name.clone(),
@@ -133,7 +133,23 @@ pub fn sources_limited(
         name: outlet_of(&claim.document),
         kind: None,
     });
-    for v in &claim.via {
+    let outlet = outlet_of(&claim.document);
+    let links = super::chain_links(
+        &outlet,
+        claim.via.iter().map(|a| a.name.as_str()),
+        &claim.claimant.name,
+    );
+    // Relays named twice (or named like the outlet or the claimant) are
+    // one link: only the relays the chain keeps become hops.
+    let mut kept: Vec<&str> = Vec::new();
+    for v in claim.via.iter().filter(|v| {
+        let name = v.name.as_str();
+        let keep = links[1..].contains(&name) && name != claim.claimant.name && !kept.contains(&name);
+        if keep {
+            kept.push(name);
+        }
+        keep
+    }) {
         chain.push(Hop {
             role: "via",
             name: v.name.clone(),
@@ -173,11 +189,9 @@ pub fn sources_limited(
     let mut carrier_ids = Vec::new();
     let mut corroborating_ids = Vec::new();
     let mut disputed_ids = Vec::new();
-    let mut originals: BTreeSet<i64> = BTreeSet::new();
     for c in &briefs {
         if same.contains(&c.id) {
             carrier_ids.push(c.id);
-            originals.insert(c.claimant);
             continue;
         }
         let c_unit = c.quantity.as_ref().and_then(|q| q.unit.as_deref());
@@ -208,10 +222,10 @@ pub fn sources_limited(
         if !agrees {
             disputed_ids.push(c.id);
         } else if c.claimant != claim.claimant.id {
-            originals.insert(c.claimant);
             corroborating_ids.push(c.id);
         }
     }
+    let original_sources = originals(conn, carrier_ids.iter().chain(&corroborating_ids))?;
     let (corroborating_total, disputed_total) = (corroborating_ids.len(), disputed_ids.len());
     if let Some(n) = limit {
         corroborating_ids.truncate(n);
@@ -230,13 +244,6 @@ pub fn sources_limited(
             .map(carrier)
             .collect()
     };
-    let ids: Vec<i64> = originals.into_iter().collect();
-    let mut original_sources: Vec<String> = q::actors_by_ids(conn, &ids)?
-        .into_iter()
-        .map(|a| a.name)
-        .collect();
-    original_sources.sort();
-    original_sources.dedup();
     Ok(Attribution {
         independent_sources: original_sources.len(),
         original_sources,
@@ -248,6 +255,91 @@ pub fn sources_limited(
         claim,
         chain,
     })
+}
+
+/// The actor a claimant speaks for: the top of its `part_of` chain (a
+/// ministry's or an official's government).
+fn speaks_for(
+    conn: &Connection,
+    id: i64,
+    cache: &mut HashMap<i64, (String, Option<i64>)>,
+) -> Result<(i64, String)> {
+    let mut at = id;
+    let mut name = String::new();
+    // A chain longer than a few steps would be a cycle in bad data.
+    for _ in 0..8 {
+        if let std::collections::hash_map::Entry::Vacant(e) = cache.entry(at) {
+            let row = q::actors_by_ids(conn, &[at])?.pop();
+            e.insert(row.map_or((String::new(), None), |a| (a.name, a.part_of)));
+        }
+        let (n, up) = &cache[&at];
+        name.clone_from(n);
+        match up {
+            Some(p) if *p != at => at = *p,
+            _ => break,
+        }
+    }
+    Ok((at, name))
+}
+
+/// The distinct original sources behind a set of claims, one name each.
+///
+/// Two claims are one source when their claimants speak for the same actor
+/// (a government and its own officials), or when they come from the same
+/// sentence: a sentence read twice, or copied word for word by another
+/// outlet (syndication), is one report however many claims it gave.
+fn originals<'a>(conn: &Connection, ids: impl Iterator<Item = &'a i64>) -> Result<Vec<String>> {
+    let ids: Vec<i64> = ids.copied().collect();
+    let rows = q::claims_by_id(conn, &ids)?;
+    let mut cache = HashMap::new();
+    let mut roots: Vec<(i64, String)> = Vec::new();
+    let mut sentences: Vec<String> = Vec::new();
+    for id in &ids {
+        let Some(c) = rows.get(id) else { continue };
+        roots.push(speaks_for(conn, c.claimant.id, &mut cache)?);
+        sentences.push(fold(&c.evidence.text));
+    }
+    let n = roots.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let mut by_root: HashMap<i64, usize> = HashMap::new();
+    let mut by_sentence: HashMap<&str, usize> = HashMap::new();
+    for i in 0..n {
+        let join = |p: &mut Vec<usize>, j: usize| {
+            let (a, b) = (find(p, i), find(p, j));
+            p[a] = b;
+        };
+        if let Some(&j) = by_root.get(&roots[i].0) {
+            join(&mut parent, j);
+        } else {
+            by_root.insert(roots[i].0, i);
+        }
+        if sentences[i].is_empty() {
+            continue;
+        }
+        if let Some(&j) = by_sentence.get(sentences[i].as_str()) {
+            join(&mut parent, j);
+        } else {
+            by_sentence.insert(&sentences[i], i);
+        }
+    }
+    let mut names: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for (i, (_, name)) in roots.iter().enumerate() {
+        let r = find(&mut parent, i);
+        names.entry(r).or_default().insert(name);
+    }
+    let mut out: Vec<String> = names
+        .into_values()
+        .map(|s| s.into_iter().collect::<Vec<_>>().join(" / "))
+        .collect();
+    out.sort();
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -487,11 +487,11 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
                 continue;
             };
             let outlet = outlet_of(&c.document);
-            let chain = std::iter::once(outlet.clone())
-                .chain(c.via.iter().map(|a| a.name.clone()))
-                .chain(std::iter::once(c.claimant.name.clone()))
-                .collect::<Vec<_>>()
-                .join(" > ");
+            let chain = super::chain_text(
+                &outlet,
+                c.via.iter().map(|a| a.name.as_str()),
+                &c.claimant.name,
+            );
             let report = Report {
                 id: c.id,
                 outlet,

@@ -675,6 +675,16 @@ fn span(a: Option<String>, b: Option<String>) -> Option<(chrono::NaiveDate, chro
     }
 }
 
+/// Anonymous actors that belong to another (an unnamed official of a
+/// government), as `(anonymous actor, the actor it belongs to)`.
+pub fn anonymous_parents(conn: &Connection) -> Result<std::collections::HashMap<i64, i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, part_of FROM actors WHERE kind = 'anonymous' AND part_of IS NOT NULL",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Every claim's [`ClaimFacts`], by id, optionally only those published by `as_of`.
 pub fn claim_facts(conn: &Connection, as_of: Option<&str>) -> Result<Vec<ClaimFacts>> {
     let mut stmt = conn.prepare(
