@@ -40,6 +40,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub pretty: bool,
 
+    /// Print table cells whole, however wide (tables otherwise fit the
+    /// terminal: `COLUMNS`, else the terminal's width; cut cells end in "…").
+    #[arg(long, global = true)]
+    pub wide: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -74,6 +79,38 @@ pub enum Command {
     Export(export::Args),
     /// Undo a cross-document actor merge.
     Unmerge(unmerge::Args),
+}
+
+/// The width tables are fitted to: `COLUMNS` when set to a number, else the
+/// width of the terminal standard output is; `None` for a pipe or a file.
+fn terminal_width() -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+    {
+        return Some(n);
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use std::io::IsTerminal;
+        if !std::io::stdout().is_terminal() {
+            return None;
+        }
+        let mut ws = libc::winsize {
+            ws_row: 0,
+            ws_col: 0,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: TIOCGWINSZ writes one `winsize` into the struct passed,
+        // which lives for the call; on failure it writes nothing.
+        let ok = unsafe { libc::ioctl(1, libc::TIOCGWINSZ, &mut ws) } == 0;
+        if ok && ws.ws_col > 0 {
+            return Some(usize::from(ws.ws_col));
+        }
+    }
+    None
 }
 
 /// Global settings every command sees.
@@ -116,6 +153,14 @@ pub fn parse() -> Cli {
 pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     chronograph::export::set_compact_json(!cli.pretty && !std::io::stdout().is_terminal());
+    chronograph::export::table::set_width(if cli.wide {
+        chronograph::export::table::Width::Whole
+    } else {
+        match terminal_width() {
+            Some(w) => chronograph::export::table::Width::Fit(w),
+            None => chronograph::export::table::Width::Cells,
+        }
+    });
     let ctx = Ctx { db: cli.db };
     match cli.command {
         Command::Ingest(a) => ingest::run(a, &ctx, out),

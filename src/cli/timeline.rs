@@ -94,8 +94,14 @@ fn rows(items: &[Item]) -> Rows {
             what.push_str(" [disputed]");
         }
         let refs: Vec<String> = it.reports.iter().map(|r| r.id.to_string()).collect();
+        // Broad times come after the window's own items, and say so.
+        let when = if it.background {
+            format!("{} (background)", it.when)
+        } else {
+            it.when.clone()
+        };
         r.push(vec![
-            it.when.clone(),
+            when,
             it.item.to_owned(),
             format!("{} ({})", it.kind, it.status),
             what,

@@ -1553,6 +1553,116 @@ mod tests {
         }
     }
 
+    /// Statements that share some words in a chain (A with B, B with C)
+    /// are not one subject; only the same proposition affirmed and denied
+    /// is a disagreement.
+    #[test]
+    fn statements_do_not_snowball() {
+        let db = fx::empty();
+        let mayor = fx::actor(&db, "Mayor Lind", "person", None, &[]);
+        let council = fx::actor(&db, "City Council", "organization", None, &[]);
+        let d = fx::document(&db, "d", "Harbor Wire", "2024-05-02");
+        let say = |who, statement, polarity| {
+            fx::claim(
+                &db,
+                d,
+                C {
+                    claimant: who,
+                    statement,
+                    polarity,
+                    stated: Some("2024-05-01"),
+                    ..Default::default()
+                },
+            )
+        };
+        say(mayor, "the bridge will reopen in June", "affirm");
+        say(council, "the bridge toll will not rise in June", "deny");
+        say(mayor, "the toll road will close", "affirm");
+        say(council, "the ferry will not close", "deny");
+        let a = say(mayor, "the council approved the harbour budget", "affirm");
+        let b = say(council, "the council never approved the harbour budget", "deny");
+        let r = conflicts(&db, &Options::default()).unwrap();
+        let groups: Vec<Vec<i64>> = r
+            .conflicts
+            .iter()
+            .map(|g| g.sides.iter().map(|s| s.claim).collect())
+            .collect();
+        assert_eq!(groups, vec![vec![a, b]]);
+    }
+
+    /// Figures whose subject says nothing of what is counted ("dollars",
+    /// "people killed" with no place) never meet; the same words about one
+    /// event do; and claims months apart are two stories.
+    #[test]
+    fn figures_meet_only_about_the_same_thing() {
+        let db = fx::empty();
+        let a = fx::actor(&db, "Port Authority", "organization", None, &[]);
+        let b = fx::actor(&db, "Dockworkers Union", "organization", None, &[]);
+        let flood = fx::actor(&db, "Veldonia", "country", None, &[]);
+        let d = fx::document(&db, "d", "Harbor Wire", "2024-05-02");
+        let fig = |who, subject, v: f64, unit, day, about: &'static [i64]| {
+            fx::claim(
+                &db,
+                d,
+                C {
+                    claimant: who,
+                    subject: Some(subject),
+                    statement: "a figure",
+                    value: Some(v),
+                    unit: Some(unit),
+                    valid: Some(day),
+                    about,
+                    ..Default::default()
+                },
+            )
+        };
+        fig(a, "dollars", 2_000_000.0, "dollars", "2024-05-01", &[]);
+        fig(b, "dollars", 9_000.0, "dollars", "2024-05-01", &[]);
+        fig(a, "people killed", 3.0, "people", "2024-05-01", &[]);
+        fig(b, "people killed", 40.0, "people", "2024-05-01", &[]);
+        fig(a, "people near veldonia", 300.0, "people", "2024-05-01", &[]);
+        fig(b, "people near veldonia", 80_000.0, "people", "2024-05-01", &[]);
+        fig(a, "vote share", 4.0, "percent", "2024-05-01", &[]);
+        fig(b, "vote share", 20.0, "percent", "2024-05-01", &[]);
+        let about: &'static [i64] = Box::leak(Box::new([flood]));
+        let k1 = fig(a, "people killed", 12.0, "people", "2024-05-01", about);
+        let k2 = fig(b, "people killed", 30.0, "people", "2024-05-02", about);
+        let s1 = fig(a, "striking dockworkers near harbour", 900.0, "workers", "2024-01-10", &[]);
+        let s2 = fig(b, "striking dockworkers near harbour", 2_000.0, "workers", "2024-01-11", &[]);
+        let s3 = fig(a, "striking dockworkers near harbour", 150.0, "workers", "2024-09-01", &[]);
+        let s4 = fig(b, "striking dockworkers near harbour", 600.0, "workers", "2024-09-02", &[]);
+        let r = conflicts(&db, &Options::default()).unwrap();
+        let mut groups: Vec<Vec<i64>> = r
+            .conflicts
+            .iter()
+            .map(|g| g.sides.iter().map(|s| s.claim).collect())
+            .collect();
+        groups.sort();
+        assert_eq!(groups, vec![vec![k1, k2], vec![s1, s2], vec![s3, s4]]);
+    }
+
+    #[test]
+    fn a_figure_reads_as_said() {
+        let nearly = Quantity {
+            value: Some(100_000.0),
+            upper: Some(100_000.0),
+            upper_open: true,
+            approximate: true,
+            unit: Some("troops".into()),
+            ..Default::default()
+        };
+        assert_eq!(figure_text(&nearly), "nearly 100,000 troops");
+        // "Nearly 100,000" is not "any figure below 100,000".
+        assert!(figures_disagree(&nearly, &point(50_000.0), 0.05));
+        assert!(!figures_disagree(&nearly, &point(95_000.0), 0.05));
+        let fewer = Quantity {
+            upper: Some(100_000.0),
+            upper_open: true,
+            ..Default::default()
+        };
+        assert_eq!(figure_text(&fewer), "fewer than 100,000");
+    }
+
     #[test]
     fn affirm_versus_deny() {
         let db = fx::empty();

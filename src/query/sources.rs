@@ -354,7 +354,7 @@ mod tests {
         let ua = fx::actor(&db, "Ukraine", "country", None, &[]);
         let ap = fx::actor(&db, "AP", "media", None, &[]);
         let st = "roughly 70,000 Russian troops near the border";
-        let mk = |doc, who, via: &'static [i64], v: f64| {
+        let mk_said = |doc, who, via: &'static [i64], v: f64, statement: &'static str| {
             fx::claim(
                 &db,
                 doc,
@@ -362,13 +362,14 @@ mod tests {
                     claimant: who,
                     via,
                     subject: Some("russian troops near border"),
-                    statement: st,
+                    statement,
                     value: Some(v),
                     unit: Some("troops"),
                     ..Default::default()
                 },
             )
         };
+        let mk = |doc, who, via: &'static [i64], v: f64| mk_said(doc, who, via, v, st);
         let via_ap: &'static [i64] = Box::leak(Box::new([ap]));
         let docs: Vec<i64> = ["CNN", "CBS", "Fox", "ABC", "NBC"]
             .iter()
@@ -379,8 +380,8 @@ mod tests {
             mk(d, off, via_ap, 70_000.0);
         }
         let d = fx::document(&db, "kyiv", "Kyiv Post", "2021-12-05");
-        mk(d, ua, &[], 72_000.0);
-        let far = mk(d, ua, &[], 120_000.0);
+        mk_said(d, ua, &[], 72_000.0, "some 72,000 troops are massed there");
+        let far = mk_said(d, ua, &[], 120_000.0, "the force has grown to 120,000");
         let a = sources(&db, first, 0.05).unwrap();
         assert_eq!(a.carriers.len(), 5);
         assert_eq!(a.corroborating.len(), 1);
@@ -397,5 +398,49 @@ mod tests {
         assert_eq!((short.corroborating_total, short.disputed_total), (1, 1));
         assert_eq!(short.original_sources, a.original_sources);
         assert_eq!(short.carriers.len(), 5, "carriers are never cut");
+    }
+
+    /// A ministry and its government are one source; the same sentence
+    /// printed by a second outlet is one report; a repeated relay is one
+    /// link of the chain.
+    #[test]
+    fn independence_counts_original_sources_once() {
+        let db = fx::empty();
+        let land = fx::actor(&db, "Veldonia", "country", None, &[]);
+        let ministry = fx::actor(&db, "Veldonian Interior Ministry", "government", Some(land), &[]);
+        let union = fx::actor(&db, "Dockworkers Union", "organization", None, &[]);
+        let wire = fx::actor(&db, "Harbor Wire", "media", None, &[]);
+        let ledger = fx::actor(&db, "Daily Ledger", "media", None, &[]);
+        let subject = Some("strikers near port");
+        let mk = |doc, who, via: &'static [i64], v: f64, said: &'static str| {
+            fx::claim(
+                &db,
+                doc,
+                C {
+                    claimant: who,
+                    via,
+                    subject,
+                    statement: said,
+                    value: Some(v),
+                    unit: Some("strikers"),
+                    ..Default::default()
+                },
+            )
+        };
+        let d1 = fx::document(&db, "d1", "Daily Ledger", "2024-03-02");
+        let d2 = fx::document(&db, "d2", "Evening Post", "2024-03-02");
+        let d3 = fx::document(&db, "d3", "Coast Times", "2024-03-03");
+        let twice: &'static [i64] = Box::leak(Box::new([ledger, wire, wire]));
+        let first = mk(d1, land, twice, 4_000.0, "about 4,000 dockworkers walked out");
+        mk(d2, ministry, &[], 4_100.0, "the ministry counted 4,100 strikers at the gates");
+        // The union's figure, and the same sentence copied by a third outlet.
+        mk(d2, union, &[], 3_900.0, "nearly 3,900 members stayed away from the cranes");
+        mk(d3, union, &[], 3_900.0, "nearly 3,900 members stayed away from the cranes");
+        let a = sources(&db, first, 0.05).unwrap();
+        assert_eq!(a.independent_sources, 2, "{:?}", a.original_sources);
+        assert_eq!(a.original_sources, vec!["Dockworkers Union", "Veldonia"]);
+        let names: Vec<&str> = a.chain.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(names[1..], ["Daily Ledger", "Harbor Wire", "Veldonia"]);
+        assert_eq!(a.carriers[0].chain, "Daily Ledger > Harbor Wire > Veldonia");
     }
 }

@@ -86,6 +86,36 @@ pub struct Item {
     /// For claims: whether it is a side of a conflict (`conflicts`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub conflicting: bool,
+    /// Its time only overlaps the window asked for ("2016" in a week of
+    /// October 2016): listed after the items dated within the window.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub background: bool,
+}
+
+/// Whether a time with these bounds only overlaps the window `from..=to`
+/// rather than lying within it at its own precision. Without a window
+/// nothing is background; a time with an open side is.
+pub fn is_background(
+    bounds: Option<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)>,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+) -> bool {
+    if from.is_none() && to.is_none() {
+        return false;
+    }
+    match bounds {
+        Some((Some(s), Some(e))) => !(from.is_none_or(|f| s >= f) && to.is_none_or(|t| e <= t)),
+        _ => true,
+    }
+}
+
+/// The window's days as dates (they come checked from [`dates`]).
+fn window_days(
+    from: &Option<String>,
+    to: &Option<String>,
+) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
+    let d = |s: &Option<String>| s.as_deref().and_then(|s| s.parse().ok());
+    (d(from), d(to))
 }
 
 impl Item {
@@ -152,6 +182,7 @@ pub(crate) trait EventKeys {
     /// Time value and modifier: rows are joined only when both are equal.
     fn value_key(&self) -> Option<(&str, Option<&'static str>)>;
     fn label(&self) -> &str;
+    fn place(&self) -> Option<&str>;
     fn actor_ids(&self) -> impl Iterator<Item = i64> + '_;
 }
 
@@ -169,6 +200,9 @@ impl EventKeys for q::EventRow {
     }
     fn label(&self) -> &str {
         &self.label
+    }
+    fn place(&self) -> Option<&str> {
+        self.place.as_deref()
     }
     fn actor_ids(&self) -> impl Iterator<Item = i64> + '_ {
         self.participants.iter().map(|p| p.actor.id)
@@ -190,6 +224,9 @@ impl EventKeys for super::tlsnap::RawEvent<'_> {
     fn label(&self) -> &str {
         self.label
     }
+    fn place(&self) -> Option<&str> {
+        self.place
+    }
     fn actor_ids(&self) -> impl Iterator<Item = i64> + '_ {
         self.participants.iter().map(|p| p.id)
     }
@@ -210,6 +247,9 @@ impl<T: EventKeys> EventKeys for &T {
     fn label(&self) -> &str {
         (**self).label()
     }
+    fn place(&self) -> Option<&str> {
+        (**self).place()
+    }
     fn actor_ids(&self) -> impl Iterator<Item = i64> + '_ {
         (**self).actor_ids()
     }
@@ -229,9 +269,11 @@ pub(crate) struct Group {
 }
 
 /// Joins rows from different documents that describe the same happening
-/// (same kind, same time value, a shared participant or the same label)
-/// into one group; within one document two rows stay two groups. Rows are
-/// taken in order and join the first group that fits.
+/// into one group: same kind, same time value, no two places, and either
+/// the same label (with the same participants, or none named on one side)
+/// or the same participants (not for statements: two things one person
+/// said on one day are two statements). Within one document two rows stay
+/// two groups. Rows are taken in order and join the first group that fits.
 pub(crate) fn group_events<R: EventKeys>(rows: &[R]) -> Vec<Group> {
     group_rows(rows, 0..rows.len())
 }
@@ -286,6 +328,7 @@ fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> V
     // An item has a handful of actors: a list beats a set here.
     let mut people: Vec<Vec<i64>> = Vec::new();
     let mut labels: Vec<String> = Vec::new();
+    let mut places: Vec<Option<String>> = Vec::new();
     type Key<'k> = (&'k str, Option<(&'k str, Option<&'static str>)>);
     // Candidates share kind and time value; only those are compared, so
     // a long timeline does not compare every pair of rows.
@@ -311,8 +354,21 @@ fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> V
             // fail there, before their rows' documents are looked up.
             cands.iter().copied().find(|&g| {
                 let (gb, gh) = sig[g];
-                ((gb & bits != 0 && ids.iter().any(|id| people[g].contains(id)))
-                    || (gh == lh && fold_matches(e.label(), &labels[g])))
+                let same_people = gb == bits
+                    && ids.iter().all(|id| people[g].contains(id))
+                    && people[g].iter().all(|id| ids.contains(id));
+                let someone_unnamed = ids.is_empty() || people[g].is_empty();
+                let same_label = gh == lh && fold_matches(e.label(), &labels[g]);
+                let agrees = if same_label {
+                    same_people || someone_unnamed
+                } else {
+                    same_people && !ids.is_empty() && e.kind() != "statement"
+                };
+                agrees
+                    && match (&places[g], e.place()) {
+                        (Some(a), Some(b)) => fold_matches(b, a),
+                        _ => true,
+                    }
                     && !groups[g]
                         .rows
                         .iter()
@@ -322,6 +378,9 @@ fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> V
         match same {
             Some(g) => {
                 groups[g].rows.push(ri);
+                if places[g].is_none() {
+                    places[g] = e.place().map(fold);
+                }
                 for (pi, &id) in ids.iter().enumerate() {
                     if !people[g].contains(&id) {
                         people[g].push(id);
@@ -350,6 +409,7 @@ fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> V
                 });
                 people.push(who);
                 labels.push(fold(e.label()));
+                places.push(e.place().map(fold));
                 sig.push((bits, lh));
             }
         }
@@ -381,6 +441,7 @@ fn dates(opt: &Options) -> Result<(Option<String>, Option<String>, Option<String
 /// Builds the timeline.
 pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
     let (from, to, as_of) = dates(opt)?;
+    let win = window_days(&from, &to);
     let actors: Vec<i64> = opt
         .actors
         .iter()
@@ -437,6 +498,7 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
                 outlets: Vec::new(),
                 sources: 0,
                 conflicting: false,
+                background: false,
             }
         })
         .collect();
@@ -526,11 +588,26 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
                     outlets: Vec::new(),
                     sources: 1,
                     conflicting: conflicting.contains(&c.id),
+                    background: false,
                 },
                 c.claimant.id,
                 key,
             ));
         }
+        // A statement event read from the sentence a shown claim was read
+        // from is that claim again.
+        let said: std::collections::HashSet<(i64, &str)> = claim_items
+            .iter()
+            .flat_map(|(it, _, _)| it.reports.iter())
+            .map(|r| (r.document.id, r.evidence.as_str()))
+            .collect();
+        items.retain(|it| {
+            it.kind != "statement"
+                || !it
+                    .reports
+                    .iter()
+                    .any(|r| said.contains(&(r.document.id, r.evidence.as_str())))
+        });
         items.extend(claim_items.into_iter().map(|(it, _, _)| it));
     }
 
@@ -542,9 +619,19 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
         if it.item == "event" {
             it.sources = it.outlets.len();
         }
+        it.background = is_background(
+            it.time.as_ref().map(|t| (t.start, t.end)),
+            win.0,
+            win.1,
+        );
     }
     items.sort_by(|a, b| {
-        (a.sort_key(), a.item, a.reports[0].id).cmp(&(b.sort_key(), b.item, b.reports[0].id))
+        (a.background, a.sort_key(), a.item, a.reports[0].id).cmp(&(
+            b.background,
+            b.sort_key(),
+            b.item,
+            b.reports[0].id,
+        ))
     });
     Ok(items)
 }
@@ -780,6 +867,7 @@ pub fn write_json(
     };
     let db = std::path::Path::new(db);
     let (from, to, as_of) = dates(opt)?;
+    let win = window_days(&from, &to);
     let actors: Vec<i64> = opt
         .actors
         .iter()
@@ -832,7 +920,7 @@ pub fn write_json(
     let rows: Vec<&super::tlsnap::RawEvent> = parts.iter().flatten().collect();
     // An item shows its first joined row; its reports are listed earliest
     // published first, and items go in time order, then by first report.
-    let mut groups: Vec<(usize, Group)> = group_events_split(&rows)
+    let groups: Vec<(usize, Group)> = group_events_split(&rows)
         .into_iter()
         .map(|mut g| {
             let first = g.rows[0];
@@ -841,9 +929,16 @@ pub fn write_json(
             (first, g)
         })
         .collect();
-    groups.sort_by_cached_key(|(first, g)| {
+    let mut groups: Vec<(usize, Group, bool)> = groups
+        .into_iter()
+        .map(|(first, g)| {
+            let t = rows[first].time.as_ref().map(|t| (t.start, t.end));
+            (first, g, is_background(t, win.0, win.1))
+        })
+        .collect();
+    groups.sort_by_cached_key(|(first, g, background)| {
         let t = rows[*first].time.as_ref().map(|t| (t.start, t.end));
-        (time::bounds_key(t), rows[g.rows[0]].id)
+        (*background, time::bounds_key(t), rows[g.rows[0]].id)
     });
 
     let io = |source: std::io::Error| crate::Error::Io {
@@ -879,9 +974,13 @@ pub fn write_json(
 }
 
 /// Timeline items as elements of the JSON array (see [`write_json`]).
-fn render_items(rows: &[&super::tlsnap::RawEvent], groups: &[(usize, Group)], j: &mut Pretty) {
+fn render_items(
+    rows: &[&super::tlsnap::RawEvent],
+    groups: &[(usize, Group, bool)],
+    j: &mut Pretty,
+) {
     let mut outlets: Vec<&str> = Vec::new();
-    for (first, g) in groups {
+    for (first, g, background) in groups {
         let e = &rows[*first];
         j.member();
         j.open(b'{');
@@ -961,6 +1060,10 @@ fn render_items(rows: &[&super::tlsnap::RawEvent], groups: &[(usize, Group)], j:
         }
         j.close(b']');
         j.kv_int("sources", outlets.len() as i64);
+        if *background {
+            j.key("background");
+            j.buf.extend_from_slice(b"true");
+        }
         j.close(b'}');
     }
 }
