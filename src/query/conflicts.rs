@@ -324,6 +324,20 @@ pub fn stated_range(q: &Quantity) -> Option<(f64, f64)> {
     }
 }
 
+/// The words of a vague magnitude, by the lower end the extractor gives it.
+fn vague_words(lower: f64) -> Option<&'static str> {
+    Some(match lower as i64 {
+        24 => "dozens of",
+        200 => "hundreds of",
+        2_000 => "thousands of",
+        20_000 => "tens of thousands of",
+        200_000 => "hundreds of thousands of",
+        2_000_000 => "millions of",
+        20_000_000 => "tens of millions of",
+        _ => return None,
+    })
+}
+
 /// How far below its figure "nearly" or "almost" reaches.
 const NEARLY: f64 = 0.9;
 
@@ -367,6 +381,11 @@ pub fn figure_text(q: &Quantity) -> String {
     };
     let approx = if q.approximate { "about " } else { "" };
     let body = match (q.value, q.lower, q.upper) {
+        // A vague magnitude reads as the words it stands for ("tens of
+        // thousands"), not as the range it is compared by.
+        (_, Some(lo), Some(_)) if q.vague => vague_words(lo)
+            .map(str::to_owned)
+            .unwrap_or_else(|| format!("some {}", n(lo))),
         (_, Some(lo), Some(hi)) => format!("{}{} to {}", approx, n(lo), n(hi)),
         (_, Some(lo), None) => format!(
             "{} {}",
@@ -660,7 +679,10 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
         let mut same_words: HashMap<&BTreeSet<String>, Vec<usize>> = HashMap::new();
         for &b in bs {
             if !bucket_keys[b].0 {
-                same_words.entry(&kinds[bucket_keys[b].1].0).or_default().push(b);
+                same_words
+                    .entry(&kinds[bucket_keys[b].1].0)
+                    .or_default()
+                    .push(b);
             }
         }
         let mut by_target: HashMap<(bool, i64), Vec<usize>> = HashMap::new();
@@ -771,9 +793,10 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
 }
 
 /// Days between two claims of a subject beyond which they describe
-/// different moments: figures weeks apart with nothing said in between are
-/// two stories (the troops of a 1998 report are not the troops of 2022).
-const SPLIT_GAP_DAYS: i32 = 31;
+/// different moments: figures a season apart with nothing said in between
+/// are two stories (the troops of a 1998 report are not the troops of
+/// 2022), while a source revising its figure within weeks stays a change.
+const SPLIT_GAP_DAYS: i32 = 92;
 
 /// Splits claims in time order where nothing covers a gap of more than
 /// [`SPLIT_GAP_DAYS`]: each part is a run of claims whose times overlap or
@@ -843,10 +866,20 @@ fn comparable(
     }
 }
 
+/// Whether a figure's subject says enough of what it counts to be set
+/// against another figure without a shared target (see [`group`]).
+pub fn figure_subject_comparable(subject: &str, unit: &str) -> bool {
+    let counted = subject
+        .split_once(" near ")
+        .map_or(subject, |(what, _)| what);
+    let key = words_key(subject, unit);
+    comparable(true, counted, unit, &key, place_of(subject).is_some()) == Comparable::Always
+}
+
 /// Currencies as units: a figure in them says how much, never of what.
 const CURRENCIES: &[&str] = &[
-    "dollars", "euros", "pounds", "yen", "yuan", "rubles", "roubles", "rupees", "pesos",
-    "francs", "dollar", "euro", "pound",
+    "dollars", "euros", "pounds", "yen", "yuan", "rubles", "roubles", "rupees", "pesos", "francs",
+    "dollar", "euro", "pound",
 ];
 
 /// Whether a percentage's subject is only a measure's canonical name
@@ -1422,7 +1455,8 @@ mod tests {
         let via_ap: &'static [i64] = Box::leak(Box::new([ap]));
         let c1 = mk(d1, ua, &[], 95_000.0, "2021-12-03");
         let c2 = mk(d2, off, via_ap, 70_000.0, "2021-12-04");
-        let c3 = mk(d3, ua, &[], 150_000.0, "2022-01-18");
+        // Weeks later (a season later it would be another story).
+        let c3 = mk(d3, ua, &[], 150_000.0, "2022-01-02");
         // A different subject with a wildly different figure never joins.
         fx::claim(
             &db,
@@ -1580,7 +1614,11 @@ mod tests {
         say(mayor, "the toll road will close", "affirm");
         say(council, "the ferry will not close", "deny");
         let a = say(mayor, "the council approved the harbour budget", "affirm");
-        let b = say(council, "the council never approved the harbour budget", "deny");
+        let b = say(
+            council,
+            "the council never approved the harbour budget",
+            "deny",
+        );
         let r = conflicts(&db, &Options::default()).unwrap();
         let groups: Vec<Vec<i64>> = r
             .conflicts
@@ -1620,17 +1658,59 @@ mod tests {
         fig(b, "dollars", 9_000.0, "dollars", "2024-05-01", &[]);
         fig(a, "people killed", 3.0, "people", "2024-05-01", &[]);
         fig(b, "people killed", 40.0, "people", "2024-05-01", &[]);
-        fig(a, "people near veldonia", 300.0, "people", "2024-05-01", &[]);
-        fig(b, "people near veldonia", 80_000.0, "people", "2024-05-01", &[]);
+        fig(
+            a,
+            "people near veldonia",
+            300.0,
+            "people",
+            "2024-05-01",
+            &[],
+        );
+        fig(
+            b,
+            "people near veldonia",
+            80_000.0,
+            "people",
+            "2024-05-01",
+            &[],
+        );
         fig(a, "vote share", 4.0, "percent", "2024-05-01", &[]);
         fig(b, "vote share", 20.0, "percent", "2024-05-01", &[]);
         let about: &'static [i64] = Box::leak(Box::new([flood]));
         let k1 = fig(a, "people killed", 12.0, "people", "2024-05-01", about);
         let k2 = fig(b, "people killed", 30.0, "people", "2024-05-02", about);
-        let s1 = fig(a, "striking dockworkers near harbour", 900.0, "workers", "2024-01-10", &[]);
-        let s2 = fig(b, "striking dockworkers near harbour", 2_000.0, "workers", "2024-01-11", &[]);
-        let s3 = fig(a, "striking dockworkers near harbour", 150.0, "workers", "2024-09-01", &[]);
-        let s4 = fig(b, "striking dockworkers near harbour", 600.0, "workers", "2024-09-02", &[]);
+        let s1 = fig(
+            a,
+            "striking dockworkers near harbour",
+            900.0,
+            "workers",
+            "2024-01-10",
+            &[],
+        );
+        let s2 = fig(
+            b,
+            "striking dockworkers near harbour",
+            2_000.0,
+            "workers",
+            "2024-01-11",
+            &[],
+        );
+        let s3 = fig(
+            a,
+            "striking dockworkers near harbour",
+            150.0,
+            "workers",
+            "2024-09-01",
+            &[],
+        );
+        let s4 = fig(
+            b,
+            "striking dockworkers near harbour",
+            600.0,
+            "workers",
+            "2024-09-02",
+            &[],
+        );
         let r = conflicts(&db, &Options::default()).unwrap();
         let mut groups: Vec<Vec<i64>> = r
             .conflicts
@@ -1661,6 +1741,16 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(figure_text(&fewer), "fewer than 100,000");
+        let tens = Quantity {
+            lower: Some(20_000.0),
+            upper: Some(100_000.0),
+            vague: true,
+            approximate: true,
+            upper_open: true,
+            unit: Some("troops".into()),
+            ..Default::default()
+        };
+        assert_eq!(figure_text(&tens), "tens of thousands of troops");
     }
 
     #[test]

@@ -190,7 +190,11 @@ mod tests {
     #[test]
     fn a_chain_names_each_link_once() {
         assert_eq!(
-            chain_text("Daily Ledger", ["Daily Ledger", "Daily Ledger"], "Mara Voss"),
+            chain_text(
+                "Daily Ledger",
+                ["Daily Ledger", "Daily Ledger"],
+                "Mara Voss"
+            ),
             "Daily Ledger > Mara Voss"
         );
         assert_eq!(
@@ -198,7 +202,10 @@ mod tests {
             "Daily Ledger > Wire Service > Mara Voss"
         );
         // The outlet's own voice is one link.
-        assert_eq!(chain_text("Daily Ledger", [], "daily ledger"), "Daily Ledger");
+        assert_eq!(
+            chain_text("Daily Ledger", [], "daily ledger"),
+            "Daily Ledger"
+        );
         assert_eq!(
             chain_text("Daily Ledger", ["Wire Service"], "Port Authority"),
             "Daily Ledger > Wire Service > Port Authority"

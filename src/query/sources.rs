@@ -8,7 +8,8 @@
 //! never carriers.
 
 use super::conflicts::{
-    figures_disagree, similar_subjects, stated_range, subject_key, unit_norm, words_key,
+    figure_subject_comparable, figures_disagree, similar_subjects, stated_range, subject_key,
+    unit_norm, words_key,
 };
 use super::{fold, outlet_of};
 use crate::store::query::{self as q, ClaimFilter, ClaimRow};
@@ -144,7 +145,8 @@ pub fn sources_limited(
     let mut kept: Vec<&str> = Vec::new();
     for v in claim.via.iter().filter(|v| {
         let name = v.name.as_str();
-        let keep = links[1..].contains(&name) && name != claim.claimant.name && !kept.contains(&name);
+        let keep =
+            links[1..].contains(&name) && name != claim.claimant.name && !kept.contains(&name);
         if keep {
             kept.push(name);
         }
@@ -173,6 +175,16 @@ pub fn sources_limited(
         .and_then(|q| q.unit.as_deref())
         .map(unit_norm);
     let numeric = claim.quantity.as_ref().and_then(stated_range).is_some();
+    // "Dollars", "people killed": a figure that says nothing of what it
+    // counts is backed or disputed by no other figure.
+    let own_comparable = figure_subject_comparable(
+        claim.subject.as_deref().unwrap_or(&claim.statement),
+        claim
+            .quantity
+            .as_ref()
+            .and_then(|q| q.unit.as_deref())
+            .unwrap_or(""),
+    );
     // Candidates about the same thing are weighed on a few columns; only
     // the claims shown are read whole (a hub subject has 20,000 claims).
     let mut ids = q::related_claim_ids(conn, &claim)?;
@@ -198,7 +210,14 @@ pub fn sources_limited(
         let about_same = *verdicts
             .entry((c.subject.as_str(), c.unit.as_deref(), c_unit))
             .or_insert_with(|| {
-                c.unit.as_deref().map(unit_norm) == unit
+                // A statement backs another only when it is the same
+                // proposition (the same words), never by sharing some.
+                if !numeric {
+                    return key.len() >= 2 && words_key(&c.subject, "") == key;
+                }
+                own_comparable
+                    && figure_subject_comparable(&c.subject, c_unit.unwrap_or(""))
+                    && c.unit.as_deref().map(unit_norm) == unit
                     && similar_subjects(
                         &key,
                         &words_key(&c.subject, c.unit.as_deref().unwrap_or("")),
@@ -282,7 +301,8 @@ fn speaks_for(
     Ok((at, name))
 }
 
-/// The distinct original sources behind a set of claims, one name each.
+/// The distinct original sources behind a set of claims, one entry each
+/// (the claimants of one source joined by " / ").
 ///
 /// Two claims are one source when their claimants speak for the same actor
 /// (a government and its own officials), or when they come from the same
@@ -296,7 +316,9 @@ fn originals<'a>(conn: &Connection, ids: impl Iterator<Item = &'a i64>) -> Resul
     let mut sentences: Vec<String> = Vec::new();
     for id in &ids {
         let Some(c) = rows.get(id) else { continue };
-        roots.push(speaks_for(conn, c.claimant.id, &mut cache)?);
+        // Grouped by whom they speak for, named by who spoke.
+        let (root, _) = speaks_for(conn, c.claimant.id, &mut cache)?;
+        roots.push((root, c.claimant.name.clone()));
         sentences.push(fold(&c.evidence.text));
     }
     let n = roots.len();
@@ -407,11 +429,17 @@ mod tests {
     fn independence_counts_original_sources_once() {
         let db = fx::empty();
         let land = fx::actor(&db, "Veldonia", "country", None, &[]);
-        let ministry = fx::actor(&db, "Veldonian Interior Ministry", "government", Some(land), &[]);
+        let ministry = fx::actor(
+            &db,
+            "Veldonian Interior Ministry",
+            "government",
+            Some(land),
+            &[],
+        );
         let union = fx::actor(&db, "Dockworkers Union", "organization", None, &[]);
         let wire = fx::actor(&db, "Harbor Wire", "media", None, &[]);
         let ledger = fx::actor(&db, "Daily Ledger", "media", None, &[]);
-        let subject = Some("strikers near port");
+        let subject = Some("striking dockworkers near port");
         let mk = |doc, who, via: &'static [i64], v: f64, said: &'static str| {
             fx::claim(
                 &db,
@@ -431,14 +459,44 @@ mod tests {
         let d2 = fx::document(&db, "d2", "Evening Post", "2024-03-02");
         let d3 = fx::document(&db, "d3", "Coast Times", "2024-03-03");
         let twice: &'static [i64] = Box::leak(Box::new([ledger, wire, wire]));
-        let first = mk(d1, land, twice, 4_000.0, "about 4,000 dockworkers walked out");
-        mk(d2, ministry, &[], 4_100.0, "the ministry counted 4,100 strikers at the gates");
+        let first = mk(
+            d1,
+            land,
+            twice,
+            4_000.0,
+            "about 4,000 dockworkers walked out",
+        );
+        mk(
+            d2,
+            ministry,
+            &[],
+            4_100.0,
+            "the ministry counted 4,100 strikers at the gates",
+        );
         // The union's figure, and the same sentence copied by a third outlet.
-        mk(d2, union, &[], 3_900.0, "nearly 3,900 members stayed away from the cranes");
-        mk(d3, union, &[], 3_900.0, "nearly 3,900 members stayed away from the cranes");
+        mk(
+            d2,
+            union,
+            &[],
+            3_900.0,
+            "nearly 3,900 members stayed away from the cranes",
+        );
+        mk(
+            d3,
+            union,
+            &[],
+            3_900.0,
+            "nearly 3,900 members stayed away from the cranes",
+        );
         let a = sources(&db, first, 0.05).unwrap();
         assert_eq!(a.independent_sources, 2, "{:?}", a.original_sources);
-        assert_eq!(a.original_sources, vec!["Dockworkers Union", "Veldonia"]);
+        assert_eq!(
+            a.original_sources,
+            vec![
+                "Dockworkers Union",
+                "Veldonia / Veldonian Interior Ministry"
+            ]
+        );
         let names: Vec<&str> = a.chain.iter().map(|h| h.name.as_str()).collect();
         assert_eq!(names[1..], ["Daily Ledger", "Harbor Wire", "Veldonia"]);
         assert_eq!(a.carriers[0].chain, "Daily Ledger > Harbor Wire > Veldonia");

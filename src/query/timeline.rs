@@ -94,14 +94,23 @@ pub struct Item {
 
 /// Whether a time with these bounds only overlaps the window `from..=to`
 /// rather than lying within it at its own precision. Without a window
-/// nothing is background; a time with an open side is.
+/// nothing is background; a time with an open side is, and so is one
+/// that only bounds the event ("not after 25 July": any time before it).
 pub fn is_background(
     bounds: Option<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)>,
+    modifier: Option<crate::model::Modifier>,
     from: Option<chrono::NaiveDate>,
     to: Option<chrono::NaiveDate>,
 ) -> bool {
+    use crate::model::Modifier as M;
     if from.is_none() && to.is_none() {
         return false;
+    }
+    if matches!(
+        modifier,
+        Some(M::Before | M::After | M::OnOrBefore | M::OnOrAfter)
+    ) {
+        return true;
     }
     match bounds {
         Some((Some(s), Some(e))) => !(from.is_none_or(|f| s >= f) && to.is_none_or(|t| e <= t)),
@@ -270,9 +279,9 @@ pub(crate) struct Group {
 
 /// Joins rows from different documents that describe the same happening
 /// into one group: same kind, same time value, no two places, and either
-/// the same label (with the same participants, or none named on one side)
-/// or the same participants (not for statements: two things one person
-/// said on one day are two statements). Within one document two rows stay
+/// the same label (with the same participants, one side's within the
+/// other's, or none named on one side) or such participants (not for
+/// statements: two things one person said on one day are two statements). Within one document two rows stay
 /// two groups. Rows are taken in order and join the first group that fits.
 pub(crate) fn group_events<R: EventKeys>(rows: &[R]) -> Vec<Group> {
     group_rows(rows, 0..rows.len())
@@ -354,15 +363,17 @@ fn group_rows<R: EventKeys>(rows: &[R], order: impl Iterator<Item = usize>) -> V
             // fail there, before their rows' documents are looked up.
             cands.iter().copied().find(|&g| {
                 let (gb, gh) = sig[g];
-                let same_people = gb == bits
-                    && ids.iter().all(|id| people[g].contains(id))
-                    && people[g].iter().all(|id| ids.contains(id));
+                // The same participants, or one report naming fewer of
+                // them ("Putin" for "Biden and Putin").
+                let nested = gb & bits != 0
+                    && (ids.iter().all(|id| people[g].contains(id))
+                        || people[g].iter().all(|id| ids.contains(id)));
                 let someone_unnamed = ids.is_empty() || people[g].is_empty();
                 let same_label = gh == lh && fold_matches(e.label(), &labels[g]);
                 let agrees = if same_label {
-                    same_people || someone_unnamed
+                    nested || someone_unnamed
                 } else {
-                    same_people && !ids.is_empty() && e.kind() != "statement"
+                    nested && e.kind() != "statement"
                 };
                 agrees
                     && match (&places[g], e.place()) {
@@ -621,6 +632,7 @@ pub fn timeline(conn: &Connection, opt: &Options) -> Result<Vec<Item>> {
         }
         it.background = is_background(
             it.time.as_ref().map(|t| (t.start, t.end)),
+            it.time.as_ref().and_then(|t| t.modifier),
             win.0,
             win.1,
         );
@@ -932,8 +944,13 @@ pub fn write_json(
     let mut groups: Vec<(usize, Group, bool)> = groups
         .into_iter()
         .map(|(first, g)| {
-            let t = rows[first].time.as_ref().map(|t| (t.start, t.end));
-            (first, g, is_background(t, win.0, win.1))
+            let time = rows[first].time.as_ref();
+            let t = time.map(|t| (t.start, t.end));
+            (
+                first,
+                g,
+                is_background(t, time.and_then(|t| t.modifier), win.0, win.1),
+            )
         })
         .collect();
     groups.sort_by_cached_key(|(first, g, background)| {
@@ -1185,6 +1202,157 @@ mod tests {
                 assert_eq!(buf, serde_json::to_vec(&text).unwrap(), "{text:?}");
             }
         }
+    }
+
+    /// Two things one person said on one day are two items; a strike in
+    /// one port and a strike in another on the same day are two items;
+    /// the same strike reported twice is one.
+    #[test]
+    fn different_events_are_never_joined() {
+        let db = fx::empty();
+        let mayor = fx::actor(&db, "Mayor Lind", "person", None, &[]);
+        let union = fx::actor(&db, "Dockworkers Union", "organization", None, &[]);
+        let d1 = fx::document(&db, "d1", "Harbor Wire", "2024-03-05");
+        let d2 = fx::document(&db, "d2", "Coast Times", "2024-03-05");
+        let day = Some("2024-03-05");
+        fx::event(
+            &db,
+            d1,
+            "statement",
+            "the ferry will run on Sunday",
+            day,
+            &[mayor],
+        );
+        fx::event(&db, d2, "statement", "the bridge stays shut", day, &[mayor]);
+        let north = fx::event(&db, d1, "strike", "dockworkers strike", day, &[union]);
+        let south = fx::event(&db, d2, "strike", "port strike", day, &[union]);
+        let again = fx::document(&db, "d3", "Evening Post", "2024-03-06");
+        let north2 = fx::event(&db, again, "strike", "walkout at the docks", day, &[union]);
+        for (id, place) in [
+            (north, "Northport"),
+            (south, "Southport"),
+            (north2, "Northport"),
+        ] {
+            db.execute(
+                "UPDATE events SET place = ?1 WHERE id = ?2",
+                rusqlite::params![place, id],
+            )
+            .unwrap();
+        }
+        let items = timeline(&db, &Options::default()).unwrap();
+        let statements = items.iter().filter(|i| i.kind == "statement").count();
+        assert_eq!(statements, 2, "{items:#?}");
+        let strikes: Vec<Vec<i64>> = items
+            .iter()
+            .filter(|i| i.kind == "strike")
+            .map(|i| i.reports.iter().map(|r| r.id).collect())
+            .collect();
+        assert_eq!(strikes.len(), 2, "{strikes:?}");
+        assert!(
+            strikes
+                .iter()
+                .any(|s| s.contains(&north) && s.contains(&north2))
+        );
+    }
+
+    /// A week's window lists what is dated in the week first, in order,
+    /// then what only overlaps it ("March 2024", "2024"), marked.
+    #[test]
+    fn broad_times_come_after_the_window_items() {
+        let db = fx::empty();
+        let union = fx::actor(&db, "Dockworkers Union", "organization", None, &[]);
+        let d = fx::document(&db, "d", "Harbor Wire", "2024-03-09");
+        fx::event(
+            &db,
+            d,
+            "election",
+            "union leadership vote",
+            Some("2024"),
+            &[union],
+        );
+        fx::event(
+            &db,
+            d,
+            "strike",
+            "month of stoppages",
+            Some("2024-03"),
+            &[union],
+        );
+        fx::event(
+            &db,
+            d,
+            "strike",
+            "harbour walkout",
+            Some("2024-03-07"),
+            &[union],
+        );
+        fx::event(
+            &db,
+            d,
+            "meeting",
+            "talks with the port",
+            Some("2024-03-05"),
+            &[union],
+        );
+        let week = Options {
+            from: Some("2024-03-04".into()),
+            to: Some("2024-03-10".into()),
+            ..Default::default()
+        };
+        let items = timeline(&db, &week).unwrap();
+        let order: Vec<(&str, bool)> = items
+            .iter()
+            .map(|i| (i.label.as_str(), i.background))
+            .collect();
+        assert_eq!(
+            order,
+            vec![
+                ("talks with the port", false),
+                ("harbour walkout", false),
+                ("union leadership vote", true),
+                ("month of stoppages", true),
+            ]
+        );
+        // Without a window nothing is background.
+        let all = timeline(&db, &Options::default()).unwrap();
+        assert!(all.iter().all(|i| !i.background));
+    }
+
+    /// With claims shown, a statement event read from a claim's sentence
+    /// is not listed a second time.
+    #[test]
+    fn a_statement_is_shown_once_with_claims() {
+        let db = fx::empty();
+        let mayor = fx::actor(&db, "Mayor Lind", "person", None, &[]);
+        let d = fx::document(&db, "d", "Harbor Wire", "2024-03-05");
+        let said = "the ferry will run on Sunday";
+        fx::event(&db, d, "statement", said, Some("2024-03-05"), &[mayor]);
+        fx::event(
+            &db,
+            d,
+            "strike",
+            "harbour walkout",
+            Some("2024-03-05"),
+            &[mayor],
+        );
+        fx::claim(
+            &db,
+            d,
+            C {
+                claimant: mayor,
+                statement: said,
+                stated: Some("2024-03-05"),
+                ..Default::default()
+            },
+        );
+        let opt = Options {
+            claims: true,
+            ..Default::default()
+        };
+        let items = timeline(&db, &opt).unwrap();
+        let kinds: Vec<(&str, &str)> = items.iter().map(|i| (i.item, i.kind.as_str())).collect();
+        assert_eq!(kinds.len(), 2, "{kinds:?}");
+        assert!(kinds.contains(&("claim", "assertion")) && kinds.contains(&("event", "strike")));
     }
 
     #[test]

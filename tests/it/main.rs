@@ -8,3 +8,4 @@ mod factuality;
 mod query;
 mod reliability;
 mod timex;
+mod views;
