@@ -881,6 +881,54 @@ impl<'a> Doc<'a> {
                     return Some((e, None));
                 }
                 if e - k >= 2 && !(sent_start && k == i && self.toks[k].lower == "the") {
+                    // A headline or caption set in capitals ("Russia Is
+                    // Invading", "Will Putin Blink") has verbs in its run
+                    // and is no one's name.
+                    // "Will" and "May" are first names too: they are the
+                    // modal only before a listed person ("Will Putin").
+                    let modal_first = e - k >= 2
+                        && matches!(self.toks[k].lower.as_str(), "will" | "may" | "can")
+                        && LEX.surnames.contains_key(self.toks[k + 1].norm.as_str());
+                    // "..., Said Ellis": the verb, then the speaker's name.
+                    let said_first = matches!(self.toks[k].lower.as_str(), "said" | "says")
+                        && (k + 1..e).all(|j| !headline_word(&self.toks[j]));
+                    if said_first {
+                        let name = self.span_text(k + 1, e);
+                        let a = if e - k == 2 {
+                            match self.person_by_surname(name) {
+                                Some(a) => a,
+                                None => self.person_actor(name),
+                            }
+                        } else {
+                            self.person_actor(name)
+                        };
+                        return Some((e, Some((a, false))));
+                    }
+                    if modal_first || (k..e).any(|j| headline_word(&self.toks[j])) {
+                        return Some((e, None));
+                    }
+                    // "House Speaker Paul Ryan", "McCARTHY President Biden": a
+                    // title inside the run; the name is what follows it.
+                    // A title word last ("Larry King") is part of the name.
+                    if let Some(j) = (k + 1..e).rev().find_map(|j| {
+                        LEX.titles
+                            .longest(&self.toks, j, e)
+                            .filter(|(n, _)| j + n < e && namelike(&self.toks[j + n]))
+                            .map(|(n, _)| j + n)
+                    }) {
+                        let name = self.span_text(j, e);
+                        let a = if e - j == 1 {
+                            match self.person_by_surname(name) {
+                                Some(a) => a,
+                                None => self.person_actor(name),
+                            }
+                        } else {
+                            self.person_actor(name)
+                        };
+                        let whole = self.span_text(k, e);
+                        self.alias(a, whole);
+                        return Some((e, Some((a, false))));
+                    }
                     let a = self.person_actor(surface);
                     if matches!(
                         self.toks.get(e).map(|t| t.lower.as_str()),
@@ -948,7 +996,24 @@ impl<'a> Doc<'a> {
                 // "Ruto, who met diplomats, said": "who" follows a person.
                 let who_next =
                     e + 1 < lim && self.toks[e].norm == "," && self.toks[e + 1].lower == "who";
-                if (next_cue || prev_cue || who_next) && !t_fw && !t_cue {
+                // A title alone ("Chairman said") or a pronoun ("Nobody
+                // said") names no person: the speaker is unnamed.
+                let generic = LEX
+                    .titles
+                    .longest(&self.toks, k, e)
+                    .is_some_and(|(n, _)| n == e - k)
+                    || NOT_NAMES.contains(&self.toks[k].lower.as_str());
+                if (next_cue || prev_cue || who_next) && !t_fw && !t_cue && generic {
+                    let name = self.toks[k].lower.to_string();
+                    let name = name.split('\'').next().unwrap_or(&name).to_owned();
+                    let a = self.actor(&format!("anon:{name}"), &name, ActorKind::Anonymous);
+                    return Some((e, Some((a, false))));
+                }
+                if (next_cue || prev_cue || who_next)
+                    && !t_fw
+                    && !t_cue
+                    && !headline_word(&self.toks[k])
+                {
                     let a = self.person_actor(w);
                     return Some((e, Some((a, false))));
                 }
@@ -1484,6 +1549,59 @@ const ORG_KIND_NOUNS: &[&str] = &[
 ];
 
 /// Roman numerals that follow a ruler's or pope's name.
+/// Capitalised words that are not names: pronouns and the like, which a
+/// reporting verb after them would otherwise make a speaker.
+const NOT_NAMES: &[&str] = &[
+    "i",
+    "i've",
+    "i'll",
+    "i'm",
+    "i'd",
+    "you",
+    "we",
+    "they",
+    "he",
+    "she",
+    "it",
+    "nobody",
+    "everybody",
+    "everyone",
+    "someone",
+    "somebody",
+    "anyone",
+    "none",
+    "one",
+    "many",
+    "some",
+    "others",
+    "both",
+    "all",
+    "most",
+    "few",
+    "having",
+    "being",
+];
+
+/// A word that puts a capitalised run in a headline rather than a name: an
+/// auxiliary, modal or common verb set in title case ("Is", "Will",
+/// "Give"), or a word in capitals with lower-case letters mixed in
+/// ("McCARTHY": caption and byline style).
+fn headline_word(t: &super::text::Token) -> bool {
+    const VERBS: &[&str] = &[
+        "is", "are", "was", "were", "be", "been", "am", "would", "could", "should", "shall",
+        "must", "may", "might", "won't", "can't", "isn't", "doesn't", "don't", "does", "did", "do",
+        "has", "have", "had", "having", "give", "gives", "get", "gets", "put", "puts", "make",
+        "makes", "take", "takes", "wants", "want", "says", "said", "slams", "blasts", "vows",
+        "urges", "warns", "calls", "reveals", "admits",
+    ];
+    if t.kind != TokKind::Word {
+        return false;
+    }
+    let upper = t.norm.chars().filter(|c| c.is_uppercase()).count();
+    let lower = t.norm.chars().filter(|c| c.is_lowercase()).count();
+    VERBS.contains(&t.lower.as_str()) || (upper > 3 && lower > 0)
+}
+
 fn is_regnal(w: &str) -> bool {
     matches!(
         w,
@@ -1709,6 +1827,30 @@ mod tests {
             text: text.into(),
         });
         b.actors.into_iter().map(|a| (a.name, a.kind)).collect()
+    }
+
+    /// Headline and caption runs, titles alone and pronouns are no person.
+    #[test]
+    fn headline_debris_is_no_person() {
+        let persons = |text: &str| -> Vec<String> {
+            actors_of(text, None)
+                .into_iter()
+                .filter(|(_, k)| *k == crate::model::ActorKind::Person)
+                .map(|(n, _)| n)
+                .collect()
+        };
+        let p =
+            persons("Will Putin Blink First As Talks Drag On\n\nThe talks went on, Varga said.");
+        assert!(!p.iter().any(|n| n.contains("Will")), "{p:?}");
+        let p = persons("Harbour Board Is Expanding The Quay\n\nThe quay grows, Almeida said.");
+        assert!(!p.iter().any(|n| n.contains("Is ")), "{p:?}");
+        let p = persons("Chairman said the quay would be finished in May.");
+        assert!(p.is_empty(), "{p:?}");
+        let p = persons("Port Director Helena Varga said the quay would be finished in May.");
+        assert!(p.contains(&"Helena Varga".to_owned()), "{p:?}");
+        assert!(!p.iter().any(|n| n.contains("Director")), "{p:?}");
+        let p = persons("Shipping was calm, said Tomas Berg, who runs the yard.");
+        assert!(p.contains(&"Tomas Berg".to_owned()), "{p:?}");
     }
 
     #[test]
