@@ -640,7 +640,7 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
             kinds.push((words_key(src, unit), u));
             kind_place.push(c.subject.as_deref().and_then(place_of));
             kind_cmp.push(comparable(
-                ranged[i],
+                ranged[i] & 1 != 0,
                 counted,
                 unit,
                 &kinds[kinds.len() - 1].0,
@@ -678,7 +678,7 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
         // Statements meet only statements of the same words.
         let mut same_words: HashMap<&BTreeSet<String>, Vec<usize>> = HashMap::new();
         for &b in bs {
-            if !bucket_keys[b].0 {
+            if bucket_keys[b].0 & 1 == 0 {
                 same_words
                     .entry(&kinds[bucket_keys[b].1].0)
                     .or_default()
@@ -698,7 +698,7 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
         }
         for &b in bs {
             let about = bucket_keys[b].2;
-            let mut cands: Vec<usize> = if !bucket_keys[b].0 {
+            let mut cands: Vec<usize> = if bucket_keys[b].0 & 1 == 0 {
                 same_words[&kinds[bucket_keys[b].1].0].clone()
             } else if about.is_empty() {
                 bs.clone()
@@ -731,7 +731,7 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
                 // the same words (its predicate and participants) are the
                 // same statement; sharing some words is no reason, or one
                 // shared word after another would chain a thousand claims.
-                if !bucket_keys[b].0 {
+                if bucket_keys[b].0 & 1 == 0 {
                     if kinds[kb].0 == kinds[kc].0 && about_compatible(ab, ac) {
                         let (rb, rc) = (root(&mut parent, b), root(&mut parent, c));
                         parent[rb] = rc;
