@@ -154,11 +154,14 @@ pub fn chain_links<'a>(
     via: impl IntoIterator<Item = &'a str>,
     claimant: &'a str,
 ) -> Vec<&'a str> {
+    // Spellings of one name meet: "huff-post" (a publisher field) is the
+    // "HuffPost" named in the text.
+    let key = |s: &str| -> String { fold(s).chars().filter(|c| c.is_alphanumeric()).collect() };
     let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
-    let claimant_key = fold(claimant);
+    let claimant_key = key(claimant);
     for name in std::iter::once(outlet).chain(via) {
-        let k = fold(name);
+        let k = key(name);
         // The claimant closes the chain: a relay of the same name before it
         // is the claimant speaking, not a hop.
         if (k == claimant_key && name != outlet) || seen.contains(&k) {
@@ -200,6 +203,10 @@ mod tests {
         assert_eq!(
             chain_text("Daily Ledger", ["Wire Service", "Mara Voss"], "Mara Voss"),
             "Daily Ledger > Wire Service > Mara Voss"
+        );
+        assert_eq!(
+            chain_text("daily-ledger", ["Daily Ledger"], "Mara Voss"),
+            "daily-ledger > Mara Voss"
         );
         // The outlet's own voice is one link.
         assert_eq!(
