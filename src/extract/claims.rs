@@ -134,6 +134,12 @@ const SKIP_LEFT: &[&str] = &[
     "ever",
 ];
 
+/// Whether a word before a cue stands between it and its speaker ("has
+/// also said", "said on Monday").
+pub(super) fn skips_left(lower: &str) -> bool {
+    SKIP_LEFT.contains(&lower)
+}
+
 /// Verbs of aspect before "to" and a reporting verb: "continued to deny",
 /// "went on to say", "began to warn".
 const ASPECT_TO: &[&str] = &[
@@ -243,7 +249,8 @@ const SPEECH_NOUNS: &[(&str, &str)] = &[
 
 fn modality_of(class: &str) -> Modality {
     match class {
-        "estimate" | "believe" => Modality::Estimate,
+        "estimate" => Modality::Estimate,
+        "believe" => Modality::Belief,
         "warn" => Modality::Warning,
         "threaten" => Modality::Threat,
         "predict" => Modality::Prediction,
@@ -264,6 +271,15 @@ impl Src {
         a.iter().flatten().copied().collect()
     }
 }
+
+/// Verbs by which a document or data give evidence ("the poll shows").
+const EVIDENCE_VERBS: &[&str] = &[
+    "show", "shows", "showed", "shown", "find", "finds", "found", "reveal", "reveals", "revealed",
+    "indicate", "indicates", "indicated", "suggest", "suggests", "suggested", "confirm",
+    "confirms", "confirmed", "say", "says", "said", "state", "states", "stated", "note", "notes",
+    "noted", "estimate", "estimates", "estimated", "predict", "predicts", "predicted", "conclude",
+    "concludes", "concluded", "documented", "detail", "details", "detailed", "describe", "describes", "described", "claims", "claimed",
+];
 
 /// Nouns of the occasion on which something was said ("during a video
 /// call", "in an address to the nation").
@@ -1267,6 +1283,9 @@ impl Doc<'_> {
                     let c = &self.claims[b];
                     b != a
                         && !drop[b]
+                        // "Biden plans to ..., the official said": the
+                        // official's report, not a relayed state of mind.
+                        && c.modality != Modality::Belief
                         && c.sent == outer.sent
                         && c.cue_t >= outer.c0
                         && c.c1 <= outer.c1
@@ -1304,6 +1323,9 @@ impl Doc<'_> {
     #[allow(clippy::too_many_lines)]
     fn claims_in(&mut self, si: usize) {
         let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
+        if self.colon_claim(si, s0, s1) {
+            return;
+        }
         let mut cues: Vec<(usize, usize, Cue)> = Vec::new();
         let mut k = s0;
         while k < s1 {
@@ -1352,6 +1374,25 @@ impl Doc<'_> {
                             continue;
                         }
                     }
+                }
+            }
+            // "A new poll shows ...", "the documents suggest ...": what a
+            // document or data show is evidence, the document the source.
+            if EVIDENCE_VERBS.contains(&self.toks[k].lower.as_str()) && k > s0 {
+                let doc_subject = self.np_subject(k, s0).is_some_and(|(_, e)| {
+                    super::speakers::DOC_NOUNS.contains(&self.toks[e - 1].lower.as_str())
+                });
+                if doc_subject {
+                    cues.push((
+                        k,
+                        1,
+                        Cue {
+                            lemma: "show".into(),
+                            class: "evidence".into(),
+                        },
+                    ));
+                    k += 1;
+                    continue;
                 }
             }
             if let Some((n, cue)) = LEX.cues.longest(&self.toks, k, s1) {
@@ -1544,6 +1585,15 @@ impl Doc<'_> {
             if lemma == "cite" && self.toks[v].lower == "citing" && ci > 0 {
                 continue;
             }
+            // "asked to meet", "agreed to sit down": a request or a
+            // commitment to act, not words reported.
+            if matches!(lemma, "ask" | "agree")
+                && self.toks.get(v + n).is_some_and(|t| {
+                    matches!(t.lower.as_str(), "to" | "on" | "with" | "upon" | "in")
+                })
+            {
+                continue;
+            }
             // "admitting Ukraine and Georgia": letting in, not conceding.
             if lemma == "admit" && self.mention_at(v + n).is_some() {
                 continue;
@@ -1610,13 +1660,19 @@ impl Doc<'_> {
                                 && self.mention_at(j - 1).is_none()
                     })
                     .find_map(|j| self.mention_at(j).filter(|m| j == k || m.t0 == j))
-                    .cloned()
+                    .map(|m| (m.actor, m.t1))
+                    .or_else(|| {
+                        // "according to exit polls", "according to show
+                        // insiders": a source no gazetteer knows.
+                        let (b, e) = self.np_after(k, s1)?;
+                        Some((self.np_actor(b, e).0, e))
+                    })
                 else {
                     continue;
                 };
-                claimants = vec![m.actor];
+                claimants = vec![m.0];
                 // "according to X, citing Y" / "according to a report by X"
-                let mut e = m.t1;
+                let mut e = m.1;
                 while e < s1 && !matches!(self.toks[e].norm.as_str(), "," | "." | ";") {
                     e += 1;
                 }
@@ -1710,11 +1766,17 @@ impl Doc<'_> {
                 let after_quote = v > s0
                     && (self.toks[v - 1].kind == TokKind::Quote || self.toks[v - 1].norm == ",")
                     && !(self.toks[v].lower.ends_with("ing"));
-                let right = if after_quote && lemma != "tell" {
+                let mut right = if after_quote && lemma != "tell" {
                     self.right_source(v + n, s1)
                 } else {
                     None
                 };
+                // '"...," said the announcer': a speaker no gazetteer knows.
+                if right.is_none() && after_quote && lemma != "tell" {
+                    if let Some((b, e)) = self.np_after(v + n, s1) {
+                        right = Some((self.np_actor(b, e).0, e));
+                    }
+                }
                 let participle = self.toks[v].lower.ends_with("ing")
                     && v > s0
                     && matches!(
@@ -1728,11 +1790,38 @@ impl Doc<'_> {
                     && last_src
                         .as_ref()
                         .is_some_and(|_| self.claims.last().is_some_and(|c| c.sent == si));
-                let left = if right.is_none() && !goes_on {
-                    self.left_source(v, s0)
+                // "A Bloomberg poll shows": the poll is the source, the
+                // outlet that owns it relays.
+                let evidence_np = if cue.class == "evidence" && right.is_none() {
+                    self.np_subject(v, s0)
                 } else {
                     None
                 };
+                let mut left = match evidence_np {
+                    Some((b, e)) => {
+                        let (a, owner) = self.np_actor(b, e);
+                        via.extend(owner);
+                        Some((Src::Actors([Some(a), None, None]), b))
+                    }
+                    None if right.is_none() && !goes_on => self.left_source(v, s0),
+                    None => None,
+                };
+                // "The bank said", "Several cast members said": the noun
+                // phrase before the cue speaks even when it names no known actor.
+                if left.is_none() && right.is_none() && !goes_on {
+                    let np = if participle {
+                        self.np_opening(v, s0)
+                    } else if self.after_and(v, s0) {
+                        None
+                    } else {
+                        self.np_subject(v, s0)
+                    };
+                    if let Some((b, e)) = np {
+                        let (a, owner) = self.np_actor(b, e);
+                        via.extend(owner.filter(|_| cue.class == "evidence"));
+                        left = Some((Src::Actors([Some(a), None, None]), b));
+                    }
+                }
                 if let Some((a, end)) = right {
                     claimants = vec![a];
                     // Content before: from the sentence (or quotation) start to the cue.
@@ -2193,7 +2282,9 @@ impl Doc<'_> {
                 });
                 consumed_until = consumed_until.max(dv + 1);
             }
-            if c0 > v {
+            // A state of mind ("plans to preview ..., the official said")
+            // leaves the cues after it to their own speakers.
+            if c0 > v && cue.class != "believe" {
                 // Cues inside this content belong to it ("said he was warned").
                 consumed_until = consumed_until.max(c1);
             }
@@ -2203,6 +2294,41 @@ impl Doc<'_> {
         if self.claims.len() == first_claim {
             self.carry_over(si);
         }
+    }
+
+    /// "Pence: Flowers Won't Be at the Debate", "WALLACE: Let's start ...":
+    /// the speaker before the colon says what follows it.
+    fn colon_claim(&mut self, si: usize, s0: usize, s1: usize) -> bool {
+        let Some((b, c, c0)) = self.colon_speaker(s0, s1) else {
+            return false;
+        };
+        let (claimant, _) = self.np_actor(b, c);
+        let mut c1 = s1;
+        while c1 > c0 + 1 && matches!(self.toks[c1 - 1].norm.as_str(), "." | "\"" | "'") {
+            c1 -= 1;
+        }
+        let statement = self.clean_statement(c0, c1);
+        let stated = self.stated_time(si, c0, c1);
+        let valid = self.valid_time(c0, c1);
+        self.claims.push(ClaimRec {
+            claimant,
+            via: Vec::new(),
+            statement,
+            subject: None,
+            quantity: None,
+            polarity: Polarity::Affirm,
+            modality: Modality::Assertion,
+            stated: Some(stated),
+            valid,
+            sent: si,
+            c0,
+            c1,
+            cue: "say".into(),
+            cue_t: c,
+            rule: "attr_colon",
+            evidence: self.evidence_sent(si, "attr_colon"),
+        });
+        true
     }
 
     /// A denial closing a content span: "..., something (which) X denied",

@@ -13,6 +13,7 @@ pub mod events;
 pub mod factuality;
 pub mod lexicon;
 pub mod quantity;
+mod speakers;
 pub mod text;
 pub mod timex;
 mod valid;

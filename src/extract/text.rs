@@ -301,6 +301,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 i += 1;
             }
             kind = TokKind::Punct;
+        } else if is_apos(c) && at(i + 1) == c {
+            // Two apostrophes are a double quotation mark (''as in some
+            // newspapers' archives'').
+            i += 2;
+            kind = TokKind::Quote;
         } else if is_apos(c)
             && (at(i + 1) == 's' || at(i + 1) == 'S')
             && !at(i + 2).is_alphanumeric()
@@ -333,6 +338,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             )
         } else {
             TokStr::new(raw)
+        };
+        let norm = if kind == TokKind::Quote && norm != "\"" {
+            TokStr::new("\"")
+        } else {
+            norm
         };
         let lower = norm.to_lowercase_tok();
         toks.push(Token {
@@ -560,6 +570,18 @@ mod tests {
             .iter()
             .map(|s| text[s.start..s.end].to_owned())
             .collect()
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_quotation_mark() {
+        let toks = tokenize("''We agree,'' she said of Bob's plan.");
+        let quotes: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.kind == TokKind::Quote)
+            .map(|t| t.norm.as_str())
+            .collect();
+        assert_eq!(quotes, ["\"", "\""]);
+        assert!(toks.iter().any(|t| t.norm == "'s"));
     }
 
     #[test]

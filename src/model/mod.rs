@@ -418,6 +418,9 @@ pub enum Modality {
     Threat,
     Demand,
     Accusation,
+    /// A state of mind attributed to the claimant: what it believes, fears,
+    /// hopes, wants or plans ("officials fear", "the Kremlin wants").
+    Belief,
 }
 
 impl Modality {
@@ -431,6 +434,7 @@ impl Modality {
             Modality::Threat => "threat",
             Modality::Demand => "demand",
             Modality::Accusation => "accusation",
+            Modality::Belief => "belief",
         }
     }
 }
