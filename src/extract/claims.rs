@@ -544,6 +544,16 @@ impl Doc<'_> {
             if tk.kind == TokKind::Quote {
                 return None;
             }
+            // "Sen. Jane Roe (D-Ore.) said": skip the brackets.
+            if tk.norm == ")" {
+                if let Some(o) = (p.saturating_sub(10).max(s0)..p)
+                    .rev()
+                    .find(|&j| self.toks[j].norm == "(")
+                {
+                    k = o;
+                    continue;
+                }
+            }
             // "has continued to deny", "went on to say": the aspect verb
             // stands between the speaker and the cue.
             if let Some(q) = self.aspect_before(p, s0) {
@@ -1379,10 +1389,7 @@ impl Doc<'_> {
             // "A new poll shows ...", "the documents suggest ...": what a
             // document or data show is evidence, the document the source.
             if EVIDENCE_VERBS.contains(&self.toks[k].lower.as_str()) && k > s0 {
-                let doc_subject = self.np_subject(k, s0).is_some_and(|(_, e)| {
-                    super::speakers::DOC_NOUNS.contains(&self.toks[e - 1].lower.as_str())
-                });
-                if doc_subject {
+                if self.doc_subject(k, s0).is_some() {
                     cues.push((
                         k,
                         1,
@@ -1496,7 +1503,11 @@ impl Doc<'_> {
                         && !aspect
                         && !(self.toks[k].lower.ends_with("ing") && prev == ",");
                 let next = self.toks.get(k + n).map(|t| t.lower.as_str()).unwrap_or("");
-                let bad_next = matches!(next, "by" | "for" | "off" | "up" | "into" | "upon" | "of" if cue.lemma != "warn")
+                // "she said of the election": what she said is quoted.
+                let said_of = next == "of"
+                    && cue.lemma == "say"
+                    && self.toks[s0..s1].iter().any(|t| t.kind == TokKind::Quote);
+                let bad_next = !said_of && matches!(next, "by" | "for" | "off" | "up" | "into" | "upon" | "of" if cue.lemma != "warn")
                     && cue.lemma != "call for"
                     // "a think tank"
                     || self.toks[k].lower == "think" && matches!(next, "tank" | "tanks");
@@ -1664,7 +1675,7 @@ impl Doc<'_> {
                     .or_else(|| {
                         // "according to exit polls", "according to show
                         // insiders": a source no gazetteer knows.
-                        let (b, e) = self.np_after(k, s1)?;
+                        let (b, e) = self.np_after(k, s1, true)?;
                         Some((self.np_actor(b, e).0, e))
                     })
                 else {
@@ -1773,7 +1784,7 @@ impl Doc<'_> {
                 };
                 // '"...," said the announcer': a speaker no gazetteer knows.
                 if right.is_none() && after_quote && lemma != "tell" {
-                    if let Some((b, e)) = self.np_after(v + n, s1) {
+                    if let Some((b, e)) = self.np_after(v + n, s1, false) {
                         right = Some((self.np_actor(b, e).0, e));
                     }
                 }
@@ -1793,14 +1804,14 @@ impl Doc<'_> {
                 // "A Bloomberg poll shows": the poll is the source, the
                 // outlet that owns it relays.
                 let evidence_np = if cue.class == "evidence" && right.is_none() {
-                    self.np_subject(v, s0)
+                    self.doc_subject(v, s0)
                 } else {
                     None
                 };
                 let mut left = match evidence_np {
-                    Some((b, e)) => {
-                        let (a, owner) = self.np_actor(b, e);
-                        via.extend(owner);
+                    Some((b, e, owner)) => {
+                        let (a, inner) = self.np_actor(b, e);
+                        via.extend(owner.or(inner).filter(|&o| o != a));
                         Some((Src::Actors([Some(a), None, None]), b))
                     }
                     None if right.is_none() && !goes_on => self.left_source(v, s0),
@@ -1814,7 +1825,7 @@ impl Doc<'_> {
                     } else if self.after_and(v, s0) {
                         None
                     } else {
-                        self.np_subject(v, s0)
+                        self.np_subject(v, s0).or_else(|| self.np_clause(v, s0))
                     };
                     if let Some((b, e)) = np {
                         let (a, owner) = self.np_actor(b, e);
@@ -1879,8 +1890,21 @@ impl Doc<'_> {
                             next_cue = cues.iter().map(|c| c.0).find(|&k| k >= from).unwrap_or(s1);
                         }
                     }
-                    let (cs, mut vv) = self.content_start(from, next_cue.min(s1), lemma);
+                    let (mut cs, mut vv) = self.content_start(from, next_cue.min(s1), lemma);
                     via.append(&mut vv);
+                    // "says of Clinton, '...'": the quotation after is what was said.
+                    let said_of = self.toks.get(v + n).is_some_and(|t| t.lower == "of");
+                    if said_of {
+                        if let Some(q) = (v + n..s1).find(|&j| self.toks[j].kind == TokKind::Quote) {
+                            cs = if self.inq.get(q + 1).copied().flatten() == Some(q) {
+                                q
+                            } else {
+                                s1
+                            };
+                        } else {
+                            cs = s1;
+                        }
+                    }
                     let rest = s1 - cs.min(s1);
                     let trailing = rest <= 1
                         || (rest <= 3

@@ -229,6 +229,10 @@ impl Doc<'_> {
             }
             break;
         }
+        // "Sen. Jane Roe (D-Ore.) said": the party and state in brackets.
+        if k > s0 + 1 && self.toks[k - 1].norm == ")" {
+            k = (k.saturating_sub(10).max(s0)..k - 1).rev().find(|&j| self.toks[j].norm == "(")?;
+        }
         if k > s0 && self.toks[k - 1].norm == "," {
             // Up to two appositives, each opened by a description.
             let mut c = k - 1;
@@ -247,7 +251,14 @@ impl Doc<'_> {
                 if !described {
                     return None;
                 }
-                if let Some((b, e)) = self.np_ending_at(q, s0) {
+                let mut q_end = q;
+                if q_end > s0 + 1 && self.toks[q_end - 1].norm == ")" {
+                    q_end = (q_end.saturating_sub(10).max(s0)..q_end - 1)
+                        .rev()
+                        .find(|&j| self.toks[j].norm == "(")
+                        .unwrap_or(q_end);
+                }
+                if let Some((b, e)) = self.np_ending_at(q_end, s0) {
                     if self.toks[b..e].iter().any(|t| t.is_cap()) {
                         return Some((b, e));
                     }
@@ -261,17 +272,25 @@ impl Doc<'_> {
 
     /// The speaker's noun phrase right after an inverted cue ('"...," said
     /// the announcer', "said Mr. Burman, who ..."): it must end the clause.
-    pub(super) fn np_after(&self, k: usize, s1: usize) -> Option<(usize, usize)> {
+    /// With `loose`, the phrase may open with a plain noun and end before a
+    /// preposition ("according to police in the city").
+    pub(super) fn np_after(&self, k: usize, s1: usize, loose: bool) -> Option<(usize, usize)> {
         let mut e = k;
-        while e < s1 && e - k < 8 && self.np_word(e) {
+        while e < s1 && e - k < 8 && self.np_word(e) && !(e > k && self.toks[e].lower == "of") {
             e += 1;
         }
-        if e == k || (e < s1 && !matches!(self.toks[e].norm.as_str(), "," | "." | ";" | "(" | "--"))
-        {
+        let ends = e >= s1
+            || matches!(self.toks[e].norm.as_str(), "," | "." | ";" | "(" | "--" | ")")
+            || self.toks[e].kind == TokKind::Quote
+            || matches!(
+                self.toks[e].lower.as_str(),
+                "in" | "at" | "from" | "of" | "on" | "with" | "for" | "who" | "whose"
+            );
+        if e == k || !ends {
             return None;
         }
         let first = &self.toks[k];
-        if !(first.is_cap() || NP_DETS.contains(&first.lower.as_str())) {
+        if !(loose || first.is_cap() || NP_DETS.contains(&first.lower.as_str())) {
             return None;
         }
         let hl = self.toks[e - 1].lower.as_str();
@@ -361,6 +380,126 @@ impl Doc<'_> {
         self.actors[a].role.get_or_insert_with(|| head.to_owned());
         self.actors[a].plural = head.ends_with('s') && !head.ends_with("ss");
         a
+    }
+
+    /// A speaker described by a phrase with prepositions that fills the
+    /// clause before the cue ("Political observers in the state and around
+    /// the country say", "Those close to him say"): its first noun phrase.
+    pub(super) fn np_clause(&self, v: usize, s0: usize) -> Option<(usize, usize)> {
+        let mut k = v;
+        while k > s0 && super::claims::skips_left(self.toks[k - 1].lower.as_str()) {
+            if self.toks[k - 1].norm == "," {
+                break;
+            }
+            k -= 1;
+        }
+        let mut cs = k;
+        while cs > s0 && k - cs < 12 {
+            let t = &self.toks[cs - 1];
+            if t.kind == TokKind::Quote
+                || matches!(t.norm.as_str(), "," | ";" | ":" | "--" | "(" | ")")
+                || matches!(
+                    t.lower.as_str(),
+                    "that" | "because" | "but" | "while" | "although" | "though" | "if"
+                )
+            {
+                break;
+            }
+            cs -= 1;
+        }
+        if cs == k || (cs > s0 && k - cs >= 12) {
+            return None;
+        }
+        let first = &self.toks[cs];
+        let first_ok = first.is_cap()
+            || NP_DETS.contains(&first.lower.as_str())
+            || (first.kind == TokKind::Word && first.lower.ends_with("ed"))
+            || (first.kind == TokKind::Word && first.lower.ends_with('s'));
+        if !first_ok {
+            return None;
+        }
+        let mut e = cs + 1;
+        while e < k && self.np_word(e) && self.toks[e].lower != "of" {
+            e += 1;
+        }
+        if e >= k {
+            return None;
+        }
+        // The rest: prepositional phrases and "and".
+        let mut j = e;
+        let mut after_prep = false;
+        while j < k {
+            let t = &self.toks[j];
+            let l = t.lower.as_str();
+            let prep = matches!(
+                l,
+                "of" | "in"
+                    | "from"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "to"
+                    | "on"
+                    | "around"
+                    | "across"
+                    | "inside"
+                    | "outside"
+                    | "close"
+                    | "near"
+                    | "and"
+                    | "among"
+                    | "within"
+            );
+            let object_pronoun = after_prep && matches!(l, "him" | "her" | "them" | "us" | "it");
+            if !(prep || object_pronoun || self.np_word(j)) {
+                return None;
+            }
+            after_prep = prep;
+            j += 1;
+        }
+        let head = &self.toks[e - 1];
+        if head.kind != TokKind::Word || NP_DETS.contains(&head.lower.as_str()) {
+            return None;
+        }
+        Some((cs, e))
+    }
+
+    /// The document, poll or data that is the subject of a cue at `v` ("A
+    /// 2014 study by two universities found", "a new analysis of campaign
+    /// filings shows"): the phrase naming it and the owner named after
+    /// "by", "from" or "of", or inside it.
+    pub(super) fn doc_subject(&self, v: usize, s0: usize) -> Option<(usize, usize, Option<usize>)> {
+        let lim = v.saturating_sub(16).max(s0);
+        let mut j = v;
+        while j > lim {
+            j -= 1;
+            let t = &self.toks[j];
+            if t.kind == TokKind::Quote || matches!(t.norm.as_str(), ";" | ":" | ".") {
+                return None;
+            }
+            if t.kind != TokKind::Word || !DOC_NOUNS.contains(&t.lower.as_str()) {
+                continue;
+            }
+            let Some((b, e)) = self.np_ending_at(j + 1, s0) else {
+                continue;
+            };
+            // Between the document and the cue: what it is of or by, no
+            // clause break and no other verb of saying.
+            let between_ok = (e..v).all(|q| {
+                let tq = &self.toks[q];
+                tq.kind != TokKind::Quote
+                    && !matches!(tq.norm.as_str(), ";" | ":")
+                    && !LEX.cues.contains_first(&tq.lower)
+            });
+            if !between_ok {
+                continue;
+            }
+            let owner = (b..v)
+                .find_map(|q| self.mention_at(q).filter(|m| !m.adjective || q < e))
+                .map(|m| m.actor);
+            return Some((b, e, owner));
+        }
+        None
     }
 
     /// The noun phrase that opens the clause of a cue at `v` ("Rival Jane
