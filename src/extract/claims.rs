@@ -450,7 +450,7 @@ impl Doc<'_> {
 
     /// When token `to` is the "to" of "continued to", "went on to": the
     /// position of the aspect verb.
-    fn aspect_before(&self, to: usize, s0: usize) -> Option<usize> {
+    pub(super) fn aspect_before(&self, to: usize, s0: usize) -> Option<usize> {
         if self.toks[to].lower != "to" || to <= s0 {
             return None;
         }

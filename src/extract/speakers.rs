@@ -118,6 +118,34 @@ pub(super) const DOC_NOUNS: &[&str] = &[
     "exit",
 ];
 
+/// Nouns that name someone able to speak (`data/claims/speaker_nouns.tsv`).
+static SPEAKER_NOUNS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../data/claims/speaker_nouns.tsv")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+
+/// Whether a lower-case head noun names a possible speaker (its plural
+/// too), a document or an unnamed source.
+fn speaker_head(lower: &str) -> bool {
+    let singular = [
+        lower.strip_suffix("ies").map(|s| format!("{s}y")),
+        lower.strip_suffix("es").map(str::to_owned),
+        lower.strip_suffix('s').map(str::to_owned),
+    ];
+    std::iter::once(lower.to_owned())
+        .chain(singular.into_iter().flatten())
+        .any(|w| {
+            SPEAKER_NOUNS.contains(w.as_str())
+                || DOC_NOUNS.contains(&w.as_str())
+                || LEX.anon.contains_key(w.as_str())
+                || LEX.titles.contains_first(&w)
+        })
+}
+
 /// Tokens after which a speaker's noun phrase may begin: a clause opens there.
 fn opens_clause(lower: &str, kind: TokKind) -> bool {
     kind == TokKind::Quote
@@ -181,6 +209,24 @@ impl Doc<'_> {
             || LEX.cues.contains_first(l))
     }
 
+    /// Whether the phrase `[b, e)` can name a speaker: a name, or a common
+    /// noun that names people, a body or a document.
+    fn speaker_np(&self, b: usize, e: usize) -> bool {
+        let head = &self.toks[e - 1];
+        if head.kind != TokKind::Word {
+            return false;
+        }
+        if head.is_cap() {
+            // "The Latest", "Clarification": headings, not names.
+            return !matches!(
+                head.lower.as_str(),
+                "latest" | "clarification" | "correction" | "update" | "editor's"
+            );
+        }
+        let _ = b;
+        speaker_head(head.lower.as_str())
+    }
+
     /// The noun phrase ending right before token `e` (exclusive) that opens
     /// its clause: `(start, e)`.
     fn np_ending_at(&self, e: usize, s0: usize) -> Option<(usize, usize)> {
@@ -205,7 +251,7 @@ impl Doc<'_> {
         if head.kind != TokKind::Word
             || NP_DETS.contains(&hl)
             || hl == "of"
-            || (self.toks[b..e].iter().all(|t| !t.is_cap()) && e - b == 1 && hl.len() < 4)
+            || !self.speaker_np(b, e)
         {
             return None;
         }
@@ -225,6 +271,11 @@ impl Doc<'_> {
                 || (t.norm != "," && super::claims::skips_left(t.lower.as_str()))
             {
                 k = p;
+                continue;
+            }
+            // "continues to insist", "went on to say".
+            if let Some(q) = self.aspect_before(p, s0) {
+                k = q;
                 continue;
             }
             break;
@@ -294,7 +345,7 @@ impl Doc<'_> {
             return None;
         }
         let hl = self.toks[e - 1].lower.as_str();
-        if NP_DETS.contains(&hl) || hl == "of" || self.toks[e - 1].kind != TokKind::Word {
+        if NP_DETS.contains(&hl) || hl == "of" || !self.speaker_np(k, e) {
             return None;
         }
         Some((k, e))
@@ -458,7 +509,7 @@ impl Doc<'_> {
             j += 1;
         }
         let head = &self.toks[e - 1];
-        if head.kind != TokKind::Word || NP_DETS.contains(&head.lower.as_str()) {
+        if NP_DETS.contains(&head.lower.as_str()) || !self.speaker_np(cs, e) {
             return None;
         }
         Some((cs, e))
@@ -562,7 +613,8 @@ impl Doc<'_> {
         let ok = next.kind == TokKind::Word
             && !next.is_cap()
             && (first.is_cap() || NP_DETS.contains(&first.lower.as_str()))
-            && !NP_DETS.contains(&self.toks[e - 1].lower.as_str());
+            && !NP_DETS.contains(&self.toks[e - 1].lower.as_str())
+            && self.speaker_np(b, e);
         ok.then_some((b, e))
     }
 
@@ -590,6 +642,7 @@ impl Doc<'_> {
                     | "photo" | "video" | "source" | "sources" | "transcript" | "q" | "a"
                     | "editor" | "editors" | "breaking" | "exclusive" | "opinion" | "analysis"
                     | "live" | "see" | "more" | "also" | "warning" | "caption" | "credit"
+                    | "latest" | "clarification" | "here" | "why" | "how" | "what" | "when"
             )
         });
         if !name_ok || label {
