@@ -1783,7 +1783,11 @@ impl Doc<'_> {
                     None
                 };
                 // '"...," said the announcer': a speaker no gazetteer knows.
-                if right.is_none() && after_quote && lemma != "tell" {
+                let inverted = v > s0 + 1
+                    && (self.toks[v - 1].kind == TokKind::Quote
+                        || (self.toks[v - 1].norm == ","
+                            && self.toks[v - 2].kind == TokKind::Quote));
+                if right.is_none() && inverted && lemma != "tell" {
                     if let Some((b, e)) = self.np_after(v + n, s1, false) {
                         right = Some((self.np_actor(b, e).0, e));
                     }
@@ -1848,7 +1852,16 @@ impl Doc<'_> {
                 } else if let Some((src, sstart)) = left {
                     // "will underscore that to Putin": "that" is the object
                     // (what was said before), not the start of a content clause.
+                    // "said that, if elected, ...", "noted that at one of
+                    // his first meetings, ...": an adverbial set off by a
+                    // comma opens the content all the same.
+                    let adverbial_then_content = (v + n + 1..(v + n + 12).min(s1))
+                        .any(|j| self.toks[j].norm == ",")
+                        && self.toks.get(v + n + 1).is_some_and(|t| {
+                            matches!(t.lower.as_str(), "," | "at" | "in" | "on" | "for" | "as")
+                        });
                     if self.toks.get(v + n).is_some_and(|t| t.lower == "that")
+                        && !adverbial_then_content
                         && self.toks.get(v + n + 1).is_none_or(|t| {
                             matches!(
                                 t.lower.as_str(),
@@ -1924,9 +1937,38 @@ impl Doc<'_> {
                                         && t.norm.chars().all(|c| c.is_uppercase() || c == '.'))
                                 && !LEX.cues.contains_first(&t.lower)
                                 && (!crate::extract::lexicon::is_function_word(&t.lower)
-                                    || matches!(t.lower.as_str(), "the" | "a" | "an"))
+                                    || matches!(
+                                        t.lower.as_str(),
+                                        "the"
+                                            | "a"
+                                            | "an"
+                                            | "another"
+                                            | "one"
+                                            | "some"
+                                            | "several"
+                                            | "many"
+                                            | "other"
+                                            | "two"
+                                            | "three"
+                                            | "both"
+                                    ))
                         } {
                             d -= 1;
+                        }
+                        // '"...," Clinton campaign spokesman Brian Fallon
+                        // said': a name inside the description.
+                        if d > s0 + 1 && d < sstart {
+                            if let Some(m) = self.mention_at(d - 1) {
+                                let b = m.t0;
+                                if m.t1 >= d
+                                    && m.t1 <= sstart
+                                    && b > s0
+                                    && (self.toks[b - 1].kind == TokKind::Quote
+                                        || self.toks[b - 1].norm == ",")
+                                {
+                                    d = b;
+                                }
+                            }
                         }
                         d
                     };
@@ -2099,9 +2141,17 @@ impl Doc<'_> {
                     }
                 } else if participle || self.after_and(v, s0) {
                     // ", adding that ..." / "and said ...": the previous speaker goes on.
+                    let np_prev = if last_src.is_none() && self.clause_subject(v, s0).is_none() {
+                        // "Roe exhorted voters to ... and said ...": the
+                        // subject no gazetteer knows.
+                        self.np_opening(v, s0).map(|(b, e)| vec![self.np_actor(b, e).0])
+                    } else {
+                        None
+                    };
                     let Some(prev) = last_src
                         .clone()
                         .or_else(|| self.clause_subject(v, s0).map(|(src, _)| src.list()))
+                        .or(np_prev)
                     else {
                         continue;
                     };

@@ -335,13 +335,18 @@ impl Doc<'_> {
             || self.toks[e].kind == TokKind::Quote
             || matches!(
                 self.toks[e].lower.as_str(),
-                "in" | "at" | "from" | "of" | "on" | "with" | "for" | "who" | "whose"
-            );
+                "in" | "at" | "from" | "on" | "with" | "for" | "who" | "whose"
+            )
+            || (loose && self.toks[e].lower == "of");
         if e == k || !ends {
             return None;
         }
         let first = &self.toks[k];
-        if !(loose || first.is_cap() || NP_DETS.contains(&first.lower.as_str())) {
+        // "said widow Jane Roe": a description before the name.
+        let named = self.toks[k..e].iter().any(|t| t.is_cap());
+        if matches!(first.lower.as_str(), "that" | "this" | "these" | "those")
+            || !(loose || named || NP_DETS.contains(&first.lower.as_str()))
+        {
             return None;
         }
         let hl = self.toks[e - 1].lower.as_str();
