@@ -382,6 +382,19 @@ impl Doc<'_> {
                 break;
             }
         }
+        // "he"/"she" with nobody of that kind near: the last person named
+        // anywhere before.
+        let last_subj = last_subj.or_else(|| {
+            if !matches!(p, "he" | "she") || last_claim.is_some() {
+                return None;
+            }
+            self.mentions
+                .iter()
+                .rev()
+                .filter(|m| m.t0 < t && !m.adjective && !self.quoted(m.t0))
+                .find(|m| self.actors[m.actor].kind == ActorKind::Person)
+                .map(|m| (m.t0, m.actor))
+        });
         match (last_claim, last_subj) {
             // "it" mostly continues the last speaker ("The ministry said ... It
             // added"), unless a subject of its own sentence comes between

@@ -284,6 +284,17 @@ impl Doc<'_> {
         if k > s0 + 1 && self.toks[k - 1].norm == ")" {
             k = (k.saturating_sub(10).max(s0)..k - 1).rev().find(|&j| self.toks[j].norm == "(")?;
         }
+        // "lawmakers who thought", "an architect who said": the phrase
+        // the relative pronoun stands for.
+        if k > s0 + 1 && self.toks[k - 1].lower == "who" {
+            let e = k - 1;
+            let e = if self.toks[e - 1].norm == "," { e - 1 } else { e };
+            let mut b = e;
+            while b > s0 && e - b < 6 && self.np_word(b - 1) && self.toks[b - 1].lower != "of" {
+                b -= 1;
+            }
+            return (b < e && self.speaker_np(b, e)).then_some((b, e));
+        }
         if k > s0 && self.toks[k - 1].norm == "," {
             // Up to two appositives, each opened by a description.
             let mut c = k - 1;
