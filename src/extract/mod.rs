@@ -9,6 +9,7 @@
 
 pub mod actors;
 pub mod claims;
+mod clean;
 pub mod events;
 pub mod factuality;
 pub mod lexicon;

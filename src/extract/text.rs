@@ -234,7 +234,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let off = |i: usize| -> usize { if i < n { chars[i].0 } else { text.len() } };
     let mut i = 0;
     let mut space = true;
+    // Page furniture (captions, bylines, "Read more") yields no tokens.
+    let noise = super::clean::noise_lines(text);
+    let mut ni = 0;
     while i < n {
+        while ni < noise.len() && noise[ni].1 <= off(i) {
+            ni += 1;
+        }
+        if ni < noise.len() && noise[ni].0 <= off(i) {
+            while i < n && off(i) < noise[ni].1 {
+                i += 1;
+            }
+            space = true;
+            continue;
+        }
         let c = at(i);
         if c.is_whitespace() {
             space = true;
