@@ -1524,7 +1524,28 @@ impl Doc<'_> {
                     && cue.lemma != "call for"
                     // "a think tank"
                     || self.toks[k].lower == "think" && matches!(next, "tank" | "tanks");
-                if !noun_use && !bad_next {
+                // "plans to", "assume that": these verbs need their object
+                // to be a state of mind ("the McKinley plan", "assume office").
+                let needs_object = match cue.lemma.as_str() {
+                    "plan" | "intend" => next == "to",
+                    "assume" => next == "that",
+                    _ => true,
+                };
+                // "Health worries have dogged her": a plural noun, not a verb.
+                let plural_noun = cue.class == "believe"
+                    && self.toks[k].lower.ends_with('s')
+                    && matches!(
+                        next,
+                        "have" | "has" | "had" | "are" | "were" | "is" | "was" | "of" | "about"
+                            | "over"
+                    );
+                // "Hope Hicks", "Will Roe": a capitalised cue inside a
+                // sentence is part of a name.
+                let named = self.toks[k].is_cap()
+                    && k > s0
+                    && self.toks[k - 1].kind == TokKind::Word
+                    && self.title_case_of.get(si).copied().flatten() != Some(true);
+                if !noun_use && !bad_next && needs_object && !plural_noun && !named {
                     cues.push((k, n, cue.clone()));
                 }
                 k += n;

@@ -11,7 +11,7 @@ pub fn noise_lines(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let end = start + line.len();
-        if is_noise(line.trim()) {
+        if is_noise(line.trim().trim_start_matches(['"', '\u{201C}', '\''])) {
             out.push((start, end));
         }
         start = end;
