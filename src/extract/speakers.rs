@@ -381,7 +381,15 @@ impl Doc<'_> {
                 .filter(|m| m.t1 < t1)
                 .map(|m| m.actor)
         });
-        // Leading determiners are not part of the name.
+        // Leading determiners are not part of the name, nor a capitalised
+        // adverb or auxiliary that opens the sentence ("Interestingly Roe").
+        let mut t0 = t0;
+        while t0 + 1 < t1 && {
+            let l = self.toks[t0].lower.as_str();
+            l.ends_with("ly") || NP_STOP.contains(&l)
+        } {
+            t0 += 1;
+        }
         let mut b = t0;
         while b + 1 < t1 && NP_DETS.contains(&self.toks[b].lower.as_str()) && {
             let l = self.toks[b].lower.as_str();
@@ -626,8 +634,11 @@ impl Doc<'_> {
         }
         let next = &self.toks[e];
         let first = &self.toks[b];
+        // The word after the phrase stands where its verb does: "Back in
+        // 1999, ..." has none.
         let ok = next.kind == TokKind::Word
             && !next.is_cap()
+            && !is_function_word(next.lower.as_str())
             && (first.is_cap() || NP_DETS.contains(&first.lower.as_str()))
             && !NP_DETS.contains(&self.toks[e - 1].lower.as_str())
             && self.speaker_np(b, e);
