@@ -88,7 +88,9 @@ const CREDIT_MARKS: &[&str] = &[
 ];
 
 fn is_noise(line: &str) -> bool {
-    if line.is_empty() {
+    // Every kind of furniture is a short line; paragraphs of the story are
+    // left alone without a look.
+    if line.is_empty() || line.len() >= 400 {
         return false;
     }
     let lower = line.to_lowercase();

@@ -70,7 +70,7 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str, published: NaiveDate, publisher: Option<String>) -> Doc<'a> {
-        let toks = text::tokenize(text);
+        let toks = text::tokenize_article(text);
         let inq = text::quote_spans(&toks, text);
         let sents = text::sentences(text, &toks, &inq);
         let mut sent_of = vec![0; toks.len()];

@@ -227,6 +227,16 @@ fn is_symbol(c: char) -> bool {
 
 /// Splits `text` into tokens with original byte spans.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_skipping(text, &[])
+}
+
+/// Tokens of an article's text, leaving out its page furniture (captions,
+/// bylines, "Read more": see [`super::clean`]); spans stay in the original.
+pub fn tokenize_article(text: &str) -> Vec<Token> {
+    tokenize_skipping(text, &super::clean::noise_lines(text))
+}
+
+fn tokenize_skipping(text: &str, noise: &[(usize, usize)]) -> Vec<Token> {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
@@ -235,7 +245,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     let mut space = true;
     // Page furniture (captions, bylines, "Read more") yields no tokens.
-    let noise = super::clean::noise_lines(text);
     let mut ni = 0;
     while i < n {
         while ni < noise.len() && noise[ni].1 <= off(i) {
