@@ -418,8 +418,9 @@ pub enum Modality {
     Threat,
     Demand,
     Accusation,
-    /// A state of mind attributed to the claimant: what it believes, fears,
-    /// hopes, wants or plans ("officials fear", "the Kremlin wants").
+    // A state of mind attributed to the claimant: what it believes, hopes,
+    // knows or plans ("Putin believes", "officials hope"). A plain comment:
+    // the schema keeps its one-line enum of names.
     Belief,
 }
 
