@@ -274,11 +274,52 @@ impl Src {
 
 /// Verbs by which a document or data give evidence ("the poll shows").
 const EVIDENCE_VERBS: &[&str] = &[
-    "show", "shows", "showed", "shown", "find", "finds", "found", "reveal", "reveals", "revealed",
-    "indicate", "indicates", "indicated", "suggest", "suggests", "suggested", "confirm",
-    "confirms", "confirmed", "say", "says", "said", "state", "states", "stated", "note", "notes",
-    "noted", "estimate", "estimates", "estimated", "predict", "predicts", "predicted", "conclude",
-    "concludes", "concluded", "documented", "detail", "details", "detailed", "describe", "describes", "described", "claims", "claimed",
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "find",
+    "finds",
+    "found",
+    "reveal",
+    "reveals",
+    "revealed",
+    "indicate",
+    "indicates",
+    "indicated",
+    "suggest",
+    "suggests",
+    "suggested",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "say",
+    "says",
+    "said",
+    "state",
+    "states",
+    "stated",
+    "note",
+    "notes",
+    "noted",
+    "estimate",
+    "estimates",
+    "estimated",
+    "predict",
+    "predicts",
+    "predicted",
+    "conclude",
+    "concludes",
+    "concluded",
+    "documented",
+    "detail",
+    "details",
+    "detailed",
+    "describe",
+    "describes",
+    "described",
+    "claims",
+    "claimed",
 ];
 
 /// Nouns of the occasion on which something was said ("during a video
@@ -1536,7 +1577,15 @@ impl Doc<'_> {
                     && self.toks[k].lower.ends_with('s')
                     && matches!(
                         next,
-                        "have" | "has" | "had" | "are" | "were" | "is" | "was" | "of" | "about"
+                        "have"
+                            | "has"
+                            | "had"
+                            | "are"
+                            | "were"
+                            | "is"
+                            | "was"
+                            | "of"
+                            | "about"
                             | "over"
                     );
                 // "Hope Hicks", "Will Roe": a capitalised cue inside a
@@ -1942,7 +1991,8 @@ impl Doc<'_> {
                     // "says of Clinton, '...'": the quotation after is what was said.
                     let said_of = self.toks.get(v + n).is_some_and(|t| t.lower == "of");
                     if said_of {
-                        if let Some(q) = (v + n..s1).find(|&j| self.toks[j].kind == TokKind::Quote) {
+                        if let Some(q) = (v + n..s1).find(|&j| self.toks[j].kind == TokKind::Quote)
+                        {
                             cs = if self.inq.get(q + 1).copied().flatten() == Some(q) {
                                 q
                             } else {
@@ -2178,7 +2228,8 @@ impl Doc<'_> {
                     let np_prev = if last_src.is_none() && self.clause_subject(v, s0).is_none() {
                         // "Roe exhorted voters to ... and said ...": the
                         // subject no gazetteer knows.
-                        self.np_opening(v, s0).map(|(b, e)| vec![self.np_actor(b, e).0])
+                        self.np_opening(v, s0)
+                            .map(|(b, e)| vec![self.np_actor(b, e).0])
                     } else {
                         None
                     };

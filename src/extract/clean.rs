@@ -101,7 +101,11 @@ fn is_noise(line: &str) -> bool {
         return true;
     }
     // A separator of underscores or dashes.
-    if line.len() >= 3 && line.chars().all(|c| matches!(c, '_' | '-' | '*' | '=' | '.' | ' ')) {
+    if line.len() >= 3
+        && line
+            .chars()
+            .all(|c| matches!(c, '_' | '-' | '*' | '=' | '.' | ' '))
+    {
         return true;
     }
     // "Follow Jane Roe on Twitter @janeroe"
@@ -118,7 +122,10 @@ fn is_noise(line: &str) -> bool {
 /// "By Jane Roe", "By Jane Roe and John Doe, Example Post", "By JANE ROE |
 /// Example Wire": a short line naming the writers.
 fn is_byline(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) else {
+    let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+    else {
         return false;
     };
     if line.len() > 120 || line.ends_with('.') && !line.ends_with(".,") && rest.len() > 60 {
@@ -182,7 +189,11 @@ mod tests {
             (2022, 3, 1),
         );
         assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
-        let who = b.actors.iter().find(|a| a.id == b.claims[0].claimant).unwrap();
+        let who = b
+            .actors
+            .iter()
+            .find(|a| a.id == b.claims[0].claimant)
+            .unwrap();
         assert_eq!(who.name, "Ana Sousa");
     }
 }

@@ -15,9 +15,9 @@ use crate::model::ActorKind;
 /// Determiners and quantifiers that may open a speaker's noun phrase.
 const NP_DETS: &[&str] = &[
     "the", "a", "an", "some", "several", "many", "most", "few", "both", "all", "other", "another",
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "more",
-    "his", "her", "its", "their", "our", "this", "that", "these", "those", "no", "any", "each",
-    "every",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
+    "more", "his", "her", "its", "their", "our", "this", "that", "these", "those", "no", "any",
+    "each", "every",
 ];
 
 /// Abbreviated titles whose period stays inside a name.
@@ -29,14 +29,92 @@ const HONORIFICS: &[&str] = &[
 /// Words that never belong to a speaker's noun phrase: auxiliaries,
 /// pronouns, relatives and the like.
 const NP_STOP: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
-    "will", "would", "could", "can", "may", "might", "must", "should", "not", "never", "who",
-    "whom", "whose", "which", "what", "where", "why", "how", "he", "she", "it", "they", "we", "i",
-    "you", "him", "them", "us", "me", "there", "here", "also", "now", "then", "just", "only",
-    "even", "still", "so", "too", "very", "than", "if", "because", "when", "while", "as", "and",
-    "or", "but", "nor", "said", "says", "say", "told", "according", "just", "what", "whether",
-    "anybody", "anyone", "everyone", "everybody", "nobody", "someone", "somebody", "something",
-    "nothing", "everything", "itself", "himself", "herself", "themselves",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "not",
+    "never",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "what",
+    "where",
+    "why",
+    "how",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "them",
+    "us",
+    "me",
+    "there",
+    "here",
+    "also",
+    "now",
+    "then",
+    "just",
+    "only",
+    "even",
+    "still",
+    "so",
+    "too",
+    "very",
+    "than",
+    "if",
+    "because",
+    "when",
+    "while",
+    "as",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "just",
+    "what",
+    "whether",
+    "anybody",
+    "anyone",
+    "everyone",
+    "everybody",
+    "nobody",
+    "someone",
+    "somebody",
+    "something",
+    "nothing",
+    "everything",
+    "itself",
+    "himself",
+    "herself",
+    "themselves",
 ];
 
 /// Heads of a noun phrase that names a document, a poll or other data:
@@ -241,8 +319,7 @@ impl Doc<'_> {
         if b >= e {
             return None;
         }
-        let opens =
-            b == s0 || opens_clause(self.toks[b - 1].lower.as_str(), self.toks[b - 1].kind);
+        let opens = b == s0 || opens_clause(self.toks[b - 1].lower.as_str(), self.toks[b - 1].kind);
         if !opens && self.tx_at[b - 1].is_none() {
             return None;
         }
@@ -282,13 +359,19 @@ impl Doc<'_> {
         }
         // "Sen. Jane Roe (D-Ore.) said": the party and state in brackets.
         if k > s0 + 1 && self.toks[k - 1].norm == ")" {
-            k = (k.saturating_sub(10).max(s0)..k - 1).rev().find(|&j| self.toks[j].norm == "(")?;
+            k = (k.saturating_sub(10).max(s0)..k - 1)
+                .rev()
+                .find(|&j| self.toks[j].norm == "(")?;
         }
         // "lawmakers who thought", "an architect who said": the phrase
         // the relative pronoun stands for.
         if k > s0 + 1 && self.toks[k - 1].lower == "who" {
             let e = k - 1;
-            let e = if self.toks[e - 1].norm == "," { e - 1 } else { e };
+            let e = if self.toks[e - 1].norm == "," {
+                e - 1
+            } else {
+                e
+            };
             let mut b = e;
             while b > s0 && e - b < 6 && self.np_word(b - 1) && self.toks[b - 1].lower != "of" {
                 b -= 1;
@@ -342,7 +425,10 @@ impl Doc<'_> {
             e += 1;
         }
         let ends = e >= s1
-            || matches!(self.toks[e].norm.as_str(), "," | "." | ";" | "(" | "--" | ")")
+            || matches!(
+                self.toks[e].norm.as_str(),
+                "," | "." | ";" | "(" | "--" | ")"
+            )
             || self.toks[e].kind == TokKind::Quote
             || matches!(
                 self.toks[e].lower.as_str(),
@@ -376,11 +462,8 @@ impl Doc<'_> {
                 return (m.actor, None);
             }
         }
-        let owner = (t0..t1).find_map(|j| {
-            self.mention_at(j)
-                .filter(|m| m.t1 < t1)
-                .map(|m| m.actor)
-        });
+        let owner =
+            (t0..t1).find_map(|j| self.mention_at(j).filter(|m| m.t1 < t1).map(|m| m.actor));
         // Leading determiners are not part of the name, nor a capitalised
         // adverb or auxiliary that opens the sentence ("Interestingly Roe").
         let mut t0 = t0;
@@ -665,11 +748,40 @@ impl Doc<'_> {
         let label = (b..c).any(|j| {
             matches!(
                 self.toks[j].lower.as_str(),
-                "note" | "update" | "updated" | "correction" | "watch" | "read" | "related"
-                    | "photo" | "video" | "source" | "sources" | "transcript" | "q" | "a"
-                    | "editor" | "editors" | "breaking" | "exclusive" | "opinion" | "analysis"
-                    | "live" | "see" | "more" | "also" | "warning" | "caption" | "credit"
-                    | "latest" | "clarification" | "here" | "why" | "how" | "what" | "when"
+                "note"
+                    | "update"
+                    | "updated"
+                    | "correction"
+                    | "watch"
+                    | "read"
+                    | "related"
+                    | "photo"
+                    | "video"
+                    | "source"
+                    | "sources"
+                    | "transcript"
+                    | "q"
+                    | "a"
+                    | "editor"
+                    | "editors"
+                    | "breaking"
+                    | "exclusive"
+                    | "opinion"
+                    | "analysis"
+                    | "live"
+                    | "see"
+                    | "more"
+                    | "also"
+                    | "warning"
+                    | "caption"
+                    | "credit"
+                    | "latest"
+                    | "clarification"
+                    | "here"
+                    | "why"
+                    | "how"
+                    | "what"
+                    | "when"
             )
         });
         if !name_ok || label {
@@ -687,7 +799,10 @@ fn titlecase(s: &str) -> String {
         .map(|w| {
             let mut cs = w.chars();
             match cs.next() {
-                Some(f) => f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })
