@@ -1442,19 +1442,20 @@ impl Doc<'_> {
             }
             // "A new poll shows ...", "the documents suggest ...": what a
             // document or data show is evidence, the document the source.
-            if EVIDENCE_VERBS.contains(&self.toks[k].lower.as_str()) && k > s0 {
-                if self.doc_subject(k, s0).is_some() {
-                    cues.push((
-                        k,
-                        1,
-                        Cue {
-                            lemma: "show".into(),
-                            class: "evidence".into(),
-                        },
-                    ));
-                    k += 1;
-                    continue;
-                }
+            if EVIDENCE_VERBS.contains(&self.toks[k].lower.as_str())
+                && k > s0
+                && self.doc_subject(k, s0).is_some()
+            {
+                cues.push((
+                    k,
+                    1,
+                    Cue {
+                        lemma: "show".into(),
+                        class: "evidence".into(),
+                    },
+                ));
+                k += 1;
+                continue;
             }
             if let Some((n, cue)) = LEX.cues.longest(&self.toks, k, s1) {
                 let prev = if k > s0 {
@@ -3483,9 +3484,11 @@ mod tests {
             "A study by Veltmark, the maritime research institute, estimated that 40 ships are waiting.",
         );
         assert_eq!(b.claims.len(), 1);
-        assert_eq!(claimant(&b, 0), "Veltmark");
-        let id = &b.claims[0].claimant;
+        // The study is the source, the institute that made it relays it.
+        assert_eq!(claimant(&b, 0), "study");
+        let id = &b.claims[0].via[0];
         let a = b.actors.iter().find(|a| &a.id == id).unwrap();
+        assert_eq!(a.name, "Veltmark");
         assert_eq!(a.kind, crate::model::ActorKind::Organization);
     }
 
