@@ -330,7 +330,8 @@ impl<'a> Doc<'a> {
         a
     }
 
-    fn person_actor(&mut self, name: &str) -> usize {
+    /// The person actor of a full or partial name, merged with one met before.
+    pub(super) fn person_actor(&mut self, name: &str) -> usize {
         // The office-holder list supplies the canonical spelling and affiliation.
         let toks = super::text::tokenize(name);
         let mut canon = name.to_owned();

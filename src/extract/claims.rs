@@ -134,6 +134,12 @@ const SKIP_LEFT: &[&str] = &[
     "ever",
 ];
 
+/// Whether a word before a cue stands between it and its speaker ("has
+/// also said", "said on Monday").
+pub(super) fn skips_left(lower: &str) -> bool {
+    SKIP_LEFT.contains(&lower)
+}
+
 /// Verbs of aspect before "to" and a reporting verb: "continued to deny",
 /// "went on to say", "began to warn".
 const ASPECT_TO: &[&str] = &[
@@ -243,7 +249,8 @@ const SPEECH_NOUNS: &[(&str, &str)] = &[
 
 fn modality_of(class: &str) -> Modality {
     match class {
-        "estimate" | "believe" => Modality::Estimate,
+        "estimate" => Modality::Estimate,
+        "believe" => Modality::Belief,
         "warn" => Modality::Warning,
         "threaten" => Modality::Threat,
         "predict" => Modality::Prediction,
@@ -264,6 +271,56 @@ impl Src {
         a.iter().flatten().copied().collect()
     }
 }
+
+/// Verbs by which a document or data give evidence ("the poll shows").
+const EVIDENCE_VERBS: &[&str] = &[
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "find",
+    "finds",
+    "found",
+    "reveal",
+    "reveals",
+    "revealed",
+    "indicate",
+    "indicates",
+    "indicated",
+    "suggest",
+    "suggests",
+    "suggested",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "say",
+    "says",
+    "said",
+    "state",
+    "states",
+    "stated",
+    "note",
+    "notes",
+    "noted",
+    "estimate",
+    "estimates",
+    "estimated",
+    "predict",
+    "predicts",
+    "predicted",
+    "conclude",
+    "concludes",
+    "concluded",
+    "documented",
+    "detail",
+    "details",
+    "detailed",
+    "describe",
+    "describes",
+    "described",
+    "claims",
+    "claimed",
+];
 
 /// Nouns of the occasion on which something was said ("during a video
 /// call", "in an address to the nation").
@@ -366,6 +423,19 @@ impl Doc<'_> {
                 break;
             }
         }
+        // "he"/"she" with nobody of that kind near: the last person named
+        // anywhere before.
+        let last_subj = last_subj.or_else(|| {
+            if !matches!(p, "he" | "she") || last_claim.is_some() {
+                return None;
+            }
+            self.mentions
+                .iter()
+                .rev()
+                .filter(|m| m.t0 < t && !m.adjective && !self.quoted(m.t0))
+                .find(|m| self.actors[m.actor].kind == ActorKind::Person)
+                .map(|m| (m.t0, m.actor))
+        });
         match (last_claim, last_subj) {
             // "it" mostly continues the last speaker ("The ministry said ... It
             // added"), unless a subject of its own sentence comes between
@@ -434,7 +504,7 @@ impl Doc<'_> {
 
     /// When token `to` is the "to" of "continued to", "went on to": the
     /// position of the aspect verb.
-    fn aspect_before(&self, to: usize, s0: usize) -> Option<usize> {
+    pub(super) fn aspect_before(&self, to: usize, s0: usize) -> Option<usize> {
         if self.toks[to].lower != "to" || to <= s0 {
             return None;
         }
@@ -527,6 +597,16 @@ impl Doc<'_> {
             }
             if tk.kind == TokKind::Quote {
                 return None;
+            }
+            // "Sen. Jane Roe (D-Ore.) said": skip the brackets.
+            if tk.norm == ")" {
+                if let Some(o) = (p.saturating_sub(10).max(s0)..p)
+                    .rev()
+                    .find(|&j| self.toks[j].norm == "(")
+                {
+                    k = o;
+                    continue;
+                }
             }
             // "has continued to deny", "went on to say": the aspect verb
             // stands between the speaker and the cue.
@@ -1267,6 +1347,9 @@ impl Doc<'_> {
                     let c = &self.claims[b];
                     b != a
                         && !drop[b]
+                        // "Biden plans to ..., the official said": the
+                        // official's report, not a relayed state of mind.
+                        && c.modality != Modality::Belief
                         && c.sent == outer.sent
                         && c.cue_t >= outer.c0
                         && c.c1 <= outer.c1
@@ -1304,6 +1387,9 @@ impl Doc<'_> {
     #[allow(clippy::too_many_lines)]
     fn claims_in(&mut self, si: usize) {
         let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
+        if self.colon_claim(si, s0, s1) {
+            return;
+        }
         let mut cues: Vec<(usize, usize, Cue)> = Vec::new();
         let mut k = s0;
         while k < s1 {
@@ -1353,6 +1439,23 @@ impl Doc<'_> {
                         }
                     }
                 }
+            }
+            // "A new poll shows ...", "the documents suggest ...": what a
+            // document or data show is evidence, the document the source.
+            if EVIDENCE_VERBS.contains(&self.toks[k].lower.as_str())
+                && k > s0
+                && self.doc_subject(k, s0).is_some()
+            {
+                cues.push((
+                    k,
+                    1,
+                    Cue {
+                        lemma: "show".into(),
+                        class: "evidence".into(),
+                    },
+                ));
+                k += 1;
+                continue;
             }
             if let Some((n, cue)) = LEX.cues.longest(&self.toks, k, s1) {
                 let prev = if k > s0 {
@@ -1455,11 +1558,44 @@ impl Doc<'_> {
                         && !aspect
                         && !(self.toks[k].lower.ends_with("ing") && prev == ",");
                 let next = self.toks.get(k + n).map(|t| t.lower.as_str()).unwrap_or("");
-                let bad_next = matches!(next, "by" | "for" | "off" | "up" | "into" | "upon" | "of" if cue.lemma != "warn")
+                // "she said of the election": what she said is quoted.
+                let said_of = next == "of"
+                    && cue.lemma == "say"
+                    && self.toks[s0..s1].iter().any(|t| t.kind == TokKind::Quote);
+                let bad_next = !said_of && matches!(next, "by" | "for" | "off" | "up" | "into" | "upon" | "of" if cue.lemma != "warn")
                     && cue.lemma != "call for"
                     // "a think tank"
                     || self.toks[k].lower == "think" && matches!(next, "tank" | "tanks");
-                if !noun_use && !bad_next {
+                // "plans to", "assume that": these verbs need their object
+                // to be a state of mind ("the McKinley plan", "assume office").
+                let needs_object = match cue.lemma.as_str() {
+                    "plan" | "intend" => next == "to",
+                    "assume" => next == "that",
+                    _ => true,
+                };
+                // "Health worries have dogged her": a plural noun, not a verb.
+                let plural_noun = cue.class == "believe"
+                    && self.toks[k].lower.ends_with('s')
+                    && matches!(
+                        next,
+                        "have"
+                            | "has"
+                            | "had"
+                            | "are"
+                            | "were"
+                            | "is"
+                            | "was"
+                            | "of"
+                            | "about"
+                            | "over"
+                    );
+                // "Hope Hicks", "Will Roe": a capitalised cue inside a
+                // sentence is part of a name.
+                let named = self.toks[k].is_cap()
+                    && k > s0
+                    && self.toks[k - 1].kind == TokKind::Word
+                    && self.title_case_of.get(si).copied().flatten() != Some(true);
+                if !noun_use && !bad_next && needs_object && !plural_noun && !named {
                     cues.push((k, n, cue.clone()));
                 }
                 k += n;
@@ -1544,6 +1680,15 @@ impl Doc<'_> {
             if lemma == "cite" && self.toks[v].lower == "citing" && ci > 0 {
                 continue;
             }
+            // "asked to meet", "agreed to sit down": a request or a
+            // commitment to act, not words reported.
+            if matches!(lemma, "ask" | "agree")
+                && self.toks.get(v + n).is_some_and(|t| {
+                    matches!(t.lower.as_str(), "to" | "on" | "with" | "upon" | "in")
+                })
+            {
+                continue;
+            }
             // "admitting Ukraine and Georgia": letting in, not conceding.
             if lemma == "admit" && self.mention_at(v + n).is_some() {
                 continue;
@@ -1610,13 +1755,19 @@ impl Doc<'_> {
                                 && self.mention_at(j - 1).is_none()
                     })
                     .find_map(|j| self.mention_at(j).filter(|m| j == k || m.t0 == j))
-                    .cloned()
+                    .map(|m| (m.actor, m.t1))
+                    .or_else(|| {
+                        // "according to exit polls", "according to show
+                        // insiders": a source no gazetteer knows.
+                        let (b, e) = self.np_after(k, s1, true)?;
+                        Some((self.np_actor(b, e).0, e))
+                    })
                 else {
                     continue;
                 };
-                claimants = vec![m.actor];
+                claimants = vec![m.0];
                 // "according to X, citing Y" / "according to a report by X"
-                let mut e = m.t1;
+                let mut e = m.1;
                 while e < s1 && !matches!(self.toks[e].norm.as_str(), "," | "." | ";") {
                     e += 1;
                 }
@@ -1710,11 +1861,21 @@ impl Doc<'_> {
                 let after_quote = v > s0
                     && (self.toks[v - 1].kind == TokKind::Quote || self.toks[v - 1].norm == ",")
                     && !(self.toks[v].lower.ends_with("ing"));
-                let right = if after_quote && lemma != "tell" {
+                let mut right = if after_quote && lemma != "tell" {
                     self.right_source(v + n, s1)
                 } else {
                     None
                 };
+                // '"...," said the announcer': a speaker no gazetteer knows.
+                let inverted = v > s0 + 1
+                    && (self.toks[v - 1].kind == TokKind::Quote
+                        || (self.toks[v - 1].norm == ","
+                            && self.toks[v - 2].kind == TokKind::Quote));
+                if right.is_none() && inverted && lemma != "tell" {
+                    if let Some((b, e)) = self.np_after(v + n, s1, false) {
+                        right = Some((self.np_actor(b, e).0, e));
+                    }
+                }
                 let participle = self.toks[v].lower.ends_with("ing")
                     && v > s0
                     && matches!(
@@ -1728,11 +1889,38 @@ impl Doc<'_> {
                     && last_src
                         .as_ref()
                         .is_some_and(|_| self.claims.last().is_some_and(|c| c.sent == si));
-                let left = if right.is_none() && !goes_on {
-                    self.left_source(v, s0)
+                // "A Bloomberg poll shows": the poll is the source, the
+                // outlet that owns it relays.
+                let evidence_np = if cue.class == "evidence" && right.is_none() {
+                    self.doc_subject(v, s0)
                 } else {
                     None
                 };
+                let mut left = match evidence_np {
+                    Some((b, e, owner)) => {
+                        let (a, inner) = self.np_actor(b, e);
+                        via.extend(owner.or(inner).filter(|&o| o != a));
+                        Some((Src::Actors([Some(a), None, None]), b))
+                    }
+                    None if right.is_none() && !goes_on => self.left_source(v, s0),
+                    None => None,
+                };
+                // "The bank said", "Several cast members said": the noun
+                // phrase before the cue speaks even when it names no known actor.
+                if left.is_none() && right.is_none() && !goes_on {
+                    let np = if participle {
+                        self.np_opening(v, s0)
+                    } else if self.after_and(v, s0) {
+                        None
+                    } else {
+                        self.np_subject(v, s0).or_else(|| self.np_clause(v, s0))
+                    };
+                    if let Some((b, e)) = np {
+                        let (a, owner) = self.np_actor(b, e);
+                        via.extend(owner.filter(|_| cue.class == "evidence"));
+                        left = Some((Src::Actors([Some(a), None, None]), b));
+                    }
+                }
                 if let Some((a, end)) = right {
                     claimants = vec![a];
                     // Content before: from the sentence (or quotation) start to the cue.
@@ -1748,7 +1936,16 @@ impl Doc<'_> {
                 } else if let Some((src, sstart)) = left {
                     // "will underscore that to Putin": "that" is the object
                     // (what was said before), not the start of a content clause.
+                    // "said that, if elected, ...", "noted that at one of
+                    // his first meetings, ...": an adverbial set off by a
+                    // comma opens the content all the same.
+                    let adverbial_then_content = (v + n + 1..(v + n + 12).min(s1))
+                        .any(|j| self.toks[j].norm == ",")
+                        && self.toks.get(v + n + 1).is_some_and(|t| {
+                            matches!(t.lower.as_str(), "," | "at" | "in" | "on" | "for" | "as")
+                        });
                     if self.toks.get(v + n).is_some_and(|t| t.lower == "that")
+                        && !adverbial_then_content
                         && self.toks.get(v + n + 1).is_none_or(|t| {
                             matches!(
                                 t.lower.as_str(),
@@ -1790,8 +1987,22 @@ impl Doc<'_> {
                             next_cue = cues.iter().map(|c| c.0).find(|&k| k >= from).unwrap_or(s1);
                         }
                     }
-                    let (cs, mut vv) = self.content_start(from, next_cue.min(s1), lemma);
+                    let (mut cs, mut vv) = self.content_start(from, next_cue.min(s1), lemma);
                     via.append(&mut vv);
+                    // "says of Clinton, '...'": the quotation after is what was said.
+                    let said_of = self.toks.get(v + n).is_some_and(|t| t.lower == "of");
+                    if said_of {
+                        if let Some(q) = (v + n..s1).find(|&j| self.toks[j].kind == TokKind::Quote)
+                        {
+                            cs = if self.inq.get(q + 1).copied().flatten() == Some(q) {
+                                q
+                            } else {
+                                s1
+                            };
+                        } else {
+                            cs = s1;
+                        }
+                    }
                     let rest = s1 - cs.min(s1);
                     let trailing = rest <= 1
                         || (rest <= 3
@@ -1811,9 +2022,38 @@ impl Doc<'_> {
                                         && t.norm.chars().all(|c| c.is_uppercase() || c == '.'))
                                 && !LEX.cues.contains_first(&t.lower)
                                 && (!crate::extract::lexicon::is_function_word(&t.lower)
-                                    || matches!(t.lower.as_str(), "the" | "a" | "an"))
+                                    || matches!(
+                                        t.lower.as_str(),
+                                        "the"
+                                            | "a"
+                                            | "an"
+                                            | "another"
+                                            | "one"
+                                            | "some"
+                                            | "several"
+                                            | "many"
+                                            | "other"
+                                            | "two"
+                                            | "three"
+                                            | "both"
+                                    ))
                         } {
                             d -= 1;
+                        }
+                        // '"...," Clinton campaign spokesman Brian Fallon
+                        // said': a name inside the description.
+                        if d > s0 + 1 && d < sstart {
+                            if let Some(m) = self.mention_at(d - 1) {
+                                let b = m.t0;
+                                if m.t1 >= d
+                                    && m.t1 <= sstart
+                                    && b > s0
+                                    && (self.toks[b - 1].kind == TokKind::Quote
+                                        || self.toks[b - 1].norm == ",")
+                                {
+                                    d = b;
+                                }
+                            }
                         }
                         d
                     };
@@ -1986,9 +2226,18 @@ impl Doc<'_> {
                     }
                 } else if participle || self.after_and(v, s0) {
                     // ", adding that ..." / "and said ...": the previous speaker goes on.
+                    let np_prev = if last_src.is_none() && self.clause_subject(v, s0).is_none() {
+                        // "Roe exhorted voters to ... and said ...": the
+                        // subject no gazetteer knows.
+                        self.np_opening(v, s0)
+                            .map(|(b, e)| vec![self.np_actor(b, e).0])
+                    } else {
+                        None
+                    };
                     let Some(prev) = last_src
                         .clone()
                         .or_else(|| self.clause_subject(v, s0).map(|(src, _)| src.list()))
+                        .or(np_prev)
                     else {
                         continue;
                     };
@@ -2193,7 +2442,9 @@ impl Doc<'_> {
                 });
                 consumed_until = consumed_until.max(dv + 1);
             }
-            if c0 > v {
+            // A state of mind ("plans to preview ..., the official said")
+            // leaves the cues after it to their own speakers.
+            if c0 > v && cue.class != "believe" {
                 // Cues inside this content belong to it ("said he was warned").
                 consumed_until = consumed_until.max(c1);
             }
@@ -2203,6 +2454,41 @@ impl Doc<'_> {
         if self.claims.len() == first_claim {
             self.carry_over(si);
         }
+    }
+
+    /// "Pence: Flowers Won't Be at the Debate", "WALLACE: Let's start ...":
+    /// the speaker before the colon says what follows it.
+    fn colon_claim(&mut self, si: usize, s0: usize, s1: usize) -> bool {
+        let Some((b, c, c0)) = self.colon_speaker(s0, s1) else {
+            return false;
+        };
+        let (claimant, _) = self.np_actor(b, c);
+        let mut c1 = s1;
+        while c1 > c0 + 1 && matches!(self.toks[c1 - 1].norm.as_str(), "." | "\"" | "'") {
+            c1 -= 1;
+        }
+        let statement = self.clean_statement(c0, c1);
+        let stated = self.stated_time(si, c0, c1);
+        let valid = self.valid_time(c0, c1);
+        self.claims.push(ClaimRec {
+            claimant,
+            via: Vec::new(),
+            statement,
+            subject: None,
+            quantity: None,
+            polarity: Polarity::Affirm,
+            modality: Modality::Assertion,
+            stated: Some(stated),
+            valid,
+            sent: si,
+            c0,
+            c1,
+            cue: "say".into(),
+            cue_t: c,
+            rule: "attr_colon",
+            evidence: self.evidence_sent(si, "attr_colon"),
+        });
+        true
     }
 
     /// A denial closing a content span: "..., something (which) X denied",
@@ -3198,9 +3484,11 @@ mod tests {
             "A study by Veltmark, the maritime research institute, estimated that 40 ships are waiting.",
         );
         assert_eq!(b.claims.len(), 1);
-        assert_eq!(claimant(&b, 0), "Veltmark");
-        let id = &b.claims[0].claimant;
+        // The study is the source, the institute that made it relays it.
+        assert_eq!(claimant(&b, 0), "study");
+        let id = &b.claims[0].via[0];
         let a = b.actors.iter().find(|a| &a.id == id).unwrap();
+        assert_eq!(a.name, "Veltmark");
         assert_eq!(a.kind, crate::model::ActorKind::Organization);
     }
 

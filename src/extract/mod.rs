@@ -9,10 +9,12 @@
 
 pub mod actors;
 pub mod claims;
+mod clean;
 pub mod events;
 pub mod factuality;
 pub mod lexicon;
 pub mod quantity;
+mod speakers;
 pub mod text;
 pub mod timex;
 mod valid;
@@ -68,7 +70,7 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str, published: NaiveDate, publisher: Option<String>) -> Doc<'a> {
-        let toks = text::tokenize(text);
+        let toks = text::tokenize_article(text);
         let inq = text::quote_spans(&toks, text);
         let sents = text::sentences(text, &toks, &inq);
         let mut sent_of = vec![0; toks.len()];

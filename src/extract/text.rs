@@ -227,6 +227,16 @@ fn is_symbol(c: char) -> bool {
 
 /// Splits `text` into tokens with original byte spans.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_skipping(text, &[])
+}
+
+/// Tokens of an article's text, leaving out its page furniture (captions,
+/// bylines, "Read more": see [`super::clean`]); spans stay in the original.
+pub fn tokenize_article(text: &str) -> Vec<Token> {
+    tokenize_skipping(text, &super::clean::noise_lines(text))
+}
+
+fn tokenize_skipping(text: &str, noise: &[(usize, usize)]) -> Vec<Token> {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
@@ -234,7 +244,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let off = |i: usize| -> usize { if i < n { chars[i].0 } else { text.len() } };
     let mut i = 0;
     let mut space = true;
+    // Page furniture (captions, bylines, "Read more") yields no tokens.
+    let mut ni = 0;
     while i < n {
+        while ni < noise.len() && noise[ni].1 <= off(i) {
+            ni += 1;
+        }
+        if ni < noise.len() && noise[ni].0 <= off(i) {
+            while i < n && off(i) < noise[ni].1 {
+                i += 1;
+            }
+            space = true;
+            continue;
+        }
         let c = at(i);
         if c.is_whitespace() {
             space = true;
@@ -301,6 +323,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 i += 1;
             }
             kind = TokKind::Punct;
+        } else if is_apos(c) && at(i + 1) == c {
+            // Two apostrophes are a double quotation mark (''as in some
+            // newspapers' archives'').
+            i += 2;
+            kind = TokKind::Quote;
         } else if is_apos(c)
             && (at(i + 1) == 's' || at(i + 1) == 'S')
             && !at(i + 2).is_alphanumeric()
@@ -333,6 +360,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             )
         } else {
             TokStr::new(raw)
+        };
+        let norm = if kind == TokKind::Quote && norm != "\"" {
+            TokStr::new("\"")
+        } else {
+            norm
         };
         let lower = norm.to_lowercase_tok();
         toks.push(Token {
@@ -560,6 +592,18 @@ mod tests {
             .iter()
             .map(|s| text[s.start..s.end].to_owned())
             .collect()
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_quotation_mark() {
+        let toks = tokenize("''We agree,'' she said of Bob's plan.");
+        let quotes: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.kind == TokKind::Quote)
+            .map(|t| t.norm.as_str())
+            .collect();
+        assert_eq!(quotes, ["\"", "\""]);
+        assert!(toks.iter().any(|t| t.norm == "'s"));
     }
 
     #[test]

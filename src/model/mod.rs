@@ -418,6 +418,10 @@ pub enum Modality {
     Threat,
     Demand,
     Accusation,
+    // A state of mind attributed to the claimant: what it believes, hopes,
+    // knows or plans ("Putin believes", "officials hope"). A plain comment:
+    // the schema keeps its one-line enum of names.
+    Belief,
 }
 
 impl Modality {
@@ -431,6 +435,7 @@ impl Modality {
             Modality::Threat => "threat",
             Modality::Demand => "demand",
             Modality::Accusation => "accusation",
+            Modality::Belief => "belief",
         }
     }
 }
