@@ -51,12 +51,12 @@ pub fn write_dir(g: &GraphData, dir: &Path) -> io::Result<Vec<PathBuf>> {
         let mut head = vec!["id:ID".to_owned(), "name".to_owned()];
         head.extend(schema.iter().map(|(k, t)| typed(k, *t)));
         head.push(":LABEL".into());
-        write!(w, "{}\n", head.join(","))?;
+        writeln!(w, "{}", head.join(","))?;
         for n in g.nodes.iter().filter(|n| n.label == *l) {
             let mut row = vec![field(&n.id), field(&n.name)];
             row.extend(cells(&n.props, schema));
             row.push((*l).to_owned());
-            write!(w, "{}\n", row.join(","))?;
+            writeln!(w, "{}", row.join(","))?;
         }
         w.flush()?;
         nodes_args.push(format!("--nodes={name}"));
@@ -70,7 +70,7 @@ pub fn write_dir(g: &GraphData, dir: &Path) -> io::Result<Vec<PathBuf>> {
         let mut head = vec![":START_ID".to_owned(), ":END_ID".to_owned()];
         head.extend(schema.iter().map(|(k, t)| typed(k, *t)));
         head.push(":TYPE".into());
-        write!(w, "{}\n", head.join(","))?;
+        writeln!(w, "{}", head.join(","))?;
         let edges = g.edges.iter().filter(|e| {
             if l == "relations" {
                 !fixed(&e.label)
@@ -82,7 +82,7 @@ pub fn write_dir(g: &GraphData, dir: &Path) -> io::Result<Vec<PathBuf>> {
             let mut row = vec![field(&e.source), field(&e.target)];
             row.extend(cells(&e.props, schema));
             row.push(field(&e.label));
-            write!(w, "{}\n", row.join(","))?;
+            writeln!(w, "{}", row.join(","))?;
         }
         w.flush()?;
         rels_args.push(format!("--relationships={name}"));

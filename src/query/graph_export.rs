@@ -178,14 +178,15 @@ pub const FIXED_EDGES: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
+/// (source label, target label) pairs an edge label joins.
+pub type Ends = &'static [(&'static str, &'static str)];
+
+/// Property names and types.
+pub type Schema = &'static [(&'static str, PropType)];
+
 /// The ends and properties of edges labelled `label`; any label that is not
 /// one of [`FIXED_EDGES`] is a relation between two actors.
-pub fn edge_schema(
-    label: &str,
-) -> (
-    &'static [(&'static str, &'static str)],
-    &'static [(&'static str, PropType)],
-) {
+pub fn edge_schema(label: &str) -> (Ends, Schema) {
     use PropType::*;
     match FIXED_EDGES.iter().find(|(l, _)| *l == label) {
         Some(("PARTICIPATED_IN", ends)) => (ends, &[("role", Text)]),
@@ -567,7 +568,9 @@ pub fn actor_view(
         }
         None => adj.keys().map(|&a| (a, 0)).collect(),
     };
-    let mut links: BTreeMap<(i64, i64), (BTreeMap<String, usize>, HashSet<i64>)> = BTreeMap::new();
+    // (source, target) -> (count per kind, documents)
+    type Link = (BTreeMap<String, usize>, HashSet<i64>);
+    let mut links: BTreeMap<(i64, i64), Link> = BTreeMap::new();
     for r in &rels {
         if hops.contains_key(&r.source.id) && hops.contains_key(&r.target.id) {
             let l = links.entry((r.source.id, r.target.id)).or_default();
