@@ -1,8 +1,9 @@
-//! `chronograph export`: the graph for Gephi, Neo4j/Memgraph and Graphviz;
-//! the timeline for TimelineJS, calendars and browsers.
+//! `chronograph export`: the graph for Gephi, networkx, Neo4j, Kuzu and
+//! Graphviz; the timeline for TimelineJS, calendars and browsers.
 
 use super::Ctx;
 use super::timeline::{Filters, TimelineFormat};
+use anyhow::Context;
 use chronograph::export;
 use chronograph::query;
 use chronograph::store::query::open_read;
@@ -11,14 +12,27 @@ use std::io::Write;
 /// Graph formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum GraphFormat {
-    /// Graphviz DOT.
+    /// Graphviz DOT of actors and their relations (collapsed, with counts).
     Dot,
-    /// GraphML (Gephi, yEd, networkx).
+    /// Graphviz DOT of every node and edge (small stores).
+    DotFull,
+    /// GraphML with typed attributes (Gephi, yEd, networkx).
     Graphml,
     /// Node-link JSON.
     Json,
-    /// Cypher statements (Neo4j, Memgraph).
+    /// Cypher: schema header and batched MERGE statements (see --dialect).
     Cypher,
+    /// CSV files for `neo4j-admin database import` (into --out DIR).
+    Neo4jCsv,
+}
+
+/// Cypher dialects (the schema header differs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Dialect {
+    /// Neo4j 5 (uniqueness constraints).
+    Neo4j,
+    /// Kuzu and LadybugDB (typed node and relationship tables).
+    Kuzu,
 }
 
 /// Options of `chronograph export`.
@@ -34,9 +48,16 @@ pub struct Args {
     /// Graph: only the part around this actor.
     #[arg(long = "around")]
     pub around: Option<String>,
-    /// Graph: actor hops around `--around` (or the first `--actor`).
+    /// Graph: actor hops around `--around` (or the first `--actor`); for
+    /// `dot`, relations between actors.
     #[arg(long, default_value_t = 2)]
     pub hops: usize,
+    /// Cypher: the database the schema header is written for.
+    #[arg(long, value_enum, default_value = "neo4j")]
+    pub dialect: Dialect,
+    /// neo4j-csv: the directory the files are written to.
+    #[arg(long, value_name = "DIR", required_if_eq("graph", "neo4j-csv"))]
+    pub out: Option<std::path::PathBuf>,
     /// Timeline filters (and `--actor` centres the graph).
     #[command(flatten)]
     pub filters: Filters,
@@ -52,19 +73,41 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
             .around
             .as_deref()
             .or(args.filters.actors.first().map(String::as_str));
-        let g = query::graph::export_graph(
-            &conn,
-            center.map(|c| (c, args.hops)),
-            args.filters.factuality.factuality,
-        )?;
-        if g.nodes.is_empty() {
-            eprintln!("export: the graph is empty");
-        }
+        let center = center.map(|c| (c, args.hops));
+        let shown = args.filters.factuality.factuality;
+        let graph = || -> anyhow::Result<_> {
+            let g = query::graph_export::export_graph(&conn, center, shown)?;
+            if g.nodes.is_empty() {
+                eprintln!("export: the graph is empty");
+            }
+            Ok(g)
+        };
         match fmt {
-            GraphFormat::Dot => export::dot::write(&g, out)?,
-            GraphFormat::Graphml => export::graphml::write(&g, out)?,
-            GraphFormat::Json => export::graph_json::write(&g, out)?,
-            GraphFormat::Cypher => export::cypher::write(&g, out)?,
+            GraphFormat::Dot => {
+                let v = query::graph_export::actor_view(&conn, center, shown)?;
+                if v.actors.is_empty() {
+                    eprintln!("export: no relations between actors");
+                }
+                export::dot::write_actors(&v, out)?
+            }
+            GraphFormat::DotFull => export::dot::write(&graph()?, out)?,
+            GraphFormat::Graphml => export::graphml::write(&graph()?, out)?,
+            GraphFormat::Json => export::graph_json::write(&graph()?, out)?,
+            GraphFormat::Cypher => {
+                let d = match args.dialect {
+                    Dialect::Neo4j => export::cypher::Dialect::Neo4j,
+                    Dialect::Kuzu => export::cypher::Dialect::Kuzu,
+                };
+                export::cypher::write(&graph()?, d, out)?
+            }
+            GraphFormat::Neo4jCsv => {
+                let dir = args.out.as_deref().expect("clap requires --out");
+                let files = export::neo4j_csv::write_dir(&graph()?, dir)
+                    .with_context(|| format!("writing {}", dir.display()))?;
+                for f in files {
+                    writeln!(out, "{}", f.display())?;
+                }
+            }
         }
         return Ok(());
     }

@@ -17,7 +17,7 @@ use chronograph::ingest::{Source, SourcedBundle, json};
 use chronograph::store::{DocStatus, IngestReport, Store};
 use rayon::prelude::*;
 use std::cell::RefCell;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -504,15 +504,8 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     };
     let total = inputs.total;
     let store = Store::open(&ctx.db).with_context(|| format!("opening {}", ctx.db.display()))?;
-    let show = std::io::stderr().is_terminal() && total >= 1000;
-    let mut progress = |done: usize| {
-        if show && (done % 1000 == 0 || done == total) {
-            eprint!("\ringest: {done}/{total} documents");
-            if done == total {
-                eprintln!();
-            }
-        }
-    };
+    let mut bar = super::progress::Progress::new("documents", total, 1000);
+    let mut progress = |done: usize| bar.update(done);
     let sources = Rc::new(RefCell::new(Vec::with_capacity(total)));
     let skipped = Rc::new(RefCell::new(Vec::new()));
     let bundles = Bundles {
@@ -524,12 +517,11 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
         skipped: skipped.clone(),
     };
     let mut store = store;
-    let report = match store.ingest_results(bundles, &mut progress) {
+    let result = store.ingest_results(bundles, &mut progress);
+    bar.finish();
+    let report = match result {
         Ok(r) => r,
         Err(e) => {
-            if show {
-                eprintln!();
-            }
             // A database this command created and nobody else wrote to
             // holds nothing: remove it, so that a bad input leaves no trace.
             let _ = store.remove_if_unused();

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 mod actor;
 mod claims;
+mod completions;
 mod conflicts;
 mod export;
 mod extract;
@@ -14,6 +15,7 @@ pub mod ingest;
 mod neighbors;
 pub mod panic;
 mod path;
+mod progress;
 mod relations;
 mod sources;
 mod stats;
@@ -79,6 +81,10 @@ pub enum Command {
     Export(export::Args),
     /// Undo a cross-document actor merge.
     Unmerge(unmerge::Args),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Args),
+    /// Print the man page (or write every page into a directory).
+    Man(completions::ManArgs),
 }
 
 /// The width tables are fitted to: `COLUMNS` when set to a number, else the
@@ -177,5 +183,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Command::Path(a) => path::run(a, &ctx, out),
         Command::Export(a) => export::run(a, &ctx, out),
         Command::Unmerge(a) => unmerge::run(a, &ctx, out),
+        Command::Completions(a) => completions::run(a, &ctx, out),
+        Command::Man(a) => completions::run_man(a, &ctx, out),
     }
 }

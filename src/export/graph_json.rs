@@ -1,7 +1,7 @@
 //! The graph as JSON: `{"nodes": [...], "edges": [...]}` (node-link form,
 //! which networkx's `node_link_graph(..., edges="edges")` and d3 read).
 
-use crate::query::graph::GraphData;
+use crate::query::graph_export::GraphData;
 use std::io::{self, Write};
 
 /// Writes `{"directed": true, "nodes": [{id, label, name, props}], "edges": [{source, target, label, props}]}`.

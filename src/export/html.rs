@@ -1,11 +1,17 @@
 //! The timeline as one self-contained HTML page.
 //!
 //! No network at view time: styles and script are inline and a Content
-//! Security Policy forbids loading anything else. The page reads fine without
+//! Security Policy forbids loading anything else. The policy allows exactly
+//! the page's own script and style, named by their SHA-256 hashes: nothing
+//! that article text could smuggle in (an inline handler, another
+//! `<script>`) would run even if it escaped escaping. Document links are
+//! written only for `http` and `https` URLs; any other scheme
+//! (`javascript:`, `data:`) is shown as text. The page reads fine without
 //! JavaScript (a list in time order; evidence and source chains open with a
 //! click on `<details>`); with it, a filter bar narrows the list by actor,
 //! outlet and disputed items. Every piece of article text is escaped.
 
+use super::sha256::csp_source;
 use super::xml_escape as esc;
 use crate::query::conflicts::Report;
 use crate::query::timeline::Item;
@@ -49,6 +55,7 @@ const SCRIPT: &str = r#"
     count.textContent=shown+' of '+items.length+' shown';
   }
   [fa,fo,fc].forEach(function(x){x.addEventListener('change',apply);});
+  document.getElementById('filters').addEventListener('submit',function(ev){ev.preventDefault();});
   items.forEach(function(el){el.addEventListener('click',function(ev){
     if(ev.target.closest('details,a'))return;
     var d=el.querySelector('details'); if(d)d.open=!d.open;
@@ -58,6 +65,18 @@ const SCRIPT: &str = r#"
   apply();
 })();
 "#;
+
+/// Whether a link to `url` is safe to write: `http:` or `https:` only
+/// (scheme case-insensitive, as browsers read it; leading spaces and
+/// control characters, which browsers strip, do not hide another scheme).
+pub fn is_web_url(url: &str) -> bool {
+    let u = url.trim_start_matches(|c: char| c <= ' ');
+    let Some((scheme, rest)) = u.split_once(':') else {
+        return false;
+    };
+    (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
+        && rest.starts_with("//")
+}
 
 fn options(id: &str, label: &str, values: &BTreeSet<String>) -> String {
     let mut s = format!("<label>{label} <select id=\"{id}\"><option value=\"\">all</option>");
@@ -87,7 +106,11 @@ pub fn write(
     let mut s = String::new();
     s.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
     s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-    s.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">");
+    s.push_str(&format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src {}; script-src {}; base-uri 'none'; form-action 'none'\">",
+        csp_source(STYLE),
+        csp_source(SCRIPT)
+    ));
     s.push_str(&format!(
         "<title>{}</title><style>{STYLE}</style></head>\n<body>\n",
         esc(title)
@@ -102,7 +125,7 @@ pub fn write(
         "<p class=\"meta\">{} items{span}. Dates are shown at the precision the sources give. Click an item for its evidence and source chain.</p>\n",
         items.len()
     ));
-    s.push_str("<form id=\"filters\" hidden onsubmit=\"return false\">");
+    s.push_str("<form id=\"filters\" hidden>");
     s.push_str(&options("f-actor", "Actor", &actors));
     s.push_str(&options("f-outlet", "Outlet", &outlets));
     s.push_str("<label><input type=\"checkbox\" id=\"f-conflict\"> disputed only</label><span id=\"f-count\"></span></form>\n");
@@ -143,7 +166,7 @@ pub fn write(
         ));
         s.push_str("<details><summary>Evidence and source chain</summary>");
         for r in &it.reports {
-            let doc = match &r.document.url {
+            let doc = match r.document.url.as_deref().filter(|u| is_web_url(u)) {
                 Some(u) => format!(
                     "<a href=\"{}\">{}</a>",
                     esc(u),
@@ -193,4 +216,47 @@ pub fn write(
     }
     s.push_str(&format!("<script>{SCRIPT}</script>\n</body></html>\n"));
     out.write_all(s.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_urls_are_links() {
+        for ok in [
+            "https://example.org/a",
+            "HTTP://example.org",
+            " http://x.test",
+        ] {
+            assert!(is_web_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " javascript:alert(1)",
+            "data:text/html,<b>x</b>",
+            "vbscript:x",
+            "example.org/page",
+            "https:example.org",
+            "",
+        ] {
+            assert!(!is_web_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_policy_names_the_pages_own_script_and_style() {
+        let mut out = Vec::new();
+        write(&[], None, "t", &mut out).unwrap();
+        let page = String::from_utf8(out).unwrap();
+        assert!(page.contains(&format!("script-src {};", csp_source(SCRIPT))));
+        assert!(page.contains(&format!("style-src {};", csp_source(STYLE))));
+        assert!(!page.contains("unsafe-inline"));
+        assert!(
+            !page.contains("onsubmit") && !page.contains("onclick"),
+            "no inline event handler"
+        );
+        assert!(page.contains(&format!("<script>{SCRIPT}</script>")));
+    }
 }

@@ -11,6 +11,8 @@ pub mod graphml;
 pub mod html;
 pub mod ics;
 pub mod markdown;
+pub mod neo4j_csv;
+pub mod sha256;
 pub mod table;
 pub mod timelinejs;
 

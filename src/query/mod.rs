@@ -9,6 +9,7 @@ pub mod actor;
 pub mod briefs;
 pub mod conflicts;
 pub mod graph;
+pub mod graph_export;
 pub mod index;
 pub mod snapfile;
 pub mod sources;

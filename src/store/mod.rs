@@ -40,6 +40,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_factuality.sql",
         include_str!("../../schema/0004_factuality.sql"),
     ),
+    (
+        "0005_fts_datasette.sql",
+        include_str!("../../schema/0005_fts_datasette.sql"),
+    ),
 ];
 
 /// The schema version this build writes and understands.

@@ -105,13 +105,21 @@ fn a_condition_is_no_plain_fact_in_any_view() {
         &["actor", "Russia", "--factuality", "all", "--format", "json"],
     );
     assert!(!p["relations_out"].as_array().unwrap().is_empty(), "{p}");
+    // The actor view labels edges with relation kinds; dot-full with edge labels.
     let dot = ok(run_db(&db, &["export", "--graph", "dot"]));
-    assert!(!dot.contains("INVADES"), "{dot}");
+    assert!(!dot.contains("invades"), "{dot}");
+    let full = ok(run_db(&db, &["export", "--graph", "dot-full"]));
+    assert!(!full.contains("INVADES"), "{full}");
     let dot = ok(run_db(
         &db,
         &["export", "--graph", "dot", "--factuality", "all"],
     ));
-    assert!(dot.contains("INVADES [hypothetical]"), "{dot}");
+    assert!(dot.contains("invades [hypothetical]"), "{dot}");
+    let full = ok(run_db(
+        &db,
+        &["export", "--graph", "dot-full", "--factuality", "all"],
+    ));
+    assert!(full.contains("INVADES [hypothetical]"), "{full}");
     let bad = run_db(&db, &["relations", "--factuality", "maybe"]);
     assert_eq!(bad.status.code(), Some(2));
 }

@@ -3,6 +3,7 @@
 
 mod common;
 mod core;
+mod exports;
 mod extract;
 mod factuality;
 mod query;
