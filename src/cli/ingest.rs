@@ -52,6 +52,12 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
+    /// Leave the derived files in `DB.cache/` (timeline snapshot, compact
+    /// graph, conflict grouping, claim briefs) to the first query that needs
+    /// each, instead of building them before returning.
+    #[arg(long)]
+    pub no_cache: bool,
+
     #[command(flatten)]
     pub article: super::extract::ArticleArgs,
 }
@@ -528,6 +534,9 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
             return Err(anyhow::Error::new(e).context(refused()));
         }
     };
+    if !args.no_cache {
+        warm_cache(store, &report)?;
+    }
     let skipped = skipped.take();
     let sources = sources.take();
     write_report(
@@ -547,6 +556,43 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
         }
         .into())
     }
+}
+
+/// Stores up to this many documents have their derived files rebuilt after
+/// any ingest that wrote something: well under a second of work.
+const WARM_ALWAYS_DOCS: i64 = 20_000;
+
+/// Builds the derived files of the store (`DB.cache/`) after an ingest that
+/// changed it, so that the first query afterwards is as fast as the next.
+/// The rebuild reads the whole store, so it is done when the ingest wrote
+/// at least a tenth of the store's documents (its cost is then in
+/// proportion to the ingest's) or the store is small; after a few documents
+/// added to a large store the files are left to the first query that needs
+/// each, as before.
+fn warm_cache(store: Store, report: &IngestReport) -> anyhow::Result<()> {
+    let written = report.documents.len() - report.count(DocStatus::Unchanged);
+    if written == 0 {
+        return Ok(());
+    }
+    let stored: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
+    let db = store.path().to_owned();
+    if db == Path::new(":memory:") || (stored > WARM_ALWAYS_DOCS && written as i64 * 10 < stored) {
+        return Ok(());
+    }
+    // The writing connection is closed first, so that the fingerprint the
+    // files are keyed by is the one every later command sees.
+    drop(store);
+    // The ingest is committed whatever happens here: a file that could not
+    // be built is built by the first query that needs it.
+    if let Err(e) = chronograph::query::cache::warm(&db) {
+        eprintln!(
+            "warning: derived files of {} not built ({e}); the first query will build them",
+            db.display()
+        );
+    }
+    Ok(())
 }
 
 fn write_report(

@@ -232,7 +232,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     let opt = args.filters.options();
     if args.format == TimelineFormat::Json {
         widen_stdout_pipe();
-        // Events of a window straight from `<db>.tl` to JSON, when it can.
+        // Events of a window straight from `<db>.cache/timeline.tl` to JSON, when it can.
         if let Some(n) = query::timeline::write_json(&conn, &opt, out)? {
             if n == 0 {
                 eprintln!("timeline: no items match");

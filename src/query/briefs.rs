@@ -1,4 +1,4 @@
-//! `<db>.cbr`: what `sources` weighs of every claim ([`ClaimBrief`]), in a
+//! `<db>.cache/claims.cbr`: what `sources` weighs of every claim ([`ClaimBrief`]), in a
 //! fixed-size record per claim id, so that weighing the 20,000 candidates
 //! of a hub subject reads 20,000 small records of one compact file rather
 //! than 20,000 whole claim rows spread over the database (each a B-tree
@@ -30,11 +30,9 @@ const REC: usize = 48;
 /// per id would be mostly holes.
 const SLACK: i64 = 1 << 16;
 
-/// Where the claim-brief snapshot of a database lives: `<db>.cbr`.
+/// Where the claim-brief snapshot of a database lives: `<db>.cache/claims.cbr`.
 pub fn snapshot_path(db: &Path) -> PathBuf {
-    let mut s = db.as_os_str().to_owned();
-    s.push(".cbr");
-    PathBuf::from(s)
+    crate::store::cache::cache_file(db, "claims.cbr")
 }
 
 /// An open claim-brief snapshot.
@@ -147,7 +145,7 @@ impl BriefSnapshot {
         f.write_all(&[0u8; 8][..pad]).map_err(io)?;
         f.write_all(&recs).map_err(io)?;
         f.into_inner().map_err(|e| io(e.into_error()))?;
-        std::fs::rename(&tmp, path).map_err(io)?;
+        super::snapfile::put_in_place(&tmp, path).map_err(io)?;
         Ok(true)
     }
 
@@ -274,7 +272,7 @@ impl BriefSnapshot {
     }
 }
 
-/// [`q::claim_briefs`] of `ids`, from `<db>.cbr` when the store is a file
+/// [`q::claim_briefs`] of `ids`, from `<db>.cache/claims.cbr` when the store is a file
 /// and the snapshot can answer, else from SQL (in no particular order).
 pub fn claim_briefs(conn: &Connection, ids: &[i64]) -> Result<Vec<ClaimBrief>> {
     if let Some(db) = conn.path().filter(|p| !p.is_empty()) {

@@ -731,7 +731,7 @@ impl Csr {
         }
         w.flush()?;
         drop(w);
-        std::fs::rename(tmp, path)
+        super::snapfile::put_in_place(&tmp, path)
     }
 
     /// Reads a snapshot written for this fingerprint; `None` when the file is
@@ -815,9 +815,7 @@ pub fn event_canon_map(conn: &Connection) -> Result<HashMap<i64, i64>> {
     Ok(out)
 }
 
-/// Where the adjacency snapshot of a database lives: `<db>.adj`.
+/// Where the adjacency snapshot of a database lives: `<db>.cache/graph.adj`.
 pub fn snapshot_path(db: &std::path::Path) -> std::path::PathBuf {
-    let mut s = db.as_os_str().to_owned();
-    s.push(".adj");
-    std::path::PathBuf::from(s)
+    crate::store::cache::cache_file(db, "graph.adj")
 }

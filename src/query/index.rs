@@ -5,7 +5,7 @@
 //! [`conflicts::group`], which depends on the claims only) with the few
 //! numbers the pair test reads, so that `conflicts --summary` counts pairs
 //! for any tolerance and window without reading every claim. It is saved
-//! next to the database (`<db>.cfx`) under the store's fingerprint, like the
+//! next to the database (`<db>.cache/conflicts.cfx`) under the store's fingerprint, like the
 //! graph snapshot, and rebuilt when the store changes.
 //!
 //! [`TimeIndex`] and [`ChainIndex`] are in-memory structures for a library
@@ -261,7 +261,7 @@ impl ConflictIndex {
         }
         w.flush()?;
         drop(w);
-        std::fs::rename(tmp, path)
+        super::snapfile::put_in_place(&tmp, path)
     }
 
     /// Reads a snapshot written for this fingerprint; `None` when the file
@@ -345,7 +345,7 @@ impl ConflictIndex {
             return ConflictIndex::build(conn);
         };
         let fp = q::fingerprint(conn)?;
-        let path = sidecar(&db, "cfx");
+        let path = crate::store::cache::cache_file(&db, "conflicts.cfx");
         if let Some(ix) = ConflictIndex::load(&path, &fp) {
             return Ok(ix);
         }
@@ -656,14 +656,6 @@ impl Cols {
         }
         c
     }
-}
-
-/// `<db>.<ext>`: where a derived file of a database lives.
-pub fn sidecar(db: &Path, ext: &str) -> PathBuf {
-    let mut s = db.as_os_str().to_owned();
-    s.push(".");
-    s.push(ext);
-    PathBuf::from(s)
 }
 
 fn put<T, const N: usize>(

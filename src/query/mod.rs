@@ -7,6 +7,7 @@
 
 pub mod actor;
 pub mod briefs;
+pub mod cache;
 pub mod conflicts;
 pub mod graph;
 pub mod graph_export;

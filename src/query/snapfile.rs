@@ -1,5 +1,5 @@
-//! What the snapshot files beside a database (`DB.tl`, `DB.tla`, `DB.cbr`,
-//! `DB.cfx`, `DB.adj`) share: where a build writes before its rename, and
+//! What the snapshot files of a database (in `DB.cache/`: the timeline and
+//! its actor index, claim briefs, conflict grouping, compact graph) share: where a build writes before its rename, and
 //! how a reader checks that a mapped file is the current one.
 
 use std::path::{Path, PathBuf};
@@ -9,9 +9,21 @@ use std::path::{Path, PathBuf};
 /// snapshot at once never write into one file; the rename is atomic, so a
 /// reader sees the old file or a whole new one.
 pub fn temp_beside(path: &Path) -> PathBuf {
+    // Every build asks for its temporary file first: the cache folder is
+    // made here, when something is about to be written into it.
+    crate::store::cache::prepare_dir(path);
     let mut s = path.as_os_str().to_owned();
     s.push(format!("-{}-tmp", std::process::id()));
     PathBuf::from(s)
+}
+
+/// Renames a finished build `tmp` over `path`; when that fails (a
+/// directory in the way, a folder that cannot be written) the temporary
+/// file is removed rather than left in the cache folder.
+pub fn put_in_place(tmp: &Path, path: &Path) -> std::io::Result<()> {
+    std::fs::rename(tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(tmp);
+    })
 }
 
 /// The opening every mapped snapshot is written with: `magic`, then the

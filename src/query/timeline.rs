@@ -30,7 +30,7 @@ pub struct Options {
     pub as_of: Option<String>,
     /// Add dated claims to the events.
     pub claims: bool,
-    /// Read event rows through SQL only, never through `<db>.tl` (for
+    /// Read event rows through SQL only, never through `<db>.cache/timeline.tl` (for
     /// comparing the two paths; the answers are the same).
     pub no_snapshot: bool,
     /// Which events to show: asserted ones unless asked (claims are shown
@@ -139,8 +139,8 @@ fn when(t: Option<&TimeValue>, status: &str) -> String {
         .unwrap_or_else(|| "undated".to_owned())
 }
 
-/// The event rows of `f` read from `<db>.tl` (and, for actors, its actor
-/// index `<db>.tla`) when the store is a file and the snapshot can answer;
+/// The event rows of `f` read from `<db>.cache/timeline.tl` (and, for actors, its actor
+/// index `<db>.cache/timeline.tla`) when the store is a file and the snapshot can answer;
 /// `None` sends the caller to SQL.
 fn snapshot_rows(
     conn: &Connection,
@@ -860,7 +860,7 @@ impl Pretty {
 }
 
 /// `timeline --format json` for the events of a window read from
-/// `<db>.tl` and written straight from the snapshot's bytes: the items
+/// `<db>.cache/timeline.tl` and written straight from the snapshot's bytes: the items
 /// [`timeline`] builds, serialised as [`crate::export::json`] serialises
 /// them, without an owned row or item in between. Returns the number of
 /// items, or `None` (having written nothing) when the snapshot cannot

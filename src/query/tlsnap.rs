@@ -1,4 +1,4 @@
-//! `<db>.tl`: the timeline's event rows, whole, in time order, so that a
+//! `<db>.cache/timeline.tl`: the timeline's event rows, whole, in time order, so that a
 //! one-shot `timeline --from --to` reads one contiguous slice of a file
 //! instead of tens of thousands of rows, documents and participations
 //! spread over the database.
@@ -11,7 +11,7 @@
 //! [`BLOCK`]th record's start finds a window's byte range, and the SQL
 //! predicates are then applied record by record, so the rows returned are
 //! the SQL path's rows, in its order. The file is keyed by the store's
-//! fingerprint like `<db>.adj` and rebuilt by the first timeline that finds
+//! fingerprint like `<db>.cache/graph.adj` and rebuilt by the first timeline that finds
 //! it stale (from the SQL path itself, in chunks, so both paths share one
 //! row decoder).
 
@@ -33,11 +33,9 @@ pub const BLOCK: usize = 64;
 /// Rows decoded per SQL read while building.
 const CHUNK: usize = 4096;
 
-/// Where the timeline snapshot of a database lives: `<db>.tl`.
+/// Where the timeline snapshot of a database lives: `<db>.cache/timeline.tl`.
 pub fn snapshot_path(db: &Path) -> PathBuf {
-    let mut s = db.as_os_str().to_owned();
-    s.push(".tl");
-    PathBuf::from(s)
+    crate::store::cache::cache_file(db, "timeline.tl")
 }
 
 /// An open timeline snapshot: the file, mapped, and its sparse start index.
@@ -639,7 +637,7 @@ impl TimelineSnapshot {
         file.write_all(&(index.len() as u64).to_le_bytes())
             .map_err(io)?;
         drop(file);
-        std::fs::rename(&tmp, path).map_err(io)?;
+        super::snapfile::put_in_place(&tmp, path).map_err(io)?;
         Ok(true)
     }
 
@@ -862,17 +860,16 @@ impl TimelineSnapshot {
     }
 }
 
-/// Where the actor index of a database's timeline snapshot lives: `<db>.tla`.
+/// Where the actor index of a database's timeline snapshot lives:
+/// `<db>.cache/timeline.tla`.
 pub fn actor_index_path(db: &Path) -> PathBuf {
-    let mut s = db.as_os_str().to_owned();
-    s.push(".tla");
-    PathBuf::from(s)
+    crate::store::cache::cache_file(db, "timeline.tla")
 }
 
 // Version 2 goes with version 3 of `<db>.tl` (records with factuality).
 const ACTOR_MAGIC: &[u8; 8] = b"CHRTA\x00\x00\x02";
 
-/// `<db>.tla`: for every actor, the byte offsets in `<db>.tl` of the
+/// `<db>.cache/timeline.tla`: for every actor, the byte offsets in `<db>.cache/timeline.tl` of the
 /// records it takes part in, in file (= time) order, so that `timeline
 /// --actor` reads an actor's few records of a window instead of the whole
 /// window, or a hub actor's rows spread over the database.
@@ -970,7 +967,7 @@ impl ActorIndex {
             f.write_all(&off.to_le_bytes()).map_err(io)?;
         }
         f.into_inner().map_err(|e| io(e.into_error()))?;
-        std::fs::rename(&tmp, path).map_err(io)?;
+        super::snapfile::put_in_place(&tmp, path).map_err(io)?;
         Ok(())
     }
 

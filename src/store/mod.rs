@@ -7,6 +7,7 @@
 //! cross-document actor merge.
 
 mod actors;
+pub mod cache;
 mod hash;
 pub mod names;
 pub mod query;

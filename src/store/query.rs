@@ -446,7 +446,7 @@ pub fn window_floor(conn: &Connection, from: &str) -> Result<Option<String>> {
 
 /// The longest event of the store in whole days (end minus start), `None`
 /// when some event's end is not a date (no bound then). One scan of the
-/// time index, kept beside a database file in `<db>.span` under the
+/// time index, kept beside a database file in `<db>.cache/events.span` under the
 /// store's fingerprint so that a timeline does not pay the scan.
 pub fn max_event_span(conn: &Connection) -> Result<Option<i64>> {
     let scan = || -> Result<Option<i64>> {
@@ -465,7 +465,7 @@ pub fn max_event_span(conn: &Connection) -> Result<Option<i64>> {
     let Some(db) = conn.path().filter(|p| !p.is_empty()) else {
         return scan();
     };
-    let path = format!("{db}.span");
+    let path = super::cache::cache_file(std::path::Path::new(db), "events.span");
     let fp = fingerprint(conn)?;
     if let Ok(text) = std::fs::read_to_string(&path) {
         if let Some((f, v)) = text.trim_end().rsplit_once('\n') {
@@ -484,7 +484,9 @@ pub fn max_event_span(conn: &Connection) -> Result<Option<i64>> {
     let span = scan()?;
     let v = span.map_or("none".to_owned(), |n| n.to_string());
     // A read-only directory only costs the next command the scan.
-    let tmp = format!("{path}-tmp");
+    let mut tmp = path.clone().into_os_string();
+    tmp.push(format!("-{}-tmp", std::process::id()));
+    super::cache::prepare_dir(&path);
     if std::fs::write(&tmp, format!("{fp}\n{v}\n")).is_ok() {
         let _ = std::fs::rename(&tmp, &path);
     }

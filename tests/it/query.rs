@@ -486,7 +486,10 @@ fn summary_snapshot_follows_the_store() {
     ));
     let summary = |db: &Path| json(db, &["conflicts", "--summary", "--format", "json"]);
     let before = summary(&db);
-    assert!(dir.path().join("s.db.cfx").exists(), "the grouping is kept");
+    assert!(
+        dir.path().join("s.db.cache/conflicts.cfx").exists(),
+        "the grouping is kept"
+    );
     assert_eq!(summary(&db), before, "read back from the snapshot");
     ok(run_db(&db, &["ingest", c.to_str().unwrap()]));
     let after = summary(&db);
@@ -540,12 +543,18 @@ fn timeline_paths_agree(db: &Path, windows: &[&[&str]]) {
             assert_eq!(snap, sql, "{args:?}");
         }
     }
-    let mut tl = db.as_os_str().to_owned();
-    tl.push(".tl");
-    assert!(Path::new(&tl).exists(), "the snapshot was written");
+    let mut cache = db.as_os_str().to_owned();
+    cache.push(".cache");
+    let cache = Path::new(&cache);
+    assert!(
+        cache.join("timeline.tl").exists(),
+        "the snapshot was written"
+    );
     if windows.iter().any(|w| w.contains(&"--actor")) {
-        tl.push("a");
-        assert!(Path::new(&tl).exists(), "the actor index was written");
+        assert!(
+            cache.join("timeline.tla").exists(),
+            "the actor index was written"
+        );
     }
 }
 
@@ -566,12 +575,15 @@ fn a_snapshot_that_cannot_be_written_leaves_the_answer_to_sql() {
         &["--actor", "Maria Lopez", "--from", "2021-12"],
     ];
     timeline_paths_agree(&db, windows);
-    // A directory where the snapshot's temporary file goes makes every
-    // rebuild fail, as a read-only directory does for other users than root.
-    for suffix in [".tl-tmp", ".tla-tmp"] {
-        let mut tmp = db.as_os_str().to_owned();
-        tmp.push(suffix);
-        std::fs::create_dir(&tmp).unwrap();
+    // A directory where the snapshot goes makes every rebuild fail (the
+    // new file cannot be renamed over it), as a read-only directory does
+    // for other users than root.
+    let mut cache = db.as_os_str().to_owned();
+    cache.push(".cache");
+    let cache = PathBuf::from(cache);
+    for name in ["timeline.tl", "timeline.tla"] {
+        std::fs::remove_file(cache.join(name)).unwrap();
+        std::fs::create_dir(cache.join(name)).unwrap();
     }
     let before = json(&db, &["timeline", "--format", "json"]);
     add("b-post.json");
@@ -597,9 +609,7 @@ fn a_snapshot_that_cannot_be_written_leaves_the_answer_to_sql() {
     assert_eq!(after.as_array().unwrap().len(), 4, "{after}");
     // The snapshot can be replaced now but not its actor index: an actor's
     // timeline is the SQL path's, never the stale index's.
-    let mut tmp = db.as_os_str().to_owned();
-    tmp.push(".tl-tmp");
-    std::fs::remove_dir(&tmp).unwrap();
+    std::fs::remove_dir(cache.join("timeline.tl")).unwrap();
     let args = ["timeline", "--actor", "Petrov", "--format", "json"];
     let snap = ok(run_db(&db, &args));
     let sql = ok(crate::common::bin()

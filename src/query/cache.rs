@@ -1,0 +1,40 @@
+//! Building every derived file of a database at once (`DB.cache/`, see
+//! [`crate::store::cache`]), so that the first query after an ingest reads
+//! them as every later one does instead of paying their build.
+
+use crate::Result;
+use std::path::Path;
+
+/// Builds (or confirms current) every derived file of the database at
+/// `db`: the timeline snapshot and its actor index, the longest event, the
+/// compact graph, the conflict grouping and the claim briefs. Each is what
+/// the query that reads it would have built on its first run, keyed by the
+/// same fingerprint. The two halves run on two threads, each on its own
+/// read connection. A directory that cannot be written is not an error
+/// (the queries then answer without the files, as they do today).
+pub fn warm(db: &Path) -> Result<()> {
+    crate::store::cache::remove_legacy(db);
+    std::thread::scope(|s| {
+        let timeline = s.spawn(|| -> Result<()> {
+            let conn = crate::store::query::open_read(db)?;
+            let fp = crate::store::query::fingerprint(&conn)?;
+            crate::store::query::max_event_span(&conn)?;
+            if let Some(snap) = super::tlsnap::TimelineSnapshot::open_for(&conn, db, &fp)? {
+                super::tlsnap::ActorIndex::open(&snap, db, &fp)?;
+            }
+            Ok(())
+        });
+        let rest = (|| -> Result<()> {
+            let conn = crate::store::query::open_read(db)?;
+            super::graph::Csr::open(&conn, db)?;
+            super::index::ConflictIndex::open(&conn)?;
+            super::briefs::BriefSnapshot::open(&conn, db)?;
+            Ok(())
+        })();
+        let timeline = match timeline.join() {
+            Ok(r) => r,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        rest.and(timeline)
+    })
+}
