@@ -10,13 +10,14 @@ use std::path::Path;
 /// compact graph, the conflict grouping and the claim briefs. Each is what
 /// the query that reads it would have built on its first run, keyed by the
 /// same fingerprint. The two halves run on two threads, each on its own
-/// read connection. A directory that cannot be written is not an error
+/// read connection without a memory map (two maps of the whole file kept a
+/// 10^6-claim store's 1.2 GB resident in the ingest process). A directory that cannot be written is not an error
 /// (the queries then answer without the files, as they do today).
 pub fn warm(db: &Path) -> Result<()> {
     crate::store::cache::remove_legacy(db);
     std::thread::scope(|s| {
         let timeline = s.spawn(|| -> Result<()> {
-            let conn = crate::store::query::open_read(db)?;
+            let conn = crate::store::query::open_read_unmapped(db)?;
             let fp = crate::store::query::fingerprint(&conn)?;
             crate::store::query::max_event_span(&conn)?;
             if let Some(snap) = super::tlsnap::TimelineSnapshot::open_for(&conn, db, &fp)? {
@@ -25,7 +26,7 @@ pub fn warm(db: &Path) -> Result<()> {
             Ok(())
         });
         let rest = (|| -> Result<()> {
-            let conn = crate::store::query::open_read(db)?;
+            let conn = crate::store::query::open_read_unmapped(db)?;
             super::graph::Csr::open(&conn, db)?;
             super::index::ConflictIndex::open(&conn)?;
             super::briefs::BriefSnapshot::open(&conn, db)?;

@@ -1564,6 +1564,17 @@ pub fn open_read(path: &std::path::Path) -> Result<Connection> {
     }
 }
 
+/// [`open_read`] without the memory map: pages are read into the
+/// connection's bounded page cache instead. For passes over the whole file
+/// (building every derived file after an ingest), where a map would leave
+/// the whole database resident in the process, on top of what the builds
+/// themselves hold.
+pub fn open_read_unmapped(path: &std::path::Path) -> Result<Connection> {
+    let conn = open_read(path)?;
+    conn.execute_batch("PRAGMA mmap_size = 0")?;
+    Ok(conn)
+}
+
 /// [`open_read`]'s connection; `uri` opens `path` as an SQLite URI.
 fn open_read_as(path: &std::path::Path, uri: bool) -> Result<Connection> {
     let mut flags =
