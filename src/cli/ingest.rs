@@ -574,9 +574,7 @@ fn warm_cache(store: Store, report: &IngestReport) -> anyhow::Result<()> {
     if written == 0 {
         return Ok(());
     }
-    let stored: i64 = store
-        .conn()
-        .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
+    let stored = chronograph::store::query::document_count(store.conn())?;
     let db = store.path().to_owned();
     if db == Path::new(":memory:") || (stored > WARM_ALWAYS_DOCS && written as i64 * 10 < stored) {
         return Ok(());

@@ -11,8 +11,9 @@ use std::path::Path;
 /// the query that reads it would have built on its first run, keyed by the
 /// same fingerprint. The two halves run on two threads, each on its own
 /// read connection without a memory map (two maps of the whole file kept a
-/// 10^6-claim store's 1.2 GB resident in the ingest process). A directory that cannot be written is not an error
-/// (the queries then answer without the files, as they do today).
+/// 10^6-claim store's 1.2 GB resident in the ingest process). A directory
+/// that cannot be written is not an error (the queries then answer without
+/// the files, as they did before).
 pub fn warm(db: &Path) -> Result<()> {
     crate::store::cache::remove_legacy(db);
     std::thread::scope(|s| {
