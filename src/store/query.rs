@@ -1564,11 +1564,6 @@ pub fn open_read(path: &std::path::Path) -> Result<Connection> {
     }
 }
 
-/// How many documents the store holds.
-pub fn document_count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?)
-}
-
 /// [`open_read`] without the memory map: pages are read into the
 /// connection's bounded page cache instead. For passes over the whole file
 /// (building every derived file after an ingest), where a map would leave
