@@ -38,5 +38,9 @@ pub fn warm(db: &Path) -> Result<()> {
             Err(panic) => std::panic::resume_unwind(panic),
         };
         rest.and(timeline)
-    })
+    })?;
+    // The read connections leave `-wal` and `-shm` files beside the
+    // database, which an ingest on its own does not.
+    crate::store::query::tidy_wal(db);
+    Ok(())
 }

@@ -1564,6 +1564,22 @@ pub fn open_read(path: &std::path::Path) -> Result<Connection> {
     }
 }
 
+/// Opens `path` for writing and closes it again without writing, so that
+/// SQLite removes the empty `-wal` and `-shm` files read-only connections
+/// leave beside a WAL database (only a closing writer may). The file and
+/// the store's fingerprint stay as they were. Failure (a read-only
+/// directory, another connection still open) leaves the files, which is
+/// harmless.
+pub fn tidy_wal(path: &std::path::Path) {
+    let flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if let Ok(conn) = Connection::open_with_flags(path, flags) {
+        // Any read opens the WAL, which the close then checkpoints (it is
+        // empty) and deletes.
+        let _ = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0));
+    }
+}
+
 /// [`open_read`] without the memory map: pages are read into the
 /// connection's bounded page cache instead. For passes over the whole file
 /// (building every derived file after an ingest), where a map would leave
