@@ -6,13 +6,6 @@ mod cli;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-// A bulk ingest allocates and frees millions of small strings and vectors
-// on three threads at once (parsed bundles, bound rows, full-text terms);
-// glibc's allocator spent about a fifth of the process's CPU time on them
-// (consolidating and unlinking free chunks), mimalloc a fraction of that.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Exit codes: 0 done; 2 refused or failed (the message says why; the
 /// database is as it was); 3 stored, but some documents were skipped (each
 /// named in the report); 70 an internal error (a bug: please report it).
