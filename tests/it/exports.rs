@@ -471,6 +471,7 @@ fn gitignore_covers_every_derived_file() {
         "*.db",
         "*.db-wal",
         "*.db-shm",
+        "*.db.cache/",
         "*.adj",
         "*.cfx",
         "*.span",
