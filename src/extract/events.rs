@@ -1,6 +1,8 @@
 //! Events (with participants, place, time and status) and relations between
 //! actors (with time and evidence).
 
+mod gate;
+
 use super::Doc;
 use super::factuality;
 use super::lexicon::{LEX, namelike};
@@ -1199,7 +1201,7 @@ impl Doc<'_> {
     }
 
     fn trigger_event(&mut self, si: usize, t: usize, n: usize, kind: &str) {
-        if self.is_caption(si) {
+        if self.is_caption(si) || self.figurative(t, n, kind) {
             return;
         }
         let (a, b, claim) = self.region(t);
@@ -1210,6 +1212,9 @@ impl Doc<'_> {
         let mut seen = Vec::new();
         for m in &self.mentions {
             if m.t0 < a || m.t1 > b || self.quoted(m.t0) {
+                continue;
+            }
+            if kind != "report" && !self.participant_frame(m, t, n, kind) {
                 continue;
             }
             if m.t0.abs_diff(t) > 22 {
@@ -1557,6 +1562,14 @@ impl Doc<'_> {
                 if let Some(w) = warned.filter(|w| !parts.iter().any(|p| p.0 == *w)) {
                     parts.insert(0, (w, "agent".to_owned()));
                 }
+            }
+        }
+        // "Trump's attacks on Clinton": a person's attack with no violence
+        // told is criticism, no event.
+        if kind == "attack" {
+            let who: Vec<usize> = parts.iter().map(|p| p.0).collect();
+            if self.verbal_attack(t, &who) {
+                return;
             }
         }
         if parts.is_empty()
@@ -2580,6 +2593,9 @@ impl Doc<'_> {
         rule: &str,
         factuality: Factuality,
     ) {
+        if !self.relation_frame(src, kind, tgt, t, rule) {
+            return;
+        }
         if self.within(src, tgt)
             || self.within(tgt, src)
             || self.relations.iter().any(|r| {
