@@ -185,7 +185,9 @@ impl Doc<'_> {
     /// ("officials", "an aide", "experts"), unlike "Russian officials".
     fn bare_anonymous(&self, a: usize) -> bool {
         let x = &self.actors[a];
-        x.kind == ActorKind::Anonymous && !x.name.chars().skip(1).any(|c| c.is_uppercase())
+        x.kind == ActorKind::Anonymous
+            && x.part_of.is_none()
+            && !x.name.chars().skip(1).any(|c| c.is_uppercase())
     }
 
     /// Whether a named form of the actor is in the text at the mention
@@ -216,7 +218,7 @@ impl Doc<'_> {
     /// forces attacked"), after an optional appositive (", a NATO member,").
     /// "Sanders's supporters would not support" and "Syrian hackers
     /// backing" name who acts by a noun after the owner: not the owner.
-    fn plain_frame(&self, m: &Mention, b: usize) -> bool {
+    fn plain_frame(&self, m: &Mention, b: usize, reach: usize) -> bool {
         let mut a = m.t1;
         if a >= b {
             return true;
@@ -244,7 +246,12 @@ impl Doc<'_> {
         }
         let gap = &self.toks[a..b];
         // "on Wednesday", "last week": a date is no topic and no clause.
-        let timed = |q: usize| self.tx_at.get(a + q).is_some_and(|x| x.is_some());
+        let tx = |j: usize| self.tx_at.get(j).is_some_and(|x| x.is_some());
+        let timed = |q: usize| {
+            tx(a + q)
+                || matches!(self.word(a + q), "on" | "in" | "at" | "last" | "this")
+                    && tx(a + q + 1)
+        };
         let broken = gap.iter().enumerate().any(|(q, x)| {
             !timed(q) && clause_break(&x.lower)
                 || matches!(
@@ -273,7 +280,7 @@ impl Doc<'_> {
                         || x.norm == "-" && !x.space_before
                 });
         }
-        (0..gap.len()).filter(|&q| !timed(q)).count() <= 8
+        (0..gap.len()).filter(|&q| !timed(q)).count() <= reach
     }
 
     /// Whether the words after trigger `t` (of `n` tokens) are an abstract
@@ -377,7 +384,14 @@ impl Doc<'_> {
             if circumstance_prep(before) || before == "with" {
                 return false;
             }
-            return self.plain_frame(m, t);
+            // Drills and build-ups are held by the subject of a longer verb
+            // phrase: "Moscow kept troops near the border following drills".
+            let reach = if matches!(kind, "exercise" | "military_buildup" | "withdrawal") {
+                12
+            } else {
+                8
+            };
+            return self.plain_frame(m, t, reach);
         }
         if m.t0 < t + n {
             return true;
@@ -385,10 +399,21 @@ impl Doc<'_> {
         // After the trigger: close, in the same clause, and not the object
         // of a preposition of circumstance ("lost in his re-election ... to
         // leave the White House", "Senator X of Vermont").
+        let gap = &self.toks[t + n..m.t0];
+        // "spoke with the head of the administration, Andriy Yermak": a
+        // name in apposition to the partner.
+        if self.word(m.t0 - 1) == ","
+            && m.t0 <= t + n + 12
+            && [self.word(t + n), self.word(t + n - 1)]
+                .iter()
+                .any(|w| matches!(*w, "with" | "between" | "alongside"))
+            && !gap[..gap.len() - 1].iter().any(|x| clause_break(&x.lower))
+        {
+            return true;
+        }
         if m.t0 > t + n + 6 {
             return false;
         }
-        let gap = &self.toks[t + n..m.t0];
         if gap.iter().any(|x| clause_break(&x.lower)) {
             return false;
         }
@@ -478,7 +503,7 @@ impl Doc<'_> {
             if circumstance_prep(before) {
                 return false;
             }
-            if !self.plain_frame(m, k) {
+            if !self.plain_frame(m, k, 8) {
                 // "Farage said the warning was ... and accused Number 10":
                 // a verb joined by "and" shares the sentence's first subject.
                 // "denied that claim and instead accused", "thanked the US,
@@ -489,11 +514,17 @@ impl Doc<'_> {
                 let clean = joint.is_some_and(|j| {
                     (j + 1..k).all(|q| self.mention_at(q).is_none() && !clause_break(lw(q)))
                 });
-                let first = self
+                let first = !self
                     .mentions
                     .iter()
-                    .find(|x| x.t0 >= s.t0 && x.t1 <= k && !x.adjective)
-                    .is_some_and(|x| x.actor == src);
+                    .any(|x| {
+                        x.t0 >= s.t0
+                            && x.t1 <= m.t0
+                            && !x.adjective
+                            && x.actor != src
+                            && !circumstance_prep(self.word_before(x))
+                            && !matches!(self.word_before(x), "alongside" | "with")
+                    });
                 if !(clean && first) {
                     return false;
                 }
