@@ -471,10 +471,29 @@ impl Doc<'_> {
         if !territorial(kind) && (sa.kind == ActorKind::Place || ta.kind == ActorKind::Place) {
             return false;
         }
-        if rule != "rel_verb_or_noun" || k >= self.toks.len() {
+        if k >= self.toks.len() {
             return true;
         }
         let s = &self.sents[self.sent_of[k]];
+        // "urged Russian hackers", "support for U.S. candidate X": the
+        // adjective qualifies who is meant, it is not the target.
+        let qualifier = self
+            .mentions
+            .iter()
+            .find(|m| m.actor == tgt && m.t0 > k && m.t1 <= s.t1)
+            .is_some_and(|m| {
+                m.adjective
+                    && self
+                        .toks
+                        .get(m.t1)
+                        .is_some_and(|x| x.kind == TokKind::Word && !x.is_cap() && x.lower != "and")
+            });
+        if qualifier && !territorial(kind) {
+            return false;
+        }
+        if rule != "rel_verb_or_noun" {
+            return true;
+        }
         let lw = |j: usize| self.word(j);
         if lw(k).starts_with("seiz") && matches!(lw(k + 1), "on" | "upon") {
             return false;
@@ -547,18 +566,136 @@ impl Doc<'_> {
             if !territorial(kind) && matches!(before, "in" | "at" | "near" | "inside" | "into") {
                 return false;
             }
-            // "urged Russian hackers", "support for U.S. candidate X": the
-            // adjective qualifies who is meant, it is not the target.
-            if m.adjective
-                && !territorial(kind)
-                && self
-                    .toks
-                    .get(m.t1)
-                    .is_some_and(|x| x.kind == TokKind::Word && !x.is_cap() && x.lower != "and")
-            {
-                return false;
-            }
         }
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract_text;
+
+    /// Relations as (source, kind, target) names.
+    fn relations(text: &str) -> Vec<(String, String, String)> {
+        let b = extract_text(text, (2021, 12, 4));
+        let name = |id: &str| {
+            b.actors
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| a.name.clone())
+                .unwrap_or_default()
+        };
+        b.relations
+            .iter()
+            .map(|r| (name(&r.source), r.kind.clone(), name(&r.target)))
+            .collect()
+    }
+
+    /// Trigger events as (kind, participant names).
+    fn events(text: &str) -> Vec<(String, Vec<String>)> {
+        let b = extract_text(text, (2021, 12, 4));
+        let name = |id: &str| {
+            b.actors
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| a.name.clone())
+                .unwrap_or_default()
+        };
+        b.events
+            .iter()
+            .filter(|e| e.evidence.rule.as_deref().is_some_and(|r| r.starts_with("event_trigger_")))
+            .map(|e| {
+                (
+                    e.kind.clone(),
+                    e.participants.iter().map(|p| name(&p.actor)).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_attack_on_an_idea_is_no_attack() {
+        let ev = events("Joe Biden's attack on the senator's voting record drew applause.");
+        assert!(!ev.iter().any(|e| e.0 == "attack"), "{ev:?}");
+        // A physical attack stays.
+        let ev = events("Russian forces launched an attack on Kharkiv on Monday.");
+        assert!(ev.iter().any(|e| e.0 == "attack"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_person_attacking_without_violence_criticises() {
+        let ev = events("Emmanuel Macron attacked Boris Johnson in a radio interview.");
+        assert!(!ev.iter().any(|e| e.0 == "attack"), "{ev:?}");
+        let r = relations("Emmanuel Macron attacked Boris Johnson in a radio interview.");
+        assert!(!r.iter().any(|x| x.1 == "attacks"), "{r:?}");
+    }
+
+    #[test]
+    fn seizing_on_a_remark_seizes_nothing() {
+        let r = relations("Vladimir Putin seized on the remark in a speech to Belarus.");
+        assert!(!r.iter().any(|x| x.1 == "seized"), "{r:?}");
+        let ev = events("Vladimir Putin seized on the remark in a speech.");
+        assert!(!ev.iter().any(|e| e.0 == "seizure"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_campaign_rally_is_no_protest_and_dealing_with_is_no_deal() {
+        let ev = events("Angela Merkel spoke at a rally for her party in Munich.");
+        assert!(!ev.iter().any(|e| e.0 == "protest"), "{ev:?}");
+        let ev = events("Workers held a rally against the pension reform in Lyon.");
+        assert!(ev.iter().any(|e| e.0 == "protest"), "{ev:?}");
+        let ev = events("Ministers plan to deal with the shortage next year.");
+        assert!(!ev.iter().any(|e| e.0 == "agreement"), "{ev:?}");
+    }
+
+    #[test]
+    fn the_owner_of_the_subject_is_not_the_subject() {
+        // The supporters would back, not the candidate they support.
+        let r = relations("Macron's supporters would not support Marine Le Pen in a runoff.");
+        assert!(
+            !r.iter().any(|x| x.0 == "Emmanuel Macron" && x.1 == "supports"),
+            "{r:?}"
+        );
+        // A plain subject keeps its relation.
+        let r = relations("Germany has repeatedly supported Ukraine.");
+        assert!(r.iter().any(|x| x.0 == "Germany" && x.2 == "Ukraine"), "{r:?}");
+    }
+
+    #[test]
+    fn a_venue_and_an_adjective_are_no_endpoints() {
+        let r = relations("Olaf Scholz urged Chinese investors to stay.");
+        assert!(!r.iter().any(|x| x.2 == "China"), "{r:?}");
+        let r = relations("Olaf Scholz met Xi Jinping in Beijing on Friday.");
+        assert!(!r.iter().any(|x| x.2 == "Beijing"), "{r:?}");
+    }
+
+    #[test]
+    fn unnamed_sources_and_far_names_take_no_part() {
+        let ev = events("Officials said Ukraine was hit by an attack on its power grid.");
+        assert!(
+            !ev.iter().any(|e| e.0 == "attack" && e.1.iter().any(|p| p == "officials")),
+            "{ev:?}"
+        );
+        // The place named with a senator is where he is from.
+        let ev = events("She plans to vote for Senator Rand Paul of Kentucky next week.");
+        assert!(
+            !ev.iter().any(|e| e.1.iter().any(|p| p.contains("Kentucky"))),
+            "{ev:?}"
+        );
+        // The one testified before is no attacker.
+        let ev = events("Blinken testified before Congress on the 2012 attacks in Benghazi.");
+        assert!(
+            !ev.iter().any(|e| e.0 == "attack" && e.1.iter().any(|p| p == "Congress")),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn coordinated_subjects_and_shared_subjects_stay() {
+        let ev = events("Joe Biden and Vladimir Putin will hold a video call on Tuesday.");
+        let call = ev.iter().find(|e| e.0 == "call").expect("call");
+        assert!(call.1.len() == 2, "{ev:?}");
+        let r = relations("Kuleba thanked the US for its help, while accusing Russia of lying.");
+        assert!(r.iter().any(|x| x.1 == "accuses" && x.2 == "Russia"), "{r:?}");
     }
 }
