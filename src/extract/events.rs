@@ -1564,9 +1564,9 @@ impl Doc<'_> {
                 }
             }
         }
-        // "Trump's attacks on Clinton": a person's attack with no violence
-        // told is criticism, no event.
-        if kind == "attack" {
+        // "Trump's attacks on Clinton", "in open conflict with Trump": a
+        // person's attack or conflict with no violence told is criticism.
+        if matches!(kind, "attack" | "war" | "clash") {
             let who: Vec<usize> = parts.iter().map(|p| p.0).collect();
             if self.verbal_attack(t, &who) {
                 return;

@@ -19,12 +19,15 @@ struct Figurative {
     abstract_nouns: HashSet<String>,
     /// Words that make an "attack" by a person a physical one.
     violence: HashSet<String>,
+    /// Nouns after which "election" or "vote" is a modifier.
+    compound: HashSet<String>,
 }
 
 static FIG: LazyLock<Figurative> = LazyLock::new(|| {
     let mut f = Figurative {
         abstract_nouns: HashSet::new(),
         violence: HashSet::new(),
+        compound: HashSet::new(),
     };
     for line in include_str!("../../../data/events/figurative.tsv").lines() {
         if line.starts_with('#') {
@@ -34,6 +37,7 @@ static FIG: LazyLock<Figurative> = LazyLock::new(|| {
             match class {
                 "abstract" => f.abstract_nouns.insert(word.trim().to_owned()),
                 "violence" => f.violence.insert(word.trim().to_owned()),
+                "compound" => f.compound.insert(word.trim().to_owned()),
                 _ => false,
             };
         }
@@ -320,6 +324,49 @@ impl Doc<'_> {
                 return true;
             }
         }
+        // "went on the attack", "on the offensive": an idiom of manner.
+        if t >= 2 && lw(t - 1) == "the" && lw(t - 2) == "on" && kind == "attack" {
+            return true;
+        }
+        // "an election year", "election-law experts", "his re-election
+        // campaign": the trigger qualifies another noun.
+        if matches!(kind, "election" | "vote")
+            && (self.toks.get(t + n).is_some_and(|x| x.norm == "-" && !x.space_before)
+                || FIG.compound.contains(next))
+        {
+            return true;
+        }
+        // "fighting to win over", "fight for jobs": striving, no war.
+        if matches!(kind, "war" | "clash") && head.starts_with("fight") && next == "to" {
+            return true;
+        }
+        // "demonstrated leadership": a transitive use, no demonstration.
+        if kind == "protest"
+            && head.starts_with("demonstrat")
+            && self.toks.get(t + n).is_some_and(|x| {
+                x.kind == TokKind::Word
+                    && !matches!(
+                        x.lower.as_str(),
+                        "against" | "in" | "outside" | "at" | "on" | "for" | "near" | "across"
+                    )
+            })
+        {
+            return true;
+        }
+        // "spoke with so much gusto": a call needs someone spoken with.
+        if kind == "call" && self.word(t + n - 1) == "with" {
+            let s1 = self.sents[self.sent_of[t]].t1;
+            if !(t + n..(t + n + 8).min(s1)).any(|j| self.mention_at(j).is_some()) {
+                return true;
+            }
+        }
+        // "struck populist notes", "struck a chord": no blow.
+        if kind == "attack" && matches!(head, "struck" | "strikes" | "strike" | "hit") {
+            let s1 = self.sents[self.sent_of[t]].t1;
+            if (t + n..(t + n + 4).min(s1)).any(|j| FIG.abstract_nouns.contains(lw(j))) {
+                return true;
+            }
+        }
         if !matches!(kind, "attack" | "war" | "seizure" | "clash" | "fights" | "attacks") {
             return false;
         }
@@ -346,7 +393,8 @@ impl Doc<'_> {
     /// Whether an "attack" word with a person for agent is criticism: no
     /// word of violence in its sentence ("Trump's attacks on Clinton").
     pub(super) fn verbal_attack(&self, t: usize, agents: &[usize]) -> bool {
-        if !self.word(t).starts_with("attack") {
+        let w = self.word(t);
+        if !(w.starts_with("attack") || w.starts_with("conflict") || w.starts_with("clash")) {
             return false;
         }
         if !agents
@@ -705,5 +753,29 @@ mod tests {
         assert!(call.1.len() == 2, "{ev:?}");
         let r = relations("Kuleba thanked the US for its help, while accusing Russia of lying.");
         assert!(r.iter().any(|x| x.1 == "accuses" && x.2 == "Russia"), "{r:?}");
+    }
+
+    #[test]
+    fn idioms_and_modifiers_are_no_events() {
+        let ev = events("Then Boris Johnson went on the attack in the debate.");
+        assert!(!ev.iter().any(|e| e.0 == "attack"), "{ev:?}");
+        let ev = events("It is an election year in Canada, and election-law experts are busy.");
+        assert!(!ev.iter().any(|e| e.0 == "election"), "{ev:?}");
+        let ev = events("Canada will hold an election in October.");
+        assert!(ev.iter().any(|e| e.0 == "election"), "{ev:?}");
+        let ev = events("Justin Trudeau struck conciliatory notes in his speech.");
+        assert!(!ev.iter().any(|e| e.0 == "attack"), "{ev:?}");
+        let ev = events("The mayor demonstrated leadership during the floods.");
+        assert!(!ev.iter().any(|e| e.0 == "protest"), "{ev:?}");
+        let ev = events("Justin Trudeau spoke with so much energy that the hall fell silent.");
+        assert!(!ev.iter().any(|e| e.0 == "call"), "{ev:?}");
+        let ev = events("Justin Trudeau spoke with Joe Biden on Monday.");
+        assert!(ev.iter().any(|e| e.0 == "call"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_conflict_between_politicians_is_no_war() {
+        let ev = events("Liz Truss has been in open conflict with Boris Johnson over taxes.");
+        assert!(!ev.iter().any(|e| matches!(e.0.as_str(), "war" | "clash")), "{ev:?}");
     }
 }
