@@ -605,8 +605,10 @@ mod tests {
 
     #[test]
     fn a_condition_stays_in_its_clause() {
-        let text = "Russia massed troops near the border, and if it invades Ukraine, \
-                    sanctions will follow.";
+        // Events take their parties from their own clause only (see
+        // `events::gate`): the invader and the sanctioned are named there.
+        let text = "Russia massed troops near the border, and if Moscow invades Ukraine, \
+                    sanctions on Russia will follow.";
         let evs = events(text);
         let buildup = evs.iter().find(|e| e.0 == "military_buildup");
         assert_eq!(
