@@ -180,47 +180,28 @@ fn predict_word(l: &str) -> bool {
 /// Auxiliaries, adverbs and particles that may stand between a negation and
 /// the verb it negates ("did not even try to invade", "has no plans to").
 fn verb_group(l: &str) -> bool {
-    matches!(
-        l,
-        "did"
-            | "does"
-            | "do"
-            | "has"
-            | "have"
-            | "had"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "should"
-            | "might"
-            | "may"
-            | "yet"
-            | "ever"
-            | "even"
-            | "also"
-            | "to"
-            | "a"
-            | "an"
-            | "any"
-            | "intention"
-            | "intentions"
-            | "plan"
-            | "plans"
-            | "of"
-            | "desire"
-            | "want"
-            | "seek"
-            | "try"
-            | "tried"
-    )
+    crate::extract::text::is_auxiliary(l)
+        || matches!(
+            l,
+            "yet"
+                | "ever"
+                | "even"
+                | "also"
+                | "to"
+                | "a"
+                | "an"
+                | "any"
+                | "intention"
+                | "intentions"
+                | "plan"
+                | "plans"
+                | "of"
+                | "desire"
+                | "want"
+                | "seek"
+                | "try"
+                | "tried"
+        )
 }
 
 /// Keeps the higher-ranked of the best cue so far and `f`.

@@ -217,6 +217,35 @@ fn is_apos(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}')
 }
 
+/// The auxiliary and modal verbs ("did", "has", "was", "will", "could" ...):
+/// the words a verb group is built from, shared by the rules that walk over
+/// one ("has not yet invaded", "Russia will also impose").
+pub(crate) fn is_auxiliary(l: &str) -> bool {
+    matches!(
+        l,
+        "did"
+            | "does"
+            | "do"
+            | "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "might"
+            | "may"
+    )
+}
+
 /// How many symbols in a row make a run of decoration (see [`tokenize`]).
 const SYMBOL_RUN: usize = 6;
 
