@@ -9,22 +9,24 @@
 //! then `m + 1` records of [`REC`] bytes, record `i` for claim id `i`:
 //! claimant (`i64`), subject, unit and polarity (`u32` string numbers, unit
 //! 0 = NULL, the others from 1), a flag byte (claim present; value, lower
-//! and upper present; approximate, vague, lower open, upper open), three
-//! padding bytes, and value, lower and upper (`f64`). Little endian. The
+//! and upper present; approximate, vague, lower open, upper open), the
+//! factuality (its place in [`Factuality::ALL`]), two padding bytes, value,
+//! lower and upper (`f64`), and the first and last day the content holds
+//! (`i32` days from the common era). Little endian. The
 //! file is keyed by the fingerprint and rebuilt by the first `sources` that
 //! finds it stale; where it cannot be written, SQL answers.
 
 use crate::Result;
-use crate::model::Quantity;
+use crate::model::{Factuality, Quantity};
 use crate::store::query::{self as q, ClaimBrief};
 use rusqlite::Connection;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-const MAGIC: &[u8; 8] = b"CHRCB\x00\x00\x01";
+const MAGIC: &[u8; 8] = b"CHRCB\x00\x00\x02";
 
 /// Bytes per claim record.
-const REC: usize = 48;
+const REC: usize = 56;
 
 /// Ids this far beyond the claim count leave the store to SQL: a record
 /// per id would be mostly holes.
@@ -117,6 +119,12 @@ impl BriefSnapshot {
                 }
             }
             r[20] = flags;
+            r[21] = Factuality::ALL
+                .iter()
+                .position(|&f| f == b.factuality)
+                .unwrap_or(0) as u8;
+            r[48..52].copy_from_slice(&b.days.0.to_le_bytes());
+            r[52..56].copy_from_slice(&b.days.1.to_le_bytes());
             Ok(())
         })?;
         if !fits {
@@ -255,6 +263,11 @@ impl BriefSnapshot {
             unit,
             quantity,
             polarity: string(u32_at(r, 16)?)?,
+            factuality: *Factuality::ALL.get(r[21] as usize)?,
+            days: (
+                i32::from_le_bytes(r[48..52].try_into().ok()?),
+                i32::from_le_bytes(r[52..56].try_into().ok()?),
+            ),
         }))
     }
 
@@ -322,7 +335,10 @@ mod tests {
         db.execute_batch(
             "UPDATE claims SET q_approximate = 1 WHERE id % 3 = 0;
              UPDATE claims SET q_vague = 1, q_lower_open = 1 WHERE id % 7 = 0;
-             UPDATE claims SET q_upper_open = 1 WHERE id % 11 = 0;",
+             UPDATE claims SET q_upper_open = 1 WHERE id % 11 = 0;
+             UPDATE claims SET factuality = 'feared' WHERE id % 13 = 0;
+             UPDATE claims SET valid_start = '2021-06-01', valid_end = '2021-06-30' WHERE id % 9 = 0;
+             UPDATE claims SET stated_start = '2020-01-01', stated_end = '2020-01-01' WHERE id % 17 = 0;",
         )
         .unwrap();
         db

@@ -8,8 +8,8 @@
 //! never carriers.
 
 use super::conflicts::{
-    figure_subject_comparable, figures_disagree, similar_subjects, stated_range, subject_key,
-    unit_norm, words_key,
+    close_in_time, figure_subject_comparable, figures_disagree, place_of, similar_subjects,
+    stated_range, subject_key, tentative, unit_norm, words_key,
 };
 use super::{fold, outlet_of};
 use crate::store::query::{self as q, ClaimFilter, ClaimRow};
@@ -198,6 +198,8 @@ pub fn sources_limited(
     // claim (a hub subject's 20,000 candidates share a handful).
     type Same<'b> = (&'b str, Option<&'b str>, Option<&'b str>);
     let mut verdicts: std::collections::HashMap<Same, bool> = Default::default();
+    let own = briefs.iter().find(|b| b.id == claim.id).cloned();
+    let own_place = claim.subject.as_deref().and_then(place_of);
     let mut carrier_ids = Vec::new();
     let mut corroborating_ids = Vec::new();
     let mut disputed_ids = Vec::new();
@@ -215,7 +217,14 @@ pub fn sources_limited(
                 if !numeric {
                     return key.len() >= 2 && words_key(&c.subject, "") == key;
                 }
+                // Troops near one place are not troops near another, the
+                // rule that keeps them in separate conflict groups.
+                let placed_apart = matches!(
+                    (&own_place, place_of(&c.subject)),
+                    (Some(a), Some(b)) if *a != b
+                );
                 own_comparable
+                    && !placed_apart
                     && figure_subject_comparable(&c.subject, c_unit.unwrap_or(""))
                     && c.unit.as_deref().map(unit_norm) == unit
                     && similar_subjects(
@@ -226,7 +235,13 @@ pub fn sources_limited(
                     && similar_subjects(&key, &words_key(&c.subject, c_unit.unwrap_or("")))
             });
         let c_numeric = c.quantity.as_ref().and_then(stated_range).is_some();
-        if !about_same || c_numeric != numeric {
+        // A figure of another season, or one only feared or proposed
+        // against one asserted, is neither support nor dispute: the same
+        // rules that keep them out of one conflict group.
+        let other_moment = own.as_ref().is_some_and(|o| {
+            !close_in_time(o.days, c.days) || tentative(o.factuality) != tentative(c.factuality)
+        });
+        if !about_same || c_numeric != numeric || other_moment {
             continue;
         }
         let agrees = if numeric {
@@ -500,5 +515,68 @@ mod tests {
         let names: Vec<&str> = a.chain.iter().map(|h| h.name.as_str()).collect();
         assert_eq!(names[1..], ["Daily Ledger", "Harbor Wire", "Veldonia"]);
         assert_eq!(a.carriers[0].chain, "Daily Ledger > Harbor Wire > Veldonia");
+    }
+
+    /// A figure backs or disputes another only about the same moment and
+    /// with the same standing: a figure of another season, or one only
+    /// feared, is neither.
+    #[test]
+    fn corroboration_needs_the_same_moment_and_standing() {
+        let db = fx::empty();
+        let who: Vec<i64> = (0..5)
+            .map(|i| fx::actor(&db, &format!("Observer {i}"), "person", None, &[]))
+            .collect();
+        let docs: Vec<i64> = (0..5)
+            .map(|i| fx::document(&db, &format!("d{i}"), &format!("Wire {i}"), "2024-03-01"))
+            .collect();
+        let mk = |k: usize, v: f64, valid: Option<&'static str>| {
+            fx::claim(
+                &db,
+                docs[k],
+                C {
+                    claimant: who[k],
+                    subject: Some("syrian refugees near northern crossing"),
+                    statement: [
+                        "some 4,000 waited",
+                        "4,050 were counted",
+                        "4,020 last summer",
+                        "9,000 may come",
+                        "9,500 are there",
+                    ][k],
+                    value: Some(v),
+                    unit: Some("refugees"),
+                    valid,
+                    ..Default::default()
+                },
+            )
+        };
+        let first = mk(0, 4_000.0, None);
+        let same = mk(1, 4_050.0, None);
+        mk(2, 4_020.0, Some("2023-06"));
+        let feared = mk(3, 9_000.0, None);
+        db.execute(
+            "UPDATE claims SET factuality = 'feared' WHERE id = ?1",
+            [feared],
+        )
+        .unwrap();
+        let against = mk(4, 9_500.0, None);
+        let elsewhere = fx::claim(
+            &db,
+            docs[4],
+            C {
+                claimant: who[4],
+                subject: Some("syrian refugees near southern crossing"),
+                statement: "20,000 crossed in the south",
+                value: Some(20_000.0),
+                unit: Some("refugees"),
+                ..Default::default()
+            },
+        );
+        let a = sources(&db, first, 0.05).unwrap();
+        assert!(a.disputed_by.iter().all(|c| c.claim != elsewhere));
+        let ids = |v: &[Carrier]| v.iter().map(|c| c.claim).collect::<Vec<_>>();
+        assert_eq!(ids(&a.corroborating), vec![same]);
+        assert_eq!(ids(&a.disputed_by), vec![against]);
+        assert_eq!(a.independent_sources, 2);
     }
 }

@@ -1022,6 +1022,38 @@ pub struct ClaimBrief {
     pub quantity: Option<Quantity>,
     /// `affirm` or `deny`.
     pub polarity: String,
+    /// How the content stands (a feared figure neither backs nor disputes
+    /// an asserted one).
+    pub factuality: Factuality,
+    /// The days the claim's content holds, as days from the common era:
+    /// its valid time, else its stated time, else the publication date.
+    pub days: (i32, i32),
+}
+
+/// The columns a [`ClaimBrief`] is read from (claims `c` joined to
+/// documents `d`), in the order [`brief_at`] reads them.
+const BRIEF_COLS: &str = "c.id, c.claimant_id,
+    CASE WHEN c.subject IS NULL OR trim(c.subject) = '' THEN c.statement ELSE c.subject END,
+    c.q_value, c.q_lower, c.q_upper, c.q_unit, c.q_approximate, c.q_vague, c.q_lower_open,
+    c.q_upper_open, c.polarity, c.factuality, c.valid_start, c.valid_end, c.stated_start,
+    c.stated_end, d.published";
+
+fn brief_at(r: &Row) -> rusqlite::Result<ClaimBrief> {
+    use chrono::Datelike;
+    let published = day(r.get(17)?).unwrap_or_default();
+    let (a, b) = span(r.get(13)?, r.get(14)?)
+        .or(span(r.get(15)?, r.get(16)?))
+        .unwrap_or((published, published));
+    Ok(ClaimBrief {
+        id: r.get(0)?,
+        claimant: r.get(1)?,
+        subject: r.get(2)?,
+        quantity: quantity_at(r, 3)?,
+        unit: r.get(6)?,
+        polarity: r.get(11)?,
+        factuality: factuality_at(r, 12)?,
+        days: (a.num_days_from_ce(), b.num_days_from_ce()),
+    })
 }
 
 /// [`ClaimBrief`]s of many claims, in chunks of ids (in no particular order).
@@ -1029,20 +1061,13 @@ pub fn claim_briefs(conn: &Connection, ids: &[i64]) -> Result<Vec<ClaimBrief>> {
     let mut out = Vec::with_capacity(ids.len());
     by_chunks(
         conn,
-        "SELECT id, claimant_id, CASE WHEN subject IS NULL OR trim(subject) = '' THEN statement ELSE subject END,
-                q_value, q_lower, q_upper, q_unit, q_approximate, q_vague, q_lower_open, q_upper_open, polarity
-         FROM claims WHERE id IN",
+        &format!(
+            "SELECT {BRIEF_COLS} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id IN"
+        ),
         "",
         ids,
         |r| {
-            out.push(ClaimBrief {
-                id: r.get(0)?,
-                claimant: r.get(1)?,
-                subject: r.get(2)?,
-                quantity: quantity_at(r, 3)?,
-                unit: r.get(6)?,
-                polarity: r.get(11)?,
-            });
+            out.push(brief_at(r)?);
             Ok(())
         },
     )?;
@@ -2120,21 +2145,12 @@ pub fn all_claim_briefs(
     conn: &Connection,
     mut f: impl FnMut(ClaimBrief) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare(
-        "SELECT id, claimant_id, CASE WHEN subject IS NULL OR trim(subject) = '' THEN statement ELSE subject END,
-                q_value, q_lower, q_upper, q_unit, q_approximate, q_vague, q_lower_open, q_upper_open, polarity
-         FROM claims ORDER BY id",
-    )?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {BRIEF_COLS} FROM claims c JOIN documents d ON d.id = c.document_id ORDER BY c.id"
+    ))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        f(ClaimBrief {
-            id: r.get(0)?,
-            claimant: r.get(1)?,
-            subject: r.get(2)?,
-            quantity: quantity_at(r, 3)?,
-            unit: r.get(6)?,
-            polarity: r.get(11)?,
-        })?;
+        f(brief_at(r)?)?;
     }
     Ok(())
 }

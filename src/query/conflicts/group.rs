@@ -312,7 +312,14 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
 /// different moments: figures a season apart with nothing said in between
 /// are two stories (the troops of a 1998 report are not the troops of
 /// 2022), while a source revising its figure within weeks stays a change.
-pub(super) const SPLIT_GAP_DAYS: i32 = 92;
+pub const SPLIT_GAP_DAYS: i32 = 92;
+
+/// Whether two claims' day spans (days from the common era) are close
+/// enough to speak of one moment: they overlap or lie at most
+/// [`SPLIT_GAP_DAYS`] apart, the rule groups are cut by.
+pub fn close_in_time(a: (i32, i32), b: (i32, i32)) -> bool {
+    b.0 <= a.1.saturating_add(SPLIT_GAP_DAYS) && a.0 <= b.1.saturating_add(SPLIT_GAP_DAYS)
+}
 
 /// Splits claims in time order where nothing covers a gap of more than
 /// [`SPLIT_GAP_DAYS`]: each part is a run of claims whose times overlap or

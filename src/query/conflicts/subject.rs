@@ -247,7 +247,7 @@ pub(super) fn content_words(counted: &str, unit: &str) -> Vec<String> {
 
 /// Where a normalised subject is ("russian troops near ukraine border" is
 /// near "ukraine"), from the extractor's "near PLACE" form.
-pub(super) fn place_of(subject: &str) -> Option<String> {
+pub fn place_of(subject: &str) -> Option<String> {
     let (_, rest) = subject.split_once(" near ")?;
     let place = rest.trim_end_matches(" border").trim();
     (!place.is_empty()).then(|| fold(place))
