@@ -579,4 +579,35 @@ mod tests {
         assert_eq!(ids(&a.disputed_by), vec![against]);
         assert_eq!(a.independent_sources, 2);
     }
+
+    /// One sentence giving two figures ("14 units with 8,000 troops") is
+    /// two claims: neither carries the other.
+    #[test]
+    fn two_figures_of_one_sentence_are_not_one_claim() {
+        let db = fx::empty();
+        let who = fx::actor(&db, "Observer", "person", None, &[]);
+        let doc = fx::document(&db, "d", "Wire", "2024-03-01");
+        let said = "there are 14 brigades with some 8,000 soldiers";
+        let mk = |subject, v, unit| {
+            fx::claim(
+                &db,
+                doc,
+                C {
+                    claimant: who,
+                    subject: Some(subject),
+                    statement: said,
+                    value: Some(v),
+                    unit: Some(unit),
+                    ..Default::default()
+                },
+            )
+        };
+        let brigades = mk("brigades near coast", 14.0, "brigades");
+        let soldiers = mk("soldiers near coast", 8_000.0, "soldiers");
+        for (id, other) in [(brigades, soldiers), (soldiers, brigades)] {
+            let a = sources(&db, id, 0.05).unwrap();
+            let carriers: Vec<i64> = a.carriers.iter().map(|c| c.claim).collect();
+            assert_eq!(carriers, vec![id], "{other} is another claim");
+        }
+    }
 }

@@ -1383,14 +1383,15 @@ pub fn claim_ids_of_actor(conn: &Connection, id: i64) -> Result<(Vec<i64>, Vec<i
     Ok((made, about))
 }
 
-/// Claims by the same claimant with the same statement (case-insensitive)
+/// Claims by the same claimant with the same statement (case-insensitive;
+/// for a figure, counting the same unit: one sentence can give two figures)
 /// or, when the claim has a subject and a figure, the same subject and
 /// figure: the same claim in other documents.
 pub fn same_claim_ids(conn: &Connection, claim: &ClaimRow) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(
         "SELECT c.id FROM claims c
          WHERE c.claimant_id = ?3
-           AND (lower(c.statement) = lower(?1)
+           AND ((lower(c.statement) = lower(?1) AND (?7 IS NULL OR c.q_unit IS ?7))
                 OR (?2 IS NOT NULL AND c.subject = ?2 AND c.q_value IS ?4 AND c.q_lower IS ?5 AND c.q_upper IS ?6))
          ORDER BY c.id",
     )?;
@@ -1409,7 +1410,8 @@ pub fn same_claim_ids(conn: &Connection, claim: &ClaimRow) -> Result<Vec<i64>> {
                 claim.claimant.id,
                 q.and_then(|q| q.value),
                 q.and_then(|q| q.lower),
-                q.and_then(|q| q.upper)
+                q.and_then(|q| q.upper),
+                q.filter(|_| has_figure).and_then(|q| q.unit.as_deref())
             ],
             |r| r.get(0),
         )?
