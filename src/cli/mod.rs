@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 mod actor;
+mod actors;
 mod claims;
 mod completions;
 mod conflicts;
@@ -71,6 +72,8 @@ pub enum Command {
     Conflicts(conflicts::Args),
     /// Everything about one actor.
     Actor(actor::Args),
+    /// Every actor with how often it appears, most mentioned first.
+    Actors(actors::Args),
     /// Relations between actors.
     Relations(relations::Args),
     /// Actors within N hops of an actor.
@@ -178,6 +181,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Command::Sources(a) => sources::run(a, &ctx, out),
         Command::Conflicts(a) => conflicts::run(a, &ctx, out),
         Command::Actor(a) => actor::run(a, &ctx, out),
+        Command::Actors(a) => actors::run(a, &ctx, out),
         Command::Relations(a) => relations::run(a, &ctx, out),
         Command::Neighbors(a) => neighbors::run(a, &ctx, out),
         Command::Path(a) => path::run(a, &ctx, out),

@@ -9,6 +9,7 @@
 mod actors;
 pub mod cache;
 mod hash;
+pub mod listing;
 pub mod names;
 pub mod query;
 mod raw;

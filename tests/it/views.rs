@@ -199,3 +199,57 @@ fn a_window_lists_its_own_items_first_on_both_paths() {
     assert!(wide.contains("the council never approved the harbour budget"));
     assert!(wide.lines().any(|l| l.chars().count() > 72));
 }
+
+#[test]
+fn actors_lists_who_appears_and_in_what_role() {
+    let (_d, db) = store();
+    let all = json_of(&db, &["actors", "--format", "json", "--limit", "0"]);
+    let all = all.as_array().unwrap();
+    let find = |name: &str| {
+        all.iter()
+            .find(|a| a["name"] == name)
+            .unwrap_or_else(|| panic!("{name} in {all:?}"))
+    };
+    // The union strikes in the first outlet and speaks in the other two.
+    let union = find("Dockworkers Union");
+    assert_eq!(union["documents"], 3);
+    assert_eq!(union["claims"], 3);
+    assert!(union["events"].as_i64().unwrap() >= 2, "{union}");
+    assert_eq!(find("Harbor Wire")["relayed"], 1);
+    assert_eq!(find("Veldonian Interior Ministry")["part_of"], "Veldonia");
+    let docs: Vec<i64> = all
+        .iter()
+        .map(|a| a["documents"].as_i64().unwrap())
+        .collect();
+    assert!(
+        docs.windows(2).all(|w| w[0] >= w[1]),
+        "most documents first: {docs:?}"
+    );
+
+    let people = json_of(&db, &["actors", "--kind", "person", "--format", "json"]);
+    let names: Vec<&str> = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Mayor Lind"]);
+    let by_name = json_of(&db, &["actors", "dockworkers", "--format", "json"]);
+    assert_eq!(by_name.as_array().unwrap().len(), 1);
+    let top = json_of(
+        &db,
+        &[
+            "actors", "--sort", "claims", "--limit", "1", "--format", "json",
+        ],
+    );
+    assert_eq!(top[0]["name"], "Dockworkers Union");
+
+    let bad = run_db(&db, &["actors", "--kind", "planet"]);
+    assert!(!bad.status.success());
+    assert!(crate::common::stderr(&bad).contains("not an actor kind"));
+    let table = ok(run_db(&db, &["actors", "--format", "csv"]));
+    assert!(
+        table.starts_with("id,name,kind,part of,documents,claims"),
+        "{table}"
+    );
+}
