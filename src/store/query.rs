@@ -1618,6 +1618,22 @@ pub fn open_read_unmapped(path: &std::path::Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Waits up to `limit` while the database holds no table at all: an
+/// ingest that has just created the file writes its schema an instant
+/// later, and a reader opening it in between should see the store, not
+/// "not a chronograph database". A file that stays empty is answered as
+/// one after the wait.
+fn wait_for_schema(conn: &Connection, limit: std::time::Duration) -> Result<()> {
+    let start = std::time::Instant::now();
+    loop {
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        if tables > 0 || start.elapsed() >= limit {
+            return Ok(());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 /// [`open_read`]'s connection; `uri` opens `path` as an SQLite URI.
 fn open_read_as(path: &std::path::Path, uri: bool) -> Result<Connection> {
     let mut flags =
@@ -1629,6 +1645,7 @@ fn open_read_as(path: &std::path::Path, uri: bool) -> Result<Connection> {
     // A writer's commit (or, during a first bulk load in rollback-journal
     // mode, its whole write-out) locks readers out briefly: wait for it.
     conn.busy_timeout(std::time::Duration::from_secs(60))?;
+    wait_for_schema(&conn, std::time::Duration::from_secs(5))?;
     // Reads map the file instead of copying pages through pread into a
     // small page cache: a timeline or conflict scan touches tens of
     // thousands of pages, and the copies and system calls were a third of
@@ -1944,6 +1961,34 @@ pub(crate) mod fixture {
 mod tests {
     use super::fixture::{self as fx, C, claim, document, empty, event, relation};
     use super::*;
+
+    /// A reader that opens a file an ingest has just created waits for its
+    /// schema instead of calling it no database.
+    #[test]
+    fn a_reader_waits_for_the_schema_of_a_file_being_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        std::fs::File::create(&path).unwrap();
+        let writer = {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_millis(300));
+                crate::store::Store::open(&path).unwrap();
+            })
+        };
+        let conn = open_read(&path).expect("the schema appears");
+        writer.join().unwrap();
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM claims", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0);
+        let other = dir.path().join("empty.db");
+        std::fs::File::create(&other).unwrap();
+        let conn = Connection::open(&other).unwrap();
+        let t = std::time::Instant::now();
+        assert!(wait_for_schema(&conn, std::time::Duration::from_millis(200)).is_ok());
+        assert!(t.elapsed() >= std::time::Duration::from_millis(200));
+    }
 
     #[test]
     fn plain_words_are_quoted_for_fts5() {
