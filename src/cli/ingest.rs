@@ -39,7 +39,7 @@ pub struct Args {
     /// `.jsonl`: JSON Lines of bundles, as `extract --format json` prints),
     /// directories of these (read recursively; other files are reported as
     /// skipped), or `-` for standard input (an article or bundles). No input:
-    /// the bundled example articles.
+    /// the bundled example articles and the analyst bundle beside them.
     #[arg(value_name = "FILE|DIR|-")]
     pub inputs: Vec<PathBuf>,
 
@@ -81,6 +81,14 @@ const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../../examples/2024-03-12-monitor-drills.txt"),
     ),
 ];
+
+/// The example interchange bundles shipped in `examples/` (claims an
+/// analyst extracted by hand), ingested with the articles when no input is
+/// given, so that the default store holds both ways in.
+const EXAMPLE_BUNDLES: &[(&str, &str)] = &[(
+    "examples/2024-03-10-analyst-notes.json",
+    include_str!("../../examples/2024-03-10-analyst-notes.json"),
+)];
 
 /// How many articles are extracted (in parallel) before their bundles are handed to the store.
 const ARTICLE_CHUNK: usize = 64;
@@ -188,8 +196,8 @@ impl Skip {
 
 /// One input after the checking pass.
 enum Checked {
-    /// Standard input, read once and kept.
-    Stdin(Vec<SourcedBundle>),
+    /// Bundles read whole and kept: standard input, or the bundled examples.
+    InMemory(Vec<SourcedBundle>),
     /// An interchange file that exists and is not a directory; read,
     /// parsed and validated lazily while the store writes.
     File(PathBuf),
@@ -322,7 +330,7 @@ fn check_inputs(inputs: &[PathBuf], o: &Overrides) -> anyhow::Result<Inputs> {
             }
             let bundles = json::parse_bundles(p, &bytes)?;
             found.total += bundles.len();
-            found.checked.push(Checked::Stdin(bundles));
+            found.checked.push(Checked::InMemory(bundles));
         } else if p.is_dir() {
             let before = (found.total, found.ignored.len());
             found.add_dir(p, o)?;
@@ -363,7 +371,7 @@ impl Iterator for Bundles {
                 }));
             }
             self.current = match self.inputs.next()? {
-                Checked::Stdin(v) => Box::new(v.into_iter().map(Ok)),
+                Checked::InMemory(v) => Box::new(v.into_iter().map(Ok)),
                 Checked::File(p) => match json::BundleReader::open(&p) {
                     Ok(r) => Box::new(r),
                     Err(e) => Box::new(std::iter::once(Err(e))),
@@ -453,7 +461,7 @@ impl Iterator for Extracted {
     }
 }
 
-/// The embedded example articles, as inputs.
+/// The embedded example articles and bundles, as inputs.
 fn examples(o: &Overrides) -> anyhow::Result<Inputs> {
     let mut found = Inputs {
         checked: Vec::new(),
@@ -465,6 +473,11 @@ fn examples(o: &Overrides) -> anyhow::Result<Inputs> {
         .map(|(name, text)| articles::parse_text(Path::new(name), text))
         .collect();
     found.add_articles(raws, o)?;
+    for (name, text) in EXAMPLE_BUNDLES {
+        let bundles = json::parse_bundles(Path::new(name), text.as_bytes())?;
+        found.total += bundles.len();
+        found.checked.push(Checked::InMemory(bundles));
+    }
     Ok(found)
 }
 
@@ -501,8 +514,10 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
         let found = examples(&o).with_context(refused)?;
         writeln!(
             out,
-            "no input given: ingesting the {} example articles from examples/",
-            found.total
+            "no input given: ingesting the {} examples from examples/ ({} articles, {} analyst bundle)",
+            found.total,
+            EXAMPLES.len(),
+            EXAMPLE_BUNDLES.len()
         )?;
         found
     } else {

@@ -379,8 +379,8 @@ fn ingest_without_input_loads_the_examples_and_their_conflict() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("g.db");
     let out = ok(crate::common::run_db(&db, &["ingest"]));
-    assert!(out.contains("example articles"), "{out}");
-    assert!(out.contains("4 added"), "{out}");
+    assert!(out.contains("4 articles, 1 analyst bundle"), "{out}");
+    assert!(out.contains("5 added"), "{out}");
     let out = ok(crate::common::run_db(
         &db,
         &["conflicts", "--format", "json"],
@@ -388,6 +388,22 @@ fn ingest_without_input_loads_the_examples_and_their_conflict() {
     let v: Value = serde_json::from_str(&out).unwrap();
     let text = v.to_string();
     assert!(text.contains("12000") && text.contains("5000"), "{text}");
+    // Both ways in meet: the analyst's hand-made claims sit beside the
+    // extracted ones in one group, and its affirm/deny pair is a group.
+    let groups = v["conflicts"].as_array().unwrap();
+    let troops = groups
+        .iter()
+        .find(|g| g.to_string().contains("12000"))
+        .unwrap();
+    assert!(troops.to_string().contains("6500"), "{troops}");
+    assert!(
+        groups
+            .iter()
+            .any(|g| g["disagreements"][0]["kind"] == "affirm_vs_deny"),
+        "{text}"
+    );
+    // The analyst's hypothetical 13,000 is no side against asserted figures.
+    assert!(!troops.to_string().contains("13000"), "{troops}");
 }
 
 #[test]
