@@ -160,6 +160,22 @@ impl Doc<'_> {
                 i += 1;
                 continue;
             };
+            // "one of four Americans killed", "two of the five soldiers": the
+            // part is no count of what the whole counts.
+            if self.toks.get(e).is_some_and(|t| t.lower == "of") {
+                let mut w = e + 1;
+                if self
+                    .toks
+                    .get(w)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "the" | "its" | "their" | "those"))
+                {
+                    w += 1;
+                }
+                if self.number_at(w).is_some() {
+                    i = e;
+                    continue;
+                }
+            }
             // A bare four-digit year is not a count.
             let t = &self.toks[i];
             if t.kind == TokKind::Number
@@ -592,8 +608,12 @@ impl Doc<'_> {
                         .filter(|_| self.toks[k + 1].lower == "the")
                 });
                 if let Some(m) = m {
-                    if self.actors[m.actor].kind == ActorKind::Country
-                        && Some(m.actor) != adj_country
+                    // "the number of Russian troops in Transnistria at
+                    // 5,000": a region is a place as well as a country.
+                    if matches!(
+                        self.actors[m.actor].kind,
+                        ActorKind::Country | ActorKind::Place
+                    ) && Some(m.actor) != adj_country
                         && !m.adjective
                     {
                         place_country = Some(m.actor);
@@ -786,13 +806,13 @@ impl Doc<'_> {
 
 /// Sums of money: where the money is has no place in what is counted
 /// ("$2.5 billion in assets linked to Iran").
-fn is_money(unit: &str) -> bool {
+pub(crate) fn is_money(unit: &str) -> bool {
     matches!(unit, "dollars" | "euros" | "rubles" | "hryvnias")
 }
 
 /// Forces, weapons and people, which stand near a place; other counted
 /// things (companies, barrels, homes) are in it.
-fn is_deployable(unit: &str) -> bool {
+pub(crate) fn is_deployable(unit: &str) -> bool {
     !matches!(
         unit,
         "companies"
@@ -940,6 +960,17 @@ mod tests {
         assert_eq!(
             subjects("Officials said 100,000 soldiers were deployed."),
             ["troops"]
+        );
+    }
+
+    #[test]
+    fn a_part_of_a_whole_is_no_count_and_a_region_is_a_place() {
+        let q = claims_q("The mayor said Ana Ruiz was one of four Americans killed in the attack.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].value, Some(4.0));
+        assert_eq!(
+            subjects("In Transnistria, officials said, Moscow keeps about 1,500 troops."),
+            ["russian troops near transnistria"]
         );
     }
 

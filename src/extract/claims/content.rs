@@ -136,6 +136,30 @@ impl Doc<'_> {
                     subject.push(' ');
                     subject.push_str(fate);
                 }
+                // "the number of Russian troops in Transnistria at 5,000":
+                // where they are, named between the unit and the figure.
+                let place = (k + 1..bare.t0.min(k + 6)).find_map(|j| {
+                    if !matches!(self.toks[j].lower.as_str(), "in" | "near" | "inside") {
+                        return None;
+                    }
+                    let m = self.mention_at(j + 1).or_else(|| {
+                        self.mention_at(j + 2)
+                            .filter(|_| self.toks[j + 1].lower == "the")
+                    })?;
+                    matches!(
+                        self.actors[m.actor].kind,
+                        ActorKind::Country | ActorKind::Place
+                    )
+                    .then(|| self.actors[m.actor].name.to_lowercase())
+                });
+                let unit = m.q.unit.clone().unwrap_or_default();
+                if let Some(p) = place.filter(|_| !crate::extract::quantity::is_money(&unit)) {
+                    if crate::extract::quantity::is_deployable(&unit) {
+                        subject.push_str(&format!(" near {p}"));
+                    } else {
+                        subject.push_str(&format!(" in {p}"));
+                    }
+                }
                 m.subject = Some(subject);
             }
         }

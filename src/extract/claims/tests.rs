@@ -716,3 +716,12 @@ fn bare_figure_stays_uncounted_when_the_sentence_before_is_ambiguous() {
         .expect("the ministry's claim");
     assert!(c.quantity.as_ref().is_none_or(|q| q.unit.is_none()));
 }
+
+#[test]
+fn the_place_of_a_counted_number_is_part_of_its_subject() {
+    let b = run("Diplomats put the number of Russian troops in Transnistria at 5,000.");
+    assert_eq!(
+        b.claims[0].subject.as_deref(),
+        Some("russian troops near transnistria")
+    );
+}

@@ -105,13 +105,15 @@ pub(super) fn fact_day_numbers(facts: &[ClaimFacts]) -> Vec<(i32, i32)> {
 /// the claims only, not on tolerance or window, so it can be kept (see
 /// [`super::index::ConflictIndex`]).
 pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
-    // Bit 0: states a figure; bit 1: a tentative one (see `tentative`),
-    // which buckets and joins apart from asserted ones.
+    // Bit 0: states a figure; bit 1: a tentative figure (see `tentative`),
+    // which buckets and joins apart from asserted ones. A statement keeps
+    // its proposition whatever its standing: "Russia plans an invasion"
+    // affirmed and denied is one disagreement.
     let ranged: Vec<u8> = facts
         .iter()
         .map(|c| {
-            u8::from(c.quantity.as_ref().and_then(stated_range).is_some())
-                | u8::from(tentative(c.factuality)) << 1
+            let figure = c.quantity.as_ref().and_then(stated_range).is_some();
+            u8::from(figure) | u8::from(figure && tentative(c.factuality)) << 1
         })
         .collect();
     // Subject words and unit are interned once per distinct (text, unit):
@@ -147,11 +149,7 @@ pub fn group(facts: &[ClaimFacts]) -> Vec<Vec<usize>> {
             kind_unit.push(*unit_ix.entry(u.clone()).or_insert(n));
             // What is counted, without the place: "russian troops near
             // transnistria" counts what "russian troops" counts.
-            let counted = c
-                .subject
-                .as_deref()
-                .and_then(|s| s.split_once(" near "))
-                .map_or(src, |(what, _)| what);
+            let counted = c.subject.as_deref().map_or(src, counted_part);
             kind_counted.push(words_key(counted, unit));
             kinds.push((words_key(src, unit), u));
             kind_place.push(c.subject.as_deref().and_then(place_of));

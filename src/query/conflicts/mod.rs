@@ -107,13 +107,20 @@ pub struct Side {
     pub evidence: String,
 }
 
-/// Whether a claim's figure is only supposed, feared or asked for: such
-/// figures are compared among themselves, never as sides against asserted
-/// ones ("175,000 troops could invade" does not dispute "100,000 are there").
+/// Whether a claim's figure is only supposed, feared, foreseen, planned,
+/// asked for or asked about: such figures are compared among themselves,
+/// never as sides against asserted ones ("175,000 troops could invade" or
+/// "a planned invasion force of 175,000" does not dispute "100,000 are
+/// there": a current deployment and a future force are two quantities).
 pub fn tentative(f: Factuality) -> bool {
     matches!(
         f,
-        Factuality::Hypothetical | Factuality::Feared | Factuality::Proposed
+        Factuality::Hypothetical
+            | Factuality::Feared
+            | Factuality::Proposed
+            | Factuality::Predicted
+            | Factuality::Planned
+            | Factuality::Questioned
     )
 }
 
@@ -441,8 +448,10 @@ pub fn conflicts(conn: &Connection, opt: &Options) -> Result<Report> {
                     .subject
                     .clone()
                     .unwrap_or_else(|| first.statement.clone());
-                // A group of supposed figures says so.
-                if tentative(first.factuality) {
+                // A group of supposed figures says so (statements group
+                // whatever their standing: each side shows its own).
+                let figure = first.quantity.as_ref().and_then(stated_range).is_some();
+                if figure && tentative(first.factuality) {
                     super::labelled(&s, first.factuality)
                 } else {
                     s

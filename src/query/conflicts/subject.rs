@@ -189,11 +189,15 @@ pub(super) fn comparable(
     // "People near the United States": a place but nothing about who is
     // counted; "dollars" or "American dollars": the currency, not what
     // the money is; "vote share", "turnout": a measure with no holder;
-    // "people killed": what happened, with no place or occasion. Each
-    // compares only with a claim about the same actor or event.
+    // "people killed": what happened, with no place or occasion; "american
+    // jobs", "syrian refugees", "russian troops" with no place: whose, but
+    // not where or which (jobs lost or jobs that depend on trade, refugees
+    // admitted or refugees worldwide). Each compares only with a claim
+    // about the same actor or event.
     let bare = words.is_empty()
         || (CURRENCIES.contains(&unit_f.as_str()) && words.len() <= 1)
         || (unit_f == "percent" && is_bare_measure(counted))
+        || (!placed && words.len() <= 1)
         || (!placed && words.iter().any(|w| w.ends_with("ed")));
     if bare {
         Comparable::WithTarget
@@ -205,9 +209,7 @@ pub(super) fn comparable(
 /// Whether a figure's subject says enough of what it counts to be set
 /// against another figure without a shared target (see [`group`]).
 pub fn figure_subject_comparable(subject: &str, unit: &str) -> bool {
-    let counted = subject
-        .split_once(" near ")
-        .map_or(subject, |(what, _)| what);
+    let counted = counted_part(subject);
     let key = words_key(subject, unit);
     comparable(true, counted, unit, &key, place_of(subject).is_some()) == Comparable::Always
 }
@@ -245,10 +247,24 @@ pub(super) fn content_words(counted: &str, unit: &str) -> Vec<String> {
         .collect()
 }
 
+/// A subject cut at its place: what is counted, and where.
+fn split_place(subject: &str) -> Option<(&str, &str)> {
+    subject
+        .split_once(" near ")
+        .or_else(|| subject.split_once(" in "))
+}
+
+/// What a subject counts, without its place: "russian troops near
+/// transnistria" counts what "russian troops" counts.
+pub fn counted_part(subject: &str) -> &str {
+    split_place(subject).map_or(subject, |(what, _)| what)
+}
+
 /// Where a normalised subject is ("russian troops near ukraine border" is
-/// near "ukraine"), from the extractor's "near PLACE" form.
+/// near "ukraine", "american jobs in mexico" in "mexico"), from the
+/// extractor's "near PLACE" and "in PLACE" forms.
 pub fn place_of(subject: &str) -> Option<String> {
-    let (_, rest) = subject.split_once(" near ")?;
+    let (_, rest) = split_place(subject)?;
     let place = rest.trim_end_matches(" border").trim();
     (!place.is_empty()).then(|| fold(place))
 }

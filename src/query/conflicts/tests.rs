@@ -379,6 +379,13 @@ fn figures_meet_only_about_the_same_thing() {
     );
     fig(a, "vote share", 4.0, "percent", "2024-05-01", &[]);
     fig(b, "vote share", 20.0, "percent", "2024-05-01", &[]);
+    // Whose jobs, but not which or where: jobs lost and jobs that depend
+    // on trade are two quantities.
+    fig(a, "veldonian jobs", 300_000.0, "jobs", "2024-05-01", &[]);
+    fig(b, "veldonian jobs", 6_000_000.0, "jobs", "2024-05-01", &[]);
+    // Two places named "in": never one subject.
+    fig(a, "jobs in veldonia", 1_400.0, "jobs", "2024-05-01", &[]);
+    fig(b, "jobs in oskaria", 292_000.0, "jobs", "2024-05-01", &[]);
     let about: &'static [i64] = Box::leak(Box::new([flood]));
     let k1 = fig(a, "people killed", 12.0, "people", "2024-05-01", about);
     let k2 = fig(b, "people killed", 30.0, "people", "2024-05-02", about);
@@ -487,4 +494,81 @@ fn affirm_versus_deny() {
     assert_eq!(r.conflicts.len(), 1);
     assert_eq!(r.conflicts[0].disagreements[0].kind, "affirm_vs_deny");
     assert_eq!(r.conflicts[0].disagreements[0].claims, [c1, c2]);
+}
+
+/// A foreseen or planned force is another quantity than a counted
+/// deployment, while a proposition affirmed and denied disagrees whatever
+/// the standing of its content.
+#[test]
+fn predicted_figures_stand_apart_and_statements_keep_their_proposition() {
+    let db = fx::empty();
+    let ua = fx::actor(&db, "Ukraine", "country", None, &[]);
+    let us = fx::actor(&db, "United States", "country", None, &[]);
+    let ru = fx::actor(&db, "Russia", "country", None, &[]);
+    let d = fx::document(&db, "d", "Wire", "2021-12-04");
+    let fig = |who, v: f64| {
+        fx::claim(
+            &db,
+            d,
+            C {
+                claimant: who,
+                subject: Some("russian troops near ukraine border"),
+                statement: &format!("{v} troops"),
+                value: Some(v),
+                unit: Some("troops"),
+                valid: Some("2021-12"),
+                ..Default::default()
+            },
+        )
+    };
+    let counted = fig(ua, 90_000.0);
+    let foreseen = fig(us, 175_000.0);
+    let said = |who, polarity| {
+        fx::claim(
+            &db,
+            d,
+            C {
+                claimant: who,
+                statement: "the army plans an offensive in the east",
+                polarity,
+                stated: Some("2021-12-04"),
+                ..Default::default()
+            },
+        )
+    };
+    let affirmed = said(ua, "affirm");
+    let denied = said(ru, "deny");
+    db.execute(
+        "UPDATE claims SET factuality = 'predicted' WHERE id = ?1",
+        [foreseen],
+    )
+    .unwrap();
+    db.execute(
+        "UPDATE claims SET factuality = 'planned' WHERE id = ?1",
+        [affirmed],
+    )
+    .unwrap();
+    db.execute(
+        "UPDATE claims SET factuality = 'denied' WHERE id = ?1",
+        [denied],
+    )
+    .unwrap();
+    let r = conflicts(&db, &Options::default()).unwrap();
+    let pairs: Vec<[i64; 2]> = r
+        .conflicts
+        .iter()
+        .flat_map(|g| g.disagreements.iter().map(|d| d.claims))
+        .collect();
+    assert!(!pairs.iter().any(|p| p.contains(&counted)), "{r:#?}");
+    assert!(pairs.contains(&[affirmed, denied]), "{r:#?}");
+    let g = r
+        .conflicts
+        .iter()
+        .find(|g| g.sides.iter().any(|s| s.claim == affirmed))
+        .unwrap();
+    assert!(
+        !g.subject.contains('['),
+        "a statement group is not labelled: {}",
+        g.subject
+    );
 }
