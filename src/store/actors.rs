@@ -14,6 +14,7 @@
 
 use super::Store;
 use super::hash::{FastMap as HashMap, FastSet as HashSet};
+use super::local_actors::{self, Description, LocalActorIds};
 use super::names::{is_generic, normalize_name};
 use super::raw::{RawStatement, Val};
 use crate::error::{Error, Result};
@@ -105,6 +106,9 @@ pub(crate) struct NameCache {
     /// Actors known to have a parent: setting it "if unset" again is a
     /// no-op, and actors named in every document would pay an UPDATE each.
     parented: HashSet<i64>,
+    /// Local actor descriptions by content. Never cleared: descriptions
+    /// are never rewritten or deleted (see `store::local_actors`).
+    local: LocalActorIds,
 }
 
 impl NameCache {
@@ -209,8 +213,7 @@ pub(crate) struct Resolver<'c, 't> {
 }
 
 /// Writes one row of `actor_links`; bound as [`insert_link`] does.
-pub(crate) const INSERT_LINK: &str = "INSERT INTO actor_links (document_id, local_id, actor_id, local_name,
-    local_kind, local_aliases, local_part_of, matched_norm) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+pub(crate) const INSERT_LINK: &str = "INSERT INTO actor_links (document_id, local_id, actor_id, local_actor) VALUES (?1, ?2, ?3, ?4)";
 
 impl<'c, 't> Resolver<'c, 't> {
     /// `publisher` is the document's publisher, when it has one; `link`
@@ -296,7 +299,15 @@ impl<'c, 't> Resolver<'c, 't> {
         {
             self.publisher_local = Some((id, a.kind));
         }
-        insert_link(self.link, self.doc_id, a, id, matched)?;
+        insert_link(
+            tx,
+            self.link,
+            &mut self.cache.local,
+            self.doc_id,
+            a,
+            id,
+            matched,
+        )?;
         self.cache.add_names(tx, id, a.kind, &keys)?;
         Ok((id, merged))
     }
@@ -328,7 +339,15 @@ impl<'c, 't> Resolver<'c, 't> {
                 aliases: &[],
                 part_of: None,
             };
-            insert_link(self.link, self.doc_id, &local, id, Some(&norm))?;
+            insert_link(
+                tx,
+                self.link,
+                &mut self.cache.local,
+                self.doc_id,
+                &local,
+                id,
+                Some(&norm),
+            )?;
             return Ok(id);
         }
         let local = LocalActor {
@@ -348,7 +367,9 @@ impl<'c, 't> Resolver<'c, 't> {
 }
 
 fn insert_link(
+    tx: &Transaction<'_>,
     link: &mut RawStatement<'_>,
+    local: &mut LocalActorIds,
     doc: i64,
     a: &LocalActor<'_>,
     id: i64,
@@ -360,15 +381,21 @@ fn insert_link(
     } else {
         std::borrow::Cow::Owned(serde_json::to_string(a.aliases).expect("strings serialize"))
     };
+    let described = local.id(
+        tx,
+        &Description {
+            name: a.name,
+            kind: a.kind.as_str(),
+            aliases: &aliases,
+            part_of: a.part_of,
+            matched_norm: matched,
+        },
+    )?;
     link.exec(&[
         Val::Int(doc),
         a.id.into(),
         Val::Int(id),
-        a.name.into(),
-        a.kind.as_str().into(),
-        aliases.as_ref().into(),
-        a.part_of.into(),
-        matched.into(),
+        Val::Int(described),
     ])
 }
 
@@ -401,7 +428,7 @@ pub(crate) fn set_part_of_if_unset(tx: &Transaction<'_>, id: i64, parent: i64) -
 pub(crate) fn refresh_actor(tx: &Transaction<'_>, id: i64) -> Result<()> {
     let links: Vec<(i64, String, String, String, Option<String>)> = tx
         .prepare_cached(
-            "SELECT document_id, local_name, local_kind, local_aliases, local_part_of FROM actor_links
+            "SELECT document_id, local_name, local_kind, local_aliases, local_part_of FROM v_actor_links
              WHERE actor_id = ?1 ORDER BY document_id, local_id",
         )?
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
@@ -543,7 +570,7 @@ impl Store {
         let mut split = Vec::new();
         for (doc, key) in &targets {
             let (local_name, kind): (String, String) = tx.query_row(
-                "SELECT local_name, local_kind FROM actor_links WHERE actor_id = ?1 AND document_id = ?2
+                "SELECT local_name, local_kind FROM v_actor_links WHERE actor_id = ?1 AND document_id = ?2
                  ORDER BY local_id LIMIT 1",
                 params![id, doc],
                 |r| Ok((r.get(0)?, r.get(1)?)),
@@ -554,7 +581,6 @@ impl Store {
             )?;
             let new = tx.last_insert_rowid();
             const MOVE: &[&str] = &[
-                "UPDATE actor_links SET actor_id = ?3, matched_norm = NULL WHERE document_id = ?2 AND actor_id = ?1",
                 "UPDATE claims SET claimant_id = ?3 WHERE document_id = ?2 AND claimant_id = ?1",
                 "UPDATE claim_via SET actor_id = ?3 WHERE actor_id = ?1
                  AND claim_id IN (SELECT id FROM claims WHERE document_id = ?2)",
@@ -570,7 +596,7 @@ impl Store {
             // from the actor in a later version of the document.
             let shares: Vec<(String, String, String)> = tx
                 .prepare(
-                    "SELECT local_name, local_kind, local_aliases FROM actor_links
+                    "SELECT local_name, local_kind, local_aliases FROM v_actor_links
                      WHERE actor_id = ?1 AND document_id = ?2",
                 )?
                 .query_map(params![id, doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
@@ -591,6 +617,24 @@ impl Store {
                         params![doc, id, k.norm],
                     )?;
                 }
+            }
+            // The links move to the new actor as links that created it: the
+            // same descriptions without the name they merged through.
+            let moved: Vec<(String, [String; 4])> = tx
+                .prepare(
+                    "SELECT l.local_id, s.name, s.kind, s.aliases, s.part_of FROM actor_links l
+                     JOIN local_actors s ON s.id = l.local_actor WHERE l.document_id = ?2 AND l.actor_id = ?1",
+                )?
+                .query_map(params![id, doc], |r| {
+                    Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            for (local_id, [n, k, al, p]) in &moved {
+                let described = local_actors::find_or_insert(&tx, [n, k, al, p, ""])?;
+                tx.execute(
+                    "UPDATE actor_links SET actor_id = ?3, local_actor = ?4 WHERE document_id = ?1 AND local_id = ?2",
+                    params![doc, local_id, new, described],
+                )?;
             }
             for sql in MOVE {
                 tx.execute(sql, params![id, doc, new])?;

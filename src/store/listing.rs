@@ -164,9 +164,14 @@ mod tests {
         let wire = fx::actor(&db, "Harbor Wire", "media", None, &[]);
         for (i, day) in ["2024-03-01", "2024-03-02"].iter().enumerate() {
             let doc = fx::document(&db, &format!("d{i}"), "Daily Ledger", day);
+            db.execute_batch(
+                "INSERT OR IGNORE INTO local_actors (name, kind, aliases, part_of, matched_norm)
+                 VALUES ('Veldonia', 'country', '[]', '', '')",
+            )
+            .unwrap();
             db.execute(
-                "INSERT INTO actor_links (document_id, local_id, actor_id, local_name, local_kind, local_aliases)
-                 VALUES (?1, 'a1', ?2, 'Veldonia', 'country', '[]')",
+                "INSERT INTO actor_links (document_id, local_id, actor_id, local_actor)
+                 VALUES (?1, 'a1', ?2, (SELECT id FROM local_actors WHERE name = 'Veldonia'))",
                 [doc, land],
             )
             .unwrap();

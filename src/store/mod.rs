@@ -10,6 +10,7 @@ mod actors;
 pub mod cache;
 mod hash;
 pub mod listing;
+mod local_actors;
 pub mod names;
 pub mod query;
 mod raw;
@@ -45,6 +46,14 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0005_fts_datasette.sql",
         include_str!("../../schema/0005_fts_datasette.sql"),
+    ),
+    (
+        "0006_local_actors.sql",
+        include_str!("../../schema/0006_local_actors.sql"),
+    ),
+    (
+        "0007_unused_indexes.sql",
+        include_str!("../../schema/0007_unused_indexes.sql"),
     ),
 ];
 

@@ -7,6 +7,7 @@ mod core;
 mod exports;
 mod extract;
 mod factuality;
+mod migrate;
 mod query;
 mod reliability;
 mod timex;
