@@ -109,6 +109,8 @@ pub(crate) struct NameCache {
     /// Local actor descriptions by content. Never cleared: descriptions
     /// are never rewritten or deleted (see `store::local_actors`).
     local: LocalActorIds,
+    /// Stored people's names, read once each, for the given-name check.
+    person_names: HashMap<i64, String>,
 }
 
 impl NameCache {
@@ -116,6 +118,19 @@ impl NameCache {
         self.candidates.clear();
         self.written.clear();
         self.parented.clear();
+        self.person_names.clear();
+    }
+
+    /// The stored name of actor `id` (cached).
+    fn person_name(&mut self, tx: &Transaction<'_>, id: i64) -> Result<&str> {
+        Ok(match self.person_names.entry(id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                tx.prepare_cached("SELECT name FROM actors WHERE id = ?1")?
+                    .query_row([id], |r| r.get(0))?,
+            ),
+        }
+        .as_str())
     }
 
     /// [`set_part_of_if_unset`], skipped for actors this batch already
@@ -258,9 +273,21 @@ impl<'c, 't> Resolver<'c, 't> {
             if !mergeable {
                 continue;
             }
-            for &(id, stored_canonical) in self.cache.candidates(tx, norm, a.kind)? {
+            let cands = self.cache.candidates(tx, norm, a.kind)?.to_vec();
+            for (id, stored_canonical) in cands {
                 if self.taken.contains(&id)
                     || self.blocked.iter().any(|(b, n)| *b == id && n == norm)
+                {
+                    continue;
+                }
+                // "Clinton" is a name of Bill and of Hillary Clinton: a
+                // shared surname joins no two people whose given names
+                // differ.
+                if a.kind == ActorKind::Person
+                    && !super::names::given_names_compatible(
+                        a.name,
+                        self.cache.person_name(tx, id)?,
+                    )
                 {
                     continue;
                 }

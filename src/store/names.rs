@@ -170,9 +170,62 @@ pub(crate) fn is_generic(name: &str, norm: &str) -> bool {
     norm.chars().count() < 2 || norm.split(' ').all(|w| GENERIC_WORDS.contains(&w))
 }
 
+/// Whether two people's names can denote one person: false when both give
+/// given names and none of one's matches one of the other's ("Hillary
+/// Clinton" and "Bill Clinton", "George W. Bush" and "Jeb Bush", "Michelle
+/// Obama" and "Barack Obama"), so that a shared surname alias never joins
+/// two relatives across documents. An initial matches a name it begins
+/// ("H. Clinton"); a surname alone ("Clinton") is compatible with any;
+/// words beyond one side's are allowed ("Hillary Rodham Clinton",
+/// "Democrat Hillary Clinton").
+pub fn given_names_compatible(a: &str, b: &str) -> bool {
+    fn given(name: &str) -> Vec<String> {
+        let folded = normalize_name(name);
+        let mut words: Vec<&str> = folded.split_whitespace().collect();
+        while words
+            .last()
+            .is_some_and(|w| matches!(*w, "jr" | "sr" | "ii" | "iii" | "iv"))
+        {
+            words.pop();
+        }
+        words.pop();
+        words.into_iter().map(str::to_owned).collect()
+    }
+    let (ga, gb) = (given(a), given(b));
+    if ga.is_empty() || gb.is_empty() {
+        return true;
+    }
+    let meets = |x: &str, y: &str| {
+        x == y || (x.len() == 1 && y.starts_with(x)) || (y.len() == 1 && x.starts_with(y))
+    };
+    ga.iter().any(|x| gb.iter().any(|y| meets(x, y)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relatives_are_not_one_person() {
+        assert!(!given_names_compatible("Hillary Clinton", "Bill Clinton"));
+        assert!(!given_names_compatible("George W. Bush", "Jeb Bush"));
+        assert!(!given_names_compatible("Michelle Obama", "Barack Obama"));
+        assert!(given_names_compatible(
+            "Hillary Rodham Clinton",
+            "Hillary Clinton"
+        ));
+        assert!(given_names_compatible(
+            "Democrat Hillary Clinton",
+            "Hillary Clinton"
+        ));
+        assert!(given_names_compatible("Donald J. Trump", "Donald Trump"));
+        assert!(given_names_compatible("H. Clinton", "Hillary Clinton"));
+        assert!(given_names_compatible("Clinton", "Bill Clinton"));
+        assert!(given_names_compatible(
+            "Martin Luther King Jr.",
+            "Martin King"
+        ));
+    }
 
     #[test]
     fn generic_words_have_no_duplicates() {

@@ -802,3 +802,67 @@ fn a_database_in_a_read_only_directory_can_be_queried() {
     mode(&ro, 0o755).unwrap();
     assert!(!out.status.success(), "read past a WAL it could not open");
 }
+
+/// Relatives who share a surname stay two people across documents, while
+/// the same person's fuller name still joins.
+#[test]
+fn a_shared_surname_joins_no_two_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("names.db");
+    let doc = |id: &str, day: &str, who: &str, aliases: &[&str], said: &str| {
+        serde_json::json!({
+            "document": {"id": id, "publisher": "Harbor Wire", "published": day},
+            "actors": [{"id": "a1", "name": who, "kind": "person", "aliases": aliases}],
+            "claims": [{"id": "c1", "claimant": "a1", "statement": said,
+                        "evidence": {"start": 0, "end": said.len(), "text": said}}]
+        })
+        .to_string()
+    };
+    // A document that names her by surname alone makes "Voss" one of her
+    // names; her husband's alias "Voss" then meets it.
+    let lines = [
+        doc(
+            "d1",
+            "2024-01-02",
+            "Marta Voss",
+            &["Voss"],
+            "the port will reopen",
+        ),
+        doc("d2", "2024-01-03", "Voss", &[], "the cranes are idle"),
+        doc(
+            "d3",
+            "2024-01-04",
+            "Henrik Voss",
+            &["Voss"],
+            "the port will stay shut",
+        ),
+        doc(
+            "d4",
+            "2024-01-05",
+            "Marta Ilse Voss",
+            &["Voss"],
+            "the ferry runs again",
+        ),
+    ];
+    let input = dir.path().join("names.jsonl");
+    std::fs::write(&input, lines.join("\n") + "\n").unwrap();
+    ok(run_db(&db, &["ingest", input.to_str().unwrap()]));
+    let out = ok(run_db(&db, &["actors", "voss", "--format", "json"]));
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut got: Vec<(String, i64)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["name"].as_str().unwrap().to_owned(),
+                a["documents"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [("Henrik Voss".to_owned(), 1), ("Marta Voss".to_owned(), 3)]
+    );
+}
