@@ -495,16 +495,55 @@ pub(crate) fn refresh_actor(tx: &Transaction<'_>, id: i64) -> Result<()> {
                 .filter(|&p| p != id);
         }
     }
+    let name = usual_name(links.iter().map(|l| l.1.as_str())).unwrap_or_else(|| first.1.clone());
     tx.prepare_cached(
         "UPDATE actors SET name = ?2, norm = ?3, kind = ?4, part_of = ?5 WHERE id = ?1",
     )?
-    .execute(params![
-        id,
-        first.1,
-        normalize_name(&first.1),
-        first.2,
-        part_of
-    ])?;
+    .execute(params![id, name, normalize_name(&name), first.2, part_of])?;
+    Ok(())
+}
+
+/// The name an actor goes by, from its links' names in document order:
+/// the one most documents give it (on a tie the one with more words, then
+/// the earliest), so that one document's odd spelling or a stray word
+/// glued to a name ("Year Barack Obama") does not name it everywhere.
+pub(crate) fn usual_name<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut seen: Vec<(&str, usize)> = Vec::new();
+    for n in names {
+        match seen.iter_mut().find(|(m, _)| *m == n) {
+            Some((_, c)) => *c += 1,
+            None => seen.push((n, 1)),
+        }
+    }
+    // Earliest first among equals: `max_by_key` keeps the last maximum,
+    // so the list is walked from its end.
+    seen.iter()
+        .rev()
+        .max_by_key(|(n, c)| (*c, n.split_whitespace().count()))
+        .map(|(n, _)| (*n).to_owned())
+}
+
+/// Renames each actor of `ids` to its [`usual_name`] over all its links
+/// (an ingest adds links, so the usual name can change).
+pub(crate) fn rename_to_usual(tx: &Transaction<'_>, ids: &[i64]) -> Result<()> {
+    let mut names = tx.prepare_cached(
+        "SELECT s.name FROM actor_links l JOIN local_actors s ON s.id = l.local_actor
+         WHERE l.actor_id = ?1 ORDER BY l.document_id, l.local_id",
+    )?;
+    let mut current = tx.prepare_cached("SELECT name FROM actors WHERE id = ?1")?;
+    let mut rename = tx.prepare_cached("UPDATE actors SET name = ?2, norm = ?3 WHERE id = ?1")?;
+    for &id in ids {
+        let all: Vec<String> = names
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let Some(usual) = usual_name(all.iter().map(String::as_str)) else {
+            continue;
+        };
+        let now: String = current.query_row([id], |r| r.get(0))?;
+        if now != usual {
+            rename.execute(params![id, usual, normalize_name(&usual)])?;
+        }
+    }
     Ok(())
 }
 
@@ -703,6 +742,26 @@ impl Store {
 mod tests {
     use crate::model::{Actor, ActorKind, Bundle, Document};
     use crate::store::Store;
+
+    #[test]
+    fn an_actor_goes_by_the_name_most_documents_give_it() {
+        use super::usual_name;
+        let names = ["Year Barack Obama", "Barack Obama", "Obama", "Barack Obama"];
+        assert_eq!(
+            usual_name(names.into_iter()).as_deref(),
+            Some("Barack Obama")
+        );
+        // A tie goes to more words, then to the earliest.
+        assert_eq!(
+            usual_name(["Obama", "Barack Obama"].into_iter()).as_deref(),
+            Some("Barack Obama")
+        );
+        assert_eq!(
+            usual_name(["Marta Voss", "Henrik Voss"].into_iter()).as_deref(),
+            Some("Marta Voss")
+        );
+        assert_eq!(usual_name(std::iter::empty()), None);
+    }
 
     fn doc(id: &str, actors: &[(&str, ActorKind, &[&str])]) -> Bundle {
         Bundle {

@@ -522,6 +522,13 @@ fn write_all_tx<B: Borrow<Bundle> + Send>(
         Ok(())
     })?;
     batch.flush_fts(&tx)?;
+    // The actors this batch linked go by the name most of their documents
+    // give them, not by whichever document came first.
+    let linked: Vec<i64> = tx
+        .prepare("SELECT DISTINCT actor_id FROM actor_links WHERE document_id > ?1")?
+        .query_map([existing_docs], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    actors::rename_to_usual(&tx, &linked)?;
     tx.commit()?;
     Ok(report)
 }

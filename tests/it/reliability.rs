@@ -296,11 +296,10 @@ fn side_files_of_a_killed_run_are_removed_by_the_next() {
     assert!(live.exists(), "a live process's file was removed");
 }
 
-/// Peak memory (KiB) and wall time of one run of the binary, read from the
+/// Exit code, peak memory (KiB) and CPU time of one run of the binary, read from the
 /// kernel's accounting of that child alone.
 #[cfg(target_os = "linux")]
 fn measured(args: &[&std::ffi::OsStr]) -> (i32, i64, std::time::Duration) {
-    let t = std::time::Instant::now();
     // Waited for below with wait4, which also gives this child's usage.
     #[allow(clippy::zombie_processes)]
     let child = bin()
@@ -314,7 +313,15 @@ fn measured(args: &[&std::ffi::OsStr]) -> (i32, i64, std::time::Duration) {
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
     assert!(pid > 0);
-    (libc::WEXITSTATUS(status), usage.ru_maxrss, t.elapsed())
+    let cpu = |t: libc::timeval| {
+        std::time::Duration::from_secs(t.tv_sec as u64)
+            + std::time::Duration::from_micros(t.tv_usec as u64)
+    };
+    (
+        libc::WEXITSTATUS(status),
+        usage.ru_maxrss,
+        cpu(usage.ru_utime) + cpu(usage.ru_stime),
+    )
 }
 
 #[cfg(target_os = "linux")]
@@ -336,10 +343,11 @@ fn a_one_megabyte_article_of_any_shape_stays_linear() {
         ("numbers", repeat("95,000 ")),
         ("symbols", repeat(",;:()[]-")),
     ];
-    // Optimised builds are held to the bounds; a debug build (the
-    // binary `cargo test` makes) gets room for its slower code, not for
-    // quadratic growth, which takes minutes at this size.
-    let limit = if cfg!(debug_assertions) { 60.0 } else { 2.0 };
+    // Not a speed test (speed lives in benches/): the CPU seconds the child
+    // itself used, which other work on the machine does not inflate, with
+    // room for a debug build's slower code but not for quadratic growth,
+    // which takes many minutes at this size.
+    let limit = if cfg!(debug_assertions) { 120.0 } else { 20.0 };
     for (name, text) in shapes {
         let f = dir.path().join(format!("{name}.txt"));
         std::fs::write(&f, format!("Date: 2024-03-01\n\n{text}\n")).unwrap();
@@ -358,7 +366,7 @@ fn a_one_megabyte_article_of_any_shape_stays_linear() {
             assert!(kib < 100 * 1024, "{name} {cmd:?}: {kib} KiB");
             assert!(
                 took.as_secs_f64() < limit,
-                "{name} {cmd:?}: {took:?} (limit {limit} s)"
+                "{name} {cmd:?}: {took:?} of CPU (limit {limit} s)"
             );
         }
         let size = std::fs::metadata(&db).unwrap().len();
