@@ -1408,6 +1408,12 @@ impl Doc<'_> {
             {
                 continue;
             }
+            // "wrote a commentary for the paper", "described it in print":
+            // an act, not a statement; "through a spokeswoman" is the channel.
+            if c0 >= v + n && self.content_is_act(c0, c1, lemma) {
+                continue;
+            }
+            let c1 = self.before_channel(c0, c1);
             let statement = self.clean_statement(c0, c1);
             let has_figure = self.toks[c0..c1].iter().any(|t| t.kind == TokKind::Number);
             if statement.split_whitespace().count() < 2 && !has_figure {
@@ -1449,6 +1455,7 @@ impl Doc<'_> {
                 polarity = Polarity::Deny;
             }
             let stated = self.stated_time(si, c0, c1);
+            let stated = self.undated_stated(si, v, c0, stated);
             let valid = self.valid_time(c0, c1);
             let evidence = self.evidence_sent(si, rule);
             for (&cl, qm) in claimants
@@ -1548,11 +1555,29 @@ impl Doc<'_> {
     /// (a floating quote), or a figure right after an "according to" claim.
     fn carry_over(&mut self, si: usize) {
         let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
-        let Some(prev) = self.claims.last().cloned() else {
+        let Some(mut prev) = self.claims.last().cloned() else {
             return;
         };
         if prev.sent + 1 != si {
             return;
+        }
+        // '"...," Roe said, according to the Herald. "...."': the quotation
+        // goes on in Roe's words, which the outlet relays; the relay itself
+        // is joined to Roe's claim later (`relay_nested`).
+        if prev.rule == "attr_according_to" {
+            let inner = self.claims.iter().rev().find(|c| {
+                c.sent == prev.sent
+                    && c.rule != "attr_according_to"
+                    && c.claimant != prev.claimant
+                    && c.cue_t < prev.cue_t
+            });
+            if let Some(inner) = inner.cloned() {
+                let relay = prev.claimant;
+                prev = inner;
+                if !prev.via.contains(&relay) {
+                    prev.via.push(relay);
+                }
+            }
         }
         // A quotation opening the sentence: up to where it closes.
         let mut qend = s0;
@@ -1602,6 +1627,7 @@ impl Doc<'_> {
     }
 }
 
+mod act;
 mod content;
 mod source;
 mod time;

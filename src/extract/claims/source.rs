@@ -273,6 +273,16 @@ impl Doc<'_> {
             let Some(m) = self.mention_at(p) else {
                 return self.clause_subject(v, s0);
             };
+            // "Most voters in Kent and Essex said": the places are where the
+            // speakers are; the noun phrase before them speaks.
+            if let Some(q) = self.locative_names_start(p + 1, s0) {
+                if self
+                    .np_ending_at(q, s0)
+                    .is_some_and(|(_, e)| !self.toks[e - 1].is_cap())
+                {
+                    return None;
+                }
+            }
             if m.adjective && !matches!(self.actors[m.actor].kind, ActorKind::Anonymous) {
                 return self.clause_subject(v, s0);
             }
@@ -364,6 +374,10 @@ impl Doc<'_> {
         }
         for k in cs..v {
             if let Some(m) = self.mention_at(k) {
+                // "Roe allies said": the allies speak, not Roe.
+                if m.t0 == k && self.qualifies_noun(m.t1, v) {
+                    return None;
+                }
                 if m.t0 == k && !m.adjective && self.subject_position(k) {
                     return Some((Src::Actors([Some(m.actor), None, None]), k));
                 }

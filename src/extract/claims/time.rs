@@ -86,4 +86,111 @@ impl Doc<'_> {
         }
         TimeValue::from_value(&self.published.to_string())
     }
+
+    /// When a remark the sentence gives no date for was made, if not on the
+    /// day of publication: the article places it in the past ("had said",
+    /// "has long argued", "At the time, Roe said", "As the city's mayor, Roe
+    /// declared", "When Roe was mayor, she said"). It was then made on or
+    /// before the publication date, at a time the text does not give.
+    pub(super) fn remark_before_publication(&self, si: usize, v: usize, c0: usize) -> bool {
+        let s0 = self.sents[si].t0;
+        // The cue's own auxiliary: past perfect, or a present perfect of a
+        // remark made at some earlier time.
+        let mut k = v;
+        while k > s0 {
+            let l = self.toks[k - 1].lower.as_str();
+            if matches!(l, "had" | "has" | "have" | "'d") {
+                return true;
+            }
+            if matches!(
+                l,
+                "once"
+                    | "previously"
+                    | "formerly"
+                    | "long"
+                    | "repeatedly"
+                    | "often"
+                    | "also"
+                    | "already"
+                    | "first"
+                    | "never"
+                    | "not"
+                    | "frequently"
+                    | "consistently"
+            ) {
+                if matches!(l, "once" | "previously" | "formerly") {
+                    return true;
+                }
+                k -= 1;
+                continue;
+            }
+            break;
+        }
+        // "used to say", "at the time" after the cue, outside the content.
+        if v >= s0 + 2 && self.toks[v - 1].lower == "to" && self.toks[v - 2].lower == "used" {
+            return true;
+        }
+        let (f0, f1) = if c0 > v { (s0, c0) } else { (s0, v) };
+        let words: Vec<&str> = (f0..f1)
+            .filter(|&j| !self.quoted(j))
+            .map(|j| self.toks[j].lower.as_str())
+            .collect();
+        if words
+            .windows(3)
+            .any(|w| w == ["at", "the", "time"] || w == ["in", "the", "past"])
+            || words
+                .windows(2)
+                .any(|w| w == ["back", "then"] || w == ["years", "ago"])
+        {
+            return true;
+        }
+        let first = self.toks[s0].lower.as_str();
+        // "As the city's mayor, Roe declared": a role the speaker held then.
+        if first == "as" {
+            let comma = (s0 + 1..(s0 + 8).min(v)).find(|&j| self.toks[j].norm == ",");
+            if let Some(c) = comma {
+                let held = self.toks[s0 + 1..c]
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "'s" | "a" | "an" | "then"))
+                    && LEX.titles.contains_first(&self.toks[c - 1].lower);
+                if held {
+                    return true;
+                }
+            }
+        }
+        // "When Roe was mayor, she said": a clause of a past state.
+        if first == "when" && s0 + 2 < v {
+            let comma = (s0 + 1..v).find(|&j| self.toks[j].norm == ",");
+            if let Some(c) = comma {
+                if c < v
+                    && self.toks[s0 + 1..c].iter().any(|t| {
+                        matches!(t.lower.as_str(), "was" | "were" | "wanted" | "had" | "used")
+                    })
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The stated time of a remark the sentence gives no date for: the
+    /// publication date, or "not after" it when the text puts the remark
+    /// in the past.
+    pub(super) fn undated_stated(
+        &self,
+        si: usize,
+        v: usize,
+        c0: usize,
+        stated: TimeValue,
+    ) -> TimeValue {
+        let published = TimeValue::from_value(&self.published.to_string());
+        if stated != published || !self.remark_before_publication(si, v, c0) {
+            return stated;
+        }
+        TimeValue {
+            modifier: Some(model::Modifier::OnOrBefore),
+            ..published
+        }
+    }
 }
