@@ -474,17 +474,20 @@ impl<'a> Doc<'a> {
             }
             // "Marty West": a one-word place or bloc name after an unknown
             // first name, ending the run, is the surname.
+            // It must end the phrase ("Marty West, a professor", "West
+            // said"): "Six Russian warships" is no one.
             let surname_like = k == j + 1
                 && LEX.names.longest(&self.toks, j, lim).is_none()
                 && !self.surname_of.contains_key(self.toks[j].norm.as_str())
-                && LEX
-                    .names
-                    .longest(&self.toks, k, lim)
-                    .is_some_and(|(n, _)| n == 1)
-                && self
-                    .toks
-                    .get(k + 1)
-                    .is_none_or(|t| k + 1 >= lim || !t.is_cap());
+                && matches!(
+                    LEX.names.longest(&self.toks, k, lim),
+                    Some((1, Name::Country(_) | Name::Org(_) | Name::Capital(_)))
+                )
+                && self.toks.get(k + 1).is_none_or(|t| {
+                    k + 1 >= lim
+                        || matches!(t.norm.as_str(), "," | "." | ")" | ";")
+                        || LEX.cues.contains_first(&t.lower)
+                });
             if k > j
                 && !surname_like
                 && LEX.names.contains_first(&self.toks[k].norm)

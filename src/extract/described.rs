@@ -11,8 +11,8 @@ const LOCATIVES: &[&str] = &["in", "from", "across", "throughout", "around"];
 
 impl Doc<'_> {
     /// Whether the mention ending at `t1` only qualifies the lower-case
-    /// noun after it ("Roe allies", "Roe's aides", "Roe campaign
-    /// officials"): the speaker is the group that noun names.
+    /// noun after it, the last word before `v` ("Roe allies", "Roe's
+    /// aides"): the speaker is the group that noun names.
     pub(super) fn qualifies_noun(&self, t1: usize, v: usize) -> bool {
         let mut j = t1;
         if self
@@ -22,11 +22,30 @@ impl Doc<'_> {
         {
             j += 1;
         }
-        if j >= v {
+        // The head is the last word of the phrase: "Roe campaign officials".
+        if j + 1 != v {
             return false;
         }
         let t = &self.toks[j];
         t.kind == TokKind::Word && !t.is_cap() && super::speakers::is_speaker_noun(&t.lower)
+    }
+
+    /// The noun phrase that is the subject of a cue at `v` when a name in
+    /// it only qualifies its head ("Roe allies", "the Roe campaign"), or a
+    /// list of places follows it ("voters in Kent and Essex").
+    pub(super) fn described_subject(&self, v: usize, s0: usize) -> Option<(usize, usize)> {
+        let (b, e) = self.np_subject(v, s0)?;
+        if self.toks[e - 1].is_cap() {
+            return None;
+        }
+        let qualified = (b..e - 1).any(|k| {
+            self.mention_at(k)
+                .is_some_and(|m| m.t0 == k && m.t1 < e && self.qualifies_noun(m.t1, e))
+        });
+        let located = e < v
+            && LOCATIVES.contains(&self.toks[e].lower.as_str())
+            && self.locative_names_start(v, s0) == Some(e);
+        (qualified || located).then_some((b, e))
     }
 
     /// When the words ending at `e` (exclusive) are a locative phrase of
@@ -34,6 +53,7 @@ impl Doc<'_> {
     pub(super) fn locative_names_start(&self, e: usize, s0: usize) -> Option<usize> {
         let mut k = e;
         let mut names = 0;
+        let mut joined = false;
         while k > s0 {
             let p = k - 1;
             let t = &self.toks[p];
@@ -47,7 +67,11 @@ impl Doc<'_> {
                 names += 1;
                 continue;
             }
-            if names > 0 && matches!(t.lower.as_str(), "," | "and" | "or") {
+            // A list ends with "and" or "or": "in Toledo, Roe said" has
+            // only a comma, after an opening phrase.
+            if names > 0 && (matches!(t.lower.as_str(), "and" | "or") || (t.norm == "," && joined))
+            {
+                joined = true;
                 k = p;
                 continue;
             }

@@ -13,6 +13,7 @@ mod clean;
 mod described;
 pub mod events;
 pub mod factuality;
+mod gender;
 pub mod lexicon;
 mod openers;
 pub mod quantity;

@@ -25,6 +25,14 @@ const ING_NAMES: &[&str] = &["irving", "sterling", "channing", "darling", "manni
 /// Words that open a clause as a preposition or participle and never a name.
 const OPENERS: &[&str] = &[
     "given",
+    "later",
+    "earlier",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "also",
+    "still",
     "despite",
     "regarding",
     "unlike",
@@ -56,13 +64,14 @@ impl Doc<'_> {
     /// first after an opening quotation mark, a bracket, a colon or a dash.
     pub(super) fn opens_clause_at(&self, k: usize) -> bool {
         let si = self.sent_of[k];
-        let mut j = k;
-        // An opening quotation mark of the sentence may come first.
-        while j > self.sents[si].t0 && self.toks[j - 1].kind == TokKind::Quote {
-            j -= 1;
-        }
+        let j = k;
+        // Right after an opening quotation mark (not a closing one: '...,"
+        // Oversight Chairman Jane Roe said').
+        let opened = j > self.sents[si].t0
+            && self.toks[j - 1].kind == TokKind::Quote
+            && self.inq[j] == Some(j - 1);
         j == self.sents[si].t0
-            || j < k
+            || opened
             || matches!(
                 self.toks[j - 1].norm.as_str(),
                 "(" | ":" | "—" | "--" | "–" | ";"

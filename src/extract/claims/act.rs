@@ -71,7 +71,18 @@ impl Doc<'_> {
             return false;
         }
         let first = self.toks[c0].lower.as_str();
-        // "it in print", "them on Twitter": a pronoun object, then a phrase.
+        // Only verbs of writing and describing make a work or a bare
+        // pronoun their object: "said the letter to Congress was lost"
+        // says something about the letter, and "blasted him for ..." or
+        // "cited it as ..." report what was said about him or it.
+        let writes = matches!(
+            lemma,
+            "write" | "describe" | "publish" | "post" | "pen" | "tweet" | "blog"
+        );
+        if !writes {
+            return false;
+        }
+        // "described it in print": a pronoun object, then a phrase.
         if matches!(first, "it" | "them" | "this" | "him" | "her")
             && self.toks.get(c0 + 1).is_some_and(|t| {
                 c0 + 1 < c1
@@ -83,13 +94,7 @@ impl Doc<'_> {
         {
             return true;
         }
-        // Only verbs of writing make a written work their object: "said
-        // the letter to Congress was lost" says something about it.
-        let writes = matches!(
-            lemma,
-            "write" | "describe" | "publish" | "post" | "pen" | "tweet" | "blog"
-        );
-        if !writes || !matches!(first, "a" | "an" | "the" | "his" | "her" | "their" | "its") {
+        if !matches!(first, "a" | "an" | "the" | "his" | "her" | "their" | "its") {
             return false;
         }
         let mut k = c0 + 1;

@@ -128,6 +128,7 @@ const SKIP_LEFT: &[&str] = &[
     "exclusively",
     "directly",
     "formally",
+    "immediately",
     "officially",
     "jointly",
     "had",
@@ -955,7 +956,15 @@ impl Doc<'_> {
                         via.extend(owner.or(inner).filter(|&o| o != a));
                         Some((Src::Actors([Some(a), None, None]), b))
                     }
-                    None if right.is_none() && !goes_on => self.left_source(v, s0),
+                    // "Roe allies said", "the Roe campaign said": the group
+                    // the name qualifies speaks.
+                    None if right.is_none() && !goes_on => match self.described_subject(v, s0) {
+                        Some((b, e)) => {
+                            let (a, _) = self.np_actor(b, e);
+                            Some((Src::Actors([Some(a), None, None]), b))
+                        }
+                        None => self.left_source(v, s0),
+                    },
                     None => None,
                 };
                 // "The bank said", "Several cast members said": the noun
@@ -1069,8 +1078,16 @@ impl Doc<'_> {
                         let mut d = sstart;
                         while d > s0 + 1 && sstart - d < 5 && {
                             let t = &self.toks[d - 1];
+                            // "Tulsa police Chief Jane Roe": a title, and a
+                            // name qualifying the lower-case word after it.
+                            let qualifier = t.is_cap()
+                                && (LEX.titles.contains_first(&t.lower)
+                                    || (d < sstart
+                                        && self.toks[d].kind == TokKind::Word
+                                        && !self.toks[d].is_cap()));
                             t.kind == TokKind::Word
                                 && (!t.is_cap()
+                                    || qualifier
                                     || t.norm.len() <= 4
                                         && t.norm.chars().all(|c| c.is_uppercase() || c == '.'))
                                 && !LEX.cues.contains_first(&t.lower)

@@ -89,8 +89,8 @@ impl Doc<'_> {
 
     /// When a remark the sentence gives no date for was made, if not on the
     /// day of publication: the article places it in the past ("had said",
-    /// "has long argued", "At the time, Roe said", "As the city's mayor, Roe
-    /// declared", "When Roe was mayor, she said"). It was then made on or
+    /// "had long argued", "At the time, Roe said", "As the city's mayor, Roe
+    /// declared", "When Roe was mayor, she said"). It was made on or
     /// before the publication date, at a time the text does not give.
     pub(super) fn remark_before_publication(&self, si: usize, v: usize, c0: usize) -> bool {
         let s0 = self.sents[si].t0;
@@ -99,7 +99,9 @@ impl Doc<'_> {
         let mut k = v;
         while k > s0 {
             let l = self.toks[k - 1].lower.as_str();
-            if matches!(l, "had" | "has" | "have" | "'d") {
+            // Only the past perfect: "has said" is mostly a position the
+            // speaker still holds, stated lately.
+            if matches!(l, "had" | "'d") {
                 return true;
             }
             if matches!(
