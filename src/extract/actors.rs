@@ -1615,8 +1615,6 @@ const ORG_KIND_NOUNS: &[&str] = &[
 /// Abbreviated titles whose period may stand inside a run of name words.
 const ABBREVIATED_TITLES: &[&str] = &["gov", "sen", "rep", "gen", "col", "lt", "adm", "amb"];
 
-/// Roman numerals that follow a ruler's or pope's name.
-
 /// Capitalised words that are not names: pronouns and the like, which a
 /// reporting verb after them would otherwise make a speaker.
 const NOT_NAMES: &[&str] = &[
@@ -1670,6 +1668,7 @@ fn headline_word(t: &super::text::Token) -> bool {
     VERBS.contains(&t.lower.as_str()) || (upper > 3 && lower > 0)
 }
 
+/// Roman numerals that follow a ruler's or pope's name.
 fn is_regnal(w: &str) -> bool {
     matches!(
         w,

@@ -196,3 +196,63 @@ impl Doc<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract_text;
+    use crate::model::Modifier;
+
+    fn stated(text: &str) -> Vec<(String, Option<Modifier>)> {
+        extract_text(text, (2016, 9, 20))
+            .claims
+            .iter()
+            .map(|c| {
+                let s = c.stated.clone().unwrap_or_default();
+                (s.value, s.modifier)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_remark_the_text_puts_in_the_past_is_not_after_publication() {
+        for text in [
+            "As the city's mayor, Okafor declared that she strongly supported the ferry tax.",
+            "Okafor had said the harbour would close within a year.",
+            "At the time, Okafor said the harbour was safe.",
+            "When Okafor was mayor, Okafor said the harbour was safe.",
+        ] {
+            let got = stated(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, "2016-09-20", "{text}");
+            assert_eq!(got[0].1, Some(Modifier::OnOrBefore), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_plain_or_dated_remark_keeps_its_day() {
+        let got = stated("Okafor said the harbour would close.");
+        assert_eq!(got, vec![("2016-09-20".to_owned(), None)]);
+        let got = stated("Okafor has said the harbour would close.");
+        assert_eq!(got[0].1, None, "{got:?}");
+        let got = stated("Okafor said on Thursday that the harbour would close.");
+        assert_eq!(got[0].0, "2016-09-15", "{got:?}");
+    }
+
+    #[test]
+    fn a_floating_quote_after_according_to_keeps_the_quoted_speaker() {
+        let b = extract_text(
+            "\"We will not protest on the floor,\" Okafor said, according to the Herald. \
+             \"It is important that you tell your delegates.\"",
+            (2016, 9, 20),
+        );
+        let name = |id: &str| b.actors.iter().find(|a| a.id == id).unwrap().name.clone();
+        assert_eq!(b.claims.len(), 2, "{:?}", b.claims);
+        for c in &b.claims {
+            assert_eq!(name(&c.claimant), "Okafor");
+            assert_eq!(
+                c.via.iter().map(|v| name(v)).collect::<Vec<_>>(),
+                vec!["Herald"]
+            );
+        }
+    }
+}
