@@ -460,10 +460,36 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The end of the run of capitalised name words from `j`.
     fn namerun(&self, j: usize, lim: usize) -> usize {
         let mut k = j;
-        while k < lim && k - j < 4 && namelike(&self.toks[k]) {
+        // Titles inside the run ("Former Florida Gov. Rick Scott") do not
+        // count against the length of the name.
+        let mut titles = 0;
+        while k < lim && k - j < 4 + titles && namelike(&self.toks[k]) {
+            if LEX.titles.contains_first(&self.toks[k].lower)
+                || ABBREVIATED_TITLES.contains(&self.toks[k].lower.as_str())
+            {
+                titles += 2;
+            }
+            // "Marty West": a one-word place or bloc name after an unknown
+            // first name, ending the run, is the surname.
+            // It must end the phrase ("Marty West, a professor", "West
+            // said"): "Six Russian warships" is no one.
+            let surname_like = k == j + 1
+                && LEX.names.longest(&self.toks, j, lim).is_none()
+                && !self.surname_of.contains_key(self.toks[j].norm.as_str())
+                && matches!(
+                    LEX.names.longest(&self.toks, k, lim),
+                    Some((1, Name::Country(_) | Name::Org(_) | Name::Capital(_)))
+                )
+                && self.toks.get(k + 1).is_none_or(|t| {
+                    k + 1 >= lim
+                        || matches!(t.norm.as_str(), "," | "." | ")" | ";")
+                        || LEX.cues.contains_first(&t.lower)
+                });
             if k > j
+                && !surname_like
                 && LEX.names.contains_first(&self.toks[k].norm)
                 && LEX.names.longest(&self.toks, k, lim).is_some()
                 && !matches!(
@@ -477,6 +503,17 @@ impl<'a> Doc<'a> {
                 break;
             }
             k += 1;
+            // "Florida Gov. Rick Scott": the period of an abbreviated title
+            // inside the run; the title then gives the name after it.
+            if k + 1 < lim
+                && self.toks[k].norm == "."
+                && !self.toks[k].space_before
+                && ABBREVIATED_TITLES.contains(&self.toks[k - 1].lower.as_str())
+                && namelike(&self.toks[k + 1])
+            {
+                k += 1;
+                continue;
+            }
             // Hyphenated names: "OVD-Info", "Jean-Luc".
             while k + 1 < lim
                 && self.toks[k].norm == "-"
@@ -649,6 +686,24 @@ impl<'a> Doc<'a> {
         let mut adjective = false;
         let mut k = j;
         let prev_loc = i > 0 && LOCATIVE.contains(&self.toks[i - 1].lower.as_str());
+        // "West said" after "Marty West": a person of this article named by
+        // surname before the place or bloc of the same word.
+        if det.is_none() && mods.is_empty() {
+            if let Some(&a) = self.surname_of.get(self.toks[j].norm.as_str()) {
+                let single = LEX
+                    .names
+                    .longest(&self.toks, j, lim)
+                    .is_some_and(|(n, _)| n == 1);
+                if single
+                    && self
+                        .toks
+                        .get(j + 1)
+                        .is_none_or(|t| j + 1 >= lim || !t.is_cap())
+                {
+                    return Some((j + 1, Some((a, false))));
+                }
+            }
+        }
         if let Some((n, name)) = LEX.names.longest(&self.toks, j, lim).map(|(n, v)| (n, *v)) {
             let surface = self.span_text(j, j + n);
             k = j + n;
@@ -856,7 +911,10 @@ impl<'a> Doc<'a> {
                     };
                     return Some((e2, Some((a, false))));
                 }
-                let placey = self.toks[k..e].iter().any(|t| is_place_word(&t.norm))
+                // A place word last after a first name is a surname ("Marty
+                // West", "Oliver North"); first or inside, it makes a place.
+                let placey = self.toks[k..e - 1].iter().any(|t| is_place_word(&t.norm))
+                    || (e == k + 1 && is_place_word(&self.toks[k].norm))
                     || self.toks.get(e).is_some_and(|t| is_geo_noun(&t.norm));
                 if placey {
                     self.places.push((k, e, surface.to_owned()));
@@ -904,6 +962,11 @@ impl<'a> Doc<'a> {
                             self.person_actor(name)
                         };
                         return Some((e, Some((a, false))));
+                    }
+                    // "Interestingly Roe", "Given Roe's record": the name
+                    // starts after the sentence word.
+                    if self.glued_opener(k, e) {
+                        return Some((k + 1, None));
                     }
                     if modal_first || (k..e).any(|j| headline_word(&self.toks[j])) {
                         return Some((e, None));
@@ -1549,7 +1612,9 @@ const ORG_KIND_NOUNS: &[&str] = &[
     "university",
 ];
 
-/// Roman numerals that follow a ruler's or pope's name.
+/// Abbreviated titles whose period may stand inside a run of name words.
+const ABBREVIATED_TITLES: &[&str] = &["gov", "sen", "rep", "gen", "col", "lt", "adm", "amb"];
+
 /// Capitalised words that are not names: pronouns and the like, which a
 /// reporting verb after them would otherwise make a speaker.
 const NOT_NAMES: &[&str] = &[
@@ -1603,6 +1668,7 @@ fn headline_word(t: &super::text::Token) -> bool {
     VERBS.contains(&t.lower.as_str()) || (upper > 3 && lower > 0)
 }
 
+/// Roman numerals that follow a ruler's or pope's name.
 fn is_regnal(w: &str) -> bool {
     matches!(
         w,

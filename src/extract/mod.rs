@@ -10,9 +10,12 @@
 pub mod actors;
 pub mod claims;
 mod clean;
+mod described;
 pub mod events;
 pub mod factuality;
+mod gender;
 pub mod lexicon;
+mod openers;
 pub mod quantity;
 mod speakers;
 pub mod text;
@@ -66,6 +69,9 @@ pub struct Doc<'a> {
     pub claims: Vec<claims::ClaimRec>,
     pub events: Vec<events::EventRec>,
     pub relations: Vec<events::RelationRec>,
+    /// The words the document writes in lower case, built on first use
+    /// (`openers`).
+    pub lower_words: std::cell::OnceCell<std::collections::HashSet<String>>,
 }
 
 impl<'a> Doc<'a> {
@@ -104,6 +110,7 @@ impl<'a> Doc<'a> {
             claims: Vec::new(),
             events: Vec::new(),
             relations: Vec::new(),
+            lower_words: std::cell::OnceCell::new(),
         }
     }
 

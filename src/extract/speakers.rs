@@ -224,6 +224,12 @@ fn speaker_head(lower: &str) -> bool {
         })
 }
 
+/// Whether a lower-case noun names a possible speaker (`speaker_head`),
+/// for the modules that tell a described speaker from a named one.
+pub(super) fn is_speaker_noun(lower: &str) -> bool {
+    speaker_head(lower)
+}
+
 /// Tokens after which a speaker's noun phrase may begin: a clause opens there.
 fn opens_clause(lower: &str, kind: TokKind) -> bool {
     kind == TokKind::Quote
@@ -307,7 +313,7 @@ impl Doc<'_> {
 
     /// The noun phrase ending right before token `e` (exclusive) that opens
     /// its clause: `(start, e)`.
-    fn np_ending_at(&self, e: usize, s0: usize) -> Option<(usize, usize)> {
+    pub(super) fn np_ending_at(&self, e: usize, s0: usize) -> Option<(usize, usize)> {
         let mut b = e;
         while b > s0 && e - b < 8 && self.np_word(b - 1) {
             b -= 1;
@@ -356,6 +362,14 @@ impl Doc<'_> {
                 continue;
             }
             break;
+        }
+        // "Most voters in Kent and Essex said": the phrase before the places.
+        if let Some(q) = self.locative_names_start(k, s0) {
+            if let Some((b, e)) = self.np_ending_at(q, s0) {
+                if !self.toks[e - 1].is_cap() {
+                    return Some((b, e));
+                }
+            }
         }
         // "Sen. Jane Roe (D-Ore.) said": the party and state in brackets.
         if k > s0 + 1 && self.toks[k - 1].norm == ")" {
@@ -469,7 +483,9 @@ impl Doc<'_> {
         let mut t0 = t0;
         while t0 + 1 < t1 && {
             let l = self.toks[t0].lower.as_str();
-            l.ends_with("ly") || NP_STOP.contains(&l)
+            l.ends_with("ly")
+                || NP_STOP.contains(&l)
+                || ((t0 + 1..t1).all(|j| self.toks[j].is_cap()) && self.glued_opener(t0, t1))
         } {
             t0 += 1;
         }

@@ -128,6 +128,7 @@ const SKIP_LEFT: &[&str] = &[
     "exclusively",
     "directly",
     "formally",
+    "immediately",
     "officially",
     "jointly",
     "had",
@@ -955,7 +956,15 @@ impl Doc<'_> {
                         via.extend(owner.or(inner).filter(|&o| o != a));
                         Some((Src::Actors([Some(a), None, None]), b))
                     }
-                    None if right.is_none() && !goes_on => self.left_source(v, s0),
+                    // "Roe allies said", "the Roe campaign said": the group
+                    // the name qualifies speaks.
+                    None if right.is_none() && !goes_on => match self.described_subject(v, s0) {
+                        Some((b, e)) => {
+                            let (a, _) = self.np_actor(b, e);
+                            Some((Src::Actors([Some(a), None, None]), b))
+                        }
+                        None => self.left_source(v, s0),
+                    },
                     None => None,
                 };
                 // "The bank said", "Several cast members said": the noun
@@ -1069,8 +1078,16 @@ impl Doc<'_> {
                         let mut d = sstart;
                         while d > s0 + 1 && sstart - d < 5 && {
                             let t = &self.toks[d - 1];
+                            // "Tulsa police Chief Jane Roe": a title, and a
+                            // name qualifying the lower-case word after it.
+                            let qualifier = t.is_cap()
+                                && (LEX.titles.contains_first(&t.lower)
+                                    || (d < sstart
+                                        && self.toks[d].kind == TokKind::Word
+                                        && !self.toks[d].is_cap()));
                             t.kind == TokKind::Word
                                 && (!t.is_cap()
+                                    || qualifier
                                     || t.norm.len() <= 4
                                         && t.norm.chars().all(|c| c.is_uppercase() || c == '.'))
                                 && !LEX.cues.contains_first(&t.lower)
@@ -1408,6 +1425,12 @@ impl Doc<'_> {
             {
                 continue;
             }
+            // "wrote a commentary for the paper", "described it in print":
+            // an act, not a statement; "through a spokeswoman" is the channel.
+            if c0 >= v + n && self.content_is_act(c0, c1, lemma) {
+                continue;
+            }
+            let c1 = self.before_channel(c0, c1);
             let statement = self.clean_statement(c0, c1);
             let has_figure = self.toks[c0..c1].iter().any(|t| t.kind == TokKind::Number);
             if statement.split_whitespace().count() < 2 && !has_figure {
@@ -1449,6 +1472,7 @@ impl Doc<'_> {
                 polarity = Polarity::Deny;
             }
             let stated = self.stated_time(si, c0, c1);
+            let stated = self.undated_stated(si, v, c0, stated);
             let valid = self.valid_time(c0, c1);
             let evidence = self.evidence_sent(si, rule);
             for (&cl, qm) in claimants
@@ -1548,11 +1572,29 @@ impl Doc<'_> {
     /// (a floating quote), or a figure right after an "according to" claim.
     fn carry_over(&mut self, si: usize) {
         let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
-        let Some(prev) = self.claims.last().cloned() else {
+        let Some(mut prev) = self.claims.last().cloned() else {
             return;
         };
         if prev.sent + 1 != si {
             return;
+        }
+        // '"...," Roe said, according to the Herald. "...."': the quotation
+        // goes on in Roe's words, which the outlet relays; the relay itself
+        // is joined to Roe's claim later (`relay_nested`).
+        if prev.rule == "attr_according_to" {
+            let inner = self.claims.iter().rev().find(|c| {
+                c.sent == prev.sent
+                    && c.rule != "attr_according_to"
+                    && c.claimant != prev.claimant
+                    && c.cue_t < prev.cue_t
+            });
+            if let Some(inner) = inner.cloned() {
+                let relay = prev.claimant;
+                prev = inner;
+                if !prev.via.contains(&relay) {
+                    prev.via.push(relay);
+                }
+            }
         }
         // A quotation opening the sentence: up to where it closes.
         let mut qend = s0;
@@ -1602,6 +1644,7 @@ impl Doc<'_> {
     }
 }
 
+mod act;
 mod content;
 mod source;
 mod time;

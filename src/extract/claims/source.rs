@@ -17,23 +17,28 @@ impl Doc<'_> {
     /// The actor a speaker pronoun at token `t` refers to: the last speaker
     /// or subject of the right kind outside quotations.
     pub(super) fn resolve_pronoun(&self, p: &str, t: usize) -> Option<usize> {
-        let want = |a: &crate::extract::actors::ActorRec| match p {
-            "he" | "she" => {
-                a.kind == ActorKind::Person || (a.kind == ActorKind::Anonymous && !a.plural)
-            }
-            "it" => matches!(
-                a.kind,
-                ActorKind::Media
-                    | ActorKind::Organization
-                    | ActorKind::Government
-                    | ActorKind::Country
-            ),
-            _ => {
-                a.plural
-                    || matches!(
-                        a.kind,
-                        ActorKind::Country | ActorKind::Government | ActorKind::Organization
-                    )
+        let want = |ai: usize| {
+            let a = &self.actors[ai];
+            match p {
+                // A person the article calls by the other pronoun is not meant.
+                "he" | "she" => {
+                    (a.kind == ActorKind::Person && self.pronoun_fits(ai, p, t))
+                        || (a.kind == ActorKind::Anonymous && !a.plural)
+                }
+                "it" => matches!(
+                    a.kind,
+                    ActorKind::Media
+                        | ActorKind::Organization
+                        | ActorKind::Government
+                        | ActorKind::Country
+                ),
+                _ => {
+                    a.plural
+                        || matches!(
+                            a.kind,
+                            ActorKind::Country | ActorKind::Government | ActorKind::Organization
+                        )
+                }
             }
         };
         // The latest claimant before t.
@@ -41,7 +46,7 @@ impl Doc<'_> {
             .claims
             .iter()
             .rev()
-            .find(|c| c.cue_t < t && want(&self.actors[c.claimant]))
+            .find(|c| c.cue_t < t && want(c.claimant))
             .map(|c| (c.cue_t, c.claimant));
         // The latest subject-position mention before t.
         let mut last_subj = None;
@@ -53,7 +58,7 @@ impl Doc<'_> {
             if self.sent_of[m.t0] + 3 < si {
                 break;
             }
-            if !want(&self.actors[m.actor]) {
+            if !want(m.actor) {
                 continue;
             }
             if self.subject_position(m.t0) {
@@ -71,7 +76,10 @@ impl Doc<'_> {
                 .iter()
                 .rev()
                 .filter(|m| m.t0 < t && !m.adjective && !self.quoted(m.t0))
-                .find(|m| self.actors[m.actor].kind == ActorKind::Person)
+                .find(|m| {
+                    self.actors[m.actor].kind == ActorKind::Person
+                        && self.pronoun_fits(m.actor, p, t)
+                })
                 .map(|m| (m.t0, m.actor))
         });
         match (last_claim, last_subj) {

@@ -86,4 +86,173 @@ impl Doc<'_> {
         }
         TimeValue::from_value(&self.published.to_string())
     }
+
+    /// When a remark the sentence gives no date for was made, if not on the
+    /// day of publication: the article places it in the past ("had said",
+    /// "had long argued", "At the time, Roe said", "As the city's mayor, Roe
+    /// declared", "When Roe was mayor, she said"). It was made on or
+    /// before the publication date, at a time the text does not give.
+    pub(super) fn remark_before_publication(&self, si: usize, v: usize, c0: usize) -> bool {
+        let s0 = self.sents[si].t0;
+        // The cue's own auxiliary: past perfect, or a present perfect of a
+        // remark made at some earlier time.
+        let mut k = v;
+        while k > s0 {
+            let l = self.toks[k - 1].lower.as_str();
+            // Only the past perfect: "has said" is mostly a position the
+            // speaker still holds, stated lately.
+            if matches!(l, "had" | "'d") {
+                return true;
+            }
+            if matches!(
+                l,
+                "once"
+                    | "previously"
+                    | "formerly"
+                    | "long"
+                    | "repeatedly"
+                    | "often"
+                    | "also"
+                    | "already"
+                    | "first"
+                    | "never"
+                    | "not"
+                    | "frequently"
+                    | "consistently"
+            ) {
+                if matches!(l, "once" | "previously" | "formerly") {
+                    return true;
+                }
+                k -= 1;
+                continue;
+            }
+            break;
+        }
+        // "used to say", "at the time" after the cue, outside the content.
+        if v >= s0 + 2 && self.toks[v - 1].lower == "to" && self.toks[v - 2].lower == "used" {
+            return true;
+        }
+        let (f0, f1) = if c0 > v { (s0, c0) } else { (s0, v) };
+        let words: Vec<&str> = (f0..f1)
+            .filter(|&j| !self.quoted(j))
+            .map(|j| self.toks[j].lower.as_str())
+            .collect();
+        if words
+            .windows(3)
+            .any(|w| w == ["at", "the", "time"] || w == ["in", "the", "past"])
+            || words
+                .windows(2)
+                .any(|w| w == ["back", "then"] || w == ["years", "ago"])
+        {
+            return true;
+        }
+        let first = self.toks[s0].lower.as_str();
+        // "As the city's mayor, Roe declared": a role the speaker held then.
+        if first == "as" {
+            let comma = (s0 + 1..(s0 + 8).min(v)).find(|&j| self.toks[j].norm == ",");
+            if let Some(c) = comma {
+                let held = self.toks[s0 + 1..c]
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "'s" | "a" | "an" | "then"))
+                    && LEX.titles.contains_first(&self.toks[c - 1].lower);
+                if held {
+                    return true;
+                }
+            }
+        }
+        // "When Roe was mayor, she said": a clause of a past state.
+        if first == "when" && s0 + 2 < v {
+            let comma = (s0 + 1..v).find(|&j| self.toks[j].norm == ",");
+            if let Some(c) = comma {
+                if c < v
+                    && self.toks[s0 + 1..c].iter().any(|t| {
+                        matches!(t.lower.as_str(), "was" | "were" | "wanted" | "had" | "used")
+                    })
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The stated time of a remark the sentence gives no date for: the
+    /// publication date, or "not after" it when the text puts the remark
+    /// in the past.
+    pub(super) fn undated_stated(
+        &self,
+        si: usize,
+        v: usize,
+        c0: usize,
+        stated: TimeValue,
+    ) -> TimeValue {
+        let published = TimeValue::from_value(&self.published.to_string());
+        if stated != published || !self.remark_before_publication(si, v, c0) {
+            return stated;
+        }
+        TimeValue {
+            modifier: Some(model::Modifier::OnOrBefore),
+            ..published
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract_text;
+    use crate::model::Modifier;
+
+    fn stated(text: &str) -> Vec<(String, Option<Modifier>)> {
+        extract_text(text, (2016, 9, 20))
+            .claims
+            .iter()
+            .map(|c| {
+                let s = c.stated.clone().unwrap_or_default();
+                (s.value, s.modifier)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_remark_the_text_puts_in_the_past_is_not_after_publication() {
+        for text in [
+            "As the city's mayor, Okafor declared that she strongly supported the ferry tax.",
+            "Okafor had said the harbour would close within a year.",
+            "At the time, Okafor said the harbour was safe.",
+            "When Okafor was mayor, Okafor said the harbour was safe.",
+        ] {
+            let got = stated(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, "2016-09-20", "{text}");
+            assert_eq!(got[0].1, Some(Modifier::OnOrBefore), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_plain_or_dated_remark_keeps_its_day() {
+        let got = stated("Okafor said the harbour would close.");
+        assert_eq!(got, vec![("2016-09-20".to_owned(), None)]);
+        let got = stated("Okafor has said the harbour would close.");
+        assert_eq!(got[0].1, None, "{got:?}");
+        let got = stated("Okafor said on Thursday that the harbour would close.");
+        assert_eq!(got[0].0, "2016-09-15", "{got:?}");
+    }
+
+    #[test]
+    fn a_floating_quote_after_according_to_keeps_the_quoted_speaker() {
+        let b = extract_text(
+            "\"We will not protest on the floor,\" Okafor said, according to the Herald. \
+             \"It is important that you tell your delegates.\"",
+            (2016, 9, 20),
+        );
+        let name = |id: &str| b.actors.iter().find(|a| a.id == id).unwrap().name.clone();
+        assert_eq!(b.claims.len(), 2, "{:?}", b.claims);
+        for c in &b.claims {
+            assert_eq!(name(&c.claimant), "Okafor");
+            assert_eq!(
+                c.via.iter().map(|v| name(v)).collect::<Vec<_>>(),
+                vec!["Herald"]
+            );
+        }
+    }
 }
