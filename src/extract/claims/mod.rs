@@ -370,6 +370,7 @@ impl Doc<'_> {
     pub fn find_claims(&mut self) {
         for si in 0..self.sents.len() {
             self.claims_in(si);
+            self.hedge_claims(si);
         }
         self.relay_nested();
     }
@@ -507,6 +508,12 @@ impl Doc<'_> {
                         class: "evidence".into(),
                     },
                 ));
+                k += 1;
+                continue;
+            }
+            // "sees the race as a referendum": the subject's view.
+            if let Some(cue) = self.seeing_as(k, s0, s1) {
+                cues.push((k, 1, cue));
                 k += 1;
                 continue;
             }
@@ -812,7 +819,9 @@ impl Doc<'_> {
                     .or_else(|| {
                         // "according to exit polls", "according to show
                         // insiders": a source no gazetteer knows.
-                        let (b, e) = self.np_after(k, s1, true)?;
+                        let (b, e) = self
+                            .np_after(k, s1, true)
+                            .or_else(|| self.np_up_to_head(k, s1))?;
                         Some((self.np_actor(b, e).0, e))
                     })
                 else {
@@ -1602,8 +1611,10 @@ impl Doc<'_> {
     }
 }
 
+mod cognition;
 mod content;
 mod source;
+mod sources_after;
 mod time;
 
 #[cfg(test)]
