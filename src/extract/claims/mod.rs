@@ -964,7 +964,15 @@ impl Doc<'_> {
                         via.extend(owner.or(inner).filter(|&o| o != a));
                         Some((Src::Actors([Some(a), None, None]), b))
                     }
-                    None if right.is_none() && !goes_on => self.left_source(v, s0),
+                    // "52 percent of voters say": a counted share of
+                    // people speaks, whatever was named before it.
+                    None if right.is_none() && !goes_on => match self.respondents(v, s0) {
+                        Some((b, e)) => {
+                            let (a, _) = self.np_actor(b, e);
+                            Some((Src::Actors([Some(a), None, None]), b))
+                        }
+                        None => self.left_source(v, s0),
+                    },
                     None => None,
                 };
                 // "The bank said", "Several cast members said": the noun
@@ -1279,11 +1287,18 @@ impl Doc<'_> {
                             && self.toks[e - 1].kind == TokKind::Word
                             && self.toks[e - 1].norm != "'s"
                             && !self.toks[e - 1].is_cap();
-                        if e <= s0 + 1 || glued {
+                        if glued {
                             continue;
                         }
-                        c0 = self.content_left_start(s0, e, &cues, ci);
-                        c1 = e;
+                        if e <= s0 + 1 {
+                            // Nothing before the speaker: 'Trump said.' after a
+                            // quotation (see below), or no claim.
+                            c0 = s0;
+                            c1 = s0;
+                        } else {
+                            c0 = self.content_left_start(s0, e, &cues, ci);
+                            c1 = e;
+                        }
                         rule = "attr_content_source_cue";
                     }
                 } else if participle || self.after_and(v, s0) {
@@ -1317,6 +1332,28 @@ impl Doc<'_> {
                     continue;
                 }
             }
+            // '"... missing." Trump said.': the sentence is the speaker and
+            // the cue alone; the quotation that ends the sentence before is
+            // what was said.
+            let mut evidence_of: Option<Evidence> = None;
+            let (c0, c1) = if c1 <= c0
+                && !claimants.is_empty()
+                && s1 - s0 <= 12
+                && !self.toks[s0..s1].iter().any(|t| t.kind == TokKind::Quote)
+            {
+                let Some((a, b, ev)) = self.quote_before_sentence(si) else {
+                    continue;
+                };
+                evidence_of = Some(ev);
+                (a, b)
+            } else {
+                (c0, c1)
+            };
+            let rule = if evidence_of.is_some() {
+                "attr_quote_before"
+            } else {
+                rule
+            };
             if c1 <= c0 || claimants.is_empty() {
                 continue;
             }
@@ -1459,7 +1496,9 @@ impl Doc<'_> {
             }
             let stated = self.stated_time(si, c0, c1);
             let valid = self.valid_time(c0, c1);
-            let evidence = self.evidence_sent(si, rule);
+            let evidence = evidence_of
+                .clone()
+                .unwrap_or_else(|| self.evidence_sent(si, rule));
             for (&cl, qm) in claimants
                 .iter()
                 .flat_map(|c| qms.iter().map(move |q| (c, q)))
@@ -1613,6 +1652,7 @@ impl Doc<'_> {
 
 mod cognition;
 mod content;
+mod respondents;
 mod source;
 mod sources_after;
 mod time;
