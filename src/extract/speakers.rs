@@ -195,6 +195,17 @@ pub(super) const DOC_NOUNS: &[&str] = &[
     "paper",
     "exit",
     "editorial",
+    "biography",
+    "average",
+    "averages",
+    "website",
+    "projections",
+    "count",
+    "calculations",
+    "rankings",
+    "schedule",
+    "calendar",
+    "database",
 ];
 
 /// Nouns that name someone able to speak (`data/claims/speaker_nouns.tsv`).
