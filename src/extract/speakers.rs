@@ -764,17 +764,21 @@ impl Doc<'_> {
         if e == b || e >= v {
             return None;
         }
-        let next = &self.toks[e];
         let first = &self.toks[b];
         // The word after the phrase stands where its verb does: "Back in
-        // 1999, ..." has none.
-        let ok = next.kind == TokKind::Word
-            && !next.is_cap()
-            && !is_function_word(next.lower.as_str())
-            && (first.is_cap() || NP_DETS.contains(&first.lower.as_str()))
-            && !NP_DETS.contains(&self.toks[e - 1].lower.as_str())
-            && self.speaker_np(b, e);
-        ok.then_some((b, e))
+        // 1999, ..." has none. A verb in the plain past ("The businessman
+        // began by ...") looks like a noun of the phrase: the phrase may end
+        // before it.
+        let ok = |e: usize| {
+            let next = &self.toks[e];
+            next.kind == TokKind::Word
+                && !next.is_cap()
+                && !is_function_word(next.lower.as_str())
+                && (first.is_cap() || NP_DETS.contains(&first.lower.as_str()))
+                && !NP_DETS.contains(&self.toks[e - 1].lower.as_str())
+                && self.speaker_np(b, e)
+        };
+        (b + 1..=e).rev().find(|&e| ok(e)).map(|e| (b, e))
     }
 
     /// A headline or transcript line opened by its speaker and a colon

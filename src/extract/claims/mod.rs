@@ -938,12 +938,32 @@ impl Doc<'_> {
                         right = Some((self.np_actor(b, e).0, e));
                     }
                 }
+                // "released a statement (on Wednesday) saying ...": the
+                // participle after a message goes on from the clause's subject.
+                let after_message = v > s0 + 1
+                    && self.toks[v].lower.ends_with("ing")
+                    && (v.saturating_sub(4).max(s0)..v).any(|j| {
+                        matches!(
+                            self.toks[j].lower.as_str(),
+                            "statement"
+                                | "letter"
+                                | "tweet"
+                                | "message"
+                                | "email"
+                                | "memo"
+                                | "video"
+                                | "post"
+                                | "release"
+                                | "note"
+                                | "ad"
+                        ) && (j + 1..v).all(|q| self.tx_at[q].is_some() || self.toks[q].norm == ",")
+                    });
                 let participle = self.toks[v].lower.ends_with("ing")
                     && v > s0
-                    && matches!(
+                    && (matches!(
                         self.toks[v - 1].lower.as_str(),
                         "," | "while" | "and" | "before" | "after"
-                    );
+                    ) || after_message);
                 // ", adding that": the speaker of the sentence goes on, not
                 // whoever the clause before was about.
                 let goes_on = participle
