@@ -1679,3 +1679,5 @@ mod time;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_coverage;
