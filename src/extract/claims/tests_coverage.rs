@@ -28,7 +28,14 @@ fn name_of(b: &Bundle, id: &str) -> String {
 fn claims(b: &Bundle) -> Vec<(String, String, Modality, Factuality)> {
     b.claims
         .iter()
-        .map(|c| (name_of(b, &c.claimant), c.statement.clone(), c.modality, c.factuality))
+        .map(|c| {
+            (
+                name_of(b, &c.claimant),
+                c.statement.clone(),
+                c.modality,
+                c.factuality,
+            )
+        })
         .collect()
 }
 
@@ -39,7 +46,10 @@ fn a_hedge_is_the_outlet_belief_never_a_fact() {
     assert_eq!(cs.len(), 1, "{cs:?}");
     assert_eq!(cs[0].0, "Harbour Gazette");
     assert_eq!(cs[0].2, Modality::Belief);
-    assert!(cs[0].1.contains("losing money on the winter routes"), "{cs:?}");
+    assert!(
+        cs[0].1.contains("losing money on the winter routes"),
+        "{cs:?}"
+    );
     let b = run("It seems the council has run out of patience with the contractor.");
     assert_eq!(b.claims[0].modality, Modality::Belief, "{:?}", b.claims);
 }
@@ -88,7 +98,11 @@ fn seeing_something_as_something_is_the_holder_s_view() {
     assert!(cs[0].1.starts_with("the harbour levy as a tax"), "{cs:?}");
     // "is seen as": no holder named, so not the subject's view.
     let b = run("Mara Quill is seen as the favourite for harbour master.");
-    assert!(claims(&b).iter().all(|c| c.0 != "Mara Quill"), "{:?}", b.claims);
+    assert!(
+        claims(&b).iter().all(|c| c.0 != "Mara Quill"),
+        "{:?}",
+        b.claims
+    );
 }
 
 #[test]
@@ -103,10 +117,8 @@ fn a_counted_share_of_people_speaks() {
     // A known group inside the share names the claimant.
     assert!(cs[0].0.contains("residents"), "{cs:?}");
     // A pronoun's share needs its referent.
-    for text in ["Most of them said the fare was too high."] {
-        let b = run(text);
-        assert!(b.claims.is_empty(), "{text}: {:?}", b.claims);
-    }
+    let b = run("Most of them said the fare was too high.");
+    assert!(b.claims.is_empty(), "{:?}", b.claims);
 }
 
 #[test]
@@ -117,7 +129,10 @@ fn a_cue_sentence_after_a_quotation_takes_the_quotation() {
     assert_eq!(cs[0].0, "Quill");
     assert_eq!(cs[0].1, "We will not close the ferry");
     let ev = &b.claims[0].evidence;
-    assert!(ev.text.starts_with("\"We will") && ev.text.ends_with("said."), "{ev:?}");
+    assert!(
+        ev.text.starts_with("\"We will") && ev.text.ends_with("said."),
+        "{ev:?}"
+    );
     // No quotation before: nothing was said.
     let b = run("The meeting ran late. Quill said.");
     assert!(b.claims.is_empty(), "{:?}", b.claims);
@@ -126,9 +141,18 @@ fn a_cue_sentence_after_a_quotation_takes_the_quotation() {
 #[test]
 fn according_to_documents_no_gazetteer_knows() {
     for (text, source) in [
-        ("Ferry traffic fell by a third, according to a yearly harbour survey.", "harbour survey"),
-        ("The levy raised $2 million, according to the municipal report.", "municipal report"),
-        ("She trained as a marine engineer, according to her biography.", "biography"),
+        (
+            "Ferry traffic fell by a third, according to a yearly harbour survey.",
+            "harbour survey",
+        ),
+        (
+            "The levy raised $2 million, according to the municipal report.",
+            "municipal report",
+        ),
+        (
+            "She trained as a marine engineer, according to her biography.",
+            "biography",
+        ),
     ] {
         let b = run(text);
         let cs = claims(&b);
@@ -142,10 +166,22 @@ fn according_to_documents_no_gazetteer_knows() {
 #[test]
 fn speakers_the_verb_path_used_to_miss() {
     let cases = [
-        ("The veteran captain began by thanking the crew, saying that the pier is safe.", "veteran captain"),
-        ("The union released a statement Tuesday saying the strike will go ahead.", "union"),
-        ("\"The fares are fair,\" said Ferry Watch director Ona Brel.", "Ona Brel"),
-        ("\"The fares are fair,\" said one former captain who asked not to be named.", "one former captain"),
+        (
+            "The veteran captain began by thanking the crew, saying that the pier is safe.",
+            "veteran captain",
+        ),
+        (
+            "The union released a statement Tuesday saying the strike will go ahead.",
+            "union",
+        ),
+        (
+            "\"The fares are fair,\" said Ferry Watch director Ona Brel.",
+            "Ona Brel",
+        ),
+        (
+            "\"The fares are fair,\" said one former captain who asked not to be named.",
+            "one former captain",
+        ),
     ];
     for (text, who) in cases {
         let b = run(text);
