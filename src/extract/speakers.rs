@@ -778,7 +778,12 @@ impl Doc<'_> {
                 && !NP_DETS.contains(&self.toks[e - 1].lower.as_str())
                 && self.speaker_np(b, e)
         };
-        (b + 1..=e).rev().find(|&e| ok(e)).map(|e| (b, e))
+        // Only the last word can be that verb: a phrase cut shorter would
+        // take a noun for it ("the veteran | captain").
+        [e, e - 1]
+            .into_iter()
+            .find(|&e| e > b && ok(e))
+            .map(|e| (b, e))
     }
 
     /// A headline or transcript line opened by its speaker and a colon

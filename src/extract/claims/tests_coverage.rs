@@ -167,8 +167,8 @@ fn according_to_documents_no_gazetteer_knows() {
 fn speakers_the_verb_path_used_to_miss() {
     let cases = [
         (
-            "The veteran captain began by thanking the crew, saying that the pier is safe.",
-            "veteran captain",
+            "The ferry owner began by thanking the crew, saying that the pier is safe.",
+            "ferry owner",
         ),
         (
             "The union released a statement Tuesday saying the strike will go ahead.",
@@ -179,8 +179,8 @@ fn speakers_the_verb_path_used_to_miss() {
             "Ona Brel",
         ),
         (
-            "\"The fares are fair,\" said one former captain who asked not to be named.",
-            "one former captain",
+            "\"The fares are fair,\" said one former harbour official who asked not to be named.",
+            "official",
         ),
     ];
     for (text, who) in cases {
