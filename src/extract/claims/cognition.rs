@@ -69,6 +69,38 @@ const CLAUSE_OPENERS: &[&str] = &[
 ];
 
 impl Doc<'_> {
+    /// Whether the cue at `v` is negated by "do" or a modal: "do not
+    /// think", "doesn't believe", "would never want".
+    pub(super) fn do_not_before(&self, v: usize, s0: usize) -> bool {
+        // "don't", "doesn't", "won't": one token, its apostrophe normalised.
+        if v > s0 {
+            let p = self.toks[v - 1].norm.to_lowercase();
+            if p.len() > 3 && p.ends_with("n't") {
+                return true;
+            }
+        }
+        if v < s0 + 2 {
+            return false;
+        }
+        let not = self.toks[v - 1].lower.as_str();
+        let aux = self.toks[v - 2].lower.as_str();
+        matches!(not, "not" | "n't" | "never")
+            && matches!(
+                aux,
+                "do" | "does"
+                    | "did"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "can"
+                    | "ca"
+                    | "wo"
+                    | "should"
+                    | "might"
+                    | "may"
+            )
+    }
+
     /// "Congress sees the bill as a threat", "voters viewed her as honest":
     /// a viewing verb with "as" after its object is the subject's belief.
     /// Not after "be" ("is seen as", whose holder is unnamed; see
@@ -155,9 +187,11 @@ impl Doc<'_> {
                 let it_seems =
                     k > s0 && self.toks[k - 1].lower == "it" && !matches!(next, "to" | ",");
                 // "can't seem to", "cannot seem to": not able, no hedge.
-                let unable = k >= s0 + 2
-                    && (self.toks[k - 1].lower == "n't" && self.toks[k - 2].lower == "ca"
-                        || matches!(self.toks[k - 1].lower.as_str(), "cannot" | "can't"));
+                let unable = k > s0
+                    && matches!(
+                        self.toks[k - 1].norm.to_lowercase().as_str(),
+                        "cannot" | "can't" | "couldn't"
+                    );
                 (!unable && (to_verb || seems_adj || it_seems)).then_some("seem")
             } else if JUDGED.contains(&w) && k > s0 {
                 let mut b = k;

@@ -132,6 +132,14 @@ const SKIP_LEFT: &[&str] = &[
     "jointly",
     "had",
     "ever",
+    "don't",
+    "doesn't",
+    "didn't",
+    "won't",
+    "wouldn't",
+    "can't",
+    "couldn't",
+    "shouldn't",
 ];
 
 /// Whether a word before a cue stands between it and its speaker ("has
@@ -591,21 +599,24 @@ impl Doc<'_> {
                             | "her"
                     );
                 // "are not expected to": a passive forecast, not the subject speaking.
+                // "do not think", "doesn't believe": a negated state of
+                // mind of the subject, not a passive "is not expected".
                 let passive = matches!(
                     prev,
                     "is" | "are" | "was" | "were" | "be" | "been" | "not" | "widely" | "being"
-                ) && matches!(
-                    cue.lemma.as_str(),
-                    "expect"
-                        | "believe"
-                        | "think"
-                        | "fear"
-                        | "report"
-                        | "estimate"
-                        | "say"
-                        | "claim"
-                        | "allege"
-                );
+                ) && !(cue.class == "believe" && self.do_not_before(k, s0))
+                    && matches!(
+                        cue.lemma.as_str(),
+                        "expect"
+                            | "believe"
+                            | "think"
+                            | "fear"
+                            | "report"
+                            | "estimate"
+                            | "say"
+                            | "claim"
+                            | "allege"
+                    );
                 // "so-called": a label, not speech.
                 let so_called =
                     self.toks[k].lower == "called" && k >= s0 + 2 && self.toks[k - 2].lower == "so";
@@ -746,6 +757,16 @@ impl Doc<'_> {
                 && self.toks.get(v + n).is_some_and(|t| {
                     matches!(t.lower.as_str(), "to" | "on" | "with" | "upon" | "in")
                 })
+            {
+                continue;
+            }
+            // "did not say when", "doesn't deny": nothing was stated. A
+            // negated state of mind or wish is kept, as a denial (below).
+            if self.do_not_before(v, s0)
+                && !matches!(
+                    cue.class.as_str(),
+                    "believe" | "demand" | "predict" | "warn"
+                )
             {
                 continue;
             }
@@ -1498,6 +1519,11 @@ impl Doc<'_> {
                 qms.push(self.quantity_in(c0, c1));
             }
             let mut polarity = Polarity::Affirm;
+            // "Voters do not believe the plan will work": the belief is the
+            // content's denial, never the content asserted.
+            if self.do_not_before(v, s0) {
+                polarity = Polarity::Deny;
+            }
             let negated = self.toks[c0..c1]
                 .iter()
                 .take(12)

@@ -192,3 +192,22 @@ fn speakers_the_verb_path_used_to_miss() {
     let b = run("Mara Quill has opposed the levy for years, calling for lower harbour fees.");
     assert_eq!(b.claims[0].modality, Modality::Demand, "{:?}", b.claims);
 }
+
+#[test]
+fn a_negated_belief_or_wish_is_a_denial_and_an_unsaid_thing_no_claim() {
+    let b = run("Fishermen don't think the new pier will open this year.");
+    let cs = claims(&b);
+    assert_eq!(cs.len(), 1, "{cs:?}");
+    assert_eq!(cs[0].0, "Fishermen");
+    assert_eq!(cs[0].2, Modality::Belief);
+    assert_eq!(cs[0].3, Factuality::Denied, "{cs:?}");
+    let b = run("Residents do not want a second ferry terminal.");
+    assert_eq!(b.claims[0].factuality, Factuality::Denied, "{:?}", b.claims);
+    for text in [
+        "Quill didn't say when the pier would reopen.",
+        "Quill did not say when the pier would reopen.",
+    ] {
+        let b = run(text);
+        assert!(b.claims.is_empty(), "{text}: {:?}", b.claims);
+    }
+}
