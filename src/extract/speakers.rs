@@ -194,6 +194,18 @@ pub(super) const DOC_NOUNS: &[&str] = &[
     "inquiry",
     "paper",
     "exit",
+    "editorial",
+    "biography",
+    "average",
+    "averages",
+    "website",
+    "projections",
+    "count",
+    "calculations",
+    "rankings",
+    "schedule",
+    "calendar",
+    "database",
 ];
 
 /// Nouns that name someone able to speak (`data/claims/speaker_nouns.tsv`).
@@ -262,7 +274,7 @@ fn opens_clause(lower: &str, kind: TokKind) -> bool {
 
 impl Doc<'_> {
     /// Whether token `j` may stand inside a speaker's noun phrase.
-    fn np_word(&self, j: usize) -> bool {
+    pub(super) fn np_word(&self, j: usize) -> bool {
         let t = &self.toks[j];
         if t.norm == "'s" || t.kind == TokKind::Number {
             return true;
@@ -280,6 +292,17 @@ impl Doc<'_> {
         if NP_DETS.contains(&l) {
             return true;
         }
+        // "former governor", "Judicial Watch", "Ian Read": the function-word
+        // list holds these for captions ("Watch:", "Read more") and dates,
+        // but in a phrase they describe or name its speaker.
+        let in_name = t.is_cap()
+            && j > 0
+            && self.toks[j - 1].kind == TokKind::Word
+            && self.toks[j - 1].is_cap()
+            && matches!(l, "watch" | "read" | "leave" | "file" | "photo");
+        if l == "former" || in_name {
+            return true;
+        }
         if NP_STOP.contains(&l) || (is_function_word(l) && l != "of") {
             return false;
         }
@@ -295,7 +318,7 @@ impl Doc<'_> {
 
     /// Whether the phrase `[b, e)` can name a speaker: a name, or a common
     /// noun that names people, a body or a document.
-    fn speaker_np(&self, b: usize, e: usize) -> bool {
+    pub(super) fn speaker_np(&self, b: usize, e: usize) -> bool {
         let head = &self.toks[e - 1];
         if head.kind != TokKind::Word {
             return false;
@@ -446,7 +469,7 @@ impl Doc<'_> {
             || self.toks[e].kind == TokKind::Quote
             || matches!(
                 self.toks[e].lower.as_str(),
-                "in" | "at" | "from" | "on" | "with" | "for" | "who" | "whose"
+                "in" | "at" | "from" | "on" | "with" | "for" | "who" | "whose" | "to"
             )
             || (loose && self.toks[e].lower == "of");
         if e == k || !ends {
@@ -659,7 +682,13 @@ impl Doc<'_> {
             if j + 1 < v && self.np_word(j + 1) && self.toks[j + 1].lower != "of" {
                 continue;
             }
-            let Some((b, e)) = self.np_ending_at(j + 1, s0) else {
+            // The head is a document even when it is also a cue word ("the
+            // report said", "the estimates show"), which `np_word` refuses.
+            let Some((b, e)) = self.np_ending_at(j + 1, s0).or_else(|| {
+                self.np_ending_at(j, s0)
+                    .map(|(b, _)| (b, j + 1))
+                    .or_else(|| self.doc_head_alone(j, s0))
+            }) else {
                 continue;
             };
             // Between the document and the cue: what it is of or by, no
@@ -679,6 +708,21 @@ impl Doc<'_> {
             return Some((b, e, owner));
         }
         None
+    }
+
+    /// A document noun at `j` with only determiners before it, opening its
+    /// clause ("The report", "An earlier memo"): `(start, j + 1)`.
+    fn doc_head_alone(&self, j: usize, s0: usize) -> Option<(usize, usize)> {
+        let mut b = j;
+        while b > s0 && j - b < 3 && {
+            let t = &self.toks[b - 1];
+            t.kind == TokKind::Word
+                && (NP_DETS.contains(&t.lower.as_str()) || !t.is_cap() && self.np_word(b - 1))
+        } {
+            b -= 1;
+        }
+        let opens = b == s0 || opens_clause(self.toks[b - 1].lower.as_str(), self.toks[b - 1].kind);
+        opens.then_some((b, j + 1))
     }
 
     /// The noun phrase that opens the clause of a cue at `v` ("Rival Jane
@@ -736,17 +780,26 @@ impl Doc<'_> {
         if e == b || e >= v {
             return None;
         }
-        let next = &self.toks[e];
         let first = &self.toks[b];
         // The word after the phrase stands where its verb does: "Back in
-        // 1999, ..." has none.
-        let ok = next.kind == TokKind::Word
-            && !next.is_cap()
-            && !is_function_word(next.lower.as_str())
-            && (first.is_cap() || NP_DETS.contains(&first.lower.as_str()))
-            && !NP_DETS.contains(&self.toks[e - 1].lower.as_str())
-            && self.speaker_np(b, e);
-        ok.then_some((b, e))
+        // 1999, ..." has none. A verb in the plain past ("The businessman
+        // began by ...") looks like a noun of the phrase: the phrase may end
+        // before it.
+        let ok = |e: usize| {
+            let next = &self.toks[e];
+            next.kind == TokKind::Word
+                && !next.is_cap()
+                && !is_function_word(next.lower.as_str())
+                && (first.is_cap() || NP_DETS.contains(&first.lower.as_str()))
+                && !NP_DETS.contains(&self.toks[e - 1].lower.as_str())
+                && self.speaker_np(b, e)
+        };
+        // Only the last word can be that verb: a phrase cut shorter would
+        // take a noun for it ("the veteran | captain").
+        [e, e - 1]
+            .into_iter()
+            .find(|&e| e > b && ok(e))
+            .map(|e| (b, e))
     }
 
     /// A headline or transcript line opened by its speaker and a colon

@@ -133,6 +133,14 @@ const SKIP_LEFT: &[&str] = &[
     "jointly",
     "had",
     "ever",
+    "don't",
+    "doesn't",
+    "didn't",
+    "won't",
+    "wouldn't",
+    "can't",
+    "couldn't",
+    "shouldn't",
 ];
 
 /// Whether a word before a cue stands between it and its speaker ("has
@@ -371,6 +379,7 @@ impl Doc<'_> {
     pub fn find_claims(&mut self) {
         for si in 0..self.sents.len() {
             self.claims_in(si);
+            self.hedge_claims(si);
         }
         self.relay_nested();
     }
@@ -511,6 +520,12 @@ impl Doc<'_> {
                 k += 1;
                 continue;
             }
+            // "sees the race as a referendum": the subject's view.
+            if let Some(cue) = self.seeing_as(k, s0, s1) {
+                cues.push((k, 1, cue));
+                k += 1;
+                continue;
+            }
             if let Some((n, cue)) = LEX.cues.longest(&self.toks, k, s1) {
                 let prev = if k > s0 {
                     self.toks[k - 1].lower.as_str()
@@ -585,21 +600,24 @@ impl Doc<'_> {
                             | "her"
                     );
                 // "are not expected to": a passive forecast, not the subject speaking.
+                // "do not think", "doesn't believe": a negated state of
+                // mind of the subject, not a passive "is not expected".
                 let passive = matches!(
                     prev,
                     "is" | "are" | "was" | "were" | "be" | "been" | "not" | "widely" | "being"
-                ) && matches!(
-                    cue.lemma.as_str(),
-                    "expect"
-                        | "believe"
-                        | "think"
-                        | "fear"
-                        | "report"
-                        | "estimate"
-                        | "say"
-                        | "claim"
-                        | "allege"
-                );
+                ) && !(cue.class == "believe" && self.do_not_before(k, s0))
+                    && matches!(
+                        cue.lemma.as_str(),
+                        "expect"
+                            | "believe"
+                            | "think"
+                            | "fear"
+                            | "report"
+                            | "estimate"
+                            | "say"
+                            | "claim"
+                            | "allege"
+                    );
                 // "so-called": a label, not speech.
                 let so_called =
                     self.toks[k].lower == "called" && k >= s0 + 2 && self.toks[k - 2].lower == "so";
@@ -743,6 +761,16 @@ impl Doc<'_> {
             {
                 continue;
             }
+            // "did not say when", "doesn't deny": nothing was stated. A
+            // negated state of mind or wish is kept, as a denial (below).
+            if self.do_not_before(v, s0)
+                && !matches!(
+                    cue.class.as_str(),
+                    "believe" | "demand" | "predict" | "warn"
+                )
+            {
+                continue;
+            }
             // "admitting Ukraine and Georgia": letting in, not conceding.
             if lemma == "admit" && self.mention_at(v + n).is_some() {
                 continue;
@@ -813,7 +841,9 @@ impl Doc<'_> {
                     .or_else(|| {
                         // "according to exit polls", "according to show
                         // insiders": a source no gazetteer knows.
-                        let (b, e) = self.np_after(k, s1, true)?;
+                        let (b, e) = self
+                            .np_after(k, s1, true)
+                            .or_else(|| self.np_up_to_head(k, s1))?;
                         Some((self.np_actor(b, e).0, e))
                     })
                 else {
@@ -930,12 +960,32 @@ impl Doc<'_> {
                         right = Some((self.np_actor(b, e).0, e));
                     }
                 }
+                // "released a statement (on Wednesday) saying ...": the
+                // participle after a message goes on from the clause's subject.
+                let after_message = v > s0 + 1
+                    && self.toks[v].lower.ends_with("ing")
+                    && (v.saturating_sub(4).max(s0)..v).any(|j| {
+                        matches!(
+                            self.toks[j].lower.as_str(),
+                            "statement"
+                                | "letter"
+                                | "tweet"
+                                | "message"
+                                | "email"
+                                | "memo"
+                                | "video"
+                                | "post"
+                                | "release"
+                                | "note"
+                                | "ad"
+                        ) && (j + 1..v).all(|q| self.tx_at[q].is_some() || self.toks[q].norm == ",")
+                    });
                 let participle = self.toks[v].lower.ends_with("ing")
                     && v > s0
-                    && matches!(
+                    && (matches!(
                         self.toks[v - 1].lower.as_str(),
                         "," | "while" | "and" | "before" | "after"
-                    );
+                    ) || after_message);
                 // ", adding that": the speaker of the sentence goes on, not
                 // whoever the clause before was about.
                 let goes_on = participle
@@ -956,9 +1006,14 @@ impl Doc<'_> {
                         via.extend(owner.or(inner).filter(|&o| o != a));
                         Some((Src::Actors([Some(a), None, None]), b))
                     }
-                    // "Roe allies said", "the Roe campaign said": the group
-                    // the name qualifies speaks.
-                    None if right.is_none() && !goes_on => match self.described_subject(v, s0) {
+                    // "52 percent of voters say": a counted share of
+                    // people speaks, whatever was named before it; "Roe
+                    // allies said", "the Roe campaign said": the group the
+                    // name qualifies speaks.
+                    None if right.is_none() && !goes_on => match self
+                        .respondents(v, s0)
+                        .or_else(|| self.described_subject(v, s0))
+                    {
                         Some((b, e)) => {
                             let (a, _) = self.np_actor(b, e);
                             Some((Src::Actors([Some(a), None, None]), b))
@@ -1287,11 +1342,18 @@ impl Doc<'_> {
                             && self.toks[e - 1].kind == TokKind::Word
                             && self.toks[e - 1].norm != "'s"
                             && !self.toks[e - 1].is_cap();
-                        if e <= s0 + 1 || glued {
+                        if glued {
                             continue;
                         }
-                        c0 = self.content_left_start(s0, e, &cues, ci);
-                        c1 = e;
+                        if e <= s0 + 1 {
+                            // Nothing before the speaker: 'Trump said.' after a
+                            // quotation (see below), or no claim.
+                            c0 = s0;
+                            c1 = s0;
+                        } else {
+                            c0 = self.content_left_start(s0, e, &cues, ci);
+                            c1 = e;
+                        }
                         rule = "attr_content_source_cue";
                     }
                 } else if participle || self.after_and(v, s0) {
@@ -1325,6 +1387,28 @@ impl Doc<'_> {
                     continue;
                 }
             }
+            // '"... missing." Trump said.': the sentence is the speaker and
+            // the cue alone; the quotation that ends the sentence before is
+            // what was said.
+            let mut evidence_of: Option<Evidence> = None;
+            let (c0, c1) = if c1 <= c0
+                && !claimants.is_empty()
+                && s1 - s0 <= 12
+                && !self.toks[s0..s1].iter().any(|t| t.kind == TokKind::Quote)
+            {
+                let Some((a, b, ev)) = self.quote_before_sentence(si) else {
+                    continue;
+                };
+                evidence_of = Some(ev);
+                (a, b)
+            } else {
+                (c0, c1)
+            };
+            let rule = if evidence_of.is_some() {
+                "attr_quote_before"
+            } else {
+                rule
+            };
             if c1 <= c0 || claimants.is_empty() {
                 continue;
             }
@@ -1455,6 +1539,11 @@ impl Doc<'_> {
                 qms.push(self.quantity_in(c0, c1));
             }
             let mut polarity = Polarity::Affirm;
+            // "Voters do not believe the plan will work": the belief is the
+            // content's denial, never the content asserted.
+            if self.do_not_before(v, s0) {
+                polarity = Polarity::Deny;
+            }
             let negated = self.toks[c0..c1]
                 .iter()
                 .take(12)
@@ -1474,7 +1563,9 @@ impl Doc<'_> {
             let stated = self.stated_time(si, c0, c1);
             let stated = self.undated_stated(si, v, c0, stated);
             let valid = self.valid_time(c0, c1);
-            let evidence = self.evidence_sent(si, rule);
+            let evidence = evidence_of
+                .clone()
+                .unwrap_or_else(|| self.evidence_sent(si, rule));
             for (&cl, qm) in claimants
                 .iter()
                 .flat_map(|c| qms.iter().map(move |q| (c, q)))
@@ -1645,9 +1736,14 @@ impl Doc<'_> {
 }
 
 mod act;
+mod cognition;
 mod content;
+mod respondents;
 mod source;
+mod sources_after;
 mod time;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_coverage;
