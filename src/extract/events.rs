@@ -1,6 +1,7 @@
 //! Events (with participants, place, time and status) and relations between
 //! actors (with time and evidence).
 
+mod frames;
 mod gate;
 mod merge;
 mod participants;

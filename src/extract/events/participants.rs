@@ -28,7 +28,14 @@ impl Doc<'_> {
             if m.t0 < a || m.t1 > b || self.quoted(m.t0) {
                 continue;
             }
-            if kind != "report" && !self.participant_frame(m, t, n, kind) {
+            if kind != "report"
+                && !self.participant_frame(m, t, n, kind)
+                && !self.relative_subject(m, t)
+            {
+                continue;
+            }
+            // "Election Day": the event's own name or day, no party.
+            if self.names_event(m) {
                 continue;
             }
             if m.t0.abs_diff(t) > 22 {

@@ -6,7 +6,7 @@ use super::super::Doc;
 use super::super::factuality;
 use super::super::lexicon::{LEX, namelike};
 use super::super::text::TokKind;
-use super::{RelationRec, c1_of, judging_word};
+use super::{RelationRec, judging_word};
 use crate::model::{self, ActorKind, EventStatus, Factuality};
 
 impl Doc<'_> {
@@ -111,6 +111,12 @@ impl Doc<'_> {
                 if passive && self.toks.get(k + 1).is_none_or(|t| t.lower != "by") {
                     continue;
                 }
+                // "Assad, aided by Russia and opposed by the U.S.": a reduced
+                // passive, whose subject suffers the act; the name before is
+                // no source.
+                if !passive && self.toks.get(k + 1).is_some_and(|t| t.lower == "by") {
+                    continue;
+                }
                 // "companies accused of helping Iran": the one before is the
                 // accused (a reduced passive), and no accuser is named.
                 if kind == "accuses" && self.toks.get(k + 1).is_some_and(|t| t.lower == "of") {
@@ -131,8 +137,10 @@ impl Doc<'_> {
                 // "Russian invasion"). In the passive the subject suffers the
                 // act, and a place may suffer it: "Crimea was annexed by Russia".
                 let src = if passive {
+                    // No subject right before the auxiliaries ("after being
+                    // warned by X that he ..."): the one who suffers it is
+                    // not told, and the nearest name back is not it.
                     self.passive_subject(k, s0, &kind)
-                        .or_else(|| self.rel_source(k, s0))
                 } else {
                     self.rel_source(k, s0)
                         .or_else(|| self.shared_subject(k, s0))
@@ -224,27 +232,13 @@ impl Doc<'_> {
                 model::Modality::Demand => "demands",
                 _ => continue,
             };
-            let (c0, c1, src, si, cue) = (c.c0, c1_of(c), c.claimant, c.sent, c.cue_t);
-            // Who is warned: the object of the cue, else the first other actor in the content.
+            let (src, si, cue) = (c.claimant, c.sent, c.cue_t);
+            // Who is warned, accused or urged: the cue's object, named right
+            // after it; a name inside the content is what is said, not
+            // whom it is said to (see `cue_object`).
             let tgt = self
-                .next_mention(cue + 1, (cue + 3).min(self.sents[si].t1), 2)
-                .or_else(|| {
-                    // Unnamed people inside the content ("to let aid workers
-                    // reach the camp") are seldom the one addressed.
-                    // Nor is a scene ("to rally in central Moscow").
-                    (c0..c1).find_map(|k| {
-                        let m = self.mention_at(k)?;
-                        let scene = (m.t0.saturating_sub(2).max(c0)..m.t0).any(|j| {
-                            matches!(
-                                self.toks[j].lower.as_str(),
-                                "in" | "at" | "near" | "across" | "from" | "into" | "outside"
-                            )
-                        });
-                        Some(m.actor).filter(|&a| {
-                            a != src && !scene && self.actors[a].kind != ActorKind::Anonymous
-                        })
-                    })
-                });
+                .cue_object(cue, kind)
+                .or_else(|| (kind == "demands").then(|| self.demanded_of(cue)).flatten());
             // "Netanyahu warned that Israel would respond": the speaker's own
             // country is not the one warned.
             let own = |t: usize| {
@@ -252,7 +246,14 @@ impl Doc<'_> {
                     && self.actors[t].country.is_some()
                     && self.actors[t].country == self.actors[src].country
             };
-            if let Some(tgt) = tgt {
+            // "criticized Ford": the verb rule read it already.
+            let start = self.sents[si].start;
+            let read = |t: usize| {
+                self.relations
+                    .iter()
+                    .any(|r| r.source == src && r.target == t && r.evidence.start == start)
+            };
+            if let Some(tgt) = tgt.filter(|&t| !read(t)) {
                 if tgt != src && self.actors[tgt].kind != ActorKind::Media && !own(tgt) {
                     self.push_rel(src, kind, tgt, si, cue, "rel_claim_modality");
                 }
@@ -324,12 +325,20 @@ impl Doc<'_> {
                         )
                     })
                     .collect();
-                if ps.len() >= 2 {
-                    meets.push((ps[0], ps[1], e.sent, e.time.clone(), e.factuality));
+                // Only a subject and its partner after "with": parties
+                // gathered from around the sentence may never have met.
+                if let Some((x, y)) = e.trigger.and_then(|t| self.meeting_pair(t, &ps)) {
+                    meets.push((x, y, e.sent, e.time.clone(), e.factuality));
                 }
             }
         }
         for (x, y, si, time, factuality) in meets {
+            let start = self.sents[si].start;
+            if self.relations.iter().any(|r| {
+                r.kind == "meets" && r.evidence.start == start && (r.source, r.target) == (x, y)
+            }) {
+                continue;
+            }
             let ev = self.evidence_sent(si, "rel_meeting_participants");
             self.relations.push(RelationRec {
                 source: x,

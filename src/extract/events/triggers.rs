@@ -406,11 +406,24 @@ impl Doc<'_> {
     }
 
     pub(super) fn trigger_event(&mut self, si: usize, t: usize, n: usize, kind: &str) {
-        if self.is_caption(si) || self.figurative(t, n, kind) {
+        if self.is_caption(si) || self.figurative(t, n, kind) || self.no_event(t, n, kind) {
             return;
         }
         let (a, b, claim) = self.region(t);
         let parts = self.trigger_participants(t, n, kind, a, b, claim);
+        // "he voted", "Sanders narrowly voted" with the name not taken: the
+        // event would miss a named party, so it is better not shown; so is
+        // "his vote" with no one found.
+        if parts.is_empty()
+            && (self.verbal_trigger(t, n) && self.named_subject_missed(t)
+                || t > a
+                    && matches!(
+                        self.toks[t - 1].lower.as_str(),
+                        "his" | "her" | "their" | "its"
+                    ))
+        {
+            return;
+        }
         // "Trump's attacks on Clinton", "in open conflict with Trump": a
         // person's attack or conflict with no violence told is criticism.
         if matches!(kind, "attack" | "war" | "clash") {
@@ -452,6 +465,11 @@ impl Doc<'_> {
                 EventStatus::Planned => Factuality::Planned,
                 EventStatus::Occurred | EventStatus::Ongoing => Factuality::Asserted,
             };
+        }
+        if fact == Factuality::Asserted {
+            if let Some(f) = self.obliged_or_proposed(a, t) {
+                fact = f;
+            }
         }
         // "denied any role in the attack": what one denies a part in has
         // happened; only the part is denied.
