@@ -88,6 +88,75 @@ fn irregular_past(l: &str) -> bool {
     )
 }
 
+/// Prepositions, conjunctions and adverbs that may follow a name without
+/// the name qualifying a noun.
+fn function_word(l: &str) -> bool {
+    matches!(
+        l,
+        "of" | "for"
+            | "with"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "and"
+            | "or"
+            | "but"
+            | "over"
+            | "about"
+            | "from"
+            | "as"
+            | "by"
+            | "into"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "that"
+            | "who"
+            | "which"
+            | "while"
+            | "because"
+            | "if"
+            | "when"
+            | "than"
+            | "not"
+            | "against"
+            | "amid"
+            | "despite"
+            | "until"
+            | "through"
+            | "across"
+            | "near"
+            | "along"
+            | "under"
+            | "itself"
+            | "so"
+            | "too"
+            | "again"
+            | "also"
+            | "last"
+            | "this"
+            | "next"
+            | "earlier"
+            | "yesterday"
+            | "today"
+            | "ahead"
+            | "back"
+            | "there"
+            | "here"
+            | "now"
+            | "together"
+            | "instead"
+            | "alone"
+            | "first"
+            | "out"
+            | "off"
+            | "up"
+            | "down"
+    )
+}
+
 /// Subject pronouns: they stand for a name given elsewhere.
 fn pronoun(l: &str) -> bool {
     matches!(l, "he" | "she" | "they" | "it" | "we" | "i" | "you")
@@ -191,6 +260,11 @@ impl Doc<'_> {
         // "who could vote", "those who vote": people described by what they
         // can or do habitually do; no one vote is told of.
         let past = w.ends_with("ed") || irregular_past(w);
+        let mut q = t;
+        while q > 0 && self.lw2(q - 1).len() > 4 && self.lw2(q - 1).ends_with("ly") {
+            q -= 1;
+        }
+        let prev = if q > 0 { self.lw2(q - 1) } else { prev };
         if prev == "who" && !past
             || matches!(prev, "can" | "could")
                 && t >= 2
@@ -206,6 +280,47 @@ impl Doc<'_> {
             }
             if self.lw2(j) == "by" {
                 return true;
+            }
+        }
+        // "the black vote", "a fifth vote", "40 percent of the vote",
+        // "secured votes": ballots counted, no vote held. A body's or a
+        // person's vote ("the Senate vote on", "Sanders' vote in favor")
+        // stays.
+        if kind == "vote" || kind == "election" && matches!(w, "vote" | "votes") {
+            if w == "votes" && !self.verbal_trigger(t, n) {
+                return true;
+            }
+            if w == "vote" && !self.verbal_trigger(t, n) {
+                let counted = t >= 2 && prev == "the" && self.lw2(t - 2) == "of"
+                    || t >= 1 && self.toks[t - 1].kind == TokKind::Number
+                    || matches!(
+                        prev,
+                        "first"
+                            | "second"
+                            | "third"
+                            | "fourth"
+                            | "fifth"
+                            | "deciding"
+                            | "popular"
+                            | "black"
+                            | "white"
+                            | "latino"
+                            | "hispanic"
+                            | "evangelical"
+                            | "youth"
+                            | "women's"
+                            | "female"
+                            | "male"
+                            | "conservative"
+                            | "liberal"
+                            | "independent"
+                            | "early"
+                            | "absentee"
+                    )
+                    || matches!(next, "than" | "share" | "total" | "totals");
+                if counted {
+                    return true;
+                }
             }
         }
         // A noun that qualifies the head noun after it names no event.
@@ -319,6 +434,24 @@ impl Doc<'_> {
         plain.then_some(Factuality::Proposed)
     }
 
+    /// Whether mention `m` (of a place or a body) qualifies the common noun
+    /// after it ("the Paris agreement", "in U.S. history", "an Apple
+    /// boycott") rather than naming a party.
+    pub(super) fn qualifies_noun(&self, m: &Mention) -> bool {
+        let body = !matches!(self.actors[m.actor].kind, ActorKind::Person);
+        let owned = matches!(self.lw2(m.t1 - 1), "'s" | "’s");
+        body && !owned
+            && self.toks.get(m.t1).is_some_and(|x| {
+                x.kind == TokKind::Word
+                    && !x.is_cap()
+                    && self.tx_at.get(m.t1).is_some_and(|t| t.is_none())
+                    && !(x.lower.len() > 4 && x.lower.ends_with("ly"))
+                    && !is_auxiliary(&x.lower)
+                    && !modal(&x.lower)
+                    && !function_word(&x.lower)
+            })
+    }
+
     /// Whether the target mention `m` of the relation word at `k` (kind
     /// `kind`) is its object: right after the word over articles and
     /// titles, or after the one preposition the kind takes; not under
@@ -399,83 +532,7 @@ impl Doc<'_> {
         }
         // "criticized the Paris agreement", "an Apple boycott": the name of
         // a place or a body before a common noun qualifies it.
-        let body = !matches!(self.actors[m.actor].kind, ActorKind::Person);
-        let owned = matches!(self.lw2(m.t1 - 1), "'s" | "’s");
-        if body
-            && !owned
-            && self.toks.get(m.t1).is_some_and(|x| {
-                x.kind == TokKind::Word
-                    && !x.is_cap()
-                    && self.tx_at.get(m.t1).is_some_and(|t| t.is_none())
-                    && !(x.lower.len() > 4 && x.lower.ends_with("ly"))
-                    && !is_auxiliary(&x.lower)
-                    && !modal(&x.lower)
-                    && !matches!(
-                        x.lower.as_str(),
-                        "of" | "for"
-                            | "with"
-                            | "in"
-                            | "on"
-                            | "at"
-                            | "to"
-                            | "and"
-                            | "or"
-                            | "but"
-                            | "over"
-                            | "about"
-                            | "from"
-                            | "as"
-                            | "by"
-                            | "into"
-                            | "after"
-                            | "before"
-                            | "during"
-                            | "since"
-                            | "that"
-                            | "who"
-                            | "which"
-                            | "while"
-                            | "because"
-                            | "if"
-                            | "when"
-                            | "than"
-                            | "not"
-                            | "against"
-                            | "amid"
-                            | "despite"
-                            | "until"
-                            | "through"
-                            | "across"
-                            | "near"
-                            | "along"
-                            | "under"
-                            | "itself"
-                            | "so"
-                            | "too"
-                            | "again"
-                            | "also"
-                            | "last"
-                            | "this"
-                            | "next"
-                            | "earlier"
-                            | "yesterday"
-                            | "today"
-                            | "ahead"
-                            | "back"
-                            | "there"
-                            | "here"
-                            | "now"
-                            | "together"
-                            | "instead"
-                            | "alone"
-                            | "first"
-                            | "out"
-                            | "off"
-                            | "up"
-                            | "down"
-                    )
-            })
-        {
+        if self.qualifies_noun(m) {
             return false;
         }
         if !territorial {
@@ -586,18 +643,40 @@ impl Doc<'_> {
     /// The two parties of a meeting event that a relation may join: one
     /// named as the subject before the trigger at `t` and one named right
     /// after it, after "with" ("Adelson met with Trump", "Biden spoke with
-    /// Putin"); none when the parties stand elsewhere in the sentence.
+    /// Putin"), or two coordinated subjects ("Biden and Scholz met", "X
+    /// and Y will hold a call"); none when the parties stand elsewhere in
+    /// the sentence.
     pub(super) fn meeting_pair(&self, t: usize, parts: &[usize]) -> Option<(usize, usize)> {
         let s = &self.sents[self.sent_of[t]];
-        let subject = parts.iter().copied().find(|&p| {
-            self.mentions.iter().any(|m| {
-                m.actor == p
-                    && m.t0 >= s.t0
-                    && m.t1 <= t
-                    && !m.adjective
-                    && (m.t1..t).all(|j| verb_group_word(self.lw2(j)))
-            })
+        let light = |j: usize| {
+            verb_group_word(self.lw2(j))
+                || matches!(
+                    self.lw2(j),
+                    "hold" | "held" | "holds" | "a" | "an" | "video" | "phone" | "virtual"
+                )
+        };
+        let subject_m = self.mentions.iter().find(|m| {
+            parts.contains(&m.actor)
+                && m.t0 >= s.t0
+                && m.t1 <= t
+                && !m.adjective
+                && (m.t1..t).all(light)
         })?;
+        let subject = subject_m.actor;
+        // "Biden and Scholz met": the name coordinated before the subject.
+        let coordinated = parts.iter().copied().find(|&p| {
+            p != subject
+                && self.mentions.iter().any(|m| {
+                    m.actor == p
+                        && m.t0 >= s.t0
+                        && !m.adjective
+                        && m.t1 + 1 == subject_m.t0
+                        && self.lw2(m.t1) == "and"
+                })
+        });
+        if let Some(c) = coordinated {
+            return Some((c, subject));
+        }
         let partner = parts.iter().copied().find(|&p| {
             p != subject
                 && self.mentions.iter().any(|m| {

@@ -34,8 +34,21 @@ impl Doc<'_> {
             {
                 continue;
             }
-            // "Election Day": the event's own name or day, no party.
-            if self.names_event(m) {
+            // "Election Day": the event's own name or day, no party; "the
+            // deadliest shooting in U.S. history": a name qualifying a noun.
+            let governed = {
+                let mut j = m.t0;
+                if j > 0 && self.toks[j - 1].lower == "the" {
+                    j -= 1;
+                }
+                j > 0
+                    && matches!(
+                        self.toks[j - 1].lower.as_str(),
+                        "in" | "of" | "on" | "at" | "for"
+                    )
+            };
+            if self.names_event(m) || m.t0 > t && !m.adjective && governed && self.qualifies_noun(m)
+            {
                 continue;
             }
             if m.t0.abs_diff(t) > 22 {
