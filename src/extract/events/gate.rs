@@ -621,7 +621,9 @@ impl Doc<'_> {
                 return false;
             }
             // The claim's cue took its object already (see `cue_object`).
-            if rule == "rel_verb_or_noun" && !self.object_frame(k, kind, m, territorial(kind)) {
+            if rule == "rel_verb_or_noun"
+                && (!self.object_frame(k, kind, m, territorial(kind)) || self.in_accusation(k))
+            {
                 return false;
             }
             if self.toks[k + 1..m.t0]

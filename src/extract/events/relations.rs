@@ -798,7 +798,11 @@ impl Doc<'_> {
     /// Adds a relation read at token `t`, with the factuality of the clause
     /// that governs `t`.
     fn push_rel(&mut self, src: usize, kind: &str, tgt: usize, si: usize, t: usize, rule: &str) {
-        let f = factuality::at(self, t, self.sents[si].t0);
+        let mut f = factuality::at(self, t, self.sents[si].t0);
+        // "has not publicly accused": the negation an adverb hid.
+        if f == Factuality::Asserted && t < self.toks.len() && self.negated_verb(t) {
+            f = Factuality::Negated;
+        }
         self.push_rel_as(src, kind, tgt, si, t, rule, f);
     }
 

@@ -283,7 +283,7 @@ mod tests {
         let ev = trig("Kenya tried to end the war that Uganda had started.");
         let t = ev.iter().find(|e| e.0 == "war").expect("the war");
         assert_eq!(t.2, "occurred", "{ev:?}");
-        let ev = trig("Troops pushed into Mosul after the attack on the base.");
+        let ev = trig("Troops pushed into Mosul after the attack on the base at Tal Afar.");
         let t = ev.iter().find(|e| e.0 == "attack").expect("the attack");
         assert_eq!(t.2, "occurred", "{ev:?}");
         let ev = trig("Peace talks, mediated by Norway and Cuba, resumed on Monday.");
@@ -296,7 +296,7 @@ mod tests {
         let ev = trig("Rebels did not attack the town on Sunday, Chad said.");
         let e = ev.iter().find(|e| e.0 == "attack").expect("the attack");
         assert_eq!(e.2, "denied", "{ev:?}");
-        let ev = trig("The bill passed without a vote in the parliament of Peru.");
+        let ev = trig("The bill passed without a vote in the parliament of Peru on Tuesday.");
         let e = ev.iter().find(|e| e.0 == "vote").expect("the vote");
         assert_eq!(e.2, "denied", "{ev:?}");
         // "no intention of", "no plans to": denied, and no threat either.

@@ -423,6 +423,28 @@ impl Doc<'_> {
         if !subject_found && self.verbal_trigger(t, n) && self.named_subject_missed(t) {
             return;
         }
+        // "His one-on-one meeting with Clinton", "Rubio's attack": an
+        // owner not taken (a pronoun), or a person whose "attack" is words.
+        if !subject_found && self.pronoun_owner(t, a) {
+            return;
+        }
+        if matches!(kind, "attack" | "war" | "clash") && t > a {
+            let possessive = |m: &&crate::extract::actors::Mention| {
+                matches!(self.toks[m.t1 - 1].norm.as_str(), "'s" | "’s")
+                    || self
+                        .toks
+                        .get(m.t1)
+                        .is_some_and(|x| matches!(x.norm.as_str(), "'s" | "’s"))
+            };
+            let owner = self
+                .mention_at(t - 1)
+                .or_else(|| (t >= 2).then(|| self.mention_at(t - 2)).flatten())
+                .filter(possessive)
+                .map(|m| m.actor);
+            if owner.is_some_and(|p| self.verbal_attack(t, &[p])) {
+                return;
+            }
+        }
         if parts.is_empty()
             && (t > a
                 && matches!(
@@ -563,6 +585,11 @@ impl Doc<'_> {
         if parts.is_empty() && !dated && place.is_none() {
             return;
         }
+        // "in a general election", "elections in Lebanon": an election or
+        // a vote with no date of its own is mostly generic or foreseen.
+        if matches!(kind, "election" | "vote") && !dated {
+            return;
+        }
         // Label: participants, then the trigger phrase with its modifiers.
         let mut p0 = t;
         // "an 11-day war", "a two-year dispute": a hyphenated modifier stays
@@ -699,7 +726,7 @@ mod tests {
 
     #[test]
     fn a_modal_of_the_next_clause_leaves_the_act_done() {
-        let ev = trig("Chile condemned the annexation and said it would seek help.");
+        let ev = trig("Chile condemned the annexation in Tacna and said it would seek help.");
         let e = ev
             .iter()
             .find(|e| e.0 == "seizure")
