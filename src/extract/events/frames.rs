@@ -230,8 +230,9 @@ fn proposal_noun(l: &str) -> bool {
 
 /// Nouns that stand for their owner after a relation word: what one says
 /// ("contradicted Russia's claims" contradicts Russia) and a state's
-/// standing ("support for Ukraine's sovereignty"); "would not support
-/// Ryan's agenda" is about the agenda, not Ryan.
+/// standing ("support for Ukraine's sovereignty"), what one asks for
+/// ("backed Moldova's request"); "would not support Ryan's agenda" is
+/// about the agenda, not Ryan.
 fn owner_noun(l: &str) -> bool {
     matches!(
         l,
@@ -260,6 +261,14 @@ fn owner_noun(l: &str) -> bool {
             | "accusation"
             | "accusations"
             | "rhetoric"
+            // What one asks for or aims at: "backed Moldova's request".
+            | "request"
+            | "requests"
+            | "bid"
+            | "bids"
+            | "candidacy"
+            | "application"
+            | "appeal"
     )
 }
 
@@ -501,7 +510,12 @@ impl Doc<'_> {
             if p > s0 && self.lw2(p - 1) == "the" {
                 p -= 1;
             }
-            if p > s0 && matches!(self.lw2(p - 1), "in" | "of" | "from" | "at" | "for" | "near") {
+            if p > s0
+                && matches!(
+                    self.lw2(p - 1),
+                    "in" | "of" | "from" | "at" | "for" | "near"
+                )
+            {
                 return p - 1 > s0
                     && (self.toks[p - 2].is_cap() && p - 2 > s0
                         || self.mention_at(p - 2).is_some_and(|x| !x.adjective));
@@ -627,16 +641,14 @@ impl Doc<'_> {
     pub(super) fn qualifies_noun(&self, m: &Mention) -> bool {
         let body = !matches!(self.actors[m.actor].kind, ActorKind::Person);
         let owned = matches!(self.lw2(m.t1 - 1), "'s" | "’s");
-        body && !owned
-            && self.toks.get(m.t1).is_some_and(|x| {
-                x.kind == TokKind::Word
-                    && !x.is_cap()
-                    && self.tx_at.get(m.t1).is_some_and(|t| t.is_none())
-                    && !(x.lower.len() > 4 && x.lower.ends_with("ly"))
-                    && !is_auxiliary(&x.lower)
-                    && !modal(&x.lower)
-                    && !function_word(&x.lower)
-            })
+        let common_noun_after = self.toks.get(m.t1).is_some_and(|x| {
+            let l = x.lower.as_str();
+            let untimed = self.tx_at.get(m.t1).is_some_and(|t| t.is_none());
+            let adverb = l.len() > 4 && l.ends_with("ly");
+            let grammatical = adverb || is_auxiliary(l) || modal(l) || function_word(l);
+            x.kind == TokKind::Word && !x.is_cap() && untimed && !grammatical
+        });
+        body && !owned && common_noun_after
     }
 
     /// Whether the target mention `m` of the relation word at `k` (kind
@@ -949,6 +961,12 @@ mod tests {
         assert!(!r.iter().any(|r| r.1 == "supports"), "{r:?}");
         let r = relations("Ana Kell was under pressure to please the Liberal Party.");
         assert!(!r.iter().any(|r| r.1 == "pressures"), "{r:?}");
+        // What one asks for stands for the one who asks.
+        let r = relations("Ana Kell backed Bo Lind's request for a recount.");
+        assert!(
+            r.contains(&("Ana Kell".into(), "supports".into(), "Bo Lind".into())),
+            "{r:?}"
+        );
         // The plain object and a linking preposition stay.
         let r = relations("Ana Kell supports Bo Lind in the race.");
         assert!(
