@@ -638,7 +638,7 @@ impl Doc<'_> {
     /// Whether mention `m` (of a place or a body) qualifies the common noun
     /// after it ("the Paris agreement", "in U.S. history", "an Apple
     /// boycott") rather than naming a party.
-    pub(super) fn qualifies_noun(&self, m: &Mention) -> bool {
+    pub(super) fn name_qualifies_noun(&self, m: &Mention) -> bool {
         let body = !matches!(self.actors[m.actor].kind, ActorKind::Person);
         let owned = matches!(self.lw2(m.t1 - 1), "'s" | "’s");
         let common_noun_after = self.toks.get(m.t1).is_some_and(|x| {
@@ -731,7 +731,7 @@ impl Doc<'_> {
         }
         // "criticized the Paris agreement", "an Apple boycott": the name of
         // a place or a body before a common noun qualifies it.
-        if self.qualifies_noun(m) {
+        if self.name_qualifies_noun(m) {
             return false;
         }
         if !territorial {

@@ -47,7 +47,8 @@ impl Doc<'_> {
                         "in" | "of" | "on" | "at" | "for"
                     )
             };
-            if self.names_event(m) || m.t0 > t && !m.adjective && governed && self.qualifies_noun(m)
+            if self.names_event(m)
+                || m.t0 > t && !m.adjective && governed && self.name_qualifies_noun(m)
             {
                 continue;
             }
