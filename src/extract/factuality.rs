@@ -562,7 +562,7 @@ mod tests {
         );
         assert_eq!(
             ev_f(
-                "In the event of an invasion, the alliance will respond.",
+                "In the event of an invasion of Estonia, the alliance will respond.",
                 "invasion"
             ),
             Some(Factuality::Hypothetical)
@@ -612,7 +612,7 @@ mod tests {
         // Inside a claim the cue decides: "fear" is a fear.
         assert_eq!(
             ev_f(
-                "Officials in Kyiv fear that an invasion is coming.",
+                "Officials in Kyiv fear that an invasion of Ukraine is coming.",
                 "invasion"
             ),
             Some(Factuality::Feared)
@@ -622,7 +622,7 @@ mod tests {
             Some(Factuality::Feared)
         );
         assert_eq!(
-            ev_f("Markets slid on the risk of a war in the region.", "war"),
+            ev_f("Markets slid on the risk of a war in the Baltics.", "war"),
             Some(Factuality::Feared)
         );
         // A warning about a fact is the warner's assertion.
@@ -676,8 +676,8 @@ mod tests {
         let text = "The European Union called for sanctions against Russia.";
         assert_eq!(ev_f(text, "sanction"), Some(Factuality::Proposed));
         assert_eq!(rel_f(text, "sanctions"), Some(Factuality::Proposed));
-        // The demand itself was made.
-        assert_eq!(rel_f(text, "demands"), Some(Factuality::Asserted));
+        // A call for sanctions against Russia is no demand made of Russia.
+        assert_eq!(rel_f(text, "demands"), None);
     }
 
     #[test]
@@ -701,18 +701,21 @@ mod tests {
     #[test]
     fn questions_are_questioned() {
         assert_eq!(
-            ev_f("Reporters asked whether an invasion was near.", "invasion"),
+            ev_f(
+                "Reporters asked whether an invasion of Moldova was near.",
+                "invasion"
+            ),
             Some(Factuality::Questioned)
         );
         assert_eq!(
-            ev_f("She asked if an invasion had begun.", "invasion"),
+            ev_f("She asked if an invasion of Moldova had begun.", "invasion"),
             Some(Factuality::Questioned)
         );
     }
 
     #[test]
     fn denials_are_denied() {
-        let evs = events("Moscow denied claims that it is planning an invasion.");
+        let evs = events("Moscow denied claims that it is planning an invasion of Georgia.");
         assert!(
             evs.iter().any(|e| e.0 == "invasion"
                 && e.2 == Factuality::Denied

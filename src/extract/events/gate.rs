@@ -21,6 +21,8 @@ struct Figurative {
     violence: HashSet<String>,
     /// Nouns after which "election" or "vote" is a modifier.
     compound: HashSet<String>,
+    /// Nouns after which any event word is a modifier.
+    head: HashSet<String>,
 }
 
 static FIG: LazyLock<Figurative> = LazyLock::new(|| {
@@ -28,6 +30,7 @@ static FIG: LazyLock<Figurative> = LazyLock::new(|| {
         abstract_nouns: HashSet::new(),
         violence: HashSet::new(),
         compound: HashSet::new(),
+        head: HashSet::new(),
     };
     for line in include_str!("../../../data/events/figurative.tsv").lines() {
         if line.starts_with('#') {
@@ -38,6 +41,7 @@ static FIG: LazyLock<Figurative> = LazyLock::new(|| {
                 "abstract" => f.abstract_nouns.insert(word.trim().to_owned()),
                 "violence" => f.violence.insert(word.trim().to_owned()),
                 "compound" => f.compound.insert(word.trim().to_owned()),
+                "head" => f.head.insert(word.trim().to_owned()),
                 _ => false,
             };
         }
@@ -157,6 +161,12 @@ fn clause_break(l: &str) -> bool {
 }
 
 /// Relation kinds that act on territory, where a place may be an endpoint.
+/// Whether an event noun right before `l` is its modifier ("a war
+/// report", "attack ads", "an election victory"), naming no event.
+pub(super) fn head_noun(l: &str) -> bool {
+    FIG.head.contains(l)
+}
+
 fn territorial(kind: &str) -> bool {
     matches!(kind, "seized" | "occupies" | "invades" | "attacks")
 }
@@ -527,7 +537,7 @@ impl Doc<'_> {
         if qualifier && !territorial(kind) {
             return false;
         }
-        if rule != "rel_verb_or_noun" {
+        if !matches!(rule, "rel_verb_or_noun" | "rel_claim_modality") {
             return true;
         }
         let lw = |j: usize| self.word(j);
@@ -608,6 +618,12 @@ impl Doc<'_> {
         }
         if let Some(m) = tgt_m {
             if !self.named_mention(m) {
+                return false;
+            }
+            // The claim's cue took its object already (see `cue_object`).
+            if rule == "rel_verb_or_noun"
+                && (!self.object_frame(k, kind, m, territorial(kind)) || self.in_accusation(k))
+            {
                 return false;
             }
             if self.toks[k + 1..m.t0]
