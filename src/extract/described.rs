@@ -86,22 +86,7 @@ impl Doc<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::extract_text;
-
-    fn claimants(text: &str) -> Vec<String> {
-        let b = extract_text(text, (2016, 9, 20));
-        b.claims
-            .iter()
-            .map(|c| {
-                b.actors
-                    .iter()
-                    .find(|a| a.id == c.claimant)
-                    .unwrap()
-                    .name
-                    .clone()
-            })
-            .collect()
-    }
+    use crate::extract::claimants_of as claimants;
 
     #[test]
     fn a_name_qualifying_the_speakers_is_not_the_speaker() {

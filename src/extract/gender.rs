@@ -88,22 +88,7 @@ impl Doc<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::extract_text;
-
-    fn claimants(text: &str) -> Vec<String> {
-        let b = extract_text(text, (2016, 9, 20));
-        b.claims
-            .iter()
-            .map(|c| {
-                b.actors
-                    .iter()
-                    .find(|a| a.id == c.claimant)
-                    .unwrap()
-                    .name
-                    .clone()
-            })
-            .collect()
-    }
+    use crate::extract::claimants_of as claimants;
 
     #[test]
     fn she_is_not_the_man_the_article_calls_he() {

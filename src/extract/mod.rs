@@ -265,6 +265,18 @@ pub(crate) fn extract_text(text: &str, (y, m, d): (i32, u32, u32)) -> Bundle {
     })
 }
 
+/// The claimant name of each claim [`extract_text`] finds in `text`
+/// (published 2016-09-20), in order: what the speaker tests compare.
+#[cfg(test)]
+pub(crate) fn claimants_of(text: &str) -> Vec<String> {
+    let b = extract_text(text, (2016, 9, 20));
+    b.claims
+        .iter()
+        .filter_map(|c| b.actors.iter().find(|a| a.id == c.claimant))
+        .map(|a| a.name.clone())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
