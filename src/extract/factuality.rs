@@ -297,7 +297,7 @@ pub fn at(doc: &Doc<'_>, t: usize, lo: usize) -> Factuality {
             // "will hold a call on Tuesday": a scheduled act of the subject.
             predicted = true;
             take(&mut best, Factuality::Planned);
-        } else if predict_word(l) {
+        } else if predict_word(l) && !super::habitual::habitual_would(doc, k) {
             predicted = true;
             take(&mut best, Factuality::Predicted);
         } else if plan_word(l)
@@ -379,7 +379,9 @@ pub fn at(doc: &Doc<'_>, t: usize, lo: usize) -> Factuality {
             if boundary(l) || matches!(l, "and" | "said" | "says" | ".") {
                 break;
             }
-            if matches!(l, "will" | "would" | "could" | "may" | "might" | "'ll") {
+            if matches!(l, "will" | "would" | "could" | "may" | "might" | "'ll")
+                && !super::habitual::habitual_would(doc, k)
+            {
                 take(&mut best, Factuality::Predicted);
                 predicted = true;
                 break;

@@ -14,6 +14,7 @@ mod described;
 pub mod events;
 pub mod factuality;
 mod gender;
+mod habitual;
 pub mod lexicon;
 mod openers;
 pub mod quantity;

@@ -118,7 +118,7 @@ impl Doc<'_> {
             {
                 continue;
             }
-            if PREDICTED.contains(&l) {
+            if PREDICTED.contains(&l) && !crate::extract::habitual::habitual_would(self, k) {
                 st = EventStatus::Predicted;
             } else if PLANNED.contains(&l) && st == EventStatus::Occurred {
                 st = EventStatus::Planned;
@@ -182,6 +182,7 @@ impl Doc<'_> {
                     self.toks[k].lower.as_str(),
                     "would" | "could" | "may" | "might" | "likely" | "will"
                 )
+                && !crate::extract::habitual::habitual_would(self, k)
             {
                 st = EventStatus::Predicted;
             }
@@ -245,6 +246,7 @@ impl Doc<'_> {
 mod tests {
     use super::super::testutil::*;
     use crate::extract::extract_text;
+    use crate::model::EventStatus;
 
     #[test]
     fn weeks_later_is_on_or_after_the_date_before() {
@@ -289,6 +291,46 @@ mod tests {
         let ev = trig("Peace talks, mediated by Norway and Cuba, resumed on Monday.");
         let t = ev.iter().find(|e| e.0 == "talks").expect("the talks");
         assert!(t.3.contains(&("Cuba".into(), "mediator".into())), "{ev:?}");
+    }
+
+    #[test]
+    fn a_dated_election_still_to_come_is_planned_whatever_its_outcome_modal() {
+        // Published 2024-03-08: the November election is ahead.
+        let b = extract_text(
+            "Polls suggest the governor of Ohio could lose the November election to a newcomer.",
+            (2024, 3, 8),
+        );
+        let e = b
+            .events
+            .iter()
+            .find(|e| e.kind == "election")
+            .unwrap_or_else(|| panic!("the election in {:?}", b.events));
+        assert_eq!(e.status, EventStatus::Planned, "{e:?}");
+        // An indefinite election under a modal is only foreseen.
+        let b = extract_text(
+            "The prime minister of Peru could call a snap election in November, aides said.",
+            (2024, 3, 8),
+        );
+        if let Some(e) = b.events.iter().find(|e| e.kind == "election") {
+            assert_ne!(e.status, EventStatus::Planned, "{e:?}");
+            assert_ne!(e.status, EventStatus::Occurred, "{e:?}");
+        }
+    }
+
+    #[test]
+    fn that_month_is_in_the_year_the_text_tells() {
+        let b = extract_text(
+            "Nixon won the primaries in 1972. That spring the war went on, and that November the election returned him to office.",
+            (2016, 5, 2),
+        );
+        let e = b
+            .events
+            .iter()
+            .find(|e| e.kind == "election")
+            .unwrap_or_else(|| panic!("the election in {:?}", b.events));
+        let t = e.time.as_ref().expect("a time");
+        assert_eq!(t.value, "1972-11", "{e:?}");
+        assert_eq!(e.status, EventStatus::Occurred, "{e:?}");
     }
 
     #[test]

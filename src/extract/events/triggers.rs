@@ -84,6 +84,37 @@ impl Doc<'_> {
         false
     }
 
+    /// "the Nov. 8 election", "this year's presidential election", "the
+    /// June primary vote": a definite election named by its date or its
+    /// type, which the calendar fixes.
+    pub(super) fn calendar_definite(&self, t: usize, a: usize) -> bool {
+        let mut j = t;
+        while j > a
+            && (self.tx_at[j - 1].is_some()
+                || matches!(
+                    self.toks[j - 1].lower.as_str(),
+                    "presidential"
+                        | "general"
+                        | "midterm"
+                        | "parliamentary"
+                        | "legislative"
+                        | "primary"
+                        | "runoff"
+                        | "upcoming"
+                        | "scheduled"
+                        | "."
+                ))
+        {
+            j -= 1;
+        }
+        j < t
+            && j > a
+            && matches!(
+                self.toks[j - 1].lower.as_str(),
+                "the" | "this" | "next" | "'s" | "\u{2019}s"
+            )
+    }
+
     /// Whether the trigger at `k` is only what a meeting or a talk is about:
     /// "discussed sanctions", "talks on a ceasefire", "the issue of
     /// sanctions". Such a topic is no event of its own. A definite or dated
@@ -542,7 +573,13 @@ impl Doc<'_> {
                 | "strike"
         ) && self.definite_before(t, a);
         if let Some(tv) = &time {
-            if tv.start.is_some_and(|s| s > self.published) && fact == Factuality::Asserted {
+            let ahead = tv.start.is_some_and(|s| s > self.published);
+            // "could lose the Nov. 8 election": a definite, dated election
+            // still to come is on the calendar; the modal reads its outcome.
+            let scheduled = matches!(kind, "election" | "vote") && self.calendar_definite(t, a);
+            if ahead
+                && (fact == Factuality::Asserted || (fact == Factuality::Predicted && scheduled))
+            {
                 fact = Factuality::Planned;
             }
         }

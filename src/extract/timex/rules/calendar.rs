@@ -318,7 +318,15 @@ impl<'a> Tagger<'a> {
                 return None;
             }
         }
-        let y = self.guess_year(mo, None, i, j);
+        // "that November": the month of the year the text is speaking of
+        // (its last explicit date), not of the article's year
+        let told = (i > 0 && self.is(i - 1, "that"))
+            .then(|| self.anchor.as_ref().and_then(Dv::first_day))
+            .flatten();
+        let y = match told {
+            Some(d) => d.year(),
+            None => self.guess_year(mo, None, i, j),
+        };
         mk(i, j, Val::Date(Dv::Month(y, mo)), "month")
     }
 

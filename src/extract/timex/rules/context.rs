@@ -560,6 +560,10 @@ impl<'a> Tagger<'a> {
                     y
                 }
             }
+            // "could lose the November election" written in March: a modal
+            // looks ahead, so a month still to come is this year's; "could
+            // have lost", "had hoped" look back through the window below
+            Some(Tense::Modal) if m >= self.dct.month() && !self.perfect_before(s) => y,
             // month precision: "will meet on Dec. 7" written on Dec. 8 is a
             // misread tense more often than next year's date
             Some(Tense::Future) if m < self.dct.month() => y + 1,
@@ -634,6 +638,22 @@ impl<'a> Tagger<'a> {
                 return false;
             }
             if matches!(self.lw(k), "had" | "could") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A perfect auxiliary ("had", "have", "'ve") earlier in the clause of
+    /// token `s`: "could have won in November" looks back.
+    pub(super) fn perfect_before(&self, s: usize) -> bool {
+        let mut k = s;
+        while k > 0 && s - k < 14 {
+            k -= 1;
+            if self.boundary(k) || self.toks[k + 1].newline {
+                return false;
+            }
+            if matches!(self.lw(k), "had" | "have" | "'ve" | "\u{2019}ve") {
                 return true;
             }
         }
