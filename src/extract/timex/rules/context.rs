@@ -563,7 +563,12 @@ impl<'a> Tagger<'a> {
             // "could lose the November election" written in March: a modal
             // looks ahead, so a month still to come is this year's; "could
             // have lost", "had hoped" look back through the window below
-            Some(Tense::Modal) if m >= self.dct.month() && !self.perfect_before(s) => y,
+            // (an infinitive, "to make the late-November trip", is no such modal)
+            Some(Tense::Modal)
+                if m >= self.dct.month() && self.modal_verb_before(s) && !self.perfect_before(s) =>
+            {
+                y
+            }
             // month precision: "will meet on Dec. 7" written on Dec. 8 is a
             // misread tense more often than next year's date
             Some(Tense::Future) if m < self.dct.month() => y + 1,
@@ -654,6 +659,25 @@ impl<'a> Tagger<'a> {
                 return false;
             }
             if matches!(self.lw(k), "had" | "have" | "'ve" | "\u{2019}ve") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A modal verb ("could", "may", "would" ...) earlier in the clause of
+    /// token `s`.
+    pub(super) fn modal_verb_before(&self, s: usize) -> bool {
+        let mut k = s;
+        while k > 0 && s - k < 14 {
+            k -= 1;
+            if self.boundary(k) || self.toks[k + 1].newline {
+                return false;
+            }
+            if matches!(
+                self.lw(k),
+                "could" | "would" | "may" | "might" | "can" | "should" | "must"
+            ) {
                 return true;
             }
         }
