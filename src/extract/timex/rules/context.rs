@@ -565,7 +565,9 @@ impl<'a> Tagger<'a> {
             // have lost", "had hoped" look back through the window below
             // (an infinitive, "to make the late-November trip", is no such modal)
             Some(Tense::Modal)
-                if m >= self.dct.month() && self.modal_verb_before(s) && !self.perfect_before(s) =>
+                if m >= self.dct.month()
+                    && self.modal_verb_before(s)
+                    && !self.perfect_before(s) =>
             {
                 y
             }
