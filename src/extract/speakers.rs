@@ -858,7 +858,7 @@ impl Doc<'_> {
                     | "when"
             )
         });
-        if !name_ok || label {
+        if !name_ok || label || self.titles_a_feature(b, c) {
             return None;
         }
         let words = (c + 1..s1)

@@ -378,6 +378,10 @@ impl Doc<'_> {
     /// Finds the claims of every sentence.
     pub fn find_claims(&mut self) {
         for si in 0..self.sents.len() {
+            let (s0, s1) = (self.sents[si].t0, self.sents[si].t1);
+            if self.opens_with_caps_heading(s0, s1) {
+                continue;
+            }
             self.claims_in(si);
             self.hedge_claims(si);
         }
@@ -1561,8 +1565,12 @@ impl Doc<'_> {
                 polarity = Polarity::Deny;
             }
             let stated = self.stated_time(si, c0, c1);
-            let stated = self.undated_stated(si, v, c0, stated);
             let valid = self.valid_time(c0, c1);
+            let stated = if self.old_finding(v, valid.as_ref()) {
+                self.undated_stated_old(stated)
+            } else {
+                self.undated_stated(si, v, c0, stated)
+            };
             let evidence = evidence_of
                 .clone()
                 .unwrap_or_else(|| self.evidence_sent(si, rule));
@@ -1738,6 +1746,7 @@ impl Doc<'_> {
 mod act;
 mod cognition;
 mod content;
+mod headings;
 mod respondents;
 mod source;
 mod sources_after;

@@ -160,6 +160,12 @@ impl Doc<'_> {
                 }
             }
         }
+        // "When Roe wanted to voice her doubts, she went to the Herald": the
+        // cue inside an opening "when"/"as" clause of past narrative tells a
+        // story of then, not a remark of the article's day.
+        if self.cue_in_past_when_clause(s0, v) {
+            return true;
+        }
         // "When Roe was mayor, she said": a clause of a past state.
         if first == "when" && s0 + 2 < v {
             let comma = (s0 + 1..v).find(|&j| self.toks[j].norm == ",");
@@ -174,6 +180,54 @@ impl Doc<'_> {
             }
         }
         false
+    }
+
+    /// Whether the cue at `v` lies inside a sentence-opening "when" or "as"
+    /// clause (before its comma) whose verb is in the past tense ("When Roe
+    /// wanted to declare ...,", "As Roe argued in her memoir that ...,").
+    fn cue_in_past_when_clause(&self, s0: usize, v: usize) -> bool {
+        if !matches!(self.toks[s0].lower.as_str(), "when" | "as" | "after" | "before") {
+            return false;
+        }
+        let Some(c) = (s0 + 1..self.sents[self.sent_of[s0]].t1)
+            .find(|&j| matches!(self.toks[j].norm.as_str(), "," | ";" | ":"))
+        else {
+            return false;
+        };
+        if v <= s0 || v >= c {
+            return false;
+        }
+        (s0 + 1..=v).any(|j| {
+            let l = self.toks[j].lower.as_str();
+            matches!(l, "was" | "were" | "had" | "did" | "wanted" | "tried" | "sought")
+                || (j == v && (l.ends_with("ed") || matches!(l, "said" | "told" | "wrote")))
+        })
+    }
+
+    /// Whether an "according to" claim's content is about a time that ended
+    /// before the year of publication ("made up 36 percent of voters in 2012,
+    /// according to exit polls"): the source's finding is an old one, made
+    /// at some time not after publication, not a report of the article's
+    /// day.
+    pub(super) fn old_finding(&self, v: usize, valid: Option<&TimeValue>) -> bool {
+        use chrono::Datelike;
+        self.toks[v].lower == "according"
+            && valid
+                .and_then(|t| t.end)
+                .is_some_and(|end| end.year() < self.published.year())
+    }
+
+    /// The stated time of an old finding (see `old_finding`): "not after"
+    /// publication unless the sentence dates the report itself.
+    pub(super) fn undated_stated_old(&self, stated: TimeValue) -> TimeValue {
+        let published = TimeValue::from_value(&self.published.to_string());
+        if stated != published {
+            return stated;
+        }
+        TimeValue {
+            modifier: Some(model::Modifier::OnOrBefore),
+            ..published
+        }
     }
 
     /// The stated time of a remark the sentence gives no date for: the
@@ -220,12 +274,28 @@ mod tests {
             "Okafor had said the harbour would close within a year.",
             "At the time, Okafor said the harbour was safe.",
             "When Okafor was mayor, Okafor said the harbour was safe.",
+            "When Okafor wanted to denounce the ferry tax, she went to the Herald.",
+            "As Okafor argued that the harbour was unsafe, the council voted.",
         ] {
             let got = stated(text);
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].0, "2016-09-20", "{text}");
             assert_eq!(got[0].1, Some(Modifier::OnOrBefore), "{text}");
         }
+    }
+
+    #[test]
+    fn an_old_finding_according_to_a_source_is_not_after_publication() {
+        let b = extract_text(
+            "Ferry passengers made up 12 percent of commuters in 2009, according to census figures.",
+            (2016, 9, 20),
+        );
+        assert_eq!(b.claims.len(), 1, "{:?}", b.claims);
+        let s = b.claims[0].stated.clone().unwrap_or_default();
+        assert_eq!(s.modifier, Some(Modifier::OnOrBefore), "{s:?}");
+        // A finding about this year keeps the article's day.
+        let got = stated("Ferry passengers rose 5 percent in March, according to the operator.");
+        assert_eq!(got, vec![("2016-09-20".to_owned(), None)]);
     }
 
     #[test]

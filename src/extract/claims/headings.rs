@@ -1,0 +1,121 @@
+//! Lines of page furniture that read like statements: headlines set in
+//! capitals that open a newsletter item ("HARBOUR TO CLOSE FOR WINTER The
+//! council cited ..."), and the titles of newsletters and briefings before a
+//! colon ("Tuesday's Evening Briefing: ..."). Neither is anyone speaking.
+
+use super::*;
+
+/// Heads of a newsletter or briefing title: "Morning Email:", "Daily
+/// Digest:". A name before a colon that ends in one of these is a title,
+/// not a speaker.
+const TITLE_HEADS: &[&str] = &[
+    "email",
+    "newsletter",
+    "briefing",
+    "digest",
+    "roundup",
+    "round-up",
+    "recap",
+    "preview",
+    "bulletin",
+    "dispatch",
+    "headlines",
+    "memo",
+    "wrap",
+    "rundown",
+    "primer",
+];
+
+impl Doc<'_> {
+    /// Whether the sentence `[s0, s1)` opens with a headline in capitals:
+    /// at least three words written wholly in capital letters, one of them
+    /// of four letters or more (so that "U.S. AND UN" strings of acronyms do
+    /// not count), followed by more words. Such a line is a newsletter's
+    /// item title run into its summary; what the summary relays is the
+    /// newsletter's paraphrase of another outlet, not a statement made in
+    /// the article.
+    pub(super) fn opens_with_caps_heading(&self, s0: usize, s1: usize) -> bool {
+        let mut b = s0;
+        while b < s1 && self.toks[b].kind == TokKind::Quote {
+            b += 1;
+        }
+        let caps = |j: usize| {
+            let t = &self.toks[j];
+            let letters: Vec<char> = t.norm.chars().filter(|c| c.is_alphabetic()).collect();
+            t.kind == TokKind::Word
+                && letters.len() >= 2
+                && letters.iter().all(|c| c.is_uppercase())
+        };
+        let mut e = b;
+        let mut long = false;
+        let mut words = 0;
+        while e < s1 && (caps(e) || (words > 0 && self.toks[e].kind != TokKind::Word)) {
+            if caps(e) {
+                words += 1;
+                long |= self.toks[e].norm.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+            } else if matches!(self.toks[e].norm.as_str(), "." | ":" | "," | ";") {
+                break;
+            }
+            e += 1;
+        }
+        // The heading runs straight into a sentence of ordinary case.
+        let more = (e..s1).any(|j| {
+            let t = &self.toks[j];
+            t.kind == TokKind::Word && t.norm.chars().any(char::is_lowercase)
+        });
+        words >= 3 && long && more
+    }
+
+    /// Whether the words `[b, c)` before a colon title a newsletter or a
+    /// dated feature rather than name a speaker: "Monday's Morning Email",
+    /// "The Weekend Roundup". A time in the name ("Monday's") is enough:
+    /// nobody is named after a day.
+    pub(crate) fn titles_a_feature(&self, b: usize, c: usize) -> bool {
+        (b..c).any(|j| self.tx_at[j].is_some())
+            || (b..c).any(|j| TITLE_HEADS.contains(&self.toks[j].lower.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract_text;
+
+    fn claims(text: &str) -> Vec<(String, String)> {
+        let b = extract_text(text, (2019, 4, 2));
+        b.claims
+            .iter()
+            .map(|c| {
+                let who = b.actors.iter().find(|a| a.id == c.claimant).unwrap();
+                (who.name.clone(), c.statement.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_newsletter_title_before_a_colon_is_no_speaker() {
+        for text in [
+            "Tuesday's Evening Briefing: What The Harbour Closure Means For Ferry Crews.",
+            "The Weekend Roundup: Ferry Crews Vote To Strike Over Pay.",
+        ] {
+            assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+        }
+        // A name before the colon still speaks.
+        let got = claims("Okafor: The Ferry Crews Deserve A Fair Deal On Pay.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Okafor");
+    }
+
+    #[test]
+    fn a_headline_in_capitals_run_into_its_summary_states_nothing() {
+        let text = "FERRY OPERATOR TO SELL ITS HARBOUR DEPOT The sale is expected to \
+                    close in June, the operator said.";
+        assert!(claims(text).is_empty(), "{:?}", claims(text));
+        let text = "HARBOUR CREWS WALK OUT The union cited \"broken promises\" on pay.";
+        assert!(claims(text).is_empty(), "{:?}", claims(text));
+        // A sentence in ordinary case, or one acronym, keeps its claim.
+        let got = claims("The operator said the depot sale would close in June.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        let got = claims("NATO said the exercise would close in June.");
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+}
