@@ -926,6 +926,28 @@ mod tests {
     }
 
     #[test]
+    fn a_that_clause_about_a_speaker_is_not_the_speakers_words() {
+        let got = claims(
+            "Mayor Dana Okafor spoke on Monday. I guess we can all agree now that she was joking.",
+        );
+        assert!(got.iter().all(|c| !c.1.contains("agree")), "{got:?}");
+        // A relative clause after an allegation still relays its speaker.
+        let got = claims("The ferry was sabotaged at night, something which NATO denied.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "North Atlantic Treaty Organization");
+    }
+
+    #[test]
+    fn a_name_after_its_employer_and_title_speaks() {
+        let got = claims(
+            "Ferry fares rose sharply last winter, said Northfield State University \
+             economist Dana Whitcombe.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Dana Whitcombe");
+    }
+
+    #[test]
     fn a_speaker_opens_a_headline_with_a_colon() {
         let got = claims("Okafor: The Harbour Plan Will Cost Jobs in the North.");
         assert_eq!(got.len(), 1, "{got:?}");

@@ -2,6 +2,8 @@
 //! capitals that open a newsletter item ("HARBOUR TO CLOSE FOR WINTER The
 //! council cited ..."), and the titles of newsletters and briefings before a
 //! colon ("Tuesday's Evening Briefing: ..."). Neither is anyone speaking.
+//! And a page of readers' letters under a "Letters" heading: its sentences
+//! are the writers' own, so only a speaker a sentence names speaks there.
 
 use super::*;
 
@@ -26,7 +28,69 @@ const TITLE_HEADS: &[&str] = &[
     "primer",
 ];
 
+/// Headings of a page of readers' letters, compared without case and a
+/// final full stop.
+const LETTERS_HEADINGS: &[&str] = &[
+    "letters",
+    "letters to the editor",
+    "letter to the editor",
+    "your letters",
+    "readers' letters",
+    "readers’ letters",
+    "letters from readers",
+    "reader letters",
+    "mailbag",
+];
+
+/// Pronouns that name nobody: "Someone called it ...".
+const INDEFINITE: &[&str] = &[
+    "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody",
+];
+
 impl Doc<'_> {
+    /// Whether one of the article's first lines is a letters-page heading.
+    fn is_letters_page(&self) -> bool {
+        self.text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .take(4)
+            .any(|l| {
+                let l = l.trim_end_matches(['.', ':']).to_lowercase();
+                LETTERS_HEADINGS.contains(&l.as_str())
+            })
+    }
+
+    /// On a letters page, drops every claim whose speaker its sentence does
+    /// not name: what a pronoun, an unnamed "someone", a passive ("are seen
+    /// as") or a run-on from the sentence before would give to someone else
+    /// is the letter writer's own opinion, and the writer signs only after
+    /// the letter.
+    pub(super) fn keep_named_in_letters(&mut self) {
+        if !self.is_letters_page() {
+            return;
+        }
+        let named: Vec<bool> = self
+            .claims
+            .iter()
+            .map(|c| {
+                let s = &self.sents[c.sent];
+                (s.t0..s.t1).any(|j| {
+                    self.mention_at(j).is_some_and(|m| {
+                        m.actor == c.claimant
+                            && !m.adjective
+                            && !INDEFINITE.contains(&self.toks[m.t0].lower.as_str())
+                    })
+                })
+            })
+            .collect();
+        let mut i = 0;
+        self.claims.retain(|_| {
+            i += 1;
+            named[i - 1]
+        });
+    }
+
     /// Whether the sentence `[s0, s1)` opens with a headline in capitals:
     /// at least three words written wholly in capital letters, one of them
     /// of four letters or more (so that "U.S. AND UN" strings of acronyms do
@@ -89,6 +153,22 @@ mod tests {
                 (who.name.clone(), c.statement.clone())
             })
             .collect()
+    }
+
+    #[test]
+    fn on_a_letters_page_only_a_named_speaker_speaks() {
+        let text = "Ferry cuts anger readers.\n\nLetters.\n\n\
+                    The council must enjoy every moment the mayor speaks. He is a showman \
+                    saying what people want to hear. Someone called it a \"harbour \
+                    revolution,\" and I agree. The councillors are seen as a circus.\n\n\
+                    Jo Bracken.\n\nNorthfield.\n\n\
+                    Mayor Okafor said on Monday that the ferry would keep running.\n";
+        let got = claims(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Okafor");
+        // The same sentences outside a letters page keep their claims.
+        let plain = text.replace("Letters.", "Opinion and reaction.");
+        assert!(claims(&plain).len() > 1, "{:?}", claims(&plain));
     }
 
     #[test]

@@ -386,6 +386,7 @@ impl Doc<'_> {
             self.hedge_claims(si);
         }
         self.relay_nested();
+        self.keep_named_in_letters();
     }
 
     /// "Biden warned Putin that ..., the White House said": the inner
@@ -1302,7 +1303,9 @@ impl Doc<'_> {
                         let mut e = sstart;
                         // "..., something which (the government denied)",
                         // "..., an allegation (the Kremlin rejects)".
-                        if e > s0 && matches!(self.toks[e - 1].lower.as_str(), "which" | "that") {
+                        let relative =
+                            e > s0 && matches!(self.toks[e - 1].lower.as_str(), "which" | "that");
+                        if relative {
                             e -= 1;
                         }
                         if e > s0 + 1
@@ -1320,6 +1323,17 @@ impl Doc<'_> {
                             )
                         {
                             e -= 1;
+                        }
+                        // "I guess we all agree now that she was joking": a
+                        // "that" clause after a plain word is what the
+                        // sentence's own subject says of the speaker, not
+                        // the speaker's words.
+                        if relative
+                            && e + 1 == sstart
+                            && e > s0
+                            && self.toks[e - 1].kind == TokKind::Word
+                        {
+                            continue;
                         }
                         // "..., regional governor Oleh Synehubov said": plain
                         // words between the comma and the speaker describe him.
@@ -1564,7 +1578,9 @@ impl Doc<'_> {
             {
                 polarity = Polarity::Deny;
             }
-            let stated = self.stated_time(si, c0, c1);
+            let stated = self
+                .act_time(&cue.class, c0, c1)
+                .unwrap_or_else(|| self.stated_time(si, c0, c1));
             let valid = self.valid_time(c0, c1);
             let stated = if self.old_finding(v, valid.as_ref()) {
                 self.undated_stated_old(stated)

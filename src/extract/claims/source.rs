@@ -451,7 +451,35 @@ impl Doc<'_> {
         }) {
             return None;
         }
-        Some((m.actor, m.t1))
+        Some(self.titled_name_after(m.t1, s1).unwrap_or((m.actor, m.t1)))
+    }
+
+    /// '"...," said Northfield University economist Dana Roe': the name
+    /// that follows a known employer and a description in lower case is the
+    /// speaker, the employer only says where the speaker works. The name
+    /// must end the clause.
+    fn titled_name_after(&self, t: usize, s1: usize) -> Option<(usize, usize)> {
+        let mut j = t;
+        while j < s1
+            && j < t + 3
+            && self.toks[j].kind == TokKind::Word
+            && !self.toks[j].is_cap()
+            && !matches!(
+                self.toks[j].lower.as_str(),
+                "and" | "or" | "that" | "which" | "who" | "whose" | "as" | "in" | "of" | "to"
+            )
+        {
+            j += 1;
+        }
+        if j == t {
+            return None;
+        }
+        let m = self.mention_at(j)?;
+        let ends = m.t1 >= s1
+            || self.toks.get(m.t1).is_some_and(|x| {
+                matches!(x.norm.as_str(), "," | "." | ";" | "(") || x.kind == TokKind::Quote
+            });
+        (m.t0 == j && !m.adjective && ends).then_some((m.actor, m.t1))
     }
 
     /// A cue in a coordinated predicate: "... and (in turn, also) accused".

@@ -217,6 +217,35 @@ impl Doc<'_> {
                 .is_some_and(|end| end.year() < self.published.year())
     }
 
+    /// When an act told with its object as content happened: "criticized
+    /// the council in 2011 for raising fares" dates the criticism, not what
+    /// it was about. The date must follow the object closely, before the
+    /// "for"/"over" of its reason or a new clause, and not lie after
+    /// publication.
+    pub(super) fn act_time(&self, class: &str, c0: usize, c1: usize) -> Option<TimeValue> {
+        if !matches!(class, "accuse" | "blame" | "condemn" | "criticize") {
+            return None;
+        }
+        for k in c0..(c0 + 8).min(c1) {
+            let l = self.toks[k].lower.as_str();
+            if matches!(l, "for" | "over" | "that" | "who" | "which" | "," | ";" | "of") {
+                return None;
+            }
+            let Some(x) = self.tx_at[k] else { continue };
+            let t = &self.timexes[x];
+            let introduced = k > c0 && matches!(self.toks[k - 1].lower.as_str(), "in" | "on")
+                || l == "last";
+            if introduced
+                && matches!(t.kind, model::TimexType::Date)
+                && t.begin.is_some_and(|b| b <= self.published)
+            {
+                return Some(t.time_value());
+            }
+            return None;
+        }
+        None
+    }
+
     /// The stated time of an old finding (see `old_finding`): "not after"
     /// publication unless the sentence dates the report itself.
     pub(super) fn undated_stated_old(&self, stated: TimeValue) -> TimeValue {
@@ -295,6 +324,21 @@ mod tests {
         assert_eq!(s.modifier, Some(Modifier::OnOrBefore), "{s:?}");
         // A finding about this year keeps the article's day.
         let got = stated("Ferry passengers rose 5 percent in March, according to the operator.");
+        assert_eq!(got, vec![("2016-09-20".to_owned(), None)]);
+    }
+
+    #[test]
+    fn a_criticism_dated_after_its_object_is_dated_so() {
+        let b = extract_text(
+            "Okafor, who criticized fellow councillors in 2011 for raising ferry fares, \
+             is running again.",
+            (2016, 9, 20),
+        );
+        let c = b.claims.iter().find(|c| c.statement.contains("councillors"));
+        let c = c.unwrap_or_else(|| panic!("{:?}", b.claims));
+        assert_eq!(c.stated.as_ref().map(|t| t.value.as_str()), Some("2011"));
+        // A criticism with no date of its own keeps the article's day.
+        let got = stated("Okafor criticized the council for raising ferry fares.");
         assert_eq!(got, vec![("2016-09-20".to_owned(), None)]);
     }
 
