@@ -44,7 +44,13 @@ const LETTERS_HEADINGS: &[&str] = &[
 
 /// Pronouns that name nobody: "Someone called it ...".
 const INDEFINITE: &[&str] = &[
-    "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "everyone",
+    "everybody",
+    "nobody",
 ];
 
 impl Doc<'_> {
@@ -61,11 +67,11 @@ impl Doc<'_> {
             })
     }
 
-    /// On a letters page, drops every claim whose speaker its sentence does
-    /// not name: what a pronoun, an unnamed "someone", a passive ("are seen
-    /// as") or a run-on from the sentence before would give to someone else
-    /// is the letter writer's own opinion, and the writer signs only after
-    /// the letter.
+    /// On a letters page, drops every claim given to a named person that its
+    /// sentence does not name, and every claim of an unnamed
+    /// "someone": what a pronoun or a run-on from the sentence before would
+    /// give to someone the letter talks about is the letter writer's own
+    /// opinion (the writer signs only after the letter).
     pub(super) fn keep_named_in_letters(&mut self) {
         if !self.is_letters_page() {
             return;
@@ -74,14 +80,24 @@ impl Doc<'_> {
             .claims
             .iter()
             .map(|c| {
+                let a = &self.actors[c.claimant];
+                // "Someone called it ...": nobody is named.
+                if INDEFINITE.contains(&a.name.to_lowercase().as_str()) {
+                    return false;
+                }
+                // An unnamed "friend" of the sentence, or the outlet (the
+                // writer), are who the letter says they are.
+                // A body ("it wants") is left as read: a letter's pronoun
+                // for a person is what goes astray.
+                if a.kind != ActorKind::Person {
+                    return true;
+                }
                 let s = &self.sents[c.sent];
+                let text = &self.text[self.toks[s.t0].start..self.toks[s.t1 - 1].end];
                 (s.t0..s.t1).any(|j| {
-                    self.mention_at(j).is_some_and(|m| {
-                        m.actor == c.claimant
-                            && !m.adjective
-                            && !INDEFINITE.contains(&self.toks[m.t0].lower.as_str())
-                    })
-                })
+                    self.mention_at(j)
+                        .is_some_and(|m| m.actor == c.claimant && !m.adjective)
+                }) || text.contains(a.name.as_str())
             })
             .collect();
         let mut i = 0;
@@ -113,19 +129,31 @@ impl Doc<'_> {
         let mut e = b;
         let mut long = false;
         let mut words = 0;
-        while e < s1 && (caps(e) || (words > 0 && self.toks[e].kind != TokKind::Word)) {
+        // Figures may stand in the heading ("TO BUY DEPOT FOR $4 MILLION"),
+        // stops and dashes end it.
+        let figure = |j: usize| {
+            let t = &self.toks[j];
+            t.kind == TokKind::Number || matches!(t.norm.as_str(), "$" | "%" | "-" | "'s")
+        };
+        while e < s1 && (caps(e) || (words > 0 && figure(e))) {
             if caps(e) {
                 words += 1;
-                long |= self.toks[e].norm.chars().filter(|c| c.is_alphabetic()).count() >= 4;
-            } else if matches!(self.toks[e].norm.as_str(), "." | ":" | "," | ";") {
-                break;
+                long |= self.toks[e]
+                    .norm
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .count()
+                    >= 4;
             }
             e += 1;
         }
-        // The heading runs straight into a sentence of ordinary case.
-        let more = (e..s1).any(|j| {
-            let t = &self.toks[j];
-            t.kind == TokKind::Word && t.norm.chars().any(char::is_lowercase)
+        // The heading runs straight into a sentence of ordinary case, with
+        // no stop or dash between ("LEAD-IN — The text" is one sentence).
+        let more = self.toks.get(e).is_some_and(|t| {
+            e < s1
+                && t.kind == TokKind::Word
+                && t.is_cap()
+                && t.norm.chars().any(char::is_lowercase)
         });
         words >= 3 && long && more
     }
@@ -187,11 +215,14 @@ mod tests {
 
     #[test]
     fn a_headline_in_capitals_run_into_its_summary_states_nothing() {
-        let text = "FERRY OPERATOR TO SELL ITS HARBOUR DEPOT The sale is expected to \
-                    close in June, the operator said.";
+        let text = "FERRY OPERATOR TO SELL ITS HARBOUR DEPOT FOR $4.5 MILLION The sale is \
+                    expected to close in June, the operator said.";
         assert!(claims(text).is_empty(), "{:?}", claims(text));
         let text = "HARBOUR CREWS WALK OUT The union cited \"broken promises\" on pay.";
         assert!(claims(text).is_empty(), "{:?}", claims(text));
+        // A lead-in in capitals set off by a dash is part of the sentence.
+        let got = claims("FERRY FARE DISPUTE — The operator said fares would rise in June.");
+        assert_eq!(got.len(), 1, "{got:?}");
         // A sentence in ordinary case, or one acronym, keeps its claim.
         let got = claims("The operator said the depot sale would close in June.");
         assert_eq!(got.len(), 1, "{got:?}");

@@ -1325,13 +1325,21 @@ impl Doc<'_> {
                             e -= 1;
                         }
                         // "I guess we all agree now that she was joking": a
-                        // "that" clause after a plain word is what the
-                        // sentence's own subject says of the speaker, not
-                        // the speaker's words.
+                        // "that" clause of a pronoun and a tensed verb after a
+                        // plain word is what the sentence's own subject says
+                        // of the speaker, not the speaker's words ("an
+                        // explosion that the mayor called ..." still is).
                         if relative
                             && e + 1 == sstart
                             && e > s0
                             && self.toks[e - 1].kind == TokKind::Word
+                            && self.is_pronoun(sstart).is_some()
+                            && (sstart + 1..v).any(|j| {
+                                matches!(
+                                    self.toks[j].lower.as_str(),
+                                    "was" | "were" | "is" | "are" | "had" | "has" | "have"
+                                )
+                            })
                         {
                             continue;
                         }

@@ -471,7 +471,12 @@ impl Doc<'_> {
         {
             j += 1;
         }
-        if j == t {
+        // The description ends in a noun for someone who speaks
+        // ("economist", "professor"), not "for" or a verb.
+        let head = self.toks[j.saturating_sub(1)].lower.as_str();
+        if j == t
+            || !(crate::extract::speakers::is_speaker_noun(head) || LEX.titles.contains_first(head))
+        {
             return None;
         }
         let m = self.mention_at(j)?;

@@ -186,7 +186,10 @@ impl Doc<'_> {
     /// clause (before its comma) whose verb is in the past tense ("When Roe
     /// wanted to declare ...,", "As Roe argued in her memoir that ...,").
     fn cue_in_past_when_clause(&self, s0: usize, v: usize) -> bool {
-        if !matches!(self.toks[s0].lower.as_str(), "when" | "as" | "after" | "before") {
+        if !matches!(
+            self.toks[s0].lower.as_str(),
+            "when" | "as" | "after" | "before"
+        ) {
             return false;
         }
         let Some(c) = (s0 + 1..self.sents[self.sent_of[s0]].t1)
@@ -199,8 +202,10 @@ impl Doc<'_> {
         }
         (s0 + 1..=v).any(|j| {
             let l = self.toks[j].lower.as_str();
-            matches!(l, "was" | "were" | "had" | "did" | "wanted" | "tried" | "sought")
-                || (j == v && (l.ends_with("ed") || matches!(l, "said" | "told" | "wrote")))
+            matches!(
+                l,
+                "was" | "were" | "had" | "did" | "wanted" | "tried" | "sought"
+            ) || (j == v && (l.ends_with("ed") || matches!(l, "said" | "told" | "wrote")))
         })
     }
 
@@ -228,13 +233,16 @@ impl Doc<'_> {
         }
         for k in c0..(c0 + 8).min(c1) {
             let l = self.toks[k].lower.as_str();
-            if matches!(l, "for" | "over" | "that" | "who" | "which" | "," | ";" | "of") {
+            if matches!(
+                l,
+                "for" | "over" | "that" | "who" | "which" | "," | ";" | "of"
+            ) {
                 return None;
             }
             let Some(x) = self.tx_at[k] else { continue };
             let t = &self.timexes[x];
-            let introduced = k > c0 && matches!(self.toks[k - 1].lower.as_str(), "in" | "on")
-                || l == "last";
+            let introduced =
+                k > c0 && matches!(self.toks[k - 1].lower.as_str(), "in" | "on") || l == "last";
             if introduced
                 && matches!(t.kind, model::TimexType::Date)
                 && t.begin.is_some_and(|b| b <= self.published)
@@ -334,7 +342,10 @@ mod tests {
              is running again.",
             (2016, 9, 20),
         );
-        let c = b.claims.iter().find(|c| c.statement.contains("councillors"));
+        let c = b
+            .claims
+            .iter()
+            .find(|c| c.statement.contains("councillors"));
         let c = c.unwrap_or_else(|| panic!("{:?}", b.claims));
         assert_eq!(c.stated.as_ref().map(|t| t.value.as_str()), Some("2011"));
         // A criticism with no date of its own keeps the article's day.

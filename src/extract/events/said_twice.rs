@@ -33,6 +33,10 @@ mod tests {
             "Reuters reported on Monday that the ferry service in Northfield would stop in May.",
         );
         assert!(!ev.iter().any(|e| e.0 == "report"), "{ev:?}");
-        assert_eq!(ev.iter().filter(|e| e.0 == "statement").count(), 1, "{ev:?}");
+        assert_eq!(
+            ev.iter().filter(|e| e.0 == "statement").count(),
+            1,
+            "{ev:?}"
+        );
     }
 }
