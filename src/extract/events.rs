@@ -6,7 +6,6 @@ mod gate;
 mod merge;
 mod participants;
 mod relations;
-mod said_twice;
 mod status;
 #[cfg(test)]
 mod testutil;
@@ -430,7 +429,6 @@ impl Doc<'_> {
                 k += n;
             }
         }
-        self.drop_reports_of_claims();
         self.merge_rementions();
     }
 
