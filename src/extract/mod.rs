@@ -278,6 +278,20 @@ pub(crate) fn claimants_of(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Each claim [`extract_text`] finds in `text` published on `date`, as
+/// (claimant name, statement).
+#[cfg(test)]
+pub(crate) fn claims_of(text: &str, date: (i32, u32, u32)) -> Vec<(String, String)> {
+    let b = extract_text(text, date);
+    b.claims
+        .iter()
+        .filter_map(|c| {
+            let who = b.actors.iter().find(|a| a.id == c.claimant)?;
+            Some((who.name.clone(), c.statement.clone()))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -886,17 +886,8 @@ fn titlecase(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::extract_text;
-
     fn claims(text: &str) -> Vec<(String, String)> {
-        let b = extract_text(text, (2016, 9, 20));
-        b.claims
-            .iter()
-            .map(|c| {
-                let who = b.actors.iter().find(|a| a.id == c.claimant).unwrap();
-                (who.name.clone(), c.statement.clone())
-            })
-            .collect()
+        crate::extract::claims_of(text, (2016, 9, 20))
     }
 
     #[test]

@@ -170,17 +170,8 @@ impl Doc<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::extract_text;
-
     fn claims(text: &str) -> Vec<(String, String)> {
-        let b = extract_text(text, (2019, 4, 2));
-        b.claims
-            .iter()
-            .map(|c| {
-                let who = b.actors.iter().find(|a| a.id == c.claimant).unwrap();
-                (who.name.clone(), c.statement.clone())
-            })
-            .collect()
+        crate::extract::claims_of(text, (2019, 4, 2))
     }
 
     #[test]
