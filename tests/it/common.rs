@@ -59,3 +59,17 @@ pub fn snapshot(db: &Path) -> Vec<u8> {
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// A temporary database with the three query fixtures ingested.
+pub fn query_store() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    let files: Vec<std::path::PathBuf> = ["a-wire.json", "b-post.json", "c-wire.json"]
+        .iter()
+        .map(|f| fixture(&format!("query/{f}")))
+        .collect();
+    let mut args = vec!["ingest"];
+    args.extend(files.iter().map(|f| f.to_str().unwrap()));
+    ok(run_db(&db, &args));
+    (dir, db)
+}

@@ -8,19 +8,7 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// A temporary database with the three query fixtures ingested.
-fn loaded() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("q.db");
-    let files: Vec<PathBuf> = ["a-wire.json", "b-post.json", "c-wire.json"]
-        .iter()
-        .map(|f| fixture(&format!("query/{f}")))
-        .collect();
-    let mut args = vec!["ingest"];
-    args.extend(files.iter().map(|f| f.to_str().unwrap()));
-    ok(run_db(&db, &args));
-    (dir, db)
-}
+use crate::common::query_store as loaded;
 
 /// A temporary database holding the hostile-text fixture.
 fn hostile() -> (tempfile::TempDir, PathBuf) {

@@ -6,19 +6,7 @@ use crate::common::{fixture, ok, run_db, stderr};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-/// A temporary database with the three query fixtures ingested.
-fn loaded() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("q.db");
-    let files: Vec<PathBuf> = ["a-wire.json", "b-post.json", "c-wire.json"]
-        .iter()
-        .map(|f| fixture(&format!("query/{f}")))
-        .collect();
-    let mut args = vec!["ingest"];
-    args.extend(files.iter().map(|f| f.to_str().unwrap()));
-    ok(run_db(&db, &args));
-    (dir, db)
-}
+use crate::common::query_store as loaded;
 
 fn json(db: &Path, args: &[&str]) -> Value {
     serde_json::from_str(&ok(run_db(db, args))).expect("valid JSON")

@@ -645,19 +645,11 @@ impl Doc<'_> {
 mod tests {
     use crate::extract::extract_text;
 
-    /// Relations as (source, kind, target) names.
+    /// Relations (whatever their factuality) as (source, kind, target) names.
     fn relations(text: &str) -> Vec<(String, String, String)> {
-        let b = extract_text(text, (2021, 12, 4));
-        let name = |id: &str| {
-            b.actors
-                .iter()
-                .find(|a| a.id == id)
-                .map(|a| a.name.clone())
-                .unwrap_or_default()
-        };
-        b.relations
-            .iter()
-            .map(|r| (name(&r.source), r.kind.clone(), name(&r.target)))
+        super::super::testutil::all_relations(text)
+            .into_iter()
+            .map(|r| (r.0, r.1, r.2))
             .collect()
     }
 
